@@ -1,0 +1,31 @@
+"""Every failure a user can meet is a MemoError: one line that says what happened and what to do."""
+
+from __future__ import annotations
+
+
+class MemoError(Exception):
+    """A failure the user can act on. ``str(err)`` is the one line the CLI prints."""
+
+
+class AudioError(MemoError):
+    """An input could not be read as audio (missing, empty, corrupt, not audio)."""
+
+
+class ModelError(MemoError):
+    """A model could not be found, joined or loaded."""
+
+
+class DiarizationError(MemoError):
+    """Speaker diarization could not run (missing extra, bad model path)."""
+
+
+class EngineError(MemoError):
+    """The outline engine failed (endpoint down, timeout, invalid response)."""
+
+
+class RecordingError(MemoError):
+    """The microphone could not be opened or was lost while recording."""
+
+
+class ConfigError(MemoError):
+    """A setting or a user-supplied file (template, mapping) is invalid."""
