@@ -5,10 +5,12 @@ The public API is small; everything the CLI does goes through it.
 
 from __future__ import annotations
 
-from .errors import MemoError
-from .records import Outline, OutlinePoint, OutlineSection, Segment, SpeakerTurn, TimeRange, Transcript, Word
+__version__ = "0.1.0"  # before the imports: transcribe.py reads it
 
-__version__ = "0.1.0"
+from .errors import MemoError
+from .models import default_model_dir
+from .records import Outline, OutlinePoint, OutlineSection, Segment, SpeakerTurn, TimeRange, Transcript, Word
+from .transcribe import TranscribeOptions, transcribe  # the function shadows the module name, as in openai-whisper
 
 __all__ = [
     "MemoError",
@@ -19,16 +21,8 @@ __all__ = [
     "SpeakerTurn",
     "TimeRange",
     "Transcript",
+    "TranscribeOptions",
     "Word",
     "default_model_dir",
     "transcribe",
 ]
-
-
-def __getattr__(name: str):
-    # Lazy so `import memo` (and `memo --help`) does not load CTranslate2 or torch.
-    if name in ("transcribe", "default_model_dir"):
-        from . import models, transcribe
-
-        return {"transcribe": transcribe.transcribe, "default_model_dir": models.default_model_dir}[name]
-    raise AttributeError(name)
