@@ -18,7 +18,8 @@ SAMPLE_RATE = 16000
 
 # Extensions picked up when walking folders. Files named explicitly are tried whatever their name.
 AUDIO_EXTENSIONS = frozenset(
-    ".wav .wave .mp3 .m4a .aac .ogg .oga .opus .flac .webm .mp4 .mkv .mov .wma .amr .aiff .aif .caf .w64".split()
+    (".wav", ".wave", ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".webm")
+    + (".mp4", ".mkv", ".mov", ".wma", ".amr", ".aiff", ".aif", ".caf", ".w64")
 )
 
 

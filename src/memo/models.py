@@ -37,8 +37,9 @@ class ModelInfo:
 
 
 def models_dirs() -> list[Path]:
-    """Folders searched for CTranslate2 model directories by name: $MEMO_MODELS_DIR, ./models, ~/.local/share/memo/models."""
-    dirs = [Path(setting("transcribe", "models_dir", default=Path.cwd() / "models")).expanduser()]
+    """Folders searched for model directories by name: $MEMO_MODELS_DIR (else ./models), then memo_home()/models."""
+    configured = setting("transcribe", "models_dir", default=Path.cwd() / "models", env=("MEMO_MODELS_DIR",))
+    dirs = [Path(configured).expanduser()]
     dirs.append(memo_home() / "models")
     return list(dict.fromkeys(d.resolve() for d in dirs))
 

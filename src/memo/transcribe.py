@@ -73,7 +73,8 @@ def load_model(model: str | None = None, device: str = "auto", compute_type: str
     try:
         return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=cpu_threads)
     except (RuntimeError, ValueError, OSError) as exc:
-        hint = "check the model folder" if os.path.isdir(location) else "connect once to download it, or pass --model DIR"
+        local = os.path.isdir(location)
+        hint = "check the model folder" if local else "connect once to download it, or pass --model DIR"
         raise ModelError(f"cannot load model '{name}' on {device}/{compute_type} ({exc}); {hint}") from exc
 
 
