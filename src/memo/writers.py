@@ -1,0 +1,223 @@
+"""Output formats: one small Writer subclass per format, chosen by name (as in openai-whisper).
+
+Every writer renders a Transcript to text; ``write()`` puts it beside ``stem`` atomically.
+``read_srt`` / ``read_vtt`` parse subtitles back into segments (used by tests and tools).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import ConfigError, MemoError
+from .fileio import atomic_write_text
+from .records import Segment, Transcript
+
+_NO_SPACE_LANGUAGES = {"zh", "ja", "yue"}
+
+
+def format_timestamp(seconds: float, separator: str = ".", always_hours: bool = True) -> str:
+    """00:01:02.345 (VTT), 00:01:02,345 (SRT with separator=',')."""
+    millis = max(0, round(seconds * 1000))
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    head = f"{hours:02d}:" if always_hours or hours else ""
+    return f"{head}{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+
+
+def clock(seconds: float) -> str:
+    """Short reading time for people: 4:05, or 1:02:03 past an hour."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Writer:
+    """Renders a transcript in one format. Subclasses set ``extension`` and implement ``render``."""
+
+    extension: str = ""
+
+    def render(self, transcript: Transcript) -> str:
+        raise NotImplementedError
+
+    def write(self, transcript: Transcript, stem: Path) -> Path:
+        """Write beside ``stem`` (a path without extension) and return the file written."""
+        return atomic_write_text(stem.with_name(f"{stem.name}.{self.extension}"), self.render(transcript))
+
+
+class TxtWriter(Writer):
+    """Plain text: a paragraph per speaker turn, prefixed ``SPEAKER_1:`` when speakers are known."""
+
+    extension = "txt"
+
+    def render(self, transcript: Transcript) -> str:
+        blocks = []
+        for speaker, segments in _speaker_blocks(transcript.segments):
+            text = _join(segments, transcript.language)
+            blocks.append(f"{speaker}: {text}" if speaker else text)
+        return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+class SrtWriter(Writer):
+    extension = "srt"
+
+    def render(self, transcript: Transcript) -> str:
+        cues = []
+        for i, seg in enumerate(transcript.segments, start=1):
+            span = f"{format_timestamp(seg.start, ',')} --> {format_timestamp(seg.end, ',')}"
+            text = f"[{seg.speaker}] {seg.text.strip()}" if seg.speaker else seg.text.strip()
+            cues.append(f"{i}\n{span}\n{text}\n")
+        return "\n".join(cues)
+
+
+class VttWriter(Writer):
+    extension = "vtt"
+
+    def render(self, transcript: Transcript) -> str:
+        cues = ["WEBVTT\n"]
+        for seg in transcript.segments:
+            span = f"{format_timestamp(seg.start)} --> {format_timestamp(seg.end)}"
+            # WebVTT's own voice tag names the speaker; players show it.
+            text = f"<v {seg.speaker}>{seg.text.strip()}" if seg.speaker else seg.text.strip()
+            cues.append(f"{span}\n{text}\n")
+        return "\n".join(cues)
+
+
+class JsonWriter(Writer):
+    """Everything: segments, words with timestamps, speakers, language, model and the settings used."""
+
+    extension = "json"
+
+    def render(self, transcript: Transcript) -> str:
+        return json.dumps(transcript.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+class MarkdownWriter(Writer):
+    """Readable Markdown: a title, a details line, then paragraphs that start with their time ``[m:ss]``.
+
+    A new paragraph starts at a speaker change, after a pause of 2 s or more, or past ~600 characters.
+    """
+
+    extension = "md"
+    pause = 2.0
+    max_chars = 600
+
+    def render(self, transcript: Transcript) -> str:
+        title = Path(transcript.source).stem or "Transcript"
+        details = f"{clock(transcript.duration)} · language {transcript.language}"
+        if transcript.model:
+            details += f" · model {transcript.model}"
+        if transcript.speakers:
+            details += f" · speakers: {', '.join(transcript.speakers)}"
+        lines = [f"# {title}", "", f"*{details}*", ""]
+        for paragraph in self._paragraphs(transcript.segments):
+            head = f"**[{clock(paragraph[0].start)}]**"
+            if paragraph[0].speaker:
+                head += f" **{paragraph[0].speaker}:**"
+            lines += [f"{head} {_join(paragraph, transcript.language)}", ""]
+        return "\n".join(lines)
+
+    def _paragraphs(self, segments: Iterable[Segment]) -> list[list[Segment]]:
+        paragraphs: list[list[Segment]] = []
+        for seg in segments:
+            current = paragraphs[-1] if paragraphs else None
+            if (
+                current is None
+                or seg.speaker != current[-1].speaker
+                or seg.start - current[-1].end >= self.pause
+                or sum(len(s.text) for s in current) >= self.max_chars
+            ):
+                paragraphs.append([seg])
+            else:
+                current.append(seg)
+        return paragraphs
+
+
+class RttmWriter(Writer):
+    """NIST RTTM speaker turns, the format diarization tools score (pyannote.metrics, dscore)."""
+
+    extension = "rttm"
+
+    def render(self, transcript: Transcript) -> str:
+        if not transcript.speaker_turns:
+            raise MemoError(f"{transcript.source}: rttm output needs speaker turns; add --diarize")
+        uri = re.sub(r"\s+", "_", Path(transcript.source).stem) or "memo"
+        return "".join(
+            f"SPEAKER {uri} 1 {t.start:.3f} {t.end - t.start:.3f} <NA> <NA> {t.speaker} <NA> <NA>\n"
+            for t in transcript.speaker_turns
+        )
+
+
+WRITERS: dict[str, type[Writer]] = {
+    cls.extension: cls for cls in (TxtWriter, SrtWriter, VttWriter, JsonWriter, MarkdownWriter, RttmWriter)
+}
+
+
+def parse_formats(spec: str | Iterable[str]) -> list[str]:
+    """'txt,srt' or ['txt', 'srt'] -> validated, de-duplicated format names ('all' = every format but rttm)."""
+    names = spec.split(",") if isinstance(spec, str) else list(spec)
+    names = [n.strip().lower().lstrip(".") for n in names if n.strip()]
+    if "all" in names:
+        names = [n for n in WRITERS if n != "rttm"] + [n for n in names if n == "rttm"]
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown or not names:
+        raise ConfigError(f"unknown output format {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
+    return list(dict.fromkeys(names))
+
+
+def get_writer(name: str) -> Writer:
+    return WRITERS[parse_formats([name])[0]]()
+
+
+def write_outputs(transcript: Transcript, formats: Iterable[str], stem: Path) -> list[Path]:
+    """Render every format first, then write them, so a rendering error leaves no partial set."""
+    writers = [get_writer(name) for name in formats]
+    rendered = [(w, w.render(transcript)) for w in writers]
+    return [atomic_write_text(stem.with_name(f"{stem.name}.{w.extension}"), text) for w, text in rendered]
+
+
+def _join(segments: Iterable[Segment], language: str) -> str:
+    sep = "" if language in _NO_SPACE_LANGUAGES else " "
+    return sep.join(s.text.strip() for s in segments)
+
+
+def _speaker_blocks(segments: Iterable[Segment]) -> list[tuple[str | None, list[Segment]]]:
+    blocks: list[tuple[str | None, list[Segment]]] = []
+    for seg in segments:
+        if blocks and blocks[-1][0] == seg.speaker:
+            blocks[-1][1].append(seg)
+        else:
+            blocks.append((seg.speaker, [seg]))
+    return blocks
+
+
+_SRT_TIME = r"(\d+):(\d{2}):(\d{2})[,.](\d{3})"
+_CUE = re.compile(rf"{_SRT_TIME}\s*-->\s*{_SRT_TIME}[^\n]*\n(.*?)(?:\n\s*\n|\Z)", re.DOTALL)
+
+
+def _parse_cues(text: str, speaker_pattern: re.Pattern) -> list[Segment]:
+    segments = []
+    for match in _CUE.finditer(text.replace("\r\n", "\n")):
+        h1, m1, s1, ms1, h2, m2, s2, ms2, body = match.groups()
+        start = int(h1) * 3600 + int(m1) * 60 + int(s1) + int(ms1) / 1000
+        end = int(h2) * 3600 + int(m2) * 60 + int(s2) + int(ms2) / 1000
+        body = body.strip()
+        speaker = None
+        if tagged := speaker_pattern.match(body):
+            speaker, body = tagged.group(1), body[tagged.end() :]
+        segments.append(Segment(start=round(start, 3), end=round(end, 3), text=body.strip(), speaker=speaker))
+    return segments
+
+
+def read_srt(text: str) -> list[Segment]:
+    """Parse SRT written by memo (or anyone) back into segments; ``[NAME]`` prefixes become speakers."""
+    return _parse_cues(text, re.compile(r"\[([^\]]+)\]\s*"))
+
+
+def read_vtt(text: str) -> list[Segment]:
+    """Parse WebVTT back into segments; ``<v NAME>`` voice tags become speakers."""
+    return _parse_cues(text, re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>"))
