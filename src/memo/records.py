@@ -144,3 +144,5 @@ class Outline:
     language: str
     engine: str
     source: str = ""
+    # One line for the user when the engine asked for was not the one used (e.g. no LLM endpoint configured).
+    notice: str = ""

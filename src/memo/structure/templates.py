@@ -1,0 +1,164 @@
+"""Outline templates: which sections an outline has, their headings per language, and the cue phrases for each.
+
+Built-in templates are TOML files in ``data/templates/``; a user template is a ``.toml`` (or, with PyYAML
+installed, ``.yaml``) file of the same shape::
+
+    name = "interview"
+    description = "..."
+    [[sections]]
+    key = "background"
+    titles = { zh = "背景", en = "Background" }   # or: title = "Background" (all languages)
+    description = "Who the person is and where they come from."
+    cues = ["背景", "经历", "background"]
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_TEMPLATE = "default"
+
+
+def base_language(language: str) -> str:
+    """``zh-CN``/``yue``/``zh_Hant`` -> ``zh``, ``en-US`` -> ``en``: headings and word lists exist per base language."""
+    lang = (language or "").lower().replace("_", "-").split("-")[0]
+    return "zh" if lang in ("zh", "yue", "cmn", "wuu") else lang
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One section of a template: a stable key, headings per language, what belongs in it, cue phrases."""
+
+    key: str
+    titles: dict[str, str]
+    description: str
+    cues: tuple[str, ...] = ()
+
+    def title(self, language: str) -> str:
+        """The heading in ``language``; English, then any heading, then the key when that language has none."""
+        lang = base_language(language)
+        for candidate in (lang, "en"):
+            if self.titles.get(candidate):
+                return self.titles[candidate]
+        return next(iter(self.titles.values()), self.key.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class Template:
+    """A named, ordered set of sections."""
+
+    name: str
+    sections: tuple[SectionSpec, ...]
+    description: str = ""
+
+    def section(self, key: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def _templates_dir():
+    return resources.files("memo.structure").joinpath("data", "templates")
+
+
+def list_templates() -> list[str]:
+    """Names of the built-in templates, ``default`` first."""
+    names = sorted(p.name[: -len(".toml")] for p in _templates_dir().iterdir() if p.name.endswith(".toml"))
+    return sorted(names, key=lambda n: n != DEFAULT_TEMPLATE)
+
+
+def load_template(name_or_path: str) -> Template:
+    """A built-in template by name, or a user template from a ``.toml``/``.yaml`` path; ConfigError on bad input."""
+    name_or_path = str(name_or_path).strip() or DEFAULT_TEMPLATE
+    builtin = _templates_dir().joinpath(f"{name_or_path}.toml")
+    if "/" not in name_or_path and "\\" not in name_or_path and builtin.is_file():
+        return _parse(_load_toml(builtin.read_text(encoding="utf-8"), name_or_path), name_or_path)
+    path = Path(name_or_path).expanduser()
+    if not path.suffix:
+        raise ConfigError(
+            f"unknown template {name_or_path!r}; built-in templates: {', '.join(list_templates())}, "
+            "or give the path of a .toml/.yaml file"
+        )
+    if not path.is_file():
+        raise ConfigError(f"{path}: template file not found; give an existing .toml/.yaml file or a built-in name")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the template ({exc})") from exc
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        data = _load_toml(text, str(path))
+    elif suffix in (".yaml", ".yml"):
+        data = _load_yaml(text, str(path))
+    else:
+        raise ConfigError(f"{path}: templates are .toml or .yaml files")
+    return _parse(data, str(path), default_name=path.stem)
+
+
+def _load_toml(text: str, where: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: invalid TOML in template ({exc})") from exc
+
+
+def _load_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        import yaml
+    except ImportError as exc:
+        raise ConfigError(f"{where}: YAML templates need PyYAML (pip install pyyaml); or write it as TOML") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: invalid YAML in template ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: a template is a mapping with a 'sections' list")
+    return data
+
+
+def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template:
+    sections = data.get("sections")
+    if not isinstance(sections, list) or not sections:
+        raise ConfigError(f"{where}: the template needs a non-empty 'sections' list")
+    specs: list[SectionSpec] = []
+    for i, raw in enumerate(sections, 1):
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: section {i} must be a table with at least 'key' or 'title'")
+        titles = raw.get("titles") or {}
+        if isinstance(raw.get("title"), str):
+            titles = {"en": raw["title"], **titles} if titles else {"en": raw["title"]}
+        if not isinstance(titles, dict) or not all(isinstance(v, str) and v.strip() for v in titles.values()):
+            raise ConfigError(f"{where}: section {i}: 'titles' must map language codes to headings")
+        key = raw.get("key") or (next(iter(titles.values()), "") if titles else "")
+        if not isinstance(key, str) or not key.strip():
+            raise ConfigError(f"{where}: section {i} needs a 'key' or a 'title'")
+        if not titles:
+            titles = {"en": key.replace("_", " ").capitalize()}
+        cues = raw.get("cues", [])
+        if isinstance(cues, str) or not all(isinstance(c, str) for c in cues):
+            raise ConfigError(f"{where}: section {key!r}: 'cues' must be a list of strings")
+        specs.append(
+            SectionSpec(
+                key=key.strip(),
+                titles={base_language(k): v.strip() for k, v in titles.items()},
+                description=str(raw.get("description", "")).strip(),
+                cues=tuple(c.strip() for c in cues if c.strip()),
+            )
+        )
+    keys = [s.key for s in specs]
+    if len(set(keys)) != len(keys):
+        raise ConfigError(f"{where}: section keys must be unique (got {', '.join(keys)})")
+    return Template(
+        name=str(data.get("name") or default_name or where),
+        sections=tuple(specs),
+        description=str(data.get("description", "")).strip(),
+    )
