@@ -218,6 +218,87 @@ def models_command() -> None:
     typer.echo(f"  downloadable when online: {', '.join(online)}")
 
 
+# --- memo record -----------------------------------------------------------------------------------------
+@app.command("record")
+def record_command(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None, typer.Argument(help="File or folder to record to (default: a timestamped file in the memos dir).")
+    ] = None,
+    mic: Annotated[
+        str | None, typer.Option("--device", help="Input device: index, name or part of it (see --list-devices).")
+    ] = None,
+    list_devices: Annotated[bool, typer.Option("--list-devices", help="List input devices and exit.")] = False,
+    recover: Annotated[
+        bool, typer.Option("--recover", help="Save recordings left behind by a crash or kill, then exit.")
+    ] = False,
+    audio_format: Annotated[str | None, typer.Option(help="wav or flac (default: from PATH, else wav).")] = None,
+    max_duration: Annotated[float | None, typer.Option(help="Stop after this many seconds.")] = None,
+    stop_on_silence: Annotated[
+        float | None, typer.Option(help="Stop after this many seconds of silence, once speech was heard.")
+    ] = None,
+    transcribe: Annotated[
+        bool, typer.Option("--transcribe/--no-transcribe", help="Transcribe the recording when it stops.")
+    ] = True,
+    output_dir: OutputDir = None,
+    formats: Formats = None,
+    model: Model = None,
+    language: Language = None,
+    diarize: Diarize = False,
+    outline: WithOutline = False,
+    engine: Engine = "auto",
+    template: Template = "default",
+    llm_base_url: LlmBaseUrl = None,
+    llm_model: LlmModel = None,
+    llm_api_key: LlmApiKey = None,
+) -> None:
+    """Record from the microphone until Enter or Ctrl+C, then transcribe (and outline) the recording."""
+    from . import record as rec
+
+    try:
+        if list_devices:
+            for d in rec.list_input_devices():
+                typer.echo(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.name}  ({d.hostapi}, "
+                           f"{d.channels} ch, {d.default_samplerate:.0f} Hz)")  # fmt: skip
+            return
+        if recover:
+            folder = path if path is not None and path.is_dir() else rec.default_memos_dir()
+            found = rec.recover_partials(folder)
+            for saved in found:
+                typer.echo(str(saved))
+            typer.echo(f"memo: recovered {len(found)} recording(s) in {folder}", err=True)
+            return
+        if transcribe:  # bad transcription options fail now, not after the user has spoken
+            parse_formats(formats or "txt,md,json")
+            if outline:
+                _check_outline_options(OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model))
+        stop, lost = rec.stop_on_enter(), None
+        with rec.LevelMeter() as meter:
+            try:
+                result = rec.record(
+                    path, device=mic, fmt=audio_format, max_duration=max_duration, stop_on_silence=stop_on_silence,
+                    on_start=meter.started, on_level=meter.update, stop_event=stop,
+                )  # fmt: skip
+            except rec.DeviceLostError as exc:
+                result, lost = exc.recording, exc
+    except MemoError as exc:
+        raise fail(str(exc)) from exc
+    for saved in result.recovered:
+        typer.echo(f"memo: recovered {saved} (left by an interrupted recording)", err=True)
+    if lost:
+        typer.echo(f"error: {lost}", err=True)
+    typer.echo(f"memo: saved {result.path} ({result.duration:.1f} s, {result.stop_reason})", err=True)
+    typer.echo(str(result.path))
+    if transcribe:
+        _pipeline(
+            ctx, [result.path], output_dir=output_dir, formats=formats, model=model, language=language,
+            diarize=diarize, outline=outline, engine=engine, template=template, llm_base_url=llm_base_url,
+            llm_model=llm_model, llm_api_key=llm_api_key,
+        )  # fmt: skip
+    if lost:
+        raise typer.Exit(1)
+
+
 def entry() -> None:
     """Console entry: MemoError becomes one line unless --debug."""
     try:

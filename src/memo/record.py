@@ -1,0 +1,563 @@
+"""Microphone capture that never loses what was said.
+
+Audio flows PortAudio callback -> queue -> capture loop -> ``NAME.partial.wav``. libsndfile rewrites
+that file's header after every block, so a killed process leaves a valid WAV holding everything up to
+the last block (50 ms). A clean stop renames it into place (or converts it to FLAC); the next
+``record()``, or ``memo record --recover``, turns leftovers into normal recordings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import queue
+import signal
+import struct
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .audio import SAMPLE_RATE
+from .config import memo_home, setting
+from .errors import RecordingError
+from .fileio import atomic_open
+
+FORMATS = ("wav", "flac")
+PARTIAL_SUFFIX = ".partial.wav"
+BLOCK_SECONDS = 0.05  # one callback block: the most a SIGKILL can cost
+FSYNC_SECONDS = 2.0  # page cache survives a killed process; fsync is for power loss
+SPEECH_DB = -40.0  # block RMS above this (dBFS) counts as speech for --stop-on-silence
+FIRST_AUDIO_TIMEOUT = 10.0  # a fresh PulseAudio capture takes ~2 s to deliver its first block
+STALL_TIMEOUT = 3.0  # no block for this long after the first one: the device is gone
+_SFC_SET_UPDATE_HEADER_AUTO = 0x1061  # libsndfile: rewrite the header after every write
+
+
+@dataclass(frozen=True)
+class InputDevice:
+    """A PortAudio input device, as ``memo record --list-devices`` shows it."""
+
+    index: int
+    name: str
+    hostapi: str
+    channels: int
+    default_samplerate: float
+    is_default: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    """What the meter shows after each block."""
+
+    elapsed: float  # seconds recorded so far
+    rms_db: float  # loudness of the last block, dBFS
+    peak: float  # 0..1
+    speech: bool  # above the speech threshold
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A finished recording. ``recovered`` lists leftover partial files turned into recordings before it began."""
+
+    path: Path
+    duration: float
+    frames: int
+    sample_rate: int
+    device: str = ""
+    capture_rate: int = SAMPLE_RATE  # the device's rate; resampled to ``sample_rate`` when different
+    stop_reason: str = "stopped"  # stopped | max-duration | silence | device-lost
+    overflows: int = 0  # blocks PortAudio reported as overflowed (audio dropped by the device)
+    recovered: tuple[Path, ...] = ()
+
+
+class DeviceLostError(RecordingError):
+    """The input device went away mid-recording; ``recording`` holds what was saved up to then."""
+
+    def __init__(self, message: str, recording: Recording):
+        super().__init__(message)
+        self.recording = recording
+
+
+def default_memos_dir() -> Path:
+    """Where recordings go without a path: ``[record] dir`` in config.toml or $MEMO_RECORD_DIR, else ~/…/memo/memos."""
+    return Path(setting("record", "dir", default=str(memo_home() / "memos"))).expanduser()
+
+
+def _sounddevice():
+    try:
+        import sounddevice
+    except OSError as exc:  # the wheel needs the system PortAudio
+        raise RecordingError(
+            "PortAudio is not installed, so memo cannot use a microphone; install it (apt-get install libportaudio2)"
+        ) from exc
+    return sounddevice
+
+
+def list_input_devices() -> list[InputDevice]:
+    """Every input device PortAudio sees, the default one marked."""
+    sd = _sounddevice()
+    try:
+        default = sd.query_devices(kind="input")["index"]
+    except (sd.PortAudioError, ValueError):
+        default = None
+    hostapis = sd.query_hostapis()
+    return [
+        InputDevice(
+            index=d["index"],
+            name=d["name"],
+            hostapi=hostapis[d["hostapi"]]["name"],
+            channels=d["max_input_channels"],
+            default_samplerate=d["default_samplerate"],
+            is_default=d["index"] == default,
+        )
+        for d in sd.query_devices()
+        if d["max_input_channels"] > 0
+    ]
+
+
+def find_input_device(device: int | str | None = None) -> InputDevice:
+    """The device named by index, exact name or unique part of a name; the default input for None."""
+    devices = list_input_devices()
+    if not devices:
+        raise RecordingError(
+            "no microphone found (no audio input device is available); "
+            "connect one, or check that the sound server is running"
+        )
+    if device is None or device == "":
+        return next((d for d in devices if d.is_default), devices[0])
+    if isinstance(device, int) or str(device).isdigit():
+        match = [d for d in devices if d.index == int(device)]
+    else:
+        match = [d for d in devices if d.name == device] or [d for d in devices if device.lower() in d.name.lower()]
+    if len(match) != 1:
+        names = ", ".join(f"{d.index}: {d.name}" for d in devices)
+        what = "matches several input devices" if match else "is not an input device"
+        raise RecordingError(f"--device {device} {what} ({names}); see memo record --list-devices")
+    return match[0]
+
+
+def partial_path(target: Path) -> Path:
+    """The file a recording grows in until it stops: ``talk.flac`` -> ``talk.flac.partial.wav``."""
+    return target.with_name(target.name + PARTIAL_SUFFIX)
+
+
+def _target(path: str | os.PathLike | None, fmt: str | None) -> Path:
+    """The final file name: a timestamp in the memos folder unless a file name is given."""
+    path = Path(path).expanduser() if path is not None else None
+    suffix = path.suffix.lower().lstrip(".") if path is not None else ""
+    suffix_fmt = suffix if suffix in FORMATS else None
+    if fmt is not None and fmt.lower() not in FORMATS:
+        raise RecordingError(f"unknown recording format '{fmt}'; use wav or flac")
+    if fmt and suffix_fmt and fmt.lower() != suffix_fmt:
+        raise RecordingError(f"{path}: the name says {suffix_fmt} but the format asked is {fmt}; make them agree")
+    fmt = (fmt or suffix_fmt or "wav").lower()
+    if path is None or path.is_dir():
+        folder = path if path is not None else default_memos_dir()
+        return _free_name(folder / f"{time.strftime('%Y-%m-%d_%H-%M-%S')}.{fmt}")
+    if not suffix_fmt:
+        path = path.with_name(f"{path.name}.{fmt}")
+    if path.exists() or partial_path(path).exists():
+        raise RecordingError(f"{path} already exists; pick another name or move it away")
+    return path
+
+
+def _free_name(path: Path, tag: str = "") -> Path:
+    """``path`` (with ``tag`` added) or the first of -2, -3, … that neither exists nor is being recorded."""
+    stem, suffix = path.name[: -len(path.suffix)], path.suffix
+    for n in range(1, 10_000):
+        candidate = path.with_name(f"{stem}{tag}{'' if n == 1 else f'-{n}'}{suffix}")
+        if not candidate.exists() and not partial_path(candidate).exists():
+            return candidate
+    raise RecordingError(f"{path.parent}: too many files named {stem}*; clean up the folder")
+
+
+class _Resampler:
+    """Streams int16 blocks from the device's rate to the file's; libswresample keeps its state between blocks."""
+
+    def __init__(self, source_rate: int, rate: int):
+        import av
+
+        self._av = av
+        self._source_rate = source_rate
+        self._resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
+
+    def __call__(self, block: np.ndarray | None) -> np.ndarray:
+        frame = None
+        if block is not None:
+            frame = self._av.AudioFrame.from_ndarray(block.reshape(1, -1), format="s16", layout="mono")
+            frame.sample_rate = self._source_rate
+        out = [f.to_ndarray().reshape(-1) for f in self._resampler.resample(frame)]
+        return np.concatenate(out) if out else np.zeros(0, np.int16)
+
+
+class _PartialFile:
+    """``NAME.partial.wav``, locked while open so recovery never touches a recording in progress."""
+
+    def __init__(self, path: Path, rate: int):
+        import soundfile as sf
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.frames = 0
+        try:
+            self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except OSError as exc:
+            raise RecordingError(f"cannot create {path} ({exc.strerror}); check the folder is writable") from exc
+        fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._file = sf.SoundFile(self._fd, "w", rate, 1, "PCM_16", format="WAV", closefd=False)
+        sf._snd.sf_command(self._file._file, _SFC_SET_UPDATE_HEADER_AUTO, sf._ffi.NULL, 1)
+        self._synced = time.monotonic()
+
+    def write(self, samples: np.ndarray) -> None:
+        if samples.size:
+            self._file.write(samples)
+            self.frames += samples.size
+        if time.monotonic() - self._synced > FSYNC_SECONDS:
+            os.fsync(self._fd)
+            self._synced = time.monotonic()
+
+    def finish(self, target: Path) -> None:
+        """Close the partial file and put it in place as ``target`` (converted when not WAV)."""
+        self._file.close()
+        os.fsync(self._fd)
+        try:
+            if target.suffix.lower() == ".wav":
+                os.replace(self.path, target)
+            else:
+                _convert(self.path, target)
+                os.unlink(self.path)
+        finally:
+            os.close(self._fd)  # unlocks only now, so recovery cannot grab the file before it is in place
+
+    def abandon(self) -> None:
+        """Drop a partial file that received no audio."""
+        self._file.close()
+        os.unlink(self.path)
+        os.close(self._fd)
+
+
+def _convert(partial: Path, target: Path) -> None:
+    rate, samples = _read_partial(partial)
+    _write_audio(target, samples, rate)
+
+
+def _write_audio(target: Path, samples: np.ndarray, rate: int) -> None:
+    import soundfile as sf
+
+    fmt = target.suffix.lower().lstrip(".")
+    with atomic_open(target, "wb") as handle:
+        sf.write(handle, samples, rate, subtype="PCM_16", format=fmt.upper())
+
+
+def _read_partial(path: Path) -> tuple[int, np.ndarray]:
+    """Sample rate and int16 samples of a partial WAV, trusting the bytes on disk over the header's sizes.
+
+    A kill between a block's data and its header update leaves the sizes one block short; the data is there.
+    """
+    data = path.read_bytes()
+    if data[:4] not in (b"RIFF", b"RF64") or data[8:12] != b"WAVE":
+        raise RecordingError(f"{path}: not a WAV file; it was not written by memo record")
+    pos, rate = 12, None
+    while pos + 8 <= len(data):
+        chunk, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        if chunk == b"fmt ":
+            rate = struct.unpack("<I", data[pos + 12 : pos + 16])[0]
+        elif chunk == b"data":
+            body = data[pos + 8 :]
+            return rate or SAMPLE_RATE, np.frombuffer(body[: len(body) // 2 * 2], "<i2").copy()
+        pos += 8 + size + (size & 1)
+    return rate or SAMPLE_RATE, np.zeros(0, np.int16)
+
+
+def recover_partials(folder: str | os.PathLike | None = None) -> list[Path]:
+    """Turn partial files left by killed recordings in ``folder`` (default: the memos folder) into recordings.
+
+    A partial file still being recorded (locked by its process) is left alone. Returns the recovered files.
+    """
+    folder = Path(folder) if folder is not None else default_memos_dir()
+    if not folder.is_dir():
+        return []
+    return [path for partial in sorted(folder.glob("*" + PARTIAL_SUFFIX)) if (path := _recover(partial))]
+
+
+def _recover(partial: Path) -> Path | None:
+    try:
+        fd = os.open(partial, os.O_RDONLY)
+    except FileNotFoundError:  # finished meanwhile
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if os.fstat(fd).st_ino != os.stat(partial).st_ino:
+            return None
+        rate, samples = _read_partial(partial)
+        if samples.size == 0:
+            os.unlink(partial)
+            return None
+        target = Path(str(partial)[: -len(PARTIAL_SUFFIX)])
+        if target.suffix.lower().lstrip(".") not in FORMATS:
+            target = target.with_name(target.name + ".wav")
+        target = _free_name(target, tag="" if not target.exists() else "-recovered")
+        _write_audio(target, samples, rate)
+        os.unlink(partial)
+        return target
+    except (BlockingIOError, FileNotFoundError):  # being recorded right now, or finished meanwhile
+        return None
+    finally:
+        os.close(fd)
+
+
+def _level(block: np.ndarray) -> tuple[float, float]:
+    """(RMS in dBFS, peak 0..1) of an int16 block."""
+    if block.size == 0:
+        return -120.0, 0.0
+    x = block.astype(np.float32) / 32768.0
+    rms = float(np.sqrt(np.mean(x * x)))
+    return (20 * np.log10(rms) if rms > 1e-6 else -120.0), float(np.max(np.abs(x)))
+
+
+@contextlib.contextmanager
+def _signals_stop(event: threading.Event) -> Iterator[None]:
+    """Ctrl+C and SIGTERM end the recording cleanly instead of killing it; a second Ctrl+C interrupts."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def handler(signum, frame):
+        if event.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        event.set()
+
+    for sig in previous:
+        signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def stop_on_enter(event: threading.Event | None = None, stream=None) -> threading.Event:
+    """An event set when a line arrives on stdin (Enter). End of input (stdin from /dev/null) does not stop."""
+    event = event or threading.Event()
+    stream = stream if stream is not None else sys.stdin
+    if stream is None or stream.closed:
+        return event
+
+    def wait() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if stream.readline():
+                event.set()
+
+    threading.Thread(target=wait, name="memo-record-enter", daemon=True).start()
+    return event
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes:02d}:{secs:02d}"
+
+
+class LevelMeter:
+    """Shows a recording on stderr: a live level bar and elapsed time on a terminal, plain status lines otherwise.
+
+    rich's Live shows only its last frame when stderr is not a terminal, hence the plain lines there.
+    Use as ``with LevelMeter() as meter: record(..., on_start=meter.started, on_level=meter.update)``.
+    """
+
+    def __init__(self, console=None, every: float = 5.0):
+        from rich.console import Console
+
+        self.console = console or Console(stderr=True)
+        self.every = every
+        self._live = None
+        self._next = every
+
+    def started(self, path: Path, device: InputDevice) -> None:
+        self._say(f"recording started: {path} from '{device.name}'; press Enter or Ctrl+C to stop")
+        if self.console.is_terminal:
+            from rich.live import Live
+
+            self._live = Live(console=self.console, refresh_per_second=10, transient=True)
+            self._live.start()
+
+    def update(self, level: Level) -> None:
+        if self._live is not None:
+            self._live.update(self._bar(level))
+        elif level.elapsed >= self._next:
+            self._say(f"recording: {_clock(level.elapsed)}, level {level.rms_db:.0f} dBFS")
+            self._next += self.every
+
+    def _bar(self, level: Level):
+        from rich.text import Text
+
+        width = 30
+        filled = int(round(width * min(1.0, max(0.0, (level.rms_db + 60) / 60))))
+        bar = Text("● REC ", style="bold red")
+        bar.append(f"{_clock(level.elapsed)}  ")
+        bar.append("█" * filled, style="green" if level.peak < 0.99 else "red")
+        bar.append("░" * (width - filled), style="dim")
+        bar.append(f" {level.rms_db:4.0f} dBFS  Enter or Ctrl+C stops")
+        return bar
+
+    def _say(self, line: str) -> None:
+        self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def close(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def __enter__(self) -> LevelMeter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def record(
+    path: str | os.PathLike | None = None,
+    *,
+    device: int | str | None = None,
+    samplerate: int = SAMPLE_RATE,
+    fmt: str | None = None,
+    max_duration: float | None = None,
+    stop_on_silence: float | None = None,
+    on_level: Callable[[Level], None] | None = None,
+    on_start: Callable[[Path, InputDevice], None] | None = None,
+    stop_event: threading.Event | None = None,
+    capture_rate: int | None = None,
+    speech_db: float = SPEECH_DB,
+    recover: bool = True,
+) -> Recording:
+    """Record mono ``samplerate`` audio from ``device`` until stopped; return the saved file.
+
+    Stops when ``stop_event`` is set (Ctrl+C and SIGTERM set it when called from the main thread), after
+    ``max_duration`` seconds, or after ``stop_on_silence`` seconds below ``speech_db`` once speech was heard.
+    ``fmt`` is wav or flac (default: from the file name, else wav). ``capture_rate`` forces the device's rate
+    (default: ``samplerate`` if the device takes it, else its native rate, resampled). ``on_start`` is called
+    when the first audio arrives, ``on_level`` after every block. Partial files left by killed recordings in
+    the target folder are recovered first (``Recording.recovered``). Raises RecordingError when no device can
+    be opened, DeviceLostError (holding the saved part) when the device goes away mid-recording.
+    """
+    sd = _sounddevice()
+    dev = find_input_device(device)
+    target = _target(path, fmt)
+    recovered = tuple(recover_partials(target.parent)) if recover else ()
+    rate = capture_rate or (samplerate if _supports(sd, dev, samplerate) else int(dev.default_samplerate))
+    blocks: queue.Queue[np.ndarray] = queue.Queue()
+    overflows = 0
+
+    def callback(indata, frames, time_info, status) -> None:  # PortAudio's thread: only hand the block over
+        nonlocal overflows
+        overflows += bool(status.input_overflow)
+        blocks.put(indata[:, 0].copy())
+
+    try:  # the stream before the file, so a device error leaves nothing behind
+        stream = sd.InputStream(
+            device=dev.index, channels=1, samplerate=rate, dtype="int16",
+            blocksize=max(1, int(rate * BLOCK_SECONDS)), latency="low", callback=callback,
+        )  # fmt: skip
+    except (sd.PortAudioError, ValueError) as exc:
+        raise RecordingError(
+            f"cannot open input device '{dev.name}' at {rate} Hz ({exc}); check it is connected and free, "
+            "or pick another with --device (memo record --list-devices)"
+        ) from exc
+
+    stop_event = stop_event or threading.Event()
+    resample = _Resampler(rate, samplerate) if rate != samplerate else None
+    max_frames = int(round(max_duration * samplerate)) if max_duration else None
+    partial = _PartialFile(partial_path(target), samplerate)
+    reason = "stopped"
+    try:
+        with _signals_stop(stop_event):
+            stream.start()
+            started, last_block, heard, quiet = time.monotonic(), None, False, 0.0
+            while True:
+                if stop_event.is_set():
+                    break
+                try:
+                    block = blocks.get(timeout=0.05)
+                except queue.Empty:
+                    now = time.monotonic()
+                    if last_block is None and now - started > FIRST_AUDIO_TIMEOUT:
+                        raise RecordingError(
+                            f"input device '{dev.name}' delivered no audio in {FIRST_AUDIO_TIMEOUT:.0f} s; "
+                            "check it is not muted or used by another program, or pick another with --device"
+                        ) from None
+                    if not stream.active or (last_block is not None and now - last_block > STALL_TIMEOUT):
+                        reason = "device-lost"
+                        break
+                    continue
+                if last_block is None and on_start:
+                    on_start(target, dev)
+                last_block = time.monotonic()
+                samples = resample(block) if resample else block
+                if max_frames is not None:
+                    samples = samples[: max_frames - partial.frames]
+                partial.write(samples)
+                db, peak = _level(block)
+                heard = heard or db > speech_db
+                quiet = 0.0 if db > speech_db else quiet + len(block) / rate
+                if on_level:
+                    on_level(Level(partial.frames / samplerate, db, peak, db > speech_db))
+                if max_frames is not None and partial.frames >= max_frames:
+                    reason = "max-duration"
+                    break
+                if stop_on_silence and heard and quiet >= stop_on_silence:
+                    reason = "silence"
+                    break
+    except BaseException:
+        _close(stream)
+        _finish_or_drop(partial, target)
+        raise
+    _close(stream)
+    if reason == "stopped":  # blocks already captured when the user stopped are part of the recording
+        while not blocks.empty():
+            block = blocks.get_nowait()
+            partial.write(resample(block) if resample else block)
+    if resample and reason != "max-duration":
+        partial.write(resample(None))
+    if not _finish_or_drop(partial, target):
+        raise RecordingError(f"recording stopped before any audio arrived from '{dev.name}'; nothing was saved")
+    result = Recording(
+        path=target, duration=partial.frames / samplerate, frames=partial.frames, sample_rate=samplerate,
+        device=dev.name, capture_rate=rate, stop_reason=reason, overflows=overflows, recovered=recovered,
+    )  # fmt: skip
+    if reason == "device-lost":
+        raise DeviceLostError(
+            f"input device '{dev.name}' stopped delivering audio after {result.duration:.1f} s (unplugged or "
+            f"the sound server stopped); the {result.duration:.1f} s recorded so far are saved in {target}",
+            result,
+        )
+    return result
+
+
+def _supports(sd, dev: InputDevice, rate: int) -> bool:
+    try:
+        sd.check_input_settings(device=dev.index, channels=1, dtype="int16", samplerate=rate)
+    except (sd.PortAudioError, ValueError):
+        return False
+    return True
+
+
+def _close(stream) -> None:
+    # abort, not stop: stop() waits for a buffer to drain and can hang on a source that delivers nothing
+    with contextlib.suppress(Exception):
+        stream.abort()
+    with contextlib.suppress(Exception):
+        stream.close()
+
+
+def _finish_or_drop(partial: _PartialFile, target: Path) -> bool:
+    """Put what was recorded in place; drop an empty partial file. True when a file was saved."""
+    if partial.frames == 0:
+        partial.abandon()
+        return False
+    partial.finish(target)
+    return True

@@ -1,0 +1,122 @@
+"""Real virtual microphones for the recording tests (see shared research notes on recording).
+
+- ``alsa_file_mic``: an ALSA ``file`` PCM that PortAudio lists as ``virtmic``; it plays a raw int16 file as
+  fast as it is read (no real-time pacing) and returns garbage after its end, so feeds are padded with silence.
+- ``PulseMic``: a private PulseAudio daemon whose null sink's monitor is the default source; what is played
+  into the sink with ``paplay`` arrives at the microphone in real time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+RATE = 16000
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """Environment for a subprocess that sees only the audio set up under ``home``."""
+    runtime = home / "run"
+    runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULSE_", "ALSA_", "MEMO_", "XDG_"))}
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), MEMO_HOME=str(home / "memo"), PYTHONUNBUFFERED="1")
+    return env
+
+
+def alsa_file_mic(home: Path, feed: np.ndarray, rate: int = RATE) -> dict[str, str]:
+    """Write ``$HOME/.asoundrc`` defining ``virtmic`` that plays int16 ``feed``; return the env to use it."""
+    home.mkdir(parents=True, exist_ok=True)
+    raw = home / f"feed-{rate}.raw"
+    np.asarray(feed, "<i2").tofile(raw)
+    (home / ".asoundrc").write_text(
+        f'pcm.virtmic {{ type file; slave.pcm "null"; file "/dev/null"; infile "{raw}"; format "raw" }}\n'
+    )
+    return isolated_env(home)
+
+
+def no_audio_env(home: Path) -> dict[str, str]:
+    """An environment in which PortAudio finds no input device at all, even on a machine with a sound card."""
+    env = isolated_env(home)
+    empty = home / "empty-alsa.conf"
+    empty.write_text("")
+    env.update(ALSA_CONFIG_PATH=str(empty), PULSE_SERVER=f"unix:{home}/no-pulse-server")
+    return env
+
+
+def pulse_available() -> bool:
+    return all(shutil.which(tool) for tool in ("pulseaudio", "pactl", "pacat", "paplay"))
+
+
+class PulseMic:
+    """A private PulseAudio server with a 48 kHz null sink ``virtmic``; its monitor is the default source."""
+
+    def __init__(self, home: Path):
+        self.home = home
+        self.env = isolated_env(home)
+        self._procs: list[subprocess.Popen] = []
+
+    def __enter__(self) -> PulseMic:
+        daemon = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--system=false", "--log-target=stderr",
+             "--load=module-native-protocol-unix",
+             "--load=module-null-sink sink_name=virtmic rate=48000 channels=1 format=s16le"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        self._procs.append(daemon)
+        deadline = time.monotonic() + 15
+        while subprocess.run(["pactl", "info"], env=self.env, capture_output=True).returncode != 0:
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                self.__exit__()
+                raise RuntimeError("PulseAudio did not start")
+            time.sleep(0.1)
+        subprocess.run(["pactl", "set-default-source", "virtmic.monitor"], env=self.env, check=True)
+        # The monitor delivers nothing while nothing plays: keep a stream of silence going.
+        self._procs.append(
+            subprocess.Popen(
+                ["pacat", "--playback", "--device=virtmic", "--format=s16le", "--rate=48000", "--channels=1",
+                 "/dev/zero"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        )
+        return self
+
+    def play(self, samples: np.ndarray, rate: int = RATE) -> subprocess.Popen:
+        """Start playing int16 ``samples`` into the microphone; returns the paplay process."""
+        path = self.home / f"play-{time.monotonic_ns()}.wav"
+        sf.write(path, np.asarray(samples, np.int16), rate, subtype="PCM_16")
+        return subprocess.Popen(["paplay", "--device=virtmic", str(path)], env=self.env)
+
+    def stop_server(self) -> None:
+        """Kill the sound server, as when a USB microphone is unplugged."""
+        for proc in reversed(self._procs):
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+    def __exit__(self, *exc) -> None:
+        self.stop_server()
+
+
+def fixture(seconds: float) -> np.ndarray:
+    """The first ``seconds`` of the sample speech as int16 at 16 kHz."""
+    samples, rate = sf.read(Path(__file__).parent.parent / "samples" / "sense_and_sensibility.flac", dtype="int16")
+    assert rate == RATE
+    return samples[: int(seconds * RATE)]
+
+
+def align(recorded: np.ndarray, reference: np.ndarray, search: int) -> tuple[int, float]:
+    """(offset, correlation): where ``reference`` starts in ``recorded`` (within the first ``search`` samples) and
+    how well the overlapping part matches."""
+    rec = recorded.astype(np.float64)
+    probe = reference[: min(len(reference), 2 * RATE)].astype(np.float64)
+    size = 1 << (len(rec) + len(probe)).bit_length()
+    scores = np.fft.irfft(np.fft.rfft(rec, size) * np.conj(np.fft.rfft(probe, size)), size)
+    offset = int(np.argmax(scores[: max(1, min(search, len(rec) - len(probe) + 1))]))
+    n = min(len(rec) - offset, len(reference))
+    return offset, float(np.corrcoef(rec[offset : offset + n], reference[:n].astype(np.float64))[0, 1])
