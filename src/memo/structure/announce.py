@@ -1,0 +1,141 @@
+"""The structure a speaker dictates at the start ("大纲… 底层的原因，我的分析方法… 最后是离职之后的体验"),
+found and mapped onto a template's sections, so the outline follows the speaker's own plan.
+
+Only the opening of the memo is searched: a trigger word (大纲/框架/分为 · outline/structure/agenda) or an
+enumeration (首先…然后…最后 · first…then…finally) followed by short items. Each item goes to the template
+section whose cue phrases it matches best (one item per section); an item that matches none becomes a
+section of its own, titled with the speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..records import Transcript
+from .cleanup import PAUSE, clean_fragment, lexicon
+from .templates import SectionSpec, Template, base_language
+
+_ZH_ENUM = r"首先是?|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+_EN_ENUM = r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
+# Items that talk about the memo rather than name a part of it.
+_ZH_META = re.compile(r"大概|一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+ANNOUNCED = " The speaker announced this part as: "
+_EN_META = re.compile(r"\b(?:outline|structure|agenda|roughly|basically|things?|parts?|points?|cover|talk)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """Where the announcement is (character offsets in the text searched) and what it maps to."""
+
+    start: int
+    end: int
+    items: tuple[str, ...]
+    template: Template
+
+
+def _score(item: str, spec: SectionSpec, language: str) -> float:
+    low = item.lower()
+    score = 0.0
+    for cue in spec.cues:
+        if cue.lower() in low:
+            score += len(cue) if base_language(language) == "zh" else 1 + len(cue) / 10
+    for title in spec.titles.values():
+        if title.lower() in low:
+            score += 3
+    return score
+
+
+def _items(window: str, language: str) -> list[str]:
+    zh = base_language(language) == "zh"
+    text = clean_fragment(window, language).replace(PAUSE, "，")
+    parts = re.split(rf"[。，,;；？?！!\n:：]|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
+    if not zh:
+        parts = [q for p in parts for q in re.split(r"\band\b|\.", p, flags=re.I)]
+    meta = _ZH_META if zh else _EN_META
+    lex = lexicon(language)
+    items = []
+    for part in parts:
+        part = part.strip(" ，,.、")
+        if not part or meta.search(part) or any(t in part.lower() for t in lex.announce_triggers):
+            continue
+        if len(part) < (2 if zh else 4) or len(part) > (24 if zh else 60):
+            continue
+        items.append(part)
+    return items
+
+
+def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
+    """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
+    lex = lexicon(language)
+    zh = lex.language == "zh"
+    opening = text[: max(600, min(len(text) // 5, 1500))]
+    low = opening.lower()
+    hits = [(low.find(t), t) for t in lex.announce_triggers if t in low]
+    if not hits:
+        return None
+    start = min(h[0] for h in hits)
+    window = opening[start : start + (320 if zh else 700)]
+    # The announcement ends at a closing phrase ("大概这几件事"), or where the first part begins.
+    ends = [m.start() for m in re.finditer("|".join(map(re.escape, lex.announce_close)), window.lower())]
+    body = re.search(r"第一部分|第一个|第一点" if zh else r"\b(?:first part|part one|let's start|so first)\b", window, re.I)
+    cut = min([*ends, *([body.start()] if body and body.start() > 0 else []), len(window)])
+    if ends and cut == min(ends):
+        close = re.compile("|".join(map(re.escape, lex.announce_close)))
+        match = close.search(window.lower(), cut)
+        cut = match.end() if match else cut
+    # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
+    segment = window[:cut]
+    last_trigger = max((segment.lower().rfind(t) for t in lex.announce_triggers), default=-1)
+    sentence_end = re.search(r"[。.!?？！\n]", segment[last_trigger:]) if last_trigger >= 0 else None
+    items = _items(segment[last_trigger + sentence_end.end() :], language) if sentence_end else []
+    if len(items) < 2:  # the items are in the same sentence as the trigger ("The outline: first …, then …")
+        items = _items(segment[max(last_trigger, 0) :], language)
+    if len(items) < 2:
+        return None
+    mapped = _map(items, template, language)
+    if mapped is None:
+        return None
+    return Announcement(start, start + cut, tuple(items), mapped)
+
+
+def _map(items: list[str], template: Template, language: str) -> Template | None:
+    scores = [[_score(item, spec, language) for spec in template.sections] for item in items]
+    pairs = sorted(
+        ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
+        reverse=True,
+    )
+    assigned: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in pairs:
+        if i not in assigned and j not in used:
+            assigned[i] = j
+            used.add(j)
+    if len(assigned) < min(2, len(items)):
+        return None
+    lang = base_language(language)
+    sections = []
+    for i, item in enumerate(items):
+        if i not in assigned and len(item) < (3 if lang == "zh" else 8):
+            continue  # too short to be a part of its own ("热身"): a stray word, not a heading
+        if i in assigned:
+            spec = template.sections[assigned[i]]
+            sections.append(replace(spec, description=f"{spec.description}{ANNOUNCED}{item}"))
+        else:
+            sections.append(SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}"))
+    return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+def announced_sections(transcript_or_text: Transcript | str, template: Template) -> Template | None:
+    """The structure the speaker dictates at the start, mapped onto ``template``'s sections, when present.
+
+    Sections come in the speaker's order; template sections he did not announce are left out.
+    """
+    if isinstance(transcript_or_text, Transcript):
+        text, language = transcript_or_text.text, transcript_or_text.language
+    else:
+        from .loaders import guess_language
+
+        text, language = transcript_or_text, guess_language(transcript_or_text)
+    found = find_announcement(text, template, language)
+    return found.template if found else None
