@@ -40,16 +40,7 @@ def decode(path: str | os.PathLike, sample_rate: int = SAMPLE_RATE) -> Audio:
     """Decode ``path`` to mono float32 at ``sample_rate``; raise AudioError with a clear reason otherwise."""
     import av  # imported here so `memo --help` stays instant
 
-    path = Path(path)
-    if not path.exists():
-        raise AudioError(f"{path}: file not found; check the path")
-    if path.is_dir():
-        raise AudioError(f"{path}: is a folder; pass files, or the folder with --recursive")
-    if not os.access(path, os.R_OK):
-        raise AudioError(f"{path}: permission denied; make the file readable")
-    if path.stat().st_size == 0:
-        raise AudioError(f"{path}: file is empty (0 bytes); record or copy it again")
-
+    path = check_file(path)
     resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
     chunks: list[np.ndarray] = []
     try:
@@ -72,6 +63,20 @@ def decode(path: str | os.PathLike, sample_rate: int = SAMPLE_RATE) -> Audio:
     if samples.size == 0:
         raise AudioError(f"{path}: contains no audio samples; the recording is empty or truncated")
     return Audio(samples=samples, sample_rate=sample_rate, source=str(path))
+
+
+def check_file(path: str | os.PathLike) -> Path:
+    """Fail early, with a clear line, on inputs that cannot be audio: missing, a folder, unreadable, empty."""
+    path = Path(path)
+    if not path.exists():
+        raise AudioError(f"{path}: file not found; check the path")
+    if path.is_dir():
+        raise AudioError(f"{path}: is a folder; pass files, or the folder with --recursive")
+    if not os.access(path, os.R_OK):
+        raise AudioError(f"{path}: permission denied; make the file readable")
+    if path.stat().st_size == 0:
+        raise AudioError(f"{path}: file is empty (0 bytes); record or copy it again")
+    return path
 
 
 def _valid_frames(frames):

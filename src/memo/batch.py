@@ -155,7 +155,7 @@ class Progress:
 
     def start_file(self, index: int, path: Path, duration: float) -> None:
         self.index, self.name, self.file_seconds = index, path.name, 0.0
-        self.stage_name = "starting"
+        self.stage_name = "reading"
         self._refresh()
 
     def stage(self, name: str) -> None:

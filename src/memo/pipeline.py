@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .audio import decode
+from .audio import check_file, decode
 from .batch import Input, Progress, file_digest, settings_digest
 from .config import cache_dir
 from .errors import MemoError
@@ -73,6 +73,7 @@ class Job:
 
 def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Transcript:
     """The transcript of an audio file: from the cache when this content was done with these settings."""
+    check_file(path)
     key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None])
     cached = cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
     if cached.exists():

@@ -25,6 +25,8 @@ _NO_SPACE_LANGUAGES = {"zh", "ja", "yue", "th", "lo", "my", "km", "bo"}
 _REPEAT_LOOP = re.compile(r"(.{1,8}?)\1{4,}", re.DOTALL)
 # Batched decoding returns up to 30 s per segment; subtitles and speaker turns want sentences.
 _SENTENCE_END = (".", "?", "!", "。", "？", "！", "…")
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
+_ASCII_PUNCT_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s*([,?!:;])\s*")
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "etc.", "e.g.", "i.e.", "prof.", "jr.", "sr.", "no."}
 
 
@@ -150,7 +152,13 @@ def _chinese_postprocess() -> Callable[[str], str]:
     import opencc
 
     converter = opencc.OpenCC("t2s")
-    return converter.convert
+
+    def convert(text: str) -> str:
+        text = converter.convert(text)
+        # Whisper mixes ASCII punctuation into Chinese; Chinese text uses full-width marks.
+        return _ASCII_PUNCT_IN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
+
+    return convert
 
 
 def _to_segments(raw, postprocess: Callable[[str], str], language: str) -> list[Segment]:
