@@ -24,8 +24,11 @@ def isolated_env(home: Path) -> dict[str, str]:
     """Environment for a subprocess that sees only the audio set up under ``home``."""
     runtime = home / "run"
     runtime.mkdir(parents=True, exist_ok=True, mode=0o700)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULSE_", "ALSA_", "MEMO_", "XDG_"))}
+    # MEMO_CACHE_DIR stays: the joined Whisper model is shared by the whole test session.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULSE_", "ALSA_", "XDG_", "MEMO_RECORD_"))}
+    src = str(Path(__file__).resolve().parent.parent / "src")
     env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), MEMO_HOME=str(home / "memo"), PYTHONUNBUFFERED="1")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     return env
 
 
@@ -41,12 +44,17 @@ def alsa_file_mic(home: Path, feed: np.ndarray, rate: int = RATE) -> dict[str, s
 
 
 def no_audio_env(home: Path) -> dict[str, str]:
-    """An environment in which PortAudio finds no input device at all, even on a machine with a sound card."""
+    """An environment in which PortAudio finds no input device on a machine without sound cards: no ALSA
+    user config and no reachable sound server. (An empty ALSA_CONFIG_PATH would be more thorough, but
+    PortAudio 19.6 aborts on it.)"""
     env = isolated_env(home)
-    empty = home / "empty-alsa.conf"
-    empty.write_text("")
-    env.update(ALSA_CONFIG_PATH=str(empty), PULSE_SERVER=f"unix:{home}/no-pulse-server")
+    env["PULSE_SERVER"] = f"unix:{home}/no-pulse-server"
     return env
+
+
+def has_sound_card() -> bool:
+    cards = Path("/proc/asound/cards")
+    return cards.exists() and "no soundcards" not in cards.read_text() and cards.read_text().strip() != ""
 
 
 def pulse_available() -> bool:
@@ -110,13 +118,25 @@ def fixture(seconds: float) -> np.ndarray:
     return samples[: int(seconds * RATE)]
 
 
-def align(recorded: np.ndarray, reference: np.ndarray, search: int) -> tuple[int, float]:
-    """(offset, correlation): where ``reference`` starts in ``recorded`` (within the first ``search`` samples) and
-    how well the overlapping part matches."""
+def align(recorded: np.ndarray, reference: np.ndarray) -> tuple[float, float]:
+    """(offset in samples, correlation): where ``reference`` starts in ``recorded`` and how well the overlap matches.
+
+    The offset may be fractional: a path through PulseAudio resamples 16 -> 48 -> 16 kHz, which shifts the audio by
+    a third of a sample depending on the phase, so the best fractional shift is searched too.
+    """
     rec = recorded.astype(np.float64)
-    probe = reference[: min(len(reference), 2 * RATE)].astype(np.float64)
+    ref = reference.astype(np.float64)
+    probe = ref[: min(len(ref), 2 * RATE)]
     size = 1 << (len(rec) + len(probe)).bit_length()
     scores = np.fft.irfft(np.fft.rfft(rec, size) * np.conj(np.fft.rfft(probe, size)), size)
-    offset = int(np.argmax(scores[: max(1, min(search, len(rec) - len(probe) + 1))]))
-    n = min(len(rec) - offset, len(reference))
-    return offset, float(np.corrcoef(rec[offset : offset + n], reference[:n].astype(np.float64))[0, 1])
+    start = int(np.argmax(scores[: max(1, len(rec) - len(probe) + 1)]))
+    n = min(len(rec) - start, len(ref))
+    edge = min(256, n // 4)  # the FFT shift wraps around at the ends
+    spectrum, freqs = np.fft.rfft(ref[:n]), np.fft.rfftfreq(n)
+    best = (float(start), -1.0)
+    for shift in np.arange(-0.5, 0.5001, 1 / 24):
+        shifted = np.fft.irfft(spectrum * np.exp(-2j * np.pi * freqs * shift), n)
+        corr = float(np.corrcoef(rec[start + edge : start + n - edge], shifted[edge : n - edge])[0, 1])
+        if corr > best[1]:
+            best = (start + shift, corr)
+    return best

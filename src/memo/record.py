@@ -301,7 +301,8 @@ def _recover(partial: Path) -> Path | None:
         target = Path(str(partial)[: -len(PARTIAL_SUFFIX)])
         if target.suffix.lower().lstrip(".") not in FORMATS:
             target = target.with_name(target.name + ".wav")
-        target = _free_name(target, tag="" if not target.exists() else "-recovered")
+        if target.exists():  # e.g. a recording with the same name was made after the crash
+            target = _free_name(target, tag="-recovered")
         _write_audio(target, samples, rate)
         os.unlink(partial)
         return target
