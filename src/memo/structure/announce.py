@@ -16,7 +16,9 @@ from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
 from .templates import SectionSpec, Template, base_language
 
-_ZH_ENUM = r"首先是?|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+_ZH_ENUM = (
+    r"首先是?|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+)
 _EN_ENUM = r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"大概|一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
@@ -78,7 +80,8 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     window = opening[start : start + (320 if zh else 700)]
     # The announcement ends at a closing phrase ("大概这几件事"), or where the first part begins.
     ends = [m.start() for m in re.finditer("|".join(map(re.escape, lex.announce_close)), window.lower())]
-    body = re.search(r"第一部分|第一个|第一点" if zh else r"\b(?:first part|part one|let's start|so first)\b", window, re.I)
+    first_part = r"第一部分|第一个|第一点" if zh else r"\b(?:first part|part one|let's start|so first)\b"
+    body = re.search(first_part, window, re.I)
     cut = min([*ends, *([body.start()] if body and body.start() > 0 else []), len(window)])
     if ends and cut == min(ends):
         close = re.compile("|".join(map(re.escape, lex.announce_close)))
@@ -122,7 +125,8 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
             spec = template.sections[assigned[i]]
             sections.append(replace(spec, description=f"{spec.description}{ANNOUNCED}{item}"))
         else:
-            sections.append(SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}"))
+            own = SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}")
+            sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
 
 

@@ -36,8 +36,12 @@ _ZH_PUNCT = "，。！？；：、…"
 # A pause becomes a comma before these (they usually open a clause) once the clause so far is long enough.
 _ZH_OPENERS = set("我你他她它咱这那但所因而其如就也还可并即换或另首最然再让总不每大")
 # A clause never ends on these: a full stop after them is a recognition artefact, not a sentence end.
-_ZH_DANGLING = re.compile(r"(?:在于|以及|或者|因为|所以|比如|还是|于|和|把|被|给|让|跟|向|从|(?<![不就也都还正可要总算])是)$")
-_ZH_SPLIT_BEFORE = ("所以", "但是", "换句话说", "而且", "因为", "其实", "那么", "也就是", "不然", "毕竟", "如果", "这样的话", "但")
+_ZH_DANGLING = re.compile(
+    r"(?:在于|以及|或者|因为|所以|比如|还是|于|和|把|被|给|让|跟|向|从|(?<![不就也都还正可要总算])是)$"
+)
+_ZH_SPLIT_BEFORE = (
+    "所以", "但是", "换句话说", "而且", "因为", "其实", "那么", "也就是", "不然", "毕竟", "如果", "这样的话", "但",
+)
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,10 @@ def lexicon(language: str) -> Lexicon:
     for h in data.get("homophones", ()):
         guard = "".join(f"(?<!{re.escape(w)})" for w in h.get("not_after", ()))
         wrong = "|".join(map(re.escape, h["wrong"]))
-        homophones.append(Homophone(h["topic"], int(h.get("min_count", 3)), re.compile(f"{guard}(?:{wrong}){h['before']}")))
-    if lang == "zh":
-        fillers = sorted(data["fillers"], key=len, reverse=True)
-    else:
-        fillers = data["fillers"]
+        pattern = re.compile(f"{guard}(?:{wrong}){h['before']}")
+        homophones.append(Homophone(h["topic"], int(h.get("min_count", 3)), pattern))
+    # Longest first, so 嗯嗯 goes as one.
+    fillers = sorted(data["fillers"], key=len, reverse=True)
     return Lexicon(
         language=lang,
         fillers=tuple(fillers),
@@ -271,14 +274,14 @@ def _split_zh(text: str) -> list[str]:
         while stack:
             s = stack.pop(0)
             plain_len = len(s.replace(SEG, ""))
-            if plain_len <= 80:
+            if plain_len <= 64:
                 result.append(s)
                 continue
             best, best_dist = None, None
             for m in re.finditer("，", s):
                 tail = s[m.end() :].lstrip(SEG)
                 left = len(s[: m.start()].replace(SEG, ""))
-                if left < 20 or plain_len - left < 20 or not tail.startswith(_ZH_SPLIT_BEFORE):
+                if left < 16 or plain_len - left < 16 or not tail.startswith(_ZH_SPLIT_BEFORE):
                     continue
                 dist = abs(left - plain_len / 2)
                 if best_dist is None or dist < best_dist:
@@ -347,7 +350,9 @@ def clean_text(text: str, language: str) -> str:
     return clean_transcript(transcript_from_text(text, language=language)).text()
 
 
-def clean_transcript(transcript: Transcript, pause_sentence: float = 1.2, pause_paragraph: float = 3.0) -> CleanTranscript:
+def clean_transcript(
+    transcript: Transcript, pause_sentence: float = 1.2, pause_paragraph: float = 3.0
+) -> CleanTranscript:
     """Clean every segment, then re-cut the whole into sentences that know their source segments.
 
     For timed input, a pause of ``pause_sentence`` seconds between segments ends a sentence that has no
@@ -388,12 +393,13 @@ def clean_transcript(transcript: Transcript, pause_sentence: float = 1.2, pause_
     seg_index = -1
     pending_paragraph = False
     for raw in raw_sentences:
-        first = seg_index if not raw.lstrip(" ").startswith(SEG) else seg_index + 1
+        lead = len(raw) - len(raw.lstrip(SEG))  # segments that begin right at the sentence start
+        first = seg_index if not lead else seg_index + 1
         count = raw.count(SEG)
         covered = range(max(first, 0), seg_index + count + 1)
-        seg_index += count
-        if first in new_paragraph:
+        if any(j in new_paragraph for j in range(seg_index + 1, seg_index + lead + 1)):
             pending_paragraph = True
+        seg_index += count
         text = _finish_sentence(raw, lex)
         if not text or not re.search(rf"[{_CJK}A-Za-z0-9]", text):
             continue

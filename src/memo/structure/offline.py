@@ -22,12 +22,23 @@ from .announce import ANNOUNCED, find_announcement
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
 from .templates import SectionSpec, Template
 
-_FUNCTION_ZH = set("的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或")
-_STOP_EN = set(
-    ["a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you", "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then", "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down", "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go", "think", "know", "mean"]
+_FUNCTION_ZH = set(
+    "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
 )
+_STOP_EN = frozenset((
+    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
+    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
+    "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does",
+    "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then",
+    "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down",
+    "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go",
+    "think", "know", "mean",
+))
 # Phrases that mark a sentence as carrying the point of an argument.
-_KEY_ZH = ("核心", "本质", "关键", "最重要", "原因", "在于", "问题", "我觉得", "最大的", "价值", "意义", "所以", "因为", "不是", "而是")
+_KEY_ZH = (
+    "核心", "本质", "关键", "最重要", "原因", "在于", "问题", "我觉得",
+    "最大的", "价值", "意义", "所以", "因为", "不是", "而是",
+)
 _KEY_EN = ("because", "the point", "key", "main", "most important", "reason", "problem", "i think", "i realised",
            "i realized", "value", "so i", "plan", "decided")
 
@@ -63,64 +74,82 @@ def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
 # ---------------------------------------------------------------- cutting the memo into sections
 
 
-def _boundary_score(sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool) -> float:
+def _boundary_score(
+    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool
+) -> float:
     text = sentences[i].text
     low = text.lower()
     head = low[:30] if zh else " ".join(low.split()[:12])
-    score = 0.0
+    # Evidence that some part starts here ...
+    generic = 0.0
     if _starts_with_transition(text, lex, zh):
-        score += 2.0
+        generic += 2.0
     if sentences[i].paragraph_start:
-        score += 1.5
+        generic += 1.5
     if any(m in low for m in lex.meta):
-        score += 1.0
+        generic += 1.0
+    # ... and that it is this section's part: its heading, its cue phrases, the words it was announced with.
+    specific = 0.0
     for title in spec.titles.values():
         if title.lower() in low:
-            score += 3.0
-    cue_hits = sum(1 for c in spec.cues if c.lower() in head)
-    score += min(cue_hits, 3) * 1.0
+            specific += 3.0
+    specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
     if announced:
-        # Overlap with the words the speaker used when announcing this part ("离职之后的体验").
         want = set(_units(announced, zh))
-        near = " ".join(s.text for s in sentences[i : i + 2])
-        have = set(_units(near, zh))
+        have = set(_units(" ".join(s.text for s in sentences[i : i + 2]), zh))
         if want:
-            score += 5.0 * len(want & have) / len(want)
-    return score
+            specific += 5.0 * len(want & have) / len(want)
+    # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
+    return specific + (generic if specific else generic / 2)
 
 
 def cut_sections(
-    sentences: Sequence[Sentence], sections: Sequence[SectionSpec], announced: Sequence[str], lex: Lexicon, start: int = 0
+    sentences: Sequence[Sentence],
+    sections: Sequence[SectionSpec],
+    announced: Sequence[str],
+    lex: Lexicon,
+    start: int = 0,
+    balance: float = 3.0,
 ) -> list[int]:
-    """Start index of each section (non-decreasing cut points; the first is ``start``), best-scoring by DP."""
+    """Start index of each section (increasing cut points; the first is ``start``), best-scoring by DP.
+
+    A cut scores by the transition evidence at its sentence (see ``_boundary_score``); each part pays
+    ``balance`` x its relative deviation from an even share, so weak evidence does not leave one part tiny.
+    """
+    import numpy as np
+
     n, k = len(sentences), len(sections)
     zh = lex.language == "zh"
-    if k == 1 or n - start < k:
-        return [start] + [min(start + i, n) for i in range(1, k)]
-    min_len = max(1, min(4, (n - start) // (k * 3)))
-    # score[j][i]: sentence i opens section j.
-    score = [[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)] for j in range(k)]
-    neg = float("-inf")
-    # best[j][i]: best total with section j starting at i.
-    best = [[neg] * n for _ in range(k)]
-    back = [[-1] * n for _ in range(k)]
+    if k == 1 or n - start < 2 * k:
+        step = max(1, (n - start) // k) if n > start else 0
+        return [min(start + j * step, n) for j in range(k)]
+    min_len = 2
+    share = (n - start) / k
+    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)]
+                      for j in range(k)])
+
+    def penalty(length: np.ndarray) -> np.ndarray:
+        return balance * np.abs(length - share) / share
+
+    best = np.full((k, n + 1), -np.inf)
+    back = np.full((k, n + 1), -1, dtype=int)
     best[0][start] = 0.0
+    positions = np.arange(n + 1)
     for j in range(1, k):
-        running, arg = neg, -1
-        for i in range(start + j * min_len, n - (k - 1 - j) * min_len):
-            prev = i - min_len
-            if prev >= start and best[j - 1][prev] > running:
-                running, arg = best[j - 1][prev], prev
-            if arg >= 0:
-                best[j][i] = running + score[j][i]
-                back[j][i] = arg
-    last = max(range(n), key=lambda i: best[k - 1][i])
-    if best[k - 1][last] == neg:
-        step = max(1, (n - start) // k)
-        return [start + j * step for j in range(k)]
+        for i in range(start + j * min_len, n - (k - 1 - j) * min_len + 1):
+            prev = positions[start : i - min_len + 1]
+            totals = best[j - 1][prev] - penalty(i - prev)
+            arg = int(np.argmax(totals))
+            if np.isfinite(totals[arg]):
+                best[j][i] = totals[arg] + score[j][min(i, n - 1)]
+                back[j][i] = prev[arg]
+    finals = best[k - 1][: n - min_len + 1] - penalty(n - positions[: n - min_len + 1])
+    last = int(np.argmax(finals))
+    if not np.isfinite(finals[last]):
+        return [start + j * max(1, (n - start) // k) for j in range(k)]
     cuts = [last]
     for j in range(k - 1, 0, -1):
-        cuts.append(back[j][cuts[-1]])
+        cuts.append(int(back[j][cuts[-1]]))
     return cuts[::-1]
 
 
@@ -131,7 +160,11 @@ def _strip_opener(text: str, lex: Lexicon, zh: bool) -> str:
     for _ in range(3):
         before = text
         for opener in lex.point_openers:
-            if zh and text.startswith(opener) and len(text) > len(opener) + 6:
+            # One-character openers (那) only when set off by a comma: 那些 / 那毕竟 keep theirs.
+            if zh and len(opener) == 1 and not text.startswith(opener + "，"):
+                continue
+            rest = text[len(opener) :]
+            if zh and text.startswith(opener) and len(rest) > 6 and rest[0] not in "的了地得":
                 text = text[len(opener) :].lstrip("，、 ")
             elif not zh and re.match(rf"{re.escape(opener)}\b[, ]", text, re.I):
                 text = text[len(opener) :].lstrip(", ")
@@ -154,7 +187,7 @@ def choose_points(
     section_df = Counter(u for us in units for u in us)
     keys = _KEY_ZH if zh else _KEY_EN
     scored = []
-    for idx, (sentence, us) in enumerate(zip(sentences, units)):
+    for idx, (sentence, us) in enumerate(zip(sentences, units, strict=True)):
         size = _content_len(sentence.text, zh)
         if size < (8 if zh else 5) or _is_meta(sentence.text, lex, zh) or not us:
             continue
@@ -163,17 +196,31 @@ def choose_points(
         score = weight / (len(us) ** 0.7)
         score += 0.6 * sum(1 for key in keys if key in sentence.text.lower())
         score += 0.8 * sum(1 for c in spec.cues if c.lower() in sentence.text.lower())
+        if any(m in sentence.text.lower() for m in lex.meta):
+            score *= 0.3  # talks about the memo ("我具体讲一下…") more than it says something
         ideal = (18, 70) if zh else (8, 35)
         if size < ideal[0]:
             score *= 0.6
         elif size > ideal[1]:
             score *= 0.8
         scored.append((score, idx))
+    # Every paragraph (a sub-topic, usually) gets its best sentence first; the rest go by score.
+    paragraph_of, current = [], -1
+    for sentence in sentences:
+        current += 1 if (sentence.paragraph_start or current < 0) else 0
+        paragraph_of.append(current)
+    ranked = sorted(scored, reverse=True)
+    firsts, seen = [], set()
+    for score, idx in ranked:
+        if paragraph_of[idx] not in seen and score > 0:
+            seen.add(paragraph_of[idx])
+            firsts.append((score, idx))
+    limit = max(limit, min(len(firsts), limit + 3))
     chosen: list[int] = []
-    for _, idx in sorted(scored, reverse=True):
+    for _, idx in [*firsts, *ranked]:
         if len(chosen) >= limit:
             break
-        if all(_similar(units[idx], units[j]) < 0.6 for j in chosen):
+        if idx not in chosen and all(_similar(units[idx], units[j]) < 0.6 for j in chosen):
             chosen.append(idx)
     return [sentences[i] for i in sorted(chosen)]
 
@@ -211,7 +258,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon) -> str:
 
 
 def _section_limit(count: int) -> int:
-    return max(3, min(10, round(count / 3)))
+    return max(3, min(12, round(count / 2.5)))
 
 
 def offline_outline(
