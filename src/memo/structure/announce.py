@@ -14,14 +14,14 @@ from dataclasses import dataclass, replace
 
 from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .templates import SectionSpec, Template, base_language
+from .templates import DEFAULT_TEMPLATE, SectionSpec, Template, base_language
 
 _ZH_ENUM = (
-    r"首先是?|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+    r"首先是?|先说|先是|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 _EN_ENUM = r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
 # Items that talk about the memo rather than name a part of it.
-_ZH_META = re.compile(r"大概|一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+_ZH_META = re.compile(r"大概|有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
 ANNOUNCED = " The speaker announced this part as: "
 _EN_META = re.compile(r"\b(?:outline|structure|agenda|roughly|basically|things?|parts?|points?|cover|talk)\b", re.I)
 
@@ -103,6 +103,12 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
 
 
 def _map(items: list[str], template: Template, language: str) -> Template | None:
+    """Items onto sections, one each, best cue match first.
+
+    With the default template the speaker's structure wins: an item no section matches becomes a section.
+    A template the user chose wins over the speaker: the announcement only orders its sections, and is
+    ignored unless it names all of them.
+    """
     scores = [[_score(item, spec, language) for spec in template.sections] for item in items]
     pairs = sorted(
         ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
@@ -116,10 +122,13 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
             used.add(j)
     if len(assigned) < min(2, len(items)):
         return None
+    own_parts = template.name == DEFAULT_TEMPLATE
+    if not own_parts and len(used) < len(template.sections):
+        return None
     lang = base_language(language)
     sections = []
     for i, item in enumerate(items):
-        if i not in assigned and len(item) < (3 if lang == "zh" else 8):
+        if i not in assigned and (not own_parts or len(item) < (3 if lang == "zh" else 8)):
             continue  # too short to be a part of its own ("热身"): a stray word, not a heading
         if i in assigned:
             spec = template.sections[assigned[i]]

@@ -1,0 +1,133 @@
+"""Rule-based cleanup: fillers out (context-aware), safe recognition fixes, Simplified Chinese, wording kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from memo.records import Segment, Transcript
+from memo.structure.cleanup import clean_text, clean_transcript, count_fillers
+from memo.structure.loaders import load_transcript
+
+MEMO_ZH = Path(__file__).resolve().parent.parent / "samples" / "memo_zh.txt"
+# The issue's filler tokens, counted as plain substrings (independent of memo's own counting).
+ZH_FILLERS = ("嗯", "呃", "就是说", "对吧")
+
+
+def _cjk(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", text)
+
+
+@pytest.fixture(scope="module")
+def memo_zh() -> Transcript:
+    return load_transcript(MEMO_ZH)
+
+
+@pytest.fixture(scope="module")
+def cleaned_zh(memo_zh: Transcript) -> str:
+    return clean_transcript(memo_zh).text()
+
+
+def test_reference_memo_fillers_are_gone(memo_zh: Transcript, cleaned_zh: str) -> None:
+    before = {f: memo_zh.text.count(f) for f in ZH_FILLERS}
+    after = {f: cleaned_zh.count(f) for f in ZH_FILLERS}
+    assert before["嗯"] > 30 and before["呃"] > 50 and before["就是说"] >= 4 and before["对吧"] >= 2
+    assert after == dict.fromkeys(ZH_FILLERS, 0), after
+    assert sum(count_fillers(memo_zh.text, "zh").values()) > 90
+    assert not count_fillers(cleaned_zh, "zh")
+
+
+def test_reference_memo_keeps_the_wording(memo_zh: Transcript, cleaned_zh: str) -> None:
+    raw, clean = _cjk(memo_zh.text), _cjk(cleaned_zh)
+    fillers = sum(memo_zh.text.count(f) for f in ("嗯", "呃"))
+    # Cleanup removes fillers and stutters, it does not summarise: nearly every other character stays.
+    assert len(clean) >= 0.93 * (len(raw) - fillers)
+    phrases = ("老板花钱雇你为他完成梦想", "编程首先是我的兴趣爱好", "经济来源的问题", "非职业程序员", "不要神话离职")
+    for phrase in phrases:
+        assert phrase in cleaned_zh, phrase
+
+
+def test_reference_memo_recognition_fixes(cleaned_zh: str) -> None:
+    assert "****" not in cleaned_zh and "√" not in cleaned_zh
+    assert "操作的需求" in cleaned_zh  # ****作 (a profanity mask over 操)
+    assert "只靠自驱力" in cleaned_zh  # **** over 靠
+    assert "不会编程的普通人" in cleaned_zh and "享受编程带来的" in cleaned_zh  # 变成 in a programming memo
+    assert "都去离职呢" in cleaned_zh and "理智" not in cleaned_zh
+    assert "精力投入" in cleaned_zh and "经历投入" not in cleaned_zh
+    assert "sn" not in cleaned_zh
+    assert "AI" in cleaned_zh and not re.search(r"(?<![A-Za-z])ai(?![A-Za-z])", cleaned_zh)
+
+
+def test_reference_memo_punctuation_and_paragraphs(memo_zh: Transcript, cleaned_zh: str) -> None:
+    paragraphs = cleaned_zh.split("\n\n")
+    assert len(paragraphs) >= 15
+    assert "  " not in cleaned_zh and "\x1f" not in cleaned_zh and "\x1e" not in cleaned_zh
+    assert not re.search(r"[，。]{2,}", cleaned_zh)
+    # Spoken pauses (spaces) became punctuation or vanished; no Chinese sentence runs on without a stop.
+    assert not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", cleaned_zh)
+    longest = max(len(s) for s in re.split(r"[。！？]", cleaned_zh))
+    assert longest < 200
+
+
+@pytest.mark.parametrize(
+    ("spoken", "kept"),
+    [
+        ("我先吃饭，然后去上班。", "然后去上班"),
+        ("那个工资其实不重要。", "那个工资"),
+        ("就是因为没有增长。", "就是因为"),
+        ("也就是说，如果我离职以后。", "也就是"),
+        ("他失去理智了，离职离职离职这件事。", "失去理智"),
+        ("我们研究研究这个问题。", "研究研究"),
+        ("好啊，我们走。", "好啊"),
+        ("他的额度不够。", "额度"),
+    ],
+)
+def test_context_aware_words_stay(spoken: str, kept: str) -> None:
+    assert kept in clean_text(spoken, "zh")
+
+
+@pytest.mark.parametrize(
+    ("spoken", "gone", "expected"),
+    [
+        ("嗯我觉得呃这个事情就是说很重要对吧？", ("嗯", "呃", "就是说", "对吧"), "我觉得这个事情很重要"),
+        ("然后。然后我们就走了。", ("然后。",), "我们就走了"),
+        ("就举个举个例子。", ("举个举个",), "就举个例子"),
+        ("嗯对稍微澄清一下。", ("嗯", "对稍"), "稍微澄清一下"),
+        ("我用電腦寫程式。", ("電腦", "寫"), "我用电脑写程式"),
+    ],
+)
+def test_fillers_stutters_and_traditional_characters_go(spoken: str, gone: tuple[str, ...], expected: str) -> None:
+    cleaned = clean_text(spoken, "zh")
+    for token in gone:
+        assert token not in cleaned
+    assert expected in cleaned
+
+
+def test_english_fillers_context_aware() -> None:
+    spoken = (
+        "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "
+        "What kind of plan is this? It was, like, sort of scary. You know what I mean? I I think so."
+    )
+    cleaned = clean_text(spoken, "en")
+    low = cleaned.lower()
+    for token in (" um", " uh", "you know,", ", like,", "sort of", "i i "):
+        assert token not in f" {low}", token
+    for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so."):
+        assert kept in cleaned, kept
+    assert cleaned[0].isupper()
+
+
+def test_sentences_map_back_to_their_segments() -> None:
+    texts = ["嗯今天想聊一下搬家。", "呃原因是房租太贵了", "而且离公司很远。", "嗯嗯", "所以我打算下个月搬到城东。"]
+    segments = tuple(Segment(i * 4.0, i * 4.0 + 3.5, t) for i, t in enumerate(texts))
+    transcript = Transcript("memo.wav", "zh", 20.0, segments)
+    clean = clean_transcript(transcript)
+    assert clean.timed
+    by_text = {s.text: s.segments for s in clean.sentences}
+    assert by_text["今天想聊一下搬家。"] == (0,)
+    reason = next(s for s in clean.sentences if s.text.startswith("原因是房租太贵了"))
+    assert reason.segments == (1, 2)
+    move = next(s for s in clean.sentences if "搬到城东" in s.text)
+    assert 4 in move.segments and 1 not in move.segments

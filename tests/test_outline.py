@@ -1,0 +1,296 @@
+"""The offline outline engine on the reference memo, transcript loaders, templates, chunking and provenance."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from memo.errors import ConfigError, EngineError
+from memo.records import Outline, Segment, Transcript
+from memo.structure import list_templates, load_template, load_transcript, outline, render_markdown
+from memo.structure.announce import announced_sections
+from memo.structure.chunking import chunk_segments
+from memo.structure.cleanup import clean_fragment
+
+MEMO_ZH = Path(__file__).resolve().parent.parent / "samples" / "memo_zh.txt"
+ZH_FILLERS = ("嗯", "呃", "就是说", "对吧")
+
+# The main points of each part of the reference memo, each as alternatives of the speaker's own words
+# (any one present in the section's points is enough).
+KEY_POINTS = {
+    "reasons": [
+        ("老板花钱雇你", "帮他实现梦想"),  # work = the boss paying you to realise his dream
+        ("兴趣", "热爱"),  # he works out of interest, not duty
+        ("自驱力",),  # self-drive as the only motor is not sustainable
+        ("价值",),  # the company's values (growth, KPIs) conflict with his
+    ],
+    "analysis": [
+        ("经济来源", "经济收入"),  # where the money comes from
+        ("意义",),  # where meaning comes from: the more important question
+    ],
+    "plan": [
+        ("AI",),  # put his energy into AI
+        ("非职业程序员", "普通人"),  # AI that lets non-programmers automate their work
+        ("存款", "经济"),  # savings carry him: money is no pressure
+    ],
+    "experience": [
+        ("迷茫", "空闲", "空余"),  # the first weeks: lost, too much free time
+        ("平淡", "平静", "神话离职", "平凡的选择"),  # quitting is calm, ordinary, not a cure
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def memo_zh() -> Transcript:
+    return load_transcript(MEMO_ZH)
+
+
+@pytest.fixture(scope="module")
+def result(memo_zh: Transcript) -> Outline:
+    return outline(memo_zh, engine="offline")
+
+
+def test_reference_memo_has_the_four_sections(result: Outline) -> None:
+    assert result.engine == "offline" and result.language == "zh"
+    assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert [s.title for s in result.sections] == ["原因", "分析", "计划", "体验"]
+    assert all(len(s.points) >= 3 for s in result.sections)
+    assert result.title == "为什么我想离职"
+
+
+def test_reference_memo_main_points_per_section(result: Outline) -> None:
+    for section in result.sections:
+        text = "".join(p.text for p in section.points)
+        for alternatives in KEY_POINTS[section.key]:
+            assert any(a in text for a in alternatives), f"{section.title}: none of {alternatives} in {text}"
+
+
+def test_reference_memo_fillers_gone_from_the_outline(memo_zh: Transcript, result: Outline) -> None:
+    markdown = render_markdown(result)
+    before = sum(memo_zh.text.count(f) for f in ZH_FILLERS)
+    after = {f: markdown.count(f) for f in ZH_FILLERS}
+    assert before > 90
+    assert after == dict.fromkeys(ZH_FILLERS, 0), after
+    # The cleaned transcript is part of the output, whole: its last words are there.
+    assert "还要看人自己的判断" in result.cleaned_text
+
+
+def test_reference_memo_points_are_not_meta_talk_and_not_repeated(result: Outline) -> None:
+    points = [p.text for s in result.sections for p in s.points]
+    assert len(points) == len(set(points))
+    for text in points:
+        assert "大纲" not in text and "第一部分" not in text and not text.startswith("，")
+
+
+def test_rendered_markdown_shape(result: Outline) -> None:
+    markdown = render_markdown(result)
+    assert markdown.startswith("# 为什么我想离职\n")
+    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    assert headings == ["原因", "分析", "计划", "体验", "整理后的文字稿"]
+    assert "[" not in "".join(re.findall(r"^- .*$", markdown, re.M))  # text input: no time ranges
+
+
+def test_announced_structure_is_found(memo_zh: Transcript) -> None:
+    announced = announced_sections(memo_zh, load_template("default"))
+    assert announced is not None
+    assert [s.key for s in announced.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert "离职之后的体验" in announced.sections[-1].description
+    assert announced_sections("今天天气很好，我们去公园散步，然后吃了午饭。", load_template("default")) is None
+
+
+def test_announced_order_is_followed() -> None:
+    text = (
+        "今天录一段关于换工作的想法，大概分为三块：先说我的计划，然后是原因，最后是一些感受。"
+        "第一部分，我的计划是明年春天离开现在的公司，去一家做教育的小团队，这是我接下来要做的事情。"
+        "我打算先把手上的项目交接好，再用一个月时间学习新的领域。"
+        "然后说原因。原因很简单，我在现在的岗位上已经学不到新东西了，每天都在重复同样的工作。"
+        "另外公司的方向和我想做的事情越来越远，这是最根本的原因。"
+        "最后说说感受。做了这个决定之后，我的感受是轻松了很多，晚上也睡得更好了，心情比以前平静。"
+    )
+    result = outline(Transcript("", "zh", 0.0, (Segment(0, 0, text),), settings={"timed": False}), engine="offline")
+    assert [s.key for s in result.sections] == ["plan", "reasons", "experience"]
+    by_key = {s.key: "".join(p.text for p in s.points) for s in result.sections}
+    assert "明年春天" in by_key["plan"] and "学不到新东西" in by_key["reasons"] and "轻松" in by_key["experience"]
+
+
+def test_timed_transcript_points_link_to_their_time_ranges(memo_zh: Transcript) -> None:
+    # The reference memo as if spoken: each sentence a segment of ~4 characters a second, with pauses.
+    segments, clock = [], 0.0
+    for seg in memo_zh.segments:
+        length = max(1.0, len(seg.text) / 4)
+        segments.append(Segment(round(clock, 2), round(clock + length, 2), seg.text))
+        clock += length + 0.4
+    timed = Transcript("memo.m4a", "zh", clock, tuple(segments))
+    result = outline(timed, engine="offline")
+    markdown = render_markdown(result)
+    for section in result.sections:
+        for point in section.points:
+            assert point.sources, point.text
+            # The point's words are in the segments its time ranges cover.
+            covered = "".join(
+                clean_fragment(s.text, "zh")
+                for s in segments
+                if any(r.start <= s.start and s.end <= r.end for r in point.sources)
+            )
+            probe = re.sub(r"[^\u4e00-\u9fff]", "", point.text)[:6]
+            assert probe in re.sub(r"[^\u4e00-\u9fff]", "", covered), (point.text, point.sources)
+    lines = [line for line in markdown.splitlines() if line.startswith("- ")]
+    assert lines and all(re.search(r"\[\d{2}:\d{2}–\d{2}:\d{2}\]$", line) for line in lines)
+
+
+def test_english_memo_gets_english_headings() -> None:
+    text = (
+        "Um, so this is a memo about moving to Lisbon. "
+        "The main reason is, uh, the rent here in London is just too high, and I, you know, work remotely anyway. "
+        "My analysis is that the cost of living would drop by about half while my salary stays the same. "
+        "The plan is to give notice on the flat in March and, um, rent a place for three months first. "
+        "So far the experience of visiting felt calm and easy, and I liked the pace of life there."
+    )
+    result = outline(Transcript("", "en", 0.0, (Segment(0, 0, text),), settings={"timed": False}), engine="offline")
+    assert [s.title for s in result.sections] == ["Reasons", "Analysis", "Plan", "Experience"]
+    markdown = render_markdown(result)
+    assert "## Cleaned transcript" in markdown
+    assert not re.search(r"\b(?:um|uh)\b|you know,", markdown, re.I)
+    assert "rent here in London" in markdown
+
+
+def test_auto_engine_without_endpoint_says_it_used_offline(memo_zh: Transcript, monkeypatch) -> None:
+    for name in ("MEMO_LLM_BASE_URL", "MEMO_LLM_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MEMO_CONFIG", "/nonexistent/memo-config.toml")
+    result = outline(memo_zh, engine="auto")
+    assert result.engine == "offline"
+    assert "offline" in result.notice and "\n" not in result.notice
+    assert outline(memo_zh, engine="offline").notice == ""
+
+
+def test_engine_errors_are_one_line(memo_zh: Transcript) -> None:
+    with pytest.raises(ConfigError, match="unknown engine"):
+        outline(memo_zh, engine="gpt")
+    with pytest.raises(EngineError, match="empty"):
+        outline(Transcript("x.txt", "zh", 0.0, ()), engine="offline")
+
+
+# ---------------------------------------------------------------- loaders
+
+
+def test_load_text_json_and_markdown(tmp_path: Path, memo_zh: Transcript) -> None:
+    assert memo_zh.language == "zh" and memo_zh.settings["timed"] is False
+    assert len(memo_zh.segments) > 50 and all(s.start == s.end == 0.0 for s in memo_zh.segments)
+    assert memo_zh.settings["paragraphs"][:2] == [0, 1]
+
+    spoken = Transcript(
+        "memo.wav", "zh", 9.0,
+        (Segment(0.0, 2.5, "嗯今天聊一下搬家。"), Segment(5.5, 9.0, "原因是房租太贵了。")),
+        model="base", settings={"timed": True},
+    )
+    json_path = tmp_path / "memo.json"
+    json_path.write_text(json.dumps(spoken.to_dict(), ensure_ascii=False), encoding="utf-8")
+    assert load_transcript(json_path) == spoken
+
+    from memo.writers import MarkdownWriter
+
+    md_path = tmp_path / "memo.md"
+    md_path.write_text(MarkdownWriter().render(spoken), encoding="utf-8")
+    back = load_transcript(md_path)
+    assert back.language == "zh" and [s.start for s in back.segments] == [0.0, 5.0]
+    assert "今天聊一下搬家" in back.text and "房租太贵了" in back.text
+
+    english = tmp_path / "note.txt"
+    english.write_text("First line here. Second sentence!\n\nNew paragraph.\n", encoding="utf-8")
+    loaded = load_transcript(english)
+    assert loaded.language == "en"
+    assert [s.text for s in loaded.segments] == ["First line here.", "Second sentence!", "New paragraph."]
+    assert loaded.settings["paragraphs"] == [0, 2]
+
+
+def test_load_errors_are_config_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.json"):
+        load_transcript(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        load_transcript(tmp_path / "missing.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="empty"):
+        load_transcript(empty)
+    with pytest.raises(ConfigError, match="audio"):
+        load_transcript(tmp_path / "memo.wav")
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_builtin_templates() -> None:
+    names = list_templates()
+    assert names[0] == "default" and {"meeting", "journal"} <= set(names)
+    for name in names:
+        template = load_template(name)
+        assert template.sections and all(s.title("zh") and s.title("en") and s.cues for s in template.sections)
+    assert load_template("meeting").sections[1].title("zh-CN") == "决定"
+    with pytest.raises(ConfigError, match="unknown template"):
+        load_template("nonsense")
+
+
+def test_user_toml_template_drives_the_outline(tmp_path: Path, memo_zh: Transcript) -> None:
+    path = tmp_path / "two_parts.toml"
+    path.write_text(
+        'name = "two parts"\n'
+        '[[sections]]\nkey = "why"\ntitles = { zh = "为什么", en = "Why" }\ndescription = "reasons"\n'
+        'cues = ["原因", "为什么"]\n'
+        '[[sections]]\ntitle = "Afterwards"\ndescription = "after"\ncues = ["体验", "之后", "感觉"]\n',
+        encoding="utf-8",
+    )
+    template = load_template(str(path))
+    assert [s.key for s in template.sections] == ["why", "Afterwards"]
+    assert template.sections[1].title("zh") == "Afterwards"
+    result = outline(memo_zh, engine="offline", template=template)
+    assert [s.title for s in result.sections] == ["为什么", "Afterwards"]
+    assert all(s.points for s in result.sections)
+
+
+def test_bad_user_templates(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[sections]\nkey=", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_template(str(broken))
+    no_sections = tmp_path / "none.toml"
+    no_sections.write_text('name = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="sections"):
+        load_template(str(no_sections))
+    with pytest.raises(ConfigError, match="not found"):
+        load_template(str(tmp_path / "missing.toml"))
+    yaml_path = tmp_path / "t.yaml"
+    yaml_path.write_text("sections:\n  - key: a\n    title: A\n  - key: b\n    title: B\n", encoding="utf-8")
+    try:
+        import yaml  # noqa: F401
+    except ImportError:
+        with pytest.raises(ConfigError, match="PyYAML"):
+            load_template(str(yaml_path))
+    else:
+        assert [s.key for s in load_template(str(yaml_path)).sections] == ["a", "b"]
+
+
+# ---------------------------------------------------------------- chunking
+
+
+def test_chunks_cover_everything_in_order_and_prefer_breaks(memo_zh: Transcript) -> None:
+    chunks = chunk_segments(memo_zh, 1200)
+    assert len(chunks) >= 5
+    assert [s for c in chunks for s in c] == list(memo_zh.segments)
+    assert all(sum(len(s.text) for s in c) <= 1200 for c in chunks if len(c) > 1)
+    starts = set(memo_zh.settings["paragraphs"])
+    index = {id(s): i for i, s in enumerate(memo_zh.segments)}
+    assert sum(index[id(c[0])] in starts for c in chunks) >= len(chunks) - 1
+
+    # Timed: the long pause wins over an earlier, shorter one.
+    segs = tuple(Segment(i * 2.0 + (5.0 if i >= 6 else 0.0), i * 2.0 + 1.5 + (5.0 if i >= 6 else 0.0), "字" * 10)
+                 for i in range(10))
+    timed = Transcript("a.wav", "zh", 30.0, segs)
+    assert [len(c) for c in chunk_segments(timed, 75)] == [6, 4]
+    huge = Transcript("a.wav", "zh", 3.0, (Segment(0, 3, "字" * 500),))
+    assert [len(c) for c in chunk_segments(huge, 100)] == [1]
