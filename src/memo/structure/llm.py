@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import setting
 from ..errors import EngineError
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .chunking import chunk_segments, is_timed
+from .chunking import chunk_segments, is_timed, paragraph_starts
 from .templates import base_language
 
 if TYPE_CHECKING:
@@ -287,10 +287,12 @@ _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 def parse_json_reply(text: str) -> Any:
     """The JSON object in a reply: bare, in a ``` fence, or between the first '{' and the last '}'."""
     text = (text or "").strip()
+    if not text:
+        raise ValueError("an empty reply")
     candidates = [text, *(m.group(1) for m in _FENCE.finditer(text))]
     if "{" in text and "}" in text:
         candidates.append(text[text.index("{") : text.rindex("}") + 1])
-    error = "an empty reply"
+    error = ""
     for candidate in candidates:
         try:
             return json.loads(candidate)
@@ -378,8 +380,18 @@ def _language_name(language: str) -> str:
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W_]{3,}")
+# Function words carry no evidence that a point comes from a sentence.
+_STOPWORDS = frozenset(
+    {
+        "the", "and", "but", "for", "not", "are", "was", "were", "you", "your", "they", "them", "their", "this", "that",
+        "these", "those", "with", "from", "have", "has", "had", "will", "would", "can", "could", "should", "what",
+        "when", "where", "which", "who", "how", "why", "all", "any", "some", "out", "about", "into", "than", "then",
+        "there", "here", "just", "also", "very", "more", "most", "much", "such", "only", "own", "its", "our", "ours",
+        "his", "her", "hers", "him", "she"
+    }
+)
 # A point must share this share of its bigrams/words with the text it cites, else it is not the speaker's.
-SUPPORT_THRESHOLD = 0.3
+SUPPORT_THRESHOLD = 0.4
 DUPLICATE_THRESHOLD = 0.7
 
 
@@ -388,7 +400,7 @@ def _tokens(text: str) -> set[str]:
     tokens: set[str] = set()
     for run in _CJK.findall(text):
         tokens.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-    tokens.update(w.lower() for w in _WORD.findall(_CJK.sub(" ", text)))
+    tokens.update(w for w in (w.lower() for w in _WORD.findall(_CJK.sub(" ", text))) if w not in _STOPWORDS)
     return tokens
 
 
@@ -397,26 +409,25 @@ def _support(point: set[str], source: set[str]) -> float:
 
 
 def ground(text: str, cited: Sequence[int], chunk: dict[int, str]) -> tuple[int, ...]:
-    """The ids a point really comes from: its citations if they support it, else the best-matching
-    segments of the chunk; () when nothing in the chunk supports it (the point is dropped)."""
+    """The ids a point really comes from: its citations if they support it, else the best-matching segments
+    next to them, else anywhere in the chunk; () when nothing in the chunk supports it (the point is dropped)."""
     point = _tokens(text)
     if not point:
-        return tuple(cited)
-    ids = sorted(chunk)
-    if cited:
-        # Neighbours count: a point often spans the segment boundary the model cited.
-        near = {j for i in cited for j in (i - 1, i, i + 1) if j in chunk}
-        if _support(point, set().union(*(_tokens(chunk[i]) for i in near))) >= SUPPORT_THRESHOLD:
-            return tuple(sorted(set(cited)))
-    shared = {i: point & _tokens(chunk[i]) for i in ids}
-    chosen: list[int] = []
-    covered: set[str] = set()
-    for i in sorted(ids, key=lambda i: -len(shared[i]))[:3]:
-        if shared[i] - covered:
-            chosen.append(i)
-            covered |= shared[i]
-        if len(covered) / len(point) >= SUPPORT_THRESHOLD:
-            return tuple(sorted(chosen))
+        return tuple(sorted(set(cited)))
+    shared = {i: point & _tokens(source) for i, source in chunk.items()}
+    if cited and _support(point, set().union(*(shared[i] for i in cited))) >= SUPPORT_THRESHOLD:
+        return tuple(sorted({i for i in cited if shared[i]}))
+    # A point often spans the boundary next to the segment cited; then anywhere in this part of the memo.
+    near = {j for i in cited for j in (i - 1, i, i + 1) if j in chunk}
+    for candidates in (near, set(chunk)):
+        chosen: list[int] = []
+        covered: set[str] = set()
+        for i in sorted(candidates, key=lambda i: (-len(shared[i]), i))[:3]:
+            if shared[i] - covered:
+                chosen.append(i)
+                covered |= shared[i]
+            if len(covered) / len(point) >= SUPPORT_THRESHOLD:
+                return tuple(sorted(chosen))
     return ()
 
 
@@ -513,8 +524,15 @@ class _Run:
             "llm_plan", language=self.language_name, sections=_describe(specs, self.language),
             schema=json.dumps(plan_schema(keys), ensure_ascii=False),
         )
-        text = _numbered([(i, self.by_id[i].text) for i in opening])
-        data = self.endpoint.ask(system, text, plan_schema(keys), "memo_plan", 400)
+        while True:
+            try:
+                text = _numbered([(i, self.by_id[i].text) for i in opening])
+                data = self.endpoint.ask(system, text, plan_schema(keys), "memo_plan", 400)
+                break
+            except _TooLong:
+                if len(opening) < 2:
+                    raise _too_long_error(self.endpoint) from None
+                opening = opening[: len(opening) // 2]  # the structure is announced at the start
         announced: list[_Section] = []
         for n, part in enumerate(data["structure"], 1):
             name = self.simplified(part["title"].strip())
@@ -553,10 +571,12 @@ class _Run:
 
     def cleaned_text(self) -> str:
         sep = "" if base_language(self.language) in ("zh", "ja") else " "
+        # Text input keeps its own paragraphs; ids are segment indices + 1 (chunks never split segments).
+        starts = {i + 1 for i in paragraph_starts(self.transcript)}
         paragraphs: list[list[str]] = [[]]
         for i in self.by_id:
             text, new_paragraph = self.cleaned.get(i, (self.by_id[i].text.strip(), False))
-            if new_paragraph and paragraphs[-1]:
+            if (new_paragraph or i in starts) and paragraphs[-1]:
                 paragraphs.append([])
             if text:
                 paragraphs[-1].append(text)
@@ -623,12 +643,16 @@ def _fitting(ids: tuple[int, ...], work: Callable[[Sequence[int]], Any], endpoin
         return [work(ids)]
     except _TooLong:
         if len(ids) < 2:
-            raise EngineError(
-                f"one transcript segment does not fit the context of model '{endpoint.model}' at "
-                f"{endpoint.settings.base_url}; use a model with a larger context or --engine offline"
-            ) from None
+            raise _too_long_error(endpoint) from None
         mid = len(ids) // 2
         return _fitting(ids[:mid], work, endpoint) + _fitting(ids[mid:], work, endpoint)
+
+
+def _too_long_error(endpoint: Endpoint) -> EngineError:
+    return EngineError(
+        f"one transcript segment does not fit the context of model '{endpoint.model}' at {endpoint.settings.base_url} "
+        "(or the model kept repeating itself); use a model with a larger context or --engine offline"
+    )
 
 
 def _keep_wording(original: str, cleaned: str | None) -> str:
@@ -676,7 +700,10 @@ def llm_outline(
     """
     stats = stats if stats is not None else LLMStats()
     started = time.perf_counter()
+    endpoint = Endpoint(settings, stats)
     try:
-        return _Run(transcript, template, Endpoint(settings, stats), progress).run()
+        return _Run(transcript, template, endpoint, progress).run()
+    except _TooLong:
+        raise _too_long_error(endpoint) from None
     finally:
         stats.seconds += time.perf_counter() - started
