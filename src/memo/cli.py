@@ -301,6 +301,10 @@ def record_command(
 
 def entry() -> None:
     """Console entry: MemoError becomes one line unless --debug."""
+    import logging
+
+    # The library logs notices (e.g. which outline engine ran); the CLI prints them itself, once.
+    logging.getLogger("memo").addHandler(logging.NullHandler())
     try:
         app()
     except MemoError as exc:

@@ -23,6 +23,7 @@ from .transcribe import TranscribeOptions, transcribe
 from .writers import write_outputs
 
 TRANSCRIPT_SUFFIXES = frozenset({".txt", ".json", ".md"})
+_notices_shown: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,14 @@ def _write_outline(transcript: Transcript, item: Input, job: Job, progress: Prog
     if progress:
         progress.stage("outlining")
     options = job.outline or OutlineOptions()
-    result = outline(transcript, engine=options.engine, template=options.template, llm=_llm_settings(options))
+    status = (lambda text: progress.stage(f"outlining: {text}")) if progress else None
+    result = outline(
+        transcript, engine=options.engine, template=options.template, llm=_llm_settings(options), progress=status
+    )
+    if result.notice and result.notice not in _notices_shown:  # once per run, not once per file
+        _notices_shown.add(result.notice)
+        if progress:
+            progress.message(f"memo: {result.notice}")
     return atomic_write_text(item.stem.with_name(f"{item.stem.name}.outline.md"), render_markdown(result))
 
 
