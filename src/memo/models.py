@@ -67,9 +67,13 @@ def default_model_dir() -> Path:
             )
         for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
             shutil.copyfile(parts[0] / name, tmp / name)
-        if target.exists():  # an older, incomplete join
+        if target.exists() and not _is_complete(target):  # an older, incomplete join
             shutil.rmtree(target)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if not _is_complete(target):  # else another process joined it first: use theirs
+                raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
