@@ -399,7 +399,8 @@ class LevelMeter:
 
         width = 30
         filled = int(round(width * min(1.0, max(0.0, (level.rms_db + 60) / 60))))
-        bar = Text("● REC ", style="bold red")
+        bar = Text()
+        bar.append("● REC ", style="bold red")
         bar.append(f"{_clock(level.elapsed)}  ")
         bar.append("█" * filled, style="green" if level.peak < 0.99 else "red")
         bar.append("░" * (width - filled), style="dim")
