@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class PulseMic:
     def __init__(self, home: Path):
         self.home = home
         self.env = isolated_env(home)
+        # The server's socket lives here: keep the path short (Unix sockets allow 108 bytes).
+        self.env["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="memo-pulse-", dir="/tmp")
         self._procs: list[subprocess.Popen] = []
 
     def __enter__(self) -> PulseMic:
@@ -109,6 +112,7 @@ class PulseMic:
 
     def __exit__(self, *exc) -> None:
         self.stop_server()
+        shutil.rmtree(self.env["XDG_RUNTIME_DIR"], ignore_errors=True)
 
 
 def fixture(seconds: float) -> np.ndarray:

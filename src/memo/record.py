@@ -9,7 +9,6 @@ the last block (50 ms). A clean stop renames it into place (or converts it to FL
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import queue
 import signal
@@ -22,6 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, so a concurrent --recover is not kept off a recording in progress
+    fcntl = None
 
 from .audio import SAMPLE_RATE
 from .config import memo_home, setting
@@ -208,7 +212,8 @@ class _PartialFile:
             self._fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
         except OSError as exc:
             raise RecordingError(f"cannot create {path} ({exc.strerror}); check the folder is writable") from exc
-        fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if fcntl:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         self._file = sf.SoundFile(self._fd, "w", rate, 1, "PCM_16", format="WAV", closefd=False)
         sf._snd.sf_command(self._file._file, _SFC_SET_UPDATE_HEADER_AUTO, sf._ffi.NULL, 1)
         self._synced = time.monotonic()
@@ -291,7 +296,8 @@ def _recover(partial: Path) -> Path | None:
     except FileNotFoundError:  # finished meanwhile
         return None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if fcntl:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         if os.fstat(fd).st_ino != os.stat(partial).st_ino:
             return None
         rate, samples = _read_partial(partial)
