@@ -6,7 +6,7 @@
    also memo with a 48 kHz device resampled to 16 kHz.
 2. Loss on SIGKILL (PulseAudio, real time; needs pulseaudio + pulseaudio-utils): speech played into the
    microphone, the recorder killed mid-sentence; how much of the speech before the kill is missing from the
-   partial file (includes paplay's start-up, so it overstates the loss); also the recorder's peak RSS and CPU
+   partial file (paplay's start-up adds tens of ms of jitter either way); also the recorder's peak RSS and CPU
    use while recording in real time (the file device runs ahead of the writer, so its RSS means nothing).
 
     .venv/bin/python bench/bench_record.py                # 120 s throughput, 5 kills

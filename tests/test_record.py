@@ -203,7 +203,7 @@ def test_sigkill_keeps_audio_up_to_the_kill_and_is_recovered(tmp_path, pulse):
     offset, corr = align(recorded, speech)
     assert corr > 0.999, corr
     speech_kept = (len(recorded) - offset) / RATE
-    lost = (killed - played) - speech_kept  # includes paplay's own start-up, so it overstates the loss
+    lost = (killed - played) - speech_kept  # paplay's start-up adds some jitter (tens of ms)
     print(f"SIGKILL: {speech_kept:.3f} s of speech kept, {lost * 1000:.0f} ms before the kill lost")
     assert lost <= 0.2
 
