@@ -457,18 +457,18 @@ def record(
     dev = find_input_device(device)
     target = _target(path, fmt)
     recovered = tuple(recover_partials(target.parent)) if recover else ()
-    rate = capture_rate or (samplerate if _supports(sd, dev, samplerate) else int(dev.default_samplerate))
+    rate, channels = _capture_format(sd, dev, samplerate, capture_rate)
     blocks: queue.Queue[np.ndarray] = queue.Queue()
     overflows = 0
 
     def callback(indata, frames, time_info, status) -> None:  # PortAudio's thread: only hand the block over
         nonlocal overflows
         overflows += bool(status.input_overflow)
-        blocks.put(indata[:, 0].copy())
+        blocks.put(indata[:, 0].copy() if channels == 1 else indata.mean(axis=1).astype(np.int16))
 
     try:  # the stream before the file, so a device error leaves nothing behind
         stream = sd.InputStream(
-            device=dev.index, channels=1, samplerate=rate, dtype="int16",
+            device=dev.index, channels=channels, samplerate=rate, dtype="int16",
             blocksize=max(1, int(rate * BLOCK_SECONDS)), latency="low", callback=callback,
         )  # fmt: skip
     except (sd.PortAudioError, ValueError) as exc:
@@ -480,7 +480,16 @@ def record(
     stop_event = stop_event or threading.Event()
     resample = _Resampler(rate, samplerate) if rate != samplerate else None
     max_frames = int(round(max_duration * samplerate)) if max_duration else None
-    partial = _PartialFile(partial_path(target), samplerate)
+    try:
+        partial = _PartialFile(partial_path(target), samplerate)
+    except BaseException:
+        _close(stream)
+        raise
+
+    def take(block: np.ndarray) -> np.ndarray:
+        samples = resample(block) if resample else block
+        return samples if max_frames is None else samples[: max_frames - partial.frames]
+
     reason = "stopped"
     try:
         with _signals_stop(stop_event):
@@ -505,10 +514,7 @@ def record(
                 if last_block is None and on_start:
                     on_start(target, dev)
                 last_block = time.monotonic()
-                samples = resample(block) if resample else block
-                if max_frames is not None:
-                    samples = samples[: max_frames - partial.frames]
-                partial.write(samples)
+                partial.write(take(block))
                 db, peak = _level(block)
                 heard = heard or db > speech_db
                 quiet = 0.0 if db > speech_db else quiet + len(block) / rate
@@ -527,10 +533,9 @@ def record(
     _close(stream)
     if reason == "stopped":  # blocks already captured when the user stopped are part of the recording
         while not blocks.empty():
-            block = blocks.get_nowait()
-            partial.write(resample(block) if resample else block)
+            partial.write(take(blocks.get_nowait()))
     if resample and reason != "max-duration":
-        partial.write(resample(None))
+        partial.write(take(None))
     if not _finish_or_drop(partial, target):
         raise RecordingError(f"recording stopped before any audio arrived from '{dev.name}'; nothing was saved")
     result = Recording(
@@ -546,9 +551,20 @@ def record(
     return result
 
 
-def _supports(sd, dev: InputDevice, rate: int) -> bool:
+def _capture_format(sd, dev: InputDevice, samplerate: int, capture_rate: int | None) -> tuple[int, int]:
+    """(rate, channels) to open the device with: mono at the wanted rate if it can, else its native rate
+    (resampled), else two channels mixed down (some hardware inputs only open as stereo)."""
+    rates = [capture_rate] if capture_rate else [samplerate, int(dev.default_samplerate)]
+    for channels in (1, 2)[: min(2, max(1, dev.channels))]:
+        for rate in rates:
+            if _supports(sd, dev, rate, channels):
+                return rate, channels
+    return rates[0], 1  # opening the stream reports why not
+
+
+def _supports(sd, dev: InputDevice, rate: int, channels: int) -> bool:
     try:
-        sd.check_input_settings(device=dev.index, channels=1, dtype="int16", samplerate=rate)
+        sd.check_input_settings(device=dev.index, channels=channels, dtype="int16", samplerate=rate)
     except (sd.PortAudioError, ValueError):
         return False
     return True
