@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .audio import check_file, decode
@@ -79,7 +79,8 @@ def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Tr
     cached = cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
     if cached.exists():
         try:
-            return Transcript.from_dict(json.loads(cached.read_text(encoding="utf-8")))
+            # Same content may have another name now: the transcript belongs to this path.
+            return replace(Transcript.from_dict(json.loads(cached.read_text(encoding="utf-8"))), source=str(path))
         except (ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is redone
     audio = decode(path)
