@@ -74,6 +74,7 @@ class LLMStats:
     chunks: int = 0
     mode: str = ""
     dropped_points: int = 0
+    splits: int = 0  # requests halved because they did not fit the model's context
     request_seconds: list[float] = field(default_factory=list)
 
 
@@ -532,6 +533,7 @@ class _Run:
             except _TooLong:
                 if len(opening) < 2:
                     raise _too_long_error(self.endpoint) from None
+                self.endpoint.stats.splits += 1
                 opening = opening[: len(opening) // 2]  # the structure is announced at the start
         announced: list[_Section] = []
         for n, part in enumerate(data["structure"], 1):
@@ -644,6 +646,7 @@ def _fitting(ids: tuple[int, ...], work: Callable[[Sequence[int]], Any], endpoin
     except _TooLong:
         if len(ids) < 2:
             raise _too_long_error(endpoint) from None
+        endpoint.stats.splits += 1
         mid = len(ids) // 2
         return _fitting(ids[:mid], work, endpoint) + _fitting(ids[mid:], work, endpoint)
 
