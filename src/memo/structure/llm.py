@@ -29,6 +29,7 @@ from ..config import setting
 from ..errors import EngineError
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .chunking import chunk_segments, is_timed, paragraph_starts
+from .cleanup import clean_text, count_fillers
 from .templates import base_language
 
 if TYPE_CHECKING:
@@ -569,7 +570,15 @@ class _Run:
         for i, original in lines:
             item = answers.get(i)
             text = self.simplified(" ".join(item["text"].split())) if item else None
-            self.cleaned[i] = (_keep_wording(original, text), bool(item and item["new_paragraph"]))
+            if text is None or not _usable_cleanup(original, text):
+                text = self.rule_clean(original)  # the model skipped, summarised or padded it: keep the words
+            elif count_fillers(text, self.language):
+                text = self.rule_clean(text)  # the model left hesitations in
+            self.cleaned[i] = (text, bool(item and item["new_paragraph"]))
+
+    def rule_clean(self, text: str) -> str:
+        """The built-in rule-based cleanup (fillers, stutters, punctuation); never rewords."""
+        return clean_text(text, self.language).strip()
 
     def cleaned_text(self) -> str:
         sep = "" if base_language(self.language) in ("zh", "ja") else " "
@@ -658,15 +667,12 @@ def _too_long_error(endpoint: Endpoint) -> EngineError:
     )
 
 
-def _keep_wording(original: str, cleaned: str | None) -> str:
-    """The cleaned segment, or the original where the model summarised, padded or merged instead of cleaning."""
-    original = original.strip()
-    if cleaned is None:
-        return original
-    size = len(original)
-    if len(cleaned) > 1.3 * size + 10 or (size >= 20 and len(cleaned) < 0.35 * size) or (not cleaned and size > 8):
-        return original
-    return cleaned
+def _usable_cleanup(original: str, cleaned: str) -> bool:
+    """False where the model summarised, padded or merged segments instead of cleaning one."""
+    size = len(original.strip())
+    padded = len(cleaned) > 1.3 * size + 10
+    summarised = size >= 20 and len(cleaned) < 0.35 * size
+    return not (padded or summarised or (not cleaned and size > 8))
 
 
 def _describe(specs: Sequence[SectionSpec], language: str) -> str:
