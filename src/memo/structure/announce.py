@@ -77,7 +77,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if not hits:
         return None
     start = min(h[0] for h in hits)
-    window = opening[start : start + (320 if zh else 700)]
+    window = opening[start : start + (320 if zh else 500)]
+    # The announcement is one paragraph: the next paragraph is the memo itself.
+    later = [m.start() for m in re.finditer(r"\n\s*\n", window)]
+    window = window[: later[0]] if later and later[0] > 0 else window
     # The announcement ends at a closing phrase ("大概这几件事"), or where the first part begins.
     ends = [m.start() for m in re.finditer("|".join(map(re.escape, lex.announce_close)), window.lower())]
     first_part = r"第一部分|第一个|第一点" if zh else r"\b(?:first part|part one|let's start|so first)\b"
@@ -87,6 +90,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         close = re.compile("|".join(map(re.escape, lex.announce_close)))
         match = close.search(window.lower(), cut)
         cut = match.end() if match else cut
+    if cut == len(window):  # no closing phrase: the list ends with the sentence of its last item ("finally …")
+        last = re.search(r"最后|\b(?:and finally|finally|lastly)\b", window, re.I)
+        stop = re.search(r"[。.!?？！]", window[last.end() :]) if last else None
+        cut = last.end() + stop.end() if stop else cut
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = window[:cut]
     last_trigger = max((segment.lower().rfind(t) for t in lex.announce_triggers), default=-1)

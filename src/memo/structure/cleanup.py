@@ -31,14 +31,24 @@ PAUSE = "\x1f"  # a spoken pause (removed filler, space in a Chinese transcript)
 SEG = "\x1e"  # a segment boundary; kept through cleanup so sentences map back to segments
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
+_WS = "[ \t\n\r\f\v]"  # whitespace without the SEG / PAUSE marks (which \s matches)
 _ZH_END = "。！？；…"
 _ZH_PUNCT = "，。！？；：、…"
 # A pause becomes a comma before these (they usually open a clause) once the clause so far is long enough.
 _ZH_OPENERS = set("我你他她它咱这那但所因而其如就也还可并即换或另首最然再让总不每大")
 # A clause never ends on these: a full stop after them is a recognition artefact, not a sentence end.
 _ZH_DANGLING = re.compile(
-    r"(?:在于|以及|或者|因为|所以|比如|还是|于|和|把|被|给|让|跟|向|从|(?<![不就也都还正可要总算])是)$"
+    r"(?:在于|以及|或者|因为|所以|比如|还是|一些|一种|于|和|把|被|给|让|跟|向|从|(?<![不就也都还正可要总算])是)$"
 )
+# A sentence that ends on these was cut mid-phrase by a stray full stop or question mark ("我觉得这是一个方向，
+# 在这样的分析下我其实。解决了…", "处于一种？稍微迷茫的状态"): it runs on into the next sentence.
+_ZH_OPEN_END = re.compile(
+    r"(?:但是?|而且?|那么?|其实|为了|我觉得|我觉着|也就是|不太能|因为这|"
+    r"[一几两这那每]个|好几个|一种|一些|在于|以及|或者|因为|所以|比如|于|和|把|被|给|让|跟|向|从|"
+    r"(?<![不就也都还正可要总算])是)$"
+)
+# A sentence that starts with these continues the one before ("…它的一些决策。和我个人的价值判断是不符的").
+_ZH_CONTINUES = re.compile(r"^(?:和|跟|与|及|以及|而是|而并非|是(?![不的吗否]))")
 _ZH_SPLIT_BEFORE = (
     "所以", "但是", "换句话说", "而且", "因为", "其实", "那么", "也就是", "不然", "毕竟", "如果", "这样的话", "但",
 )
@@ -72,6 +82,8 @@ class Lexicon:
     announce_triggers: tuple[str, ...]
     announce_close: tuple[str, ...]
     transitions: tuple[str, ...]
+    statement_markers: tuple[str, ...] = ()
+    asides: tuple[str, ...] = ()
 
     @property
     def spaced(self) -> bool:
@@ -111,6 +123,8 @@ def lexicon(language: str) -> Lexicon:
         announce_triggers=tuple(data.get("announce_triggers", ())),
         announce_close=tuple(data.get("announce_close", ())),
         transitions=tuple(data.get("transitions", ())),
+        statement_markers=tuple(data.get("statement_markers", ())),
+        asides=tuple(data.get("asides", ())),
     )
 
 
@@ -242,6 +256,8 @@ def _resolve_pauses_zh(text: str) -> str:
         nxt = re.split(f"[{_ZH_PUNCT}]", plain_after)[0]
         if _ZH_DANGLING.search(clause) or len(nxt) < 2:
             continue
+        if clause.endswith("的") and plain_after[0] not in _ZH_OPENERS:
+            continue  # "带来的 效率提升": a pause inside a noun phrase, not after a clause
         if (len(clause) >= 5 and plain_after[0] in _ZH_OPENERS) or len(clause) >= 12:
             out.append("，")
     return "".join(out)
@@ -257,11 +273,15 @@ def _tidy_zh(text: str) -> str:
 
 
 def _resolve_pauses_en(text: str) -> str:
-    text = re.sub(rf"\s*{PAUSE}+\s*", " ", text)
-    text = re.sub(r"\s+([,.;!?])", r"\1", text)
-    text = re.sub(r"([,;])(\s*[,;])+", r"\1", text)
-    text = re.sub(r",(\s*[.!?])", r"\1", text)
-    text = re.sub(r"^[\s,;]+", "", text)
+    # Not \s: Python counts the SEG mark as whitespace, and it must survive (it maps sentences to segments).
+    ws = _WS
+    text = re.sub(rf"{ws}*{PAUSE}+{ws}*", " ", text)
+    text = re.sub(rf"({SEG}){ws}*[,;]+{ws}*", r"\1", text)  # a segment that began with a removed filler
+    text = re.sub(rf"{ws}+([,.;!?])", r"\1", text)
+    text = re.sub(rf"([,;])({ws}*[,;])+", r"\1", text)
+    text = re.sub(rf",({ws}*[.!?])", r"\1", text)
+    text = re.sub(rf"([.!?])({ws}*{SEG}*{ws}*)[,;]+", r"\1\2", text)  # "reasons. Um, the": the stop stays
+    text = re.sub(rf"^({SEG}*)[ \t,;]+", r"\1", text)
     return re.sub(r"[ \t]{2,}", " ", text)
 
 
@@ -294,7 +314,8 @@ def _split_zh(text: str) -> list[str]:
 
 
 def _split_en(text: str) -> list[str]:
-    return [p for p in re.split(r"(?<=[.!?])\s+(?=\S)", text) if p.replace(SEG, "").strip()]
+    pattern = rf"(?<=[.!?]){_WS}*(?={SEG})|(?<=[.!?]){_WS}+(?=[^ \t\n\r\f\v])"
+    return [p for p in re.split(pattern, text) if p.replace(SEG, "").strip()]
 
 
 def _finish_sentence(text: str, lex: Lexicon) -> str:
@@ -322,6 +343,17 @@ class Sentence:
     text: str
     segments: tuple[int, ...]
     paragraph_start: bool = False
+    # Where each of ``segments`` begins in ``text`` (character offsets, the first 0): a clause of the sentence
+    # maps back to just the segments it overlaps. Empty when unknown (then the whole sentence's segments count).
+    offsets: tuple[int, ...] = ()
+
+    def segments_of(self, start: int, end: int) -> tuple[int, ...]:
+        """The segments that characters ``start:end`` of ``text`` came from."""
+        if len(self.offsets) != len(self.segments):
+            return self.segments
+        bounds = [*self.offsets[1:], len(self.text)]
+        hit = tuple(s for s, a, b in zip(self.segments, self.offsets, bounds, strict=True) if a < end and b > start)
+        return hit or self.segments
 
 
 @dataclass(frozen=True)
@@ -403,6 +435,51 @@ def clean_transcript(
         text = _finish_sentence(raw, lex)
         if not text or not re.search(rf"[{_CJK}A-Za-z0-9]", text):
             continue
-        sentences.append(Sentence(text, tuple(covered), paragraph_start=pending_paragraph or not sentences))
+        sentence = Sentence(text, tuple(covered), pending_paragraph or not sentences, _offsets(raw, lead, lex))
+        if zh and sentences and not sentence.paragraph_start and _runs_on(sentences[-1].text, text):
+            sentences[-1] = _join(sentences[-1], sentence)
+        else:
+            sentences.append(sentence)
         pending_paragraph = False
     return CleanTranscript(lex.language, tuple(sentences), timed)
+
+
+def _offsets(raw: str, lead: int, lex: Lexicon) -> tuple[int, ...]:
+    """Character offsets in the finished sentence where each segment of ``raw`` begins (see Sentence.offsets)."""
+    body = raw.lstrip(SEG)
+    plain = body.replace(SEG, "")
+    strip = len(plain) - len(plain.lstrip("，、 " if lex.language == "zh" else " ,;"))
+    offsets, pos = [0] * max(lead, 1), 0
+    for ch in body:
+        if ch == SEG:
+            offsets.append(max(0, pos - strip))
+        else:
+            pos += 1
+    return tuple(offsets)
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """Whether a stray stop split one sentence in two: the first ends mid-phrase, or the second is a scrap
+    ("探索之中。") or starts with a word that continues a clause (和 / 而是)."""
+    if not previous or previous[-1] not in "。？":
+        return False
+    body = previous[:-1]
+    if _ZH_OPEN_END.search(body):
+        return True
+    if previous[-1] != "。":
+        return False
+    scrap = len(re.findall(f"[{_CJK}]", text)) <= 4 and text[-1] == "。"
+    return scrap or bool(_ZH_CONTINUES.search(text))
+
+
+def _join(first: Sentence, second: Sentence) -> Sentence:
+    """One sentence from two that a stray stop split; segment offsets follow the text."""
+    text = first.text[:-1] + second.text
+    shift = len(first.text) - 1
+    segments, offsets = list(first.segments), list(first.offsets)
+    for seg, off in zip(second.segments, second.offsets or (0,) * len(second.segments), strict=True):
+        if segments and seg == segments[-1]:
+            continue  # the stop was inside this segment: it already starts in the first part
+        segments.append(seg)
+        offsets.append(off + shift)
+    return Sentence(text, tuple(segments), first.paragraph_start, tuple(offsets) if first.offsets else ())

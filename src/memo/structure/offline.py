@@ -5,13 +5,13 @@
 3. sections: the memo is cut into one contiguous part per section, in order, where the spoken transitions
    are ("第一部分", "然后再说的是我个人的一些分析", "最后"…): a small dynamic programme picks the cut points
    that best match each section's cue phrases, title and announced wording;
-4. points: per section, the most informative sentences (central to the section's vocabulary, not meta-talk,
-   not fillers), in the order spoken, each with the time ranges of the segments it came from.
+4. points (points.py): per section, 3-7 of the speaker's own clauses that say the most (central to the section,
+   not meta-talk, questions or asides), in the order spoken, each with the time ranges of the segments it
+   came from.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,45 +20,10 @@ from pathlib import Path
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import ANNOUNCED, find_announcement
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
+from .points import choose_points, content_len, point_count, units
 from .templates import SectionSpec, Template
 
-_FUNCTION_ZH = set(
-    "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
-)
-_STOP_EN = frozenset((
-    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
-    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
-    "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does",
-    "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then",
-    "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down",
-    "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go",
-    "think", "know", "mean",
-))
-# Phrases that mark a sentence as carrying the point of an argument.
-_KEY_ZH = (
-    "核心", "本质", "关键", "最重要", "原因", "在于", "问题", "我觉得",
-    "最大的", "价值", "意义", "所以", "因为", "不是", "而是",
-)
-_KEY_EN = ("because", "the point", "key", "main", "most important", "reason", "problem", "i think", "i realised",
-           "i realized", "value", "so i", "plan", "decided")
-
-
-def _units(text: str, zh: bool) -> list[str]:
-    """Content units for similarity: Chinese character bigrams without function-only pairs, or English words."""
-    if zh:
-        chars = re.sub(r"[^\u3400-\u9fffA-Za-z0-9]", " ", text)
-        out = []
-        for chunk in chars.split():
-            for i in range(len(chunk) - 1):
-                pair = chunk[i : i + 2]
-                if not (pair[0] in _FUNCTION_ZH and pair[1] in _FUNCTION_ZH):
-                    out.append(pair)
-        return out
-    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP_EN]
-
-
-def _content_len(text: str, zh: bool) -> int:
-    return len(re.sub(r"[^\u3400-\u9fffA-Za-z0-9]", "", text)) if zh else len(text.split())
+_units, _content_len = units, content_len
 
 
 def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
@@ -123,8 +88,9 @@ def cut_sections(
     if k == 1 or n - start < 2 * k:
         step = max(1, (n - start) // k) if n > start else 0
         return [min(start + j * step, n) for j in range(k)]
-    min_len = 2
     share = (n - start) / k
+    # A part shorter than a third of an even share is a sub-topic's opening ("这一趴问题的核心在于…"), not a part.
+    min_len = max(2, int(share / 3))
     score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)]
                       for j in range(k)])
 
@@ -154,75 +120,6 @@ def cut_sections(
 
 
 # ---------------------------------------------------------------- choosing points
-
-
-def _strip_opener(text: str, lex: Lexicon, zh: bool) -> str:
-    for _ in range(3):
-        before = text
-        for opener in lex.point_openers:
-            # One-character openers (那) only when set off by a comma: 那些 / 那毕竟 keep theirs.
-            if zh and len(opener) == 1 and not text.startswith(opener + "，"):
-                continue
-            rest = text[len(opener) :]
-            if zh and text.startswith(opener) and len(rest) > 6 and rest[0] not in "的了地得":
-                text = text[len(opener) :].lstrip("，、 ")
-            elif not zh and re.match(rf"{re.escape(opener)}\b[, ]", text, re.I):
-                text = text[len(opener) :].lstrip(", ")
-                text = text[:1].upper() + text[1:]
-        if text == before:
-            break
-    return text
-
-
-def _similar(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def choose_points(
-    sentences: Sequence[Sentence], doc_df: Counter, n_doc: int, spec: SectionSpec, lex: Lexicon, limit: int
-) -> list[Sentence]:
-    """The ``limit`` most informative sentences of a section, in spoken order."""
-    zh = lex.language == "zh"
-    units = [set(_units(s.text, zh)) for s in sentences]
-    section_df = Counter(u for us in units for u in us)
-    keys = _KEY_ZH if zh else _KEY_EN
-    scored = []
-    for idx, (sentence, us) in enumerate(zip(sentences, units, strict=True)):
-        size = _content_len(sentence.text, zh)
-        if size < (8 if zh else 5) or _is_meta(sentence.text, lex, zh) or not us:
-            continue
-        # Central to this section (its words recur here) and specific to it (rarer in the rest of the memo).
-        weight = sum((section_df[u] - 1) * math.log(1 + n_doc / doc_df[u]) for u in us)
-        score = weight / (len(us) ** 0.7)
-        score += 0.6 * sum(1 for key in keys if key in sentence.text.lower())
-        score += 0.8 * sum(1 for c in spec.cues if c.lower() in sentence.text.lower())
-        if any(m in sentence.text.lower() for m in lex.meta):
-            score *= 0.3  # talks about the memo ("我具体讲一下…") more than it says something
-        ideal = (18, 70) if zh else (8, 35)
-        if size < ideal[0]:
-            score *= 0.6
-        elif size > ideal[1]:
-            score *= 0.8
-        scored.append((score, idx))
-    # Every paragraph (a sub-topic, usually) gets its best sentence first; the rest go by score.
-    paragraph_of, current = [], -1
-    for sentence in sentences:
-        current += 1 if (sentence.paragraph_start or current < 0) else 0
-        paragraph_of.append(current)
-    ranked = sorted(scored, reverse=True)
-    firsts, seen = [], set()
-    for score, idx in ranked:
-        if paragraph_of[idx] not in seen and score > 0:
-            seen.add(paragraph_of[idx])
-            firsts.append((score, idx))
-    limit = max(limit, min(len(firsts), limit + 3))
-    chosen: list[int] = []
-    for _, idx in [*firsts, *ranked]:
-        if len(chosen) >= limit:
-            break
-        if idx not in chosen and all(_similar(units[idx], units[j]) < 0.6 for j in chosen):
-            chosen.append(idx)
-    return [sentences[i] for i in sorted(chosen)]
 
 
 def time_ranges(segment_ids: Sequence[int], segments: Sequence[Segment]) -> tuple[TimeRange, ...]:
@@ -257,10 +154,6 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon) -> str:
     return stem or ("备忘录" if zh else "Memo")
 
 
-def _section_limit(count: int) -> int:
-    return max(3, min(12, round(count / 2.5)))
-
-
 def offline_outline(
     transcript: Transcript, template: Template, progress: Callable[[str], None] | None = None
 ) -> Outline:
@@ -283,19 +176,19 @@ def offline_outline(
     cuts = cut_sections(sentences, spec.sections, announced, lex, start)
     bounds = [*cuts, len(sentences)]
 
-    doc_units = [set(_units(s.text, zh)) for s in sentences]
-    doc_df = Counter(u for us in doc_units for u in us)
+    doc_df = Counter(u for s in sentences for u in set(_units(s.text, zh)))
     timed = clean.timed
-    sections = []
+    sections, taken = [], []
     for j, section_spec in enumerate(spec.sections):
         part = sentences[bounds[j] : bounds[j + 1]]
-        chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, _section_limit(len(part)))
+        chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
+        taken.extend(set(_units(c.text, zh)) for c in chosen)
         points = tuple(
             OutlinePoint(
-                _strip_opener(s.text, lex, zh),
-                time_ranges(s.segments, transcript.segments) if timed else (),
+                c.text,
+                time_ranges(part[c.sentence].segments_of(c.start, c.end), transcript.segments) if timed else (),
             )
-            for s in chosen
+            for c in chosen
         )
         sections.append(OutlineSection(section_spec.title(transcript.language), points, section_spec.key))
 

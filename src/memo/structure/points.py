@@ -1,0 +1,353 @@
+"""Outline points from a section's sentences: the speaker's own clauses, trimmed, not whole run-on sentences.
+
+Spoken sentences are long and carry several ideas ("…做出成绩但是这不是我想要的…因为我的自驱力来自于我的
+兴趣，而并非是单纯的物质回报"), so a point is a span of consecutive clauses of one sentence:
+
+1. clauses: a sentence is cut at commas, and inside a long clause before a connective (但是 / 因为 / but / so);
+2. candidates: every run of consecutive clauses of a readable length, with leading connectives and asides
+   trimmed (那 / 然后 / 所以说 / 其实 · so / and / but); spans that start or end mid-phrase are dropped;
+3. score: words central to this section and rare elsewhere in the memo, statement markers (本质 / 核心 /
+   不是…而是 · because / the point), the section's cue words; meta-talk, questions, hedges and asides lose;
+4. choose: the best span of each paragraph first (a paragraph is usually one sub-topic), then the rest by score,
+   never overlapping or repeating a chosen point, 3 to 7 per section, in the order spoken.
+
+Each point keeps the character span it came from, so it maps back to exactly the segments it overlaps.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cleanup import Lexicon, Sentence
+from .templates import SectionSpec
+
+_CJK = "\u3400-\u9fff"
+_FUNCTION_ZH = set(
+    "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
+)
+_STOP_EN = frozenset((
+    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
+    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
+    "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does",
+    "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then",
+    "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down",
+    "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go",
+    "think", "know", "mean", "i'm", "it's", "that's", "don't", "thing", "things", "lot", "kind", "sort", "way",
+))
+# A clause is cut before these connectives when both halves stay long enough: each half may be a point.
+_SPLIT_ZH = ("但是", "所以说", "所以", "因为", "而且", "毕竟", "如果", "不然的话", "而是", "(?<![不非])但(?![是凡])")
+# Discourse markers open a new clause wherever they stand ("科技公司的工作者换句话说，客观来讲，其实…").
+_MARKERS_ZH = ("换句话说", "坦白来说", "坦白说", "客观来讲", "客观来说", "具体来说", "也就是说", "也就是", "简单来说",
+               "总的来说")
+_MARKERS_EN = ("in other words", "to be honest", "i mean", "that is to say", "on the other hand")
+_SPLIT_EN = ("because", "but", "so", "and then", "which means", "although", "though")
+# A point never ends on these (it was cut mid-phrase).
+_OPEN_END_ZH = re.compile(
+    r"(?:但是?|而且?|那么?|其实|为了|也就是|因为|所以|或者说?|还是|以及|比如|于|和|把|被|给|让|跟|向|从|就是|"
+    r"[一几两这那每]个|一种|[一那这]些|带来的|在于|的话|我觉得|我觉着|(?<![不就也都还正可要总算])是|时候|"
+    r"(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|(?<![还正不都也现存实])在)$"
+)
+_OPEN_END_EN = re.compile(
+    r"\b(?:the|a|an|and|or|but|so|to|of|in|on|at|for|with|from|by|as|because|that|which|is|are|was|were|my|your|"
+    r"our|their|i|we|if|than|like|just|about|into|be|been|really|very)$",
+    re.I,
+)
+# A point never starts on these: the clause depends on what came before.
+_OPEN_START_ZH = re.compile(r"^(?:的|地|得|了|着|过|吧|呢|啊|吗|么|们|值|个|和|跟|与|及|或)")
+_OPEN_START_EN = re.compile(r"^(?:of|to|than|which|who|whom|whose|that's why|is|are|was|were)\b", re.I)
+# A condition without its consequence ("如果能让普通人利用AI完成。") is half a thought.
+_CONDITION_ZH = re.compile(r"^(?:如果|要是|假如|假设|哪怕|即使|只要)(?![^，；]{3,}(?:就|才|那么|则|会|都))[^，；]*$")
+_CONDITION_EN = re.compile(r"^(?:if|when|unless|even if|as long as)\b(?!.*\b(?:then|will|would)\b)[^,;]*$", re.I)
+# A one-character opener is part of a word before these (那些 / 但凡 / 也许 / 就像): then it stays.
+_WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡", "也": "许好罢", "就": "像算近"}
+_QUESTION_ZH = re.compile(r"[？?]|为什么|什么呢|怎么办|吗$|呢$|多少")
+_QUESTION_EN = re.compile(r"\?|^(?:why|what|how|who|where|when|do|does|did|is|are|can|could)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible point: trimmed text and the span of its sentence it came from."""
+
+    text: str
+    sentence: int  # index into the section's sentences
+    start: int  # character span in that sentence's text
+    end: int
+    paragraph: int
+    score: float = 0.0
+    context: str = ""  # the whole sentence, for what only shows there (a section opener's meta-talk)
+
+
+def units(text: str, zh: bool) -> list[str]:
+    """Content units for similarity: Chinese character bigrams without function-only pairs, or English words."""
+    if zh:
+        chars = re.sub(rf"[^{_CJK}A-Za-z0-9]", " ", text)
+        out = []
+        for chunk in chars.split():
+            for i in range(len(chunk) - 1):
+                pair = chunk[i : i + 2]
+                if not (pair[0] in _FUNCTION_ZH and pair[1] in _FUNCTION_ZH):
+                    out.append(pair)
+        return out
+    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP_EN]
+
+
+def content_len(text: str, zh: bool) -> int:
+    """Characters (Chinese) or words (English): the unit every length limit here is in."""
+    return len(re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)) if zh else len(text.split())
+
+
+# ---------------------------------------------------------------- clauses and candidates
+
+
+def clauses(text: str, zh: bool) -> list[tuple[int, int, bool]]:
+    """Character spans of the clauses of one sentence (punctuation between them excluded), each with whether
+    it opens with a discourse marker (换句话说 / in other words): a point may start there, never run across."""
+    sep = r"[，,；;：:。！？!?…]+" if zh else r"[,;:.!?]+(?:\s+|$)|\s+[-–—]+\s+"
+    spans, pos = [], 0
+    for m in re.finditer(sep, text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    markers = "|".join(map(re.escape, _MARKERS_ZH if zh else _MARKERS_EN))
+    marked: list[tuple[int, int]] = []
+    for a, b in spans:
+        cuts = [a + m.start() for m in re.finditer(markers if zh else rf"\b(?:{markers})\b", text[a:b], re.I)]
+        bounds = [a, *(c for c in cuts if c > a), b]
+        marked.extend((x, y, x in cuts) for x, y in zip(bounds, bounds[1:], strict=False))
+    out: list[tuple[int, int, bool]] = []
+    for a, b, barrier in marked:
+        pieces = _split_long(text, a, b, zh)
+        out.extend((x, y, barrier and k == 0) for k, (x, y) in enumerate(pieces))
+    return [c for c in out if text[c[0] : c[1]].strip()]
+
+
+def _split_long(text: str, a: int, b: int, zh: bool) -> list[tuple[int, int]]:
+    """A long clause cut before its connectives, where both sides keep enough words to stand alone."""
+    # The part before may be short (its clause began at a misplaced comma); the part after must stand alone.
+    least = 4 if zh else 3
+    if content_len(text[a:b], zh) < 2 * least:
+        return [(a, b)]
+    # 那 before a connective goes with it ("…不会编程那如果能让…").
+    pattern = "那?(?:" + "|".join(_SPLIT_ZH) + ")" if zh else r"\b(?:" + "|".join(map(re.escape, _SPLIT_EN)) + r")\b"
+    open_end = _OPEN_END_ZH if zh else _OPEN_END_EN
+    for m in re.finditer(pattern, text[a:b], flags=0 if zh else re.I):
+        cut = a + m.start()
+        left, right = text[a:cut], text[cut:b]
+        rest = content_len(right, zh) - content_len(m.group(0), zh)
+        if content_len(left, zh) >= least and rest >= least + 2 and not open_end.search(left.strip()):
+            return [(a, cut), *_split_long(text, cut, b, zh)]
+    return [(a, b)]
+
+
+def trim(text: str, lex: Lexicon) -> str:
+    """Leading connectives and asides off (那 / 然后 / 所以说 / 其实 · so / and / but); trailing commas off."""
+    zh = lex.language == "zh"
+    text = text.strip(" ，,、；;：:")
+    for _ in range(4):
+        before = text
+        for opener in lex.point_openers:
+            if zh:
+                rest = text[len(opener) :]
+                # 那些 / 那时 / 其实的: the word goes on; an opener is only cut where the rest stands alone.
+                single = len(opener) == 1 and rest[:1] in _WORD_AFTER_ZH.get(opener, "")
+                if text.startswith(opener) and content_len(rest, zh) >= 6 and not _OPEN_START_ZH.search(rest):
+                    text = text if single else rest.lstrip("，、 ")
+            elif re.match(rf"{re.escape(opener)}\b,?\s", text, re.I):
+                text = text[len(opener) :].lstrip(", ")
+        if text == before:
+            break
+    if not zh and text:
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
+    """Every readable run of consecutive clauses of every sentence, trimmed (unscored)."""
+    zh = lex.language == "zh"
+    low, high = (10, 60) if zh else (6, 36)
+    open_end = _OPEN_END_ZH if zh else _OPEN_END_EN
+    open_start = _OPEN_START_ZH if zh else _OPEN_START_EN
+    out: list[Candidate] = []
+    paragraph = -1
+    for index, sentence in enumerate(sentences):
+        paragraph += 1 if (sentence.paragraph_start or paragraph < 0) else 0
+        spans = clauses(sentence.text, zh)
+        for i in range(len(spans)):
+            for j in range(i, len(spans)):
+                if j > i and spans[j][2]:
+                    break
+                start, end = spans[i][0], spans[j][1]
+                raw = sentence.text[start:end]
+                size = content_len(raw, zh)
+                if size > high:
+                    break
+                text = trim(raw, lex)
+                if content_len(text, zh) < low or open_end.search(text) or open_start.search(text):
+                    continue
+                if (_CONDITION_ZH if zh else _CONDITION_EN).search(text):
+                    continue
+                if zh and sentence.text[:start].rstrip("，、 ").endswith("的"):
+                    continue  # "带来的，效率翻倍提升": the span starts inside a noun phrase
+                point = _finish(text, sentence.text, end, zh)
+                out.append(Candidate(point, index, start, end, paragraph, context=sentence.text))
+    return out
+
+
+def _finish(text: str, sentence: str, end: int, zh: bool) -> str:
+    """The point as a sentence: its own closing mark when it ends the sentence, else a full stop."""
+    mark = sentence[end : end + 1]
+    if zh:
+        return text + (mark if mark in ("！", "？") else "。")
+    return text + (mark if mark in ("!", "?") else ".")
+
+
+# ---------------------------------------------------------------- scoring and choosing
+
+
+def _marker_count(text: str, markers: Sequence[str]) -> int:
+    low = text.lower()
+    return sum(1 for m in markers if m in low)
+
+
+def score(
+    candidate: Candidate,
+    section_df: Counter,
+    doc_df: Counter,
+    n_doc: int,
+    spec: SectionSpec,
+    lex: Lexicon,
+    paragraph_df: Counter | None = None,
+) -> float:
+    """How much a candidate says that belongs to this section (see the module docstring)."""
+    zh = lex.language == "zh"
+    text = candidate.text
+    us = units(text, zh)
+    sentence = candidate.context or text
+    if not us:
+        return 0.0
+    # Central to its paragraph and section (its words recur there) and specific to it (rarer in the rest of the
+    # memo): a sub-topic with its own words (money, after a long part about AI) still gets its points.
+    local = paragraph_df or Counter()
+    # Dampened (log): a motif repeated ten times ("AI最大的价值") must not outweigh what is said once, clearly.
+    weights = [
+        (math.log1p(max(local[u] - 1, 0) + 0.6 * max(section_df[u] - 1, 0)) + 0.3)
+        * math.log(1 + n_doc / max(doc_df[u], 1))
+        for u in us
+    ]
+    value = sum(weights) / len(us) ** 0.6
+    # Statement markers and the section's own cue words ("打算" / "最想做" for a plan) multiply: they say what
+    # kind of thing the clause is, which repetition alone cannot.
+    value *= 1 + 0.15 * min(_marker_count(text, lex.statement_markers), 3)
+    value *= 1 + 0.4 * min(_marker_count(text, spec.cues), 2)
+    size = content_len(text, zh)
+    ideal_low, ideal_high = (14, 40) if zh else (8, 24)
+    if size < ideal_low:
+        value *= 0.55 + 0.45 * size / ideal_low
+    elif size > ideal_high:
+        value *= max(0.5, 1 - (size - ideal_high) / (ideal_high * 1.2))
+    if _marker_count(text, lex.meta) or _marker_count(sentence, lex.meta) and content_len(sentence, zh) < 30:
+        value *= 0.15  # talks about the memo ("我具体讲一下…") more than it says something
+    value *= 0.6 ** _marker_count(text, lex.asides)  # hedges, examples, asides
+    lead_in = sentence[max(0, candidate.start - (15 if zh else 40)) : candidate.start] if candidate.context else ""
+    value *= 0.6 ** _marker_count(lead_in, lex.asides)  # announced as a repeat or an example ("说回刚才那个问题，…")
+    if (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
+        value *= 0.45  # a question the speaker asks himself; the answer is the point
+    return value
+
+
+def _similar(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int = 7) -> int:
+    """How many points a section of this length deserves: about one per 200 characters / 45 words."""
+    size = sum(content_len(s.text, zh) for s in sentences)
+    return max(low, min(high, round(size / (120 if zh else 30))))
+
+
+def rank(
+    sentences: Sequence[Sentence], doc_df: Counter, n_doc: int, spec: SectionSpec, lex: Lexicon
+) -> tuple[list[Candidate], Counter]:
+    """A section's scored candidates, best first, and the length of each of its paragraphs."""
+    zh = lex.language == "zh"
+    section_df = Counter(u for s in sentences for u in set(units(s.text, zh)))
+    sizes: Counter = Counter()
+    paragraph_df: dict[int, Counter] = {}
+    paragraph = -1
+    for s in sentences:
+        paragraph += 1 if (s.paragraph_start or paragraph < 0) else 0
+        sizes[paragraph] += content_len(s.text, zh)
+        paragraph_df.setdefault(paragraph, Counter()).update(set(units(s.text, zh)))
+    firsts = {i for i, s in enumerate(sentences) if s.paragraph_start or i == 0}
+    scored = []
+    for c in candidates(sentences, lex):
+        value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))
+        if c.sentence in firsts or c.sentence == len(sentences) - 1:
+            value *= 1.2  # a paragraph's first sentence states its topic; a part's last one sums it up
+        if value > 0:
+            scored.append(Candidate(c.text, c.sentence, c.start, c.end, c.paragraph, value, c.context))
+    return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
+
+
+def choose_points(
+    sentences: Sequence[Sentence],
+    doc_df: Counter,
+    n_doc: int,
+    spec: SectionSpec,
+    lex: Lexicon,
+    limit: int,
+    taken: Sequence[set[str]] = (),
+) -> list[Candidate]:
+    """The ``limit`` best non-overlapping, non-repeating candidates of a section, in the order spoken.
+
+    ``taken`` holds the units of points other sections already chose, so no point repeats across sections.
+    """
+    zh = lex.language == "zh"
+    ranked, sizes = rank(sentences, doc_df, n_doc, spec, lex)
+    quota = _quotas(sizes, limit) if ranked else {}
+    chosen: list[Candidate] = []
+    chosen_units: list[set[str]] = [*taken]
+
+    def take(c: Candidate) -> bool:
+        us = set(units(c.text, zh))
+        if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
+            return False
+        if any(_similar(us, other) >= 0.6 for other in chosen_units):
+            return False
+        chosen.append(c)
+        chosen_units.append(us)
+        return True
+
+    # Each paragraph (usually one sub-topic) gets its share of the points first, by its length; then the best.
+    floor = 0.4 * ranked[0].score if ranked else 0.0  # a paragraph of meta-talk gets no point of its own
+    for c in ranked:
+        if c.score >= floor and quota.get(c.paragraph, 0) > 0 and len(chosen) < limit and take(c):
+            quota[c.paragraph] -= 1
+    for c in ranked:
+        if len(chosen) >= limit:
+            break
+        take(c)
+    return sorted(chosen, key=lambda c: (c.sentence, c.start))
+
+
+def _quotas(sizes: Counter, limit: int) -> dict[int, int]:
+    """Points per paragraph: one each (while there are enough), the rest in proportion to length."""
+    if len(sizes) >= limit:
+        return dict.fromkeys(sizes, 1)  # more paragraphs than points: the best-scoring paragraphs win
+    quota = dict.fromkeys(sizes, 1)
+    spare = limit - len(sizes)
+    total = sum(sizes.values()) or 1
+    shares = {p: spare * n / total for p, n in sizes.items()}
+    for p, v in shares.items():
+        quota[p] += int(v)
+    for p in sorted(shares, key=lambda p: shares[p] - int(shares[p]), reverse=True):
+        if sum(quota.values()) >= limit:
+            break
+        quota[p] += 1
+    return quota
