@@ -174,10 +174,12 @@ class Endpoint:
 
     @property
     def model(self) -> str:
+        import openai
+
         if not self._model:
             try:
                 models = [m.id for m in self.client.models.list()]
-            except Exception as exc:  # noqa: BLE001 - any client failure becomes one line
+            except openai.OpenAIError as exc:
                 raise _engine_error(exc, self.settings, "") from exc
             if not models:
                 raise EngineError(
@@ -254,7 +256,7 @@ class Endpoint:
             if choice.finish_reason == "length":
                 raise _TooLong
             return text or ""
-        assert failure is not None
+        failure = failure or EngineError("no usable answer in any structured-output mode")
         raise _engine_error(failure, self.settings, model) from failure
 
 
