@@ -131,3 +131,15 @@ def test_sentences_map_back_to_their_segments() -> None:
     assert reason.segments == (1, 2)
     move = next(s for s in clean.sentences if "搬到城东" in s.text)
     assert 4 in move.segments and 1 not in move.segments
+
+
+def test_reference_memo_every_segment_survives_cleanup(memo_zh: Transcript, cleaned_zh: str) -> None:
+    """Nothing is summarised away: each spoken segment's words are in the cleaned text, segment by segment."""
+    clean = _cjk(cleaned_zh)
+    for seg in memo_zh.segments:
+        words = _cjk(re.sub("嗯|呃|就是说|对吧", "", seg.text))
+        pairs = [words[i : i + 2] for i in range(len(words) - 1)]
+        if len(pairs) < 8:  # short ones may be all correction (这几关事情 -> 这几件事情)
+            continue
+        kept = sum(p in clean for p in pairs) / len(pairs)
+        assert kept >= 0.85, (round(kept, 2), seg.text)

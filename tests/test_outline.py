@@ -78,6 +78,68 @@ def test_reference_memo_fillers_gone_from_the_outline(memo_zh: Transcript, resul
     assert "还要看人自己的判断" in result.cleaned_text
 
 
+# Each key point of the reference memo as alternatives; an alternative is a set of the speaker's words that must
+# all stand in ONE point (so a point that merely mentions a keyword in passing does not count).
+KEY_POINTS_STRICT = {
+    "reasons": [
+        [("老板", "梦想")],  # work = the boss paying you to realise his dream
+        [("兴趣",), ("热爱",)],  # he works out of interest, programming is a hobby first
+        [("自驱力", "不可持续")],  # work driven only by self-motivation is unsustainable
+        [("价值", "冲突"), ("价值判断", "不符")],  # the company's goals conflict with his values
+    ],
+    "analysis": [
+        [("经济来源",)],  # income after quitting
+        [("意义来源",), ("后者", "更加重要")],  # meaning is the other, harder problem
+        [("不能接受", "没有事情"), ("空虚",), ("浪费",), ("提供意义",)],  # without work, time is wasted, emptiness
+    ],
+    "plan": [
+        [("最想做", "AI"), ("精力", "AI")],  # put his energy into AI
+        [("不会编程", "普通人"), ("非职业程序员",)],  # AI for people who cannot program
+        [("存款", "压力"), ("小城市",), ("1000", "1500")],  # savings carry him: money is no pressure
+    ],
+    "experience": [
+        [("迷茫",), ("空闲",)],  # the first weeks: lost, too much free time
+        [("掩盖",), ("面对自己",)],  # work hid having to face one's own time
+        [("神话离职",), ("平凡的选择",)],  # don't mythologise quitting: an ordinary choice
+    ],
+}
+_DANGLING_END = re.compile(
+    r"(?:但是?|而且|那|其实|为了|也就是|因为|所以|或者说?|还是|以及|于|和|把|被|给|让|跟|从|就是|在于|的话|我觉得|"
+    r"[一几这那]个|一种|[一这那]些|带来的|哪怕|是说|来说|时候)[。？！]?$"
+)
+_OPENER_START = re.compile(r"^(?:那[，,]|那么|然后|所以说|所以|其实|但是|因为|而且|就是|换句话说|也就是)")
+
+
+def test_reference_memo_points_are_clean_clauses(result: Outline) -> None:
+    for section in result.sections:
+        assert 3 <= len(section.points) <= 7, (section.title, len(section.points))
+        for point in section.points:
+            text = point.text
+            size = len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text))
+            assert 10 <= size <= 60, text  # no fragments, no run-on sentences
+            assert not _DANGLING_END.search(text), text  # not cut mid-phrase at a stray stop
+            assert not _OPENER_START.search(text), text  # leading connectives trimmed
+            assert not text.endswith("？") and "为什么" not in text, text  # questions are not points
+            assert text.endswith(("。", "！")), text
+
+
+def test_reference_memo_key_points_each_in_one_point(result: Outline) -> None:
+    for section in result.sections:
+        points = [p.text for p in section.points]
+        for alternatives in KEY_POINTS_STRICT[section.key]:
+            assert any(all(a in p for a in anchors) for anchors in alternatives for p in points), (
+                f"{section.title}: no point has any of {alternatives}: {points}"
+            )
+
+
+def test_reference_memo_points_are_the_speakers_words(memo_zh: Transcript, result: Outline) -> None:
+    """A point is a trimmed clause of the cleaned transcript, never a rewording."""
+    cleaned = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", result.cleaned_text)
+    for section in result.sections:
+        for point in section.points:
+            assert re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", point.text) in cleaned, point.text
+
+
 def test_reference_memo_points_are_not_meta_talk_and_not_repeated(result: Outline) -> None:
     points = [p.text for s in result.sections for p in s.points]
     assert len(points) == len(set(points))
@@ -135,8 +197,16 @@ def test_timed_transcript_points_link_to_their_time_ranges(memo_zh: Transcript) 
                 for s in segments
                 if any(r.start <= s.start and s.end <= r.end for r in point.sources)
             )
-            probe = re.sub(r"[^\u4e00-\u9fff]", "", point.text)[:6]
-            assert probe in re.sub(r"[^\u4e00-\u9fff]", "", covered), (point.text, point.sources)
+            words = re.sub(r"[^\u4e00-\u9fff]", "", point.text)
+            for probe in (words[:6], words[-6:]):
+                assert probe in re.sub(r"[^\u4e00-\u9fff]", "", covered), (point.text, point.sources)
+            # A clause links to the segments it came from, not to its whole run-on sentence: every segment it
+            # links to holds some of its words.
+            pairs = {words[i : i + 2] for i in range(len(words) - 1)}
+            for seg in segments:
+                if any(r.start <= seg.start and seg.end <= r.end for r in point.sources):
+                    own = re.sub(r"[^\u4e00-\u9fff]", "", clean_fragment(seg.text, "zh"))
+                    assert len(own) < 2 or any(p in own for p in pairs), (point.text, seg.text)
     lines = [line for line in markdown.splitlines() if line.startswith("- ")]
     assert lines and all(re.search(r"\[\d{2}:\d{2}–\d{2}:\d{2}\]$", line) for line in lines)
 
@@ -294,3 +364,104 @@ def test_chunks_cover_everything_in_order_and_prefer_breaks(memo_zh: Transcript)
     assert [len(c) for c in chunk_segments(timed, 75)] == [6, 4]
     huge = Transcript("a.wav", "zh", 3.0, (Segment(0, 3, "字" * 500),))
     assert [len(c) for c in chunk_segments(huge, 100)] == [1]
+
+
+# ---------------------------------------------------------------- a rambling English memo
+
+MEMO_EN = Path(__file__).resolve().parent / "data" / "memo_en.txt"
+KEY_POINTS_EN = {
+    "reasons": [
+        [("stopped believing",)],  # the work itself lost its point
+        [("sixty hours",), ("overtime",)],  # the hours, unpaid overtime
+        [("values",), ("billable hours",)],  # the agency's values are not his
+    ],
+    "analysis": [
+        [("two problems",), ("money", "problem")],  # money and structure
+        [("structure", "boss"), ("own routine",)],  # structure is the harder one
+    ],
+    "plan": [
+        [("accessibility audits",)],  # what he will sell
+        [("fixed price",), ("two thousand dollars",)],  # how he charges
+        [("part-time job",)],  # the safety net
+    ],
+    "experience": [
+        [("scary",), ("bank account",)],  # the first week
+        [("focused",), ("calmer",)],  # then calmer and more focused
+        [("weekends back",), ("loneliness",)],  # what it was worth, what is hard
+    ],
+}
+_EN_FILLERS = re.compile(r"\b(?:um|uh|erm)\b|\byou know,|,\s*like,|\bI mean,", re.I)
+
+
+@pytest.fixture(scope="module")
+def memo_en() -> Transcript:
+    return load_transcript(MEMO_EN)
+
+
+@pytest.fixture(scope="module")
+def result_en(memo_en: Transcript) -> Outline:
+    return outline(memo_en, engine="offline")
+
+
+def test_english_memo_follows_the_announced_structure(memo_en: Transcript, result_en: Outline) -> None:
+    assert memo_en.language == "en" and result_en.language == "en"
+    assert [s.key for s in result_en.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert [s.title for s in result_en.sections] == ["Reasons", "Analysis", "Plan", "Experience"]
+    assert result_en.title == "Why I'm leaving the agency and going freelance"
+
+
+def test_english_memo_points_are_clean_clauses(result_en: Outline) -> None:
+    dangling = re.compile(r"\b(?:the|a|an|and|or|but|so|to|of|because|that|which|with|for|my|i)[.!?]$", re.I)
+    for section in result_en.sections:
+        assert 3 <= len(section.points) <= 7, (section.title, [p.text for p in section.points])
+        for point in section.points:
+            words = point.text.split()
+            assert 6 <= len(words) <= 36, point.text
+            assert point.text[0].isupper() and point.text.endswith((".", "!")), point.text
+            assert not dangling.search(point.text), point.text
+            assert not re.match(r"(?:so|and|but|then|okay|well|um|uh)\b", point.text, re.I), point.text
+            assert not _EN_FILLERS.search(point.text), point.text
+            # The announcement and other talk about the memo are not points.
+            assert not re.search(r"\b(?:outline|talk about|first the reasons)\b", point.text, re.I), point.text
+
+
+def test_english_memo_key_points_each_in_one_point(result_en: Outline) -> None:
+    for section in result_en.sections:
+        points = [p.text.lower() for p in section.points]
+        for alternatives in KEY_POINTS_EN[section.key]:
+            assert any(all(a in p for a in anchors) for anchors in alternatives for p in points), (
+                f"{section.title}: no point has any of {alternatives}: {points}"
+            )
+
+
+def test_english_memo_cleaned_transcript_keeps_everything(memo_en: Transcript, result_en: Outline) -> None:
+    raw = memo_en.text
+    assert len(_EN_FILLERS.findall(raw)) >= 12
+    assert not _EN_FILLERS.findall(result_en.cleaned_text)
+    # Cleanup is not summarising: every content word of the memo is still there, in order.
+    fillers = {"um", "uh", "like", "you", "know", "i", "mean", "kind", "of", "sort", "okay", "so", "honestly",
+               "basically", "actually", "well", "yeah"}
+    said = [w for w in re.findall(r"[a-z0-9']+", raw.lower()) if w not in fillers]
+    kept = [w for w in re.findall(r"[a-z0-9']+", result_en.cleaned_text.lower()) if w not in fillers]
+    assert said == kept
+    assert len(result_en.cleaned_text.split("\n\n")) >= 5  # its paragraphs
+
+
+def test_english_timed_memo_points_link_to_their_segments(memo_en: Transcript) -> None:
+    segments, clock = [], 0.0
+    for seg in memo_en.segments:
+        length = max(1.0, len(seg.text.split()) / 2.5)
+        segments.append(Segment(round(clock, 2), round(clock + length, 2), seg.text))
+        clock += length + 0.3
+    timed = Transcript("memo.m4a", "en", clock, tuple(segments))
+    result = outline(timed, engine="offline")
+    assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
+    for section in result.sections:
+        for point in section.points:
+            assert point.sources, point.text
+            covered = " ".join(
+                s.text.lower() for s in segments if any(r.start <= s.start and s.end <= r.end for r in point.sources)
+            )
+            words = re.findall(r"[a-z']+", point.text.lower())
+            for probe in (words[:3], words[-3:]):
+                assert all(w in covered for w in probe), (point.text, point.sources)
