@@ -106,6 +106,7 @@ def test_parse_json_reply_variants():
     assert L.parse_json_reply('{"a": 1}') == {"a": 1}
     assert L.parse_json_reply('Here you go:\n```json\n{"a": [1, 2]}\n```\nDone.') == {"a": [1, 2]}
     assert L.parse_json_reply('Sure! {"a": "x"} hope this helps') == {"a": "x"}
+    assert L.parse_json_reply('{"a": "line one\nline two"}') == {"a": "line one\nline two"}
     with pytest.raises(ValueError, match="not JSON"):
         L.parse_json_reply("{title: oops")
     with pytest.raises(ValueError, match="empty"):

@@ -299,7 +299,7 @@ def parse_json_reply(text: str) -> Any:
     error = ""
     for candidate in candidates:
         try:
-            return json.loads(candidate)
+            return json.loads(candidate, strict=False)  # raw newlines inside strings are common
         except json.JSONDecodeError as exc:
             error = f"not JSON ({exc.msg} at position {exc.pos})"
     raise ValueError(error)
