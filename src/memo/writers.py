@@ -62,29 +62,40 @@ class TxtWriter(Writer):
         return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-class SrtWriter(Writer):
-    extension = "srt"
+class SubtitleWriter(Writer):
+    """One cue per segment; subclasses choose the header, numbering, time separator and speaker tag."""
+
+    header = ""
+    numbered = False
+    separator = "."
+
+    def speaker_tag(self, speaker: str) -> str:
+        raise NotImplementedError
 
     def render(self, transcript: Transcript) -> str:
-        cues = []
+        cues = [self.header] if self.header else []
         for i, seg in enumerate(transcript.segments, start=1):
-            span = f"{format_timestamp(seg.start, ',')} --> {format_timestamp(seg.end, ',')}"
-            text = f"[{seg.speaker}] {seg.text.strip()}" if seg.speaker else seg.text.strip()
-            cues.append(f"{i}\n{span}\n{text}\n")
+            span = f"{format_timestamp(seg.start, self.separator)} --> {format_timestamp(seg.end, self.separator)}"
+            text = self.speaker_tag(seg.speaker) + seg.text.strip() if seg.speaker else seg.text.strip()
+            cues.append(f"{i}\n{span}\n{text}\n" if self.numbered else f"{span}\n{text}\n")
         return "\n".join(cues)
 
 
-class VttWriter(Writer):
+class SrtWriter(SubtitleWriter):
+    extension = "srt"
+    numbered = True
+    separator = ","
+
+    def speaker_tag(self, speaker: str) -> str:
+        return f"[{speaker}] "
+
+
+class VttWriter(SubtitleWriter):
     extension = "vtt"
+    header = "WEBVTT\n"
 
-    def render(self, transcript: Transcript) -> str:
-        cues = ["WEBVTT\n"]
-        for seg in transcript.segments:
-            span = f"{format_timestamp(seg.start)} --> {format_timestamp(seg.end)}"
-            # WebVTT's own voice tag names the speaker; players show it.
-            text = f"<v {seg.speaker}>{seg.text.strip()}" if seg.speaker else seg.text.strip()
-            cues.append(f"{span}\n{text}\n")
-        return "\n".join(cues)
+    def speaker_tag(self, speaker: str) -> str:
+        return f"<v {speaker}>"  # WebVTT's own voice tag: players show the speaker
 
 
 class JsonWriter(Writer):
