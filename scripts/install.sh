@@ -24,6 +24,19 @@ if [[ ",$EXTRAS," == *",diarize,"* ]]; then
     # CPU torch first and pinned, so nothing below can pull CUDA wheels.
     "${PIP[@]}" torch==2.13.0
     "${PIP[@]}" -c scripts/constraints.txt -e ".[${EXTRAS}]"
+    # pip resolves pyannote.audio to a CUDA-linked torchaudio whose compiled extension cannot load next to
+    # the CPU torch. torchaudio runs without it (pyannote only needs its pure-Python parts). memo copes
+    # either way; removing the unloadable library makes a plain `import pyannote.audio` work too.
+    .venv/bin/python - <<'PY'
+import importlib.util, pathlib, torch
+lib = pathlib.Path(importlib.util.find_spec("torchaudio").submodule_search_locations[0]) / "lib"
+for so in sorted(lib.glob("*torchaudio*.so")):
+    try:
+        torch.ops.load_library(str(so))
+    except OSError:
+        print(f"removing {so.name}: it cannot load with this torch build (torchaudio works without it)")
+        so.unlink()
+PY
 else
     "${PIP[@]}" -e "."
 fi

