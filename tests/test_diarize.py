@@ -189,3 +189,24 @@ def test_clean_interpreter_imports_pyannote_and_runs(sample):
     result = _run_python(code)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "2"
+
+
+@pyannote_installed
+@pytest.mark.slow
+def test_cli_transcribe_diarize_writes_rttm_and_json(tmp_path):
+    wav, rttm = da.speakers_in_sample()
+    result = subprocess.run(
+        [sys.executable, "-m", "memo", "transcribe", str(wav), "--diarize", "-f", "rttm,json", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    turns = da.read_rttm(tmp_path / "sample.rttm")
+    assert len({speaker for _, _, speaker in turns}) == 2
+    assert da.der(da.read_rttm(rttm), turns) <= 0.15
+    data = json.loads((tmp_path / "sample.json").read_text())
+    assert data["speakers"] == ["SPEAKER_1", "SPEAKER_2"]
+    assert all(seg["speaker"] in data["speakers"] for seg in data["segments"])
+    assert all(w["speaker"] == seg["speaker"] for seg in data["segments"] for w in seg["words"])

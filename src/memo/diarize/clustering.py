@@ -31,7 +31,7 @@ def spectral_labels(
     num_clusters: int | None = None,
     keep_ratio: float = 0.2,
     min_neighbours: int = 6,
-    merge_similarity: float = 0.75,
+    merge_similarity: float = 0.85,
     min_cluster_size: int = 2,
 ) -> np.ndarray:
     """Cluster (N, D) embeddings; labels 0..K-1."""
