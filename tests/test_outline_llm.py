@@ -358,9 +358,48 @@ def test_invalid_json_is_retried_once_then_one_line_error(template):
         server.close()
     message = str(err.value)
     assert "returned invalid JSON twice" in message and server.base_url in message and "\n" not in message
-    assert len(server.requests) == 2
+    # plan, cleanup, points: each asked, then retried once with the problem; nothing usable at all -> the error
+    assert [_request_name(b) for b in server.requests] == [n for n in ("memo_plan", "memo_cleanup", "memo_points")
+                                                            for _ in range(2)]
     retry = server.requests[1]["messages"]
     assert retry[-2]["role"] == "assistant" and "could not be used" in retry[-1]["content"]
+
+
+def test_one_unusable_part_does_not_lose_the_others(template):
+    """Part 2's answers are garbage (cleanup) and cut off (points): parts 1 and 3 still count, part 2's text
+    is cleaned by the built-in rules, and the outline says so in one line."""
+
+    def reply(body):
+        name, lines = _request_name(body), _lines(body)
+        part2 = any(i in (4, 5, 6) for i, _ in lines)
+        if name == "memo_plan":
+            return 200, completion(json.dumps({"title": "Quitting", "structure": []}))
+        if name == "memo_cleanup":
+            if part2:
+                return 200, completion("I cleaned it for you!")
+            return 200, completion(json.dumps({"segments": [{"id": i, "text": t, "new_paragraph": False}
+                                                            for i, t in lines]}))
+        if part2:
+            return 200, completion('{"points": [{"section": "plan", "text": "again and again and', "length")
+        return 200, completion(json.dumps({"points": [{"section": "reasons", "text": lines[0][1],
+                                                       "sources": [lines[0][0]]}]}))
+
+    server = ScriptedServer(reply)
+    transcript = timed(["Um, " + t for t in ENGLISH_MEMO[2:11]])  # 9 segments, 3 parts of 3
+    stats = LLMStats()
+    try:
+        settings = LLMSettings(server.base_url, "k", "m", timeout=10, max_chars_per_chunk=200)
+        result = llm_outline(transcript, template, settings, stats=stats)
+    finally:
+        server.close()
+    assert stats.chunks == 3 and stats.splits == 1
+    # Points come from the cleaned text (the model left "Um," in: the built-in rules took it out).
+    assert [p.text for p in result.sections[0].points] == [clean_text(transcript.segments[i].text, "en")
+                                                           for i in (0, 6)]
+    assert result.notice.startswith("unusable LLM answers for part 2 of 3 (") and "\n" not in result.notice
+    for seg in transcript.segments[3:6]:
+        assert clean_text(seg.text, "en") in result.cleaned_text
+    assert "Um," not in result.cleaned_text and len(result.cleaned_text) > 0.8 * len(transcript.text)
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,15 @@ def resolve_llm_settings(
 
 
 class _TooLong(Exception):
-    """The prompt or the answer did not fit the model's context: the caller splits the chunk."""
+    """The prompt did not fit the model's context, or (``cut_off``) the answer hit its token limit: split the chunk."""
+
+    def __init__(self, cut_off: bool = False) -> None:
+        super().__init__("answer cut off" if cut_off else "prompt too long")
+        self.cut_off = cut_off
+
+
+class UnusableAnswer(EngineError):
+    """The endpoint works but one answer was unusable (invalid JSON twice, cut off): other parts may still work."""
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -208,7 +216,7 @@ class Endpoint:
                     {"role": "assistant", "content": text[:4000]},
                     {"role": "user", "content": _prompt("llm_retry", error=problem)},
                 ]
-        raise EngineError(
+        raise UnusableAnswer(
             f"the LLM at {self.settings.base_url} (model '{self.model}') returned invalid JSON twice "
             f"({_one_line(problem, 120)}); try a larger model or --engine offline"
         )
@@ -254,7 +262,7 @@ class Endpoint:
                 self.stats.prompt_tokens += response.usage.prompt_tokens or 0
                 self.stats.completion_tokens += response.usage.completion_tokens or 0
             if choice.finish_reason == "length":
-                raise _TooLong
+                raise _TooLong(cut_off=True)
             return text or ""
         failure = failure or EngineError("no usable answer in any structured-output mode")
         raise _engine_error(failure, self.settings, model) from failure
@@ -500,13 +508,33 @@ class _Run:
                 chunks.append(tuple(range(start, start + len(chunk))))
         self.endpoint.stats.chunks = len(chunks)
         title = self.plan(chunks[0] if chunks else ())
+        # A weak model can fail one part and do the next; only an endpoint failure or nothing usable at all stops.
+        failed: dict[int, str] = {}
+        without_points = 0
         for n, chunk in enumerate(chunks, 1):
             self.say(f"outline: part {n}/{len(chunks)}, cleanup")
-            _fitting(chunk, self.clean, self.endpoint)
+            try:
+                _fitting(chunk, self.clean, self.endpoint)
+            except UnusableAnswer as exc:
+                failed.setdefault(n, str(exc))
             self.say(f"outline: part {n}/{len(chunks)}, points")
             self.part = f"part {n} of {len(chunks)}"
-            _fitting(chunk, self.extract, self.endpoint)
+            try:
+                _fitting(chunk, self.extract, self.endpoint)
+            except UnusableAnswer as exc:
+                failed.setdefault(n, str(exc))
+                without_points += 1
+                if without_points == len(chunks):
+                    raise
+        notice = ""
+        if failed:
+            parts = ", ".join(map(str, failed))
+            notice = (
+                f"unusable LLM answers for part {parts} of {len(chunks)} ({next(iter(failed.values()))}); "
+                "there the built-in rules cleaned the text and outline points may be missing"
+            )
         return Outline(
+            notice=notice,
             title=title,
             sections=tuple(self.outline_section(s) for s in self.sections if self.shown(s)),
             cleaned_text=self.cleaned_text(),
@@ -533,11 +561,15 @@ class _Run:
                 text = _numbered([(i, self.by_id[i].text) for i in opening])
                 data = self.endpoint.ask(system, text, plan_schema(keys), "memo_plan", 400)
                 break
-            except _TooLong:
+            except _TooLong as exc:
+                if exc.cut_off:  # a title and a few part names never need 400 tokens: the model is looping
+                    return _fallback_title(self.transcript)
                 if len(opening) < 2:
                     raise _too_long_error(self.endpoint) from None
                 self.endpoint.stats.splits += 1
                 opening = opening[: len(opening) // 2]  # the structure is announced at the start
+            except UnusableAnswer:
+                return _fallback_title(self.transcript)  # the template's sections, a plain title
         announced: list[_Section] = []
         for n, part in enumerate(data["structure"], 1):
             name = self.simplified(part["title"].strip())
@@ -588,7 +620,7 @@ class _Run:
         starts = {i + 1 for i in paragraph_starts(self.transcript)}
         paragraphs: list[list[str]] = [[]]
         for i in self.by_id:
-            text, new_paragraph = self.cleaned.get(i, (self.by_id[i].text.strip(), False))
+            text, new_paragraph = self.cleaned.get(i) or (self.rule_clean(self.by_id[i].text), False)
             if (new_paragraph or i in starts) and paragraphs[-1]:
                 paragraphs.append([])
             if text:
@@ -602,7 +634,7 @@ class _Run:
         lines = [(i, self.cleaned.get(i, (self.by_id[i].text, False))[0] or self.by_id[i].text) for i in ids]
         keys = [s.key for s in self.sections]
         schema = extract_schema(keys, ids)
-        chars = sum(len(t) for _, t in lines)
+        max_points = max(3, sum(len(t) for _, t in lines) // 150)
         context = f"\nThis is {self.part} of the memo."
         if self.previous:
             context += f" The previous part ended in section `{self.previous}`."
@@ -611,9 +643,9 @@ class _Run:
             context += " Points already listed:\n" + "\n".join(known)
         system = _prompt(
             "llm_extract", language=self.language_name, sections=_describe_sections(self.sections),
-            max_points=max(3, chars // 150), context=context + "\n", schema=json.dumps(schema, ensure_ascii=False),
+            max_points=max_points, context=context + "\n", schema=json.dumps(schema, ensure_ascii=False),
         )
-        data = self.endpoint.ask(system, _numbered(lines), schema, "memo_points", chars + 400)
+        data = self.endpoint.ask(system, _numbered(lines), schema, "memo_points", max_points * 120 + 200)
         for item in data["points"]:
             text = self.simplified(" ".join(item["text"].split()))
             section = next((s for s in self.sections if s.key == item["section"]), None)
@@ -650,22 +682,35 @@ class _Run:
         return OutlineSection(section.title, points, section.key)
 
 
-def _fitting(ids: tuple[int, ...], work: Callable[[Sequence[int]], Any], endpoint: Endpoint) -> list[Any]:
-    """``work(ids)``, split in halves as often as needed when a request does not fit the model's context."""
+def _fitting(
+    ids: tuple[int, ...], work: Callable[[Sequence[int]], Any], endpoint: Endpoint, cut_offs: int = 1
+) -> list[Any]:
+    """``work(ids)``, split in halves as often as needed when a prompt does not fit the model's context.
+
+    An answer cut off at its token limit is split once: a model that repeats itself would be split down to
+    single segments at full cost, so a second cut-off makes the part unusable instead.
+    """
     try:
         return [work(ids)]
-    except _TooLong:
-        if len(ids) < 2:
+    except _TooLong as exc:
+        if exc.cut_off:
+            if cut_offs < 1 or len(ids) < 2:
+                raise UnusableAnswer(
+                    f"the answer of model '{endpoint.model}' was cut off at its token limit (it may be repeating "
+                    "itself); try a larger model or --engine offline"
+                ) from None
+            cut_offs -= 1
+        elif len(ids) < 2:
             raise _too_long_error(endpoint) from None
         endpoint.stats.splits += 1
         mid = len(ids) // 2
-        return _fitting(ids[:mid], work, endpoint) + _fitting(ids[mid:], work, endpoint)
+        return _fitting(ids[:mid], work, endpoint, cut_offs) + _fitting(ids[mid:], work, endpoint, cut_offs)
 
 
 def _too_long_error(endpoint: Endpoint) -> EngineError:
     return EngineError(
-        f"one transcript segment does not fit the context of model '{endpoint.model}' at {endpoint.settings.base_url} "
-        "(or the model kept repeating itself); use a model with a larger context or --engine offline"
+        f"one transcript segment does not fit the context of model '{endpoint.model}' at {endpoint.settings.base_url}; "
+        "use a model with a larger context or --engine offline"
     )
 
 
