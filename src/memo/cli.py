@@ -72,7 +72,7 @@ BatchSize = Annotated[int, typer.Option(help="Batched decoding width; 1 = sequen
 BeamSize = Annotated[int, typer.Option(help="Beam search width.")]
 Vad = Annotated[bool, typer.Option("--vad/--no-vad", help="Skip silence with Silero VAD.")]
 Prompt = Annotated[str | None, typer.Option(help="Initial prompt: names and terms to expect.")]
-Diarize = Annotated[bool, typer.Option("--diarize", help="Label who spoke when (needs memo[diarize]).")]
+Diarize = Annotated[bool, typer.Option("--diarize", help="Label who spoke when (needs the diarize extra).")]
 NumSpeakers = Annotated[int | None, typer.Option(help="Exact number of speakers, if known.")]
 MinSpeakers = Annotated[int | None, typer.Option(help="At least this many speakers.")]
 MaxSpeakers = Annotated[int | None, typer.Option(help="At most this many speakers.")]
