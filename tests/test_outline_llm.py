@@ -488,9 +488,9 @@ def test_real_server_full_path(llama, template):
 
 @pytest.mark.slow
 def test_real_server_chunks_a_long_memo(llama, template):
-    transcript = timed(ENGLISH_MEMO[:9])
+    transcript = timed(ENGLISH_MEMO[:6])
     stats = LLMStats()
-    settings = LLMSettings(llama.base_url, "x", str(llama.model), timeout=300, max_chars_per_chunk=200)
+    settings = LLMSettings(llama.base_url, "x", str(llama.model), timeout=300, max_chars_per_chunk=130)
     result = llm_outline(transcript, template, settings, stats=stats)
     assert stats.chunks >= 2
     assert stats.requests >= 1 + 2 * stats.chunks
