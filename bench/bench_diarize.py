@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 import diarize_audio as da  # noqa: E402
 
-STEPS = (0.1, 0.2, 0.5)
+STEPS = ("0.1", "0.2", "0.5", "auto")  # auto: memo's default, chosen from the duration
 
 
 def make_files(folder: Path) -> list[tuple[str, Path, Path]]:
@@ -41,7 +41,7 @@ def make_files(folder: Path) -> list[tuple[str, Path, Path]]:
     return files
 
 
-def worker(system: str, step: float, paths: list[str]) -> None:
+def worker(system: str, step: float | None, paths: list[str]) -> None:
     """Run one system on every file (after a warm-up) and print one JSON line per file."""
     from memo.audio import decode
 
@@ -72,7 +72,7 @@ def worker(system: str, step: float, paths: list[str]) -> None:
     print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def whole_path_worker(path: str, step: float) -> None:
+def whole_path_worker(path: str, step: float | None) -> None:
     """transcribe alone, then transcribe + diarize run concurrently (as `memo transcribe --diarize` does)."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -92,6 +92,10 @@ def whole_path_worker(path: str, step: float) -> None:
         assign_speakers(transcribe(audio), turns.result())
     both = time.perf_counter() - t
     print(json.dumps({"alone": alone, "both": both, "duration": audio.duration}))
+
+
+def _step(text: str) -> float | None:
+    return None if text == "auto" else float(text)
 
 
 def _child(args: list[str]) -> list[dict]:
@@ -114,13 +118,13 @@ def main() -> None:
             wav, rttm = pair.split(":")
             files.append((Path(wav).name, Path(wav), Path(rttm)))
         paths = [str(p) for _, p, _ in files]
-        systems = [(f"memo step {s}", "memo", float(s)) for s in args.steps.split(",")]
+        systems = [(f"memo step {s}", "memo", s) for s in args.steps.split(",")]
         if not args.no_senko:
-            systems.append(("senko 0.2.2 Diarizer (CPU)", "senko", 0.0))
+            systems.append(("senko 0.2.2 Diarizer (CPU)", "senko", "auto"))
         print(f"{'system':<28} {'file':<30} {'DER':>6} {'spk':>7} {'RTF':>6} {'peak RSS':>9}")
         for label, system, step in systems:
             try:
-                rows = _child(["--worker", system, str(step), *paths])
+                rows = _child(["--worker", system, step, *paths])
             except RuntimeError as exc:
                 print(f"{label:<28} could not run: {str(exc).splitlines()[-1]}")
                 continue
@@ -131,17 +135,15 @@ def main() -> None:
                 print(f"{label:<28} {name:<30} {100 * da.der(ref, row['turns']):5.1f}% {found:>3}/{expected:<3} "
                       f"{row['seconds'] / row['duration']:6.3f} {rss:7.0f} MB")
         if not args.no_whole_path:
-            from memo.diarize import DEFAULT_STEP
-
-            row = _child(["--whole-path", paths[0], str(DEFAULT_STEP)])[0]
+            row = _child(["--whole-path", paths[0], "auto"])[0]
             print(f"\ntranscribe alone: RTF {row['alone'] / row['duration']:.3f}; transcribe --diarize (concurrent): "
                   f"RTF {row['both'] / row['duration']:.3f} ({row['both'] / row['alone']:.2f}x) on {files[0][0]}")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(sys.argv[2], float(sys.argv[3]), sys.argv[4:])
+        worker(sys.argv[2], _step(sys.argv[3]), sys.argv[4:])
     elif len(sys.argv) > 1 and sys.argv[1] == "--whole-path":
-        whole_path_worker(sys.argv[2], float(sys.argv[3]))
+        whole_path_worker(sys.argv[2], _step(sys.argv[3]))
     else:
         main()

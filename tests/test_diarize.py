@@ -155,8 +155,11 @@ def test_bad_arguments_and_models_are_diarization_errors(sample, tmp_path):
         diarize(audio, min_speakers=3, max_speakers=2)
     with pytest.raises(DiarizationError, match="num_speakers"):
         diarize(audio, num_speakers=0)
-    with pytest.raises(DiarizationError, match="could not be loaded"):
+    with pytest.raises(DiarizationError, match="not found"):
         diarize(audio, model=str(tmp_path / "no-such-pipeline"))
+    (tmp_path / "config.yaml").write_text("pipeline:\n  name: no.such.Pipeline\n")
+    with pytest.raises(DiarizationError, match="could not be loaded"):
+        diarize(audio, model=str(tmp_path))
 
 
 def _run_python(code: str) -> subprocess.CompletedProcess:

