@@ -402,6 +402,34 @@ def test_one_unusable_part_does_not_lose_the_others(template):
     assert "Um," not in result.cleaned_text and len(result.cleaned_text) > 0.8 * len(transcript.text)
 
 
+def test_no_traceable_points_fall_back_to_offline_points(seed_transcript, template):
+    """A model that only invents (SmolLM2 on Chinese): its cleanup is kept, the points are the offline engine's."""
+    from memo.structure.offline import offline_outline
+
+    def reply(body):
+        name, lines = _request_name(body), _lines(body)
+        answer = {
+            "memo_plan": {"title": "离职", "structure": []},
+            "memo_cleanup": {"segments": [{"id": i, "text": FILLER.sub("", t), "new_paragraph": False}
+                                          for i, t in lines]},
+            "memo_points": {"points": [{"section": "plan", "text": HALLUCINATION, "sources": [lines[0][0]]}]},
+        }[name]
+        return 200, completion(json.dumps(answer, ensure_ascii=False))
+
+    server = ScriptedServer(reply)
+    try:
+        settings = LLMSettings(server.base_url, "k", "tiny", timeout=10, max_chars_per_chunk=3000)
+        result = llm_outline(seed_transcript, template, settings)
+    finally:
+        server.close()
+    assert result.sections == offline_outline(seed_transcript, template).sections
+    assert [s.title for s in result.sections] == ["原因", "分析", "计划", "体验"]
+    assert all(s.points for s in result.sections)
+    assert result.engine == "llm:tiny+offline" and result.title == "离职"
+    assert "could be traced to the transcript" in result.notice and "\n" not in result.notice
+    assert not FILLER.search(result.cleaned_text)
+
+
 @pytest.mark.parametrize(
     ("status", "error", "expected"),
     [
@@ -470,7 +498,7 @@ def test_real_server_full_path(llama, template):
     result = llm_outline(transcript, template, LLMSettings(llama.base_url, "x", "", timeout=300), lines.append,
                          stats=stats)
     model = str(llama.model)  # llama_cpp.server lists the model by its path; memo picked it from /v1/models
-    assert result.engine == f"llm:{model}"
+    assert result.engine.startswith(f"llm:{model}")  # "+offline" if none of its points could be traced
     # llama.cpp's server answers json_schema with HTTP 500 and honours json_object + schema.
     assert L._MODE_CACHE[(llama.base_url, model)] == "json_object" == stats.mode
     assert stats.requests >= 4 and stats.prompt_tokens > 0 and stats.completion_tokens > 0

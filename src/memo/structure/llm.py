@@ -526,21 +526,34 @@ class _Run:
                 without_points += 1
                 if without_points == len(chunks):
                     raise
-        notice = ""
+        notices = []
         if failed:
             parts = ", ".join(map(str, failed))
-            notice = (
+            notices.append(
                 f"unusable LLM answers for part {parts} of {len(chunks)} ({next(iter(failed.values()))}); "
                 "there the built-in rules cleaned the text and outline points may be missing"
             )
+        engine = f"llm:{self.endpoint.model}"
+        sections = tuple(self.outline_section(s) for s in self.sections if self.shown(s))
+        if not any(s.points for s in sections):
+            # Nothing the model said could be traced to the memo (a model too small for the language): an
+            # outline of invented points is worse than the built-in engine's; the LLM's cleanup stays.
+            from .offline import offline_outline
+
+            sections = offline_outline(self.transcript, self.template).sections
+            engine += "+offline"
+            notices.append(
+                f"none of the {self.endpoint.stats.dropped_points} points of model '{self.endpoint.model}' could be "
+                "traced to the transcript; the outline points are the offline engine's"
+            )
         return Outline(
-            notice=notice,
             title=title,
-            sections=tuple(self.outline_section(s) for s in self.sections if self.shown(s)),
+            sections=sections,
             cleaned_text=self.cleaned_text(),
             language=self.language,
-            engine=f"llm:{self.endpoint.model}",
+            engine=engine,
             source=self.transcript.source,
+            notice="; ".join(notices),
         )
 
     # -- plan: title and the speaker's announced structure
