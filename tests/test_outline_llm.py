@@ -502,7 +502,7 @@ def test_real_server_full_path(llama, template):
     # llama.cpp's server answers json_schema with HTTP 500 and honours json_object + schema.
     assert L._MODE_CACHE[(llama.base_url, model)] == "json_object" == stats.mode
     assert stats.requests >= 4 and stats.prompt_tokens > 0 and stats.completion_tokens > 0
-    assert lines[0] == "outline: title and structure" and "outline: part 1/1, points" in lines
+    assert lines[0] == "title and structure" and "part 1/1, points" in lines
     titles = [s.title for s in result.sections]
     assert {"Reasons", "Analysis", "Plan", "Experience"} <= set(titles)
     assert result.title.strip()

@@ -512,12 +512,12 @@ class _Run:
         failed: dict[int, str] = {}
         without_points = 0
         for n, chunk in enumerate(chunks, 1):
-            self.say(f"outline: part {n}/{len(chunks)}, cleanup")
+            self.say(f"part {n}/{len(chunks)}, cleanup")
             try:
                 _fitting(chunk, self.clean, self.endpoint)
             except UnusableAnswer as exc:
                 failed.setdefault(n, str(exc))
-            self.say(f"outline: part {n}/{len(chunks)}, points")
+            self.say(f"part {n}/{len(chunks)}, points")
             self.part = f"part {n} of {len(chunks)}"
             try:
                 _fitting(chunk, self.extract, self.endpoint)
@@ -563,7 +563,7 @@ class _Run:
         self.sections = [_Section(s.key, s.title(self.language), s.description) for s in specs]
         if not opening:
             return _fallback_title(self.transcript)
-        self.say("outline: title and structure")
+        self.say("title and structure")
         keys = [s.key for s in specs]
         system = _prompt(
             "llm_plan", language=self.language_name, sections=_describe(specs, self.language),
