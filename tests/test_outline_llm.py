@@ -160,11 +160,10 @@ def test_ground_keeps_recites_or_drops():
     assert L.ground("I am a non-profit business owner struggling to make ends meet", [1], english) == ()
 
 
-def test_duplicates_and_time_ranges():
+def test_duplicates():
     assert L.is_duplicate("工作本质上是老板花钱雇你完成他的梦想", "工作本质上是老板花钱雇你完成梦想")
     assert not L.is_duplicate("工作本质上是老板花钱雇你完成他的梦想", "存款足够支撑几年的开销")
-    segs = [Segment(0, 4, "a"), Segment(4.5, 9, "b"), Segment(30, 35, "c")]
-    assert L.time_ranges(segs) == (TimeRange(0, 9), TimeRange(30, 35))
+    assert L.is_duplicate("Work pays someone to build their dream.", "work pays someone to build their dream")
 
 
 def test_cleanup_that_summarises_or_pads_is_refused():

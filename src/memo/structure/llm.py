@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import setting
 from ..errors import EngineError
-from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
+from ..records import Outline, OutlinePoint, OutlineSection, Segment, Transcript
 from .chunking import chunk_segments, is_timed, paragraph_starts
-from .cleanup import clean_text, count_fillers
+from .cleanup import clean_text, count_fillers, to_simplified
+from .offline import time_ranges
 from .templates import base_language
 
 if TYPE_CHECKING:
@@ -450,17 +451,6 @@ def is_duplicate(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= DUPLICATE_THRESHOLD
 
 
-def time_ranges(segments: Sequence[Segment], gap: float = 1.5) -> tuple[TimeRange, ...]:
-    """Merged time ranges of the cited segments: adjacent speech becomes one range."""
-    ranges: list[TimeRange] = []
-    for seg in sorted(segments, key=lambda s: s.start):
-        if ranges and seg.start - ranges[-1].end <= gap:
-            ranges[-1] = TimeRange(ranges[-1].start, max(ranges[-1].end, seg.end))
-        else:
-            ranges.append(TimeRange(seg.start, seg.end))
-    return tuple(ranges)
-
-
 # ---------------------------------------------------------------- the engine
 
 
@@ -489,7 +479,7 @@ class _Run:
         self.sections: list[_Section] = []
         self.part = ""  # "part 2 of 5", for the extraction prompt
         self.previous = ""  # the section key the previous part ended in
-        self._to_simplified = _simplifier() if base_language(self.language) == "zh" else None
+        self._to_simplified = to_simplified if base_language(self.language) == "zh" else None
 
     def say(self, message: str) -> None:
         if self.progress is not None:
@@ -689,7 +679,8 @@ class _Run:
     def outline_section(self, section: _Section) -> OutlineSection:
         timed = is_timed(self.transcript)
         points = tuple(
-            OutlinePoint(text, time_ranges([self.by_id[i] for i in sorted(ids)]) if timed else ())
+            # ids are segment indices + 1: chunks are runs of the transcript's own segments.
+            OutlinePoint(text, time_ranges([i - 1 for i in ids], self.transcript.segments) if timed else ())
             for text, ids in section.points
         )
         return OutlineSection(section.title, points, section.key)
@@ -747,12 +738,6 @@ def _fallback_title(transcript: Transcript) -> str:
     from pathlib import Path
 
     return Path(transcript.source).stem if transcript.source else "Memo"
-
-
-def _simplifier() -> Callable[[str], str]:
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
 
 
 def llm_outline(
