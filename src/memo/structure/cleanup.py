@@ -313,8 +313,13 @@ def _split_zh(text: str) -> list[str]:
     return result
 
 
+# "Mr. Dashwood" is one sentence: no split after a title's full stop.
+_EN_NOT_AFTER = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Jr", "Sr", "vs", "etc"))
+
+
 def _split_en(text: str) -> list[str]:
-    pattern = rf"(?<=[.!?]){_WS}*(?={SEG})|(?<=[.!?]){_WS}+(?=[^ \t\n\r\f\v])"
+    end = rf"(?<=[.!?]){_EN_NOT_AFTER}"
+    pattern = rf"{end}{_WS}*(?={SEG})|{end}{_WS}+(?=[^ \t\n\r\f\v])"
     return [p for p in re.split(pattern, text) if p.replace(SEG, "").strip()]
 
 
