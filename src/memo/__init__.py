@@ -7,9 +7,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"  # before the imports: transcribe.py reads it
 
+from .diarize import diarize  # light: torch and pyannote load on the first call
 from .errors import MemoError
 from .models import default_model_dir
 from .records import Outline, OutlinePoint, OutlineSection, Segment, SpeakerTurn, TimeRange, Transcript, Word
+from .structure import load_transcript, outline, render_markdown
 from .transcribe import TranscribeOptions, transcribe  # the function shadows the module name, as in openai-whisper
 
 __all__ = [
@@ -24,5 +26,9 @@ __all__ = [
     "TranscribeOptions",
     "Word",
     "default_model_dir",
+    "diarize",
+    "load_transcript",
+    "outline",
+    "render_markdown",
     "transcribe",
 ]
