@@ -570,12 +570,25 @@ def _supports(sd, dev: InputDevice, rate: int, channels: int) -> bool:
     return True
 
 
-def _close(stream) -> None:
-    # abort, not stop: stop() waits for a buffer to drain and can hang on a source that delivers nothing
-    with contextlib.suppress(Exception):
-        stream.abort()
-    with contextlib.suppress(Exception):
-        stream.close()
+def _close(stream, timeout: float = 3.0) -> None:
+    """Abort and close the stream, without letting a dead device hang memo: the audio is already on disk."""
+
+    def close() -> None:
+        # abort, not stop: stop() waits for a buffer to drain and can hang on a source that delivers nothing
+        with contextlib.suppress(Exception):
+            stream.abort()
+        with contextlib.suppress(Exception):
+            stream.close()
+
+    closer = threading.Thread(target=close, daemon=True)
+    closer.start()
+    closer.join(timeout)
+    if closer.is_alive():  # PortAudio is stuck on a vanished device; its exit handler would hang the same way
+        import atexit
+
+        import sounddevice
+
+        atexit.unregister(sounddevice._exit_handler)
 
 
 def _finish_or_drop(partial: _PartialFile, target: Path) -> bool:
