@@ -158,3 +158,19 @@ def test_bad_options_are_one_line_errors(english_sample, tmp_path):
     assert result.returncode == 1 and "unknown model 'nonexistent-model'" in result.stderr
     result = run_memo("transcribe", tmp_path / "empty-folder-that-is-missing" / "x.wav", "-o", tmp_path)
     assert result.returncode == 1 and "not found" in result.stderr
+
+
+def test_outline_of_a_folder_takes_one_source_per_memo(batch_folder, tmp_path):
+    """After `memo transcribe`, a folder holds audio, .txt/.md/.json and later .outline.md: one outline each,
+    from memo's JSON (timed), never from memo's own outline."""
+    target = batch_folder / "a.wav"
+    assert run_memo("transcribe", target, "-f", "txt,md,json").returncode == 0
+    first = run_memo("outline", batch_folder, "--engine", "offline")
+    assert first.returncode == 0, first.stderr
+    # a (from its JSON), c.flac (transcribed first) and notes.txt (a text memo)
+    assert "a.json: done" in first.stderr and "3 files: 3 done" in first.stderr
+    outline = (batch_folder / "a.outline.md").read_text()
+    assert "ill disposed" in outline.replace("-", " ") and "[00:" in outline  # provenance from the timed JSON
+    again = run_memo("outline", batch_folder, "--engine", "offline")
+    assert "3 files: 0 done, 3 already done" in again.stderr
+    assert not list(batch_folder.glob("*.outline.outline.md"))

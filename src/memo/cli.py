@@ -15,7 +15,15 @@ import typer
 from . import __version__
 from .batch import collect_inputs, run_batch
 from .errors import MemoError
-from .pipeline import TRANSCRIPT_SUFFIXES, DiarizeOptions, Job, OutlineOptions, outline_file, transcribe_file
+from .pipeline import (
+    TRANSCRIPT_SUFFIXES,
+    DiarizeOptions,
+    Job,
+    OutlineOptions,
+    outline_file,
+    outline_inputs,
+    transcribe_file,
+)
 from .transcribe import TranscribeOptions
 from .writers import parse_formats
 
@@ -161,6 +169,8 @@ def run(
 
     extensions = AUDIO_EXTENSIONS | TRANSCRIPT_SUFFIXES if outline_only else AUDIO_EXTENSIONS
     items = collect_inputs(inputs, output_dir=output_dir, recursive=recursive, extensions=extensions)
+    if outline_only:
+        items = outline_inputs(items)
     if not items:
         raise fail("no audio files found in the given folders (use --recursive for subfolders)")
     process = outline_file if outline_only else transcribe_file

@@ -133,6 +133,20 @@ def outline_file(item: Input, job: Job, progress: Progress | None = None) -> lis
     return outputs
 
 
+def outline_inputs(items: list[Input]) -> list[Input]:
+    """One input per output stem for `memo outline`: a folder holding talk.m4a, talk.json, talk.md and
+    talk.outline.md gives one outline, from the richest source (memo's JSON has timings and speakers)."""
+    rank = {".json": 0, ".md": 2, ".txt": 3}  # audio ranks 1: timed, but needs transcribing
+    best: dict[Path, Input] = {}
+    for item in items:
+        if item.path.name.endswith(".outline.md"):
+            continue  # our own output
+        current = best.get(item.stem)
+        if current is None or rank.get(item.path.suffix.lower(), 1) < rank.get(current.path.suffix.lower(), 1):
+            best[item.stem] = item
+    return list(best.values())
+
+
 def _write_outline(transcript: Transcript, item: Input, job: Job, progress: Progress | None) -> Path:
     from .structure import outline, render_markdown
 
