@@ -160,3 +160,17 @@ def test_two_speaker_conversation_from_pyannote_wheel():
     print(f"pyannote sample.wav WER: {wer:.3f}")
     assert transcript.language == "en"
     assert wer <= 0.25  # conversational 8 kHz-style speech: base model measured 0.16
+
+
+def test_language_names_and_tags_are_normalised():
+    from memo.errors import ConfigError
+    from memo.transcribe import TranscribeOptions
+
+    assert [TranscribeOptions(language=x).language for x in ("zh-CN", "zh_TW", "Mandarin", "EN-us")] == [
+        "zh",
+        "zh",
+        "zh",
+        "en",
+    ]
+    with pytest.raises(ConfigError, match="unknown language 'klingon'"):
+        TranscribeOptions(language="klingon")

@@ -210,6 +210,7 @@ def run_batch(
     force: bool = False,
     stream: TextIO | None = None,
     durations: bool = True,
+    debug: bool = False,
 ) -> BatchSummary:
     """Run ``process`` on every input; skip finished ones (unless ``force``), report, never stop on one failure.
 
@@ -242,6 +243,12 @@ def run_batch(
                 progress.message(f"error: {message}")
             except OSError as exc:  # disk full, permission denied on the output folder, ...
                 message = f"{item.path}: {exc.strerror or exc}; check the output folder"
+                summary.failed.append((item.path, message))
+                progress.message(f"error: {message}")
+            except Exception as exc:  # a bug must not cost the rest of the batch
+                if debug:
+                    raise
+                message = f"{item.path}: unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it"
                 summary.failed.append((item.path, message))
                 progress.message(f"error: {message}")
             finally:

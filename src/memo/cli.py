@@ -180,6 +180,7 @@ def run(
         kind="outline" if outline_only else "transcribe",
         key=job.resume_key,
         force=force,
+        debug=_state["debug"],
     )
     typer.echo(f"memo: {summary.line()}", err=True)
     if summary.failed:

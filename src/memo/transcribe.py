@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .audio import Audio, decode
-from .errors import ModelError
+from .errors import ConfigError, ModelError
 from .models import resolve_model
 from .records import Segment, Transcript, Word
 
@@ -45,6 +45,10 @@ class TranscribeOptions:
     initial_prompt: str | None = None
     cpu_threads: int = 0  # 0: CTranslate2's choice (all cores)
 
+    def __post_init__(self) -> None:
+        if self.language is not None:
+            object.__setattr__(self, "language", normalise_language(self.language))
+
     def cache_key(self) -> dict:
         """The settings that change the transcript (for resume)."""
         data = asdict(self)
@@ -52,6 +56,22 @@ class TranscribeOptions:
         data["model"] = resolve_model(self.model)[1]
         data["device"], data["compute_type"] = resolve_device(self.device, self.compute_type)
         return data
+
+
+_LANGUAGE_ALIASES = {"cmn": "zh", "mandarin": "zh", "chinese": "zh", "cantonese": "yue", "english": "en"}
+
+
+def normalise_language(language: str) -> str:
+    """'zh', 'zh-CN', 'zh_TW' or 'Mandarin' -> 'zh'; ConfigError for what Whisper does not know."""
+    from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+    code = language.strip().lower().replace("_", "-")
+    code = _LANGUAGE_ALIASES.get(code, code)
+    if code not in _LANGUAGE_CODES:
+        code = code.split("-")[0]  # a region or script tag: zh-cn, en-us, zh-hant
+    if code not in _LANGUAGE_CODES:
+        raise ConfigError(f"unknown language '{language}'; use a Whisper language code such as zh, en, ja")
+    return code
 
 
 def resolve_device(device: str = "auto", compute_type: str | None = None) -> tuple[str, str]:
