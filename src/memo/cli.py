@@ -128,8 +128,9 @@ def _pipeline(
 ) -> None:
     command = ctx.info_name
     try:
-        job = Job(
-            transcribe=TranscribeOptions(
+        job = _build_job(
+            command,
+            TranscribeOptions(
                 model=model,
                 device=device,
                 compute_type=compute_type,
@@ -139,17 +140,11 @@ def _pipeline(
                 vad=vad,
                 initial_prompt=initial_prompt,
             ),
-            formats=tuple(parse_formats(formats or ("json" if command == "outline" else "txt,md,json"))),
+            formats=formats,
             diarize=DiarizeOptions(num_speakers, min_speakers, max_speakers, diarization_model) if diarize else None,
             speaker_names=speaker_names,
-            outline=(
-                OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model)
-                if outline or command in ("outline", "process")
-                else None
-            ),
+            outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model) if outline else None,
         )
-        if job.outline:
-            _check_outline_options(job.outline)
     except MemoError as exc:
         raise fail(str(exc)) from exc
     run(inputs, job, output_dir=output_dir, recursive=recursive, force=force, outline_only=command == "outline")
@@ -185,6 +180,24 @@ def run(
     typer.echo(f"memo: {summary.line()}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _build_job(
+    command: str,
+    transcribe: TranscribeOptions,
+    *,
+    formats: str | None,
+    diarize: DiarizeOptions | None = None,
+    speaker_names: str | None = None,
+    outline: OutlineOptions | None = None,
+) -> Job:
+    """The Job for one command, every option checked, so bad options fail before any work (or recording)."""
+    if outline is None and command in ("outline", "process"):
+        outline = OutlineOptions()
+    if outline:
+        _check_outline_options(outline)
+    default_formats = "json" if command == "outline" else "txt,md,json"
+    return Job(transcribe, tuple(parse_formats(formats or default_formats)), diarize, speaker_names, outline)
 
 
 def _check_outline_options(options: OutlineOptions) -> None:
@@ -232,7 +245,6 @@ def models_command() -> None:
 # --- memo record -----------------------------------------------------------------------------------------
 @app.command("record")
 def record_command(
-    ctx: typer.Context,
     path: Annotated[
         Path | None, typer.Argument(help="File or folder to record to (default: a timestamped file in the memos dir).")
     ] = None,
@@ -279,10 +291,15 @@ def record_command(
                 typer.echo(str(saved))
             typer.echo(f"memo: recovered {len(found)} recording(s) in {folder}", err=True)
             return
+        job = None
         if transcribe:  # bad transcription options fail now, not after the user has spoken
-            parse_formats(formats or "txt,md,json")
-            if outline:
-                _check_outline_options(OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model))
+            job = _build_job(
+                "record",
+                TranscribeOptions(model=model, language=language),
+                formats=formats,
+                diarize=DiarizeOptions() if diarize else None,
+                outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model) if outline else None,
+            )
         stop, lost = rec.stop_on_enter(), None
         with rec.LevelMeter() as meter:
             try:
@@ -300,12 +317,8 @@ def record_command(
         typer.echo(f"error: {lost}", err=True)
     typer.echo(f"memo: saved {result.path} ({result.duration:.1f} s, {result.stop_reason})", err=True)
     typer.echo(str(result.path))
-    if transcribe:
-        _pipeline(
-            ctx, [result.path], output_dir=output_dir, formats=formats, model=model, language=language,
-            diarize=diarize, outline=outline, engine=engine, template=template, llm_base_url=llm_base_url,
-            llm_model=llm_model, llm_api_key=llm_api_key,
-        )  # fmt: skip
+    if job:
+        run([result.path], job, output_dir=output_dir)
     if lost:
         raise typer.Exit(1)
 
