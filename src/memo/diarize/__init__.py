@@ -113,6 +113,9 @@ def voiceprints(audio: Audio) -> list[tuple[np.ndarray, float]]:
 
 def _builtin_diarize(audio: Audio, num, low, high, progress: ProgressHook | None, concurrent: bool):
     from ..runtime import torch_threads
+    from .runtime import import_pyannote
+
+    import_pyannote()  # a clear error when the diarize extra is missing, and a safe torchaudio import
     from .engine import run
 
     segmentation, embedding = _builtin_models()
