@@ -44,8 +44,11 @@ class Frames:
     overlap: np.ndarray  # (F,) bool: two local speakers at once
 
 
-def segment(model, samples: np.ndarray, sample_rate: int, batch: int = 16, progress: Progress | None = None) -> Frames:
-    """Speech and local-speaker changes per frame; each frame is read from the chunk it is most central in."""
+def segment(model, samples: np.ndarray, sample_rate: int, batch: int = 4, progress: Progress | None = None) -> Frames:
+    """Speech and local-speaker changes per frame; each frame is read from the chunk it is most central in.
+
+    Small batches: SincNet's first layer holds 80 filtered copies of every chunk (50 MB per chunk).
+    """
     size, hop = int(CHUNK * sample_rate), int(CHUNK_STEP * sample_rate)
     starts = list(range(0, max(1, len(samples) - size + 1), hop))
     if starts[-1] + size < len(samples):  # the last chunk ends with the file
@@ -128,7 +131,7 @@ def windows(spans: list[tuple[float, float]]) -> list[tuple[float, float, int]]:
     return out
 
 
-def embed(model: CamppEmbedding, samples: np.ndarray, wins: list[tuple[float, float, int]], batch: int = 64,
+def embed(model: CamppEmbedding, samples: np.ndarray, wins: list[tuple[float, float, int]], batch: int = 16,
           progress: Progress | None = None) -> np.ndarray:
     """CAM++ embedding per window, (N, 192); features of the whole file once, windows batched by length."""
     if not wins:
