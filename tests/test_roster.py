@@ -88,3 +88,12 @@ def test_matching_is_one_to_one_and_needs_similarity(tmp_path, monkeypatch):
     assert json.loads(roster.roster_path().read_text())["A"]["sources"] == ["a.wav"]
     with pytest.raises(roster.ConfigError):
         roster.check_name("SPEAKER_1")
+
+
+def test_bad_speaker_options_fail_once_with_one_line(tmp_path):
+    wav = sorted(da.LIBRIVOX.glob("*.wav"))[0]
+    for option, value, message in (("--speakers", "bogus", "--speakers 'bogus'"),
+                                    ("--speakers-present", "Ann,,Bob", "speaker name ''")):
+        result = _memo("transcribe", str(wav), "--diarize", option, value, home=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {message}") and result.stderr.count("\n") == 1

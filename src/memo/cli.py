@@ -197,6 +197,8 @@ def run(
 def _diarize_options(num, low, high, model, speakers: str, present: str | None) -> DiarizeOptions:
     from .diarize import roster
 
+    roster.check_mode(speakers)
+    roster.parse_present(present)  # a bad name fails once here, not once per file
     return DiarizeOptions(num, low, high, model, speakers=speakers, speakers_present=present,
                           roster_digest=roster.digest() if speakers != "off" else "")
 

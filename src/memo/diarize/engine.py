@@ -220,17 +220,13 @@ def second_speaker(frames: Frames, labels: np.ndarray) -> np.ndarray:
     return out
 
 
-def turns_from_frames(labels: np.ndarray, step: float, min_gap: float = 0.0) -> list[tuple[float, float, int]]:
+def turns_from_frames(labels: np.ndarray, step: float) -> list[tuple[float, float, int]]:
     out: list[tuple[float, float, int]] = []
     start = 0
     for f in range(1, len(labels) + 1):
         if f == len(labels) or labels[f] != labels[start]:
             if labels[start] >= 0:
-                s, e = start * step, f * step
-                if out and out[-1][2] == labels[start] and s - out[-1][1] <= min_gap:
-                    out[-1] = (out[-1][0], e, out[-1][2])
-                else:
-                    out.append((s, e, int(labels[start])))
+                out.append((start * step, f * step, int(labels[start])))
             start = f
     return out
 

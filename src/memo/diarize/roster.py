@@ -129,8 +129,14 @@ def match(prints: np.ndarray, voices: dict[str, Voice], allowed: Sequence[str] |
     return out
 
 
+def check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ConfigError(f"--speakers {mode!r}: choose one of {', '.join(MODES)}")
+    return mode
+
+
 def parse_present(spec: str | None) -> tuple[str, ...]:
-    """``"Alice,Bob"`` -> ("Alice", "Bob"); every name must be enrolled or be a plain count of guests."""
+    """``"Alice,Bob"`` -> ("Alice", "Bob"): who speaks; names need not be enrolled."""
     if not spec:
         return ()
     names = tuple(check_name(n) for n in spec.split(","))
