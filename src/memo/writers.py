@@ -13,9 +13,8 @@ from pathlib import Path
 
 from .errors import ConfigError, MemoError
 from .fileio import atomic_write_text
+from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .records import Segment, Transcript
-
-_NO_SPACE_LANGUAGES = {"zh", "ja", "yue"}
 
 
 def format_timestamp(seconds: float, separator: str = ".", always_hours: bool = True) -> str:

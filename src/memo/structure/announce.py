@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..language import base_language, guess_language
 from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .templates import DEFAULT_TEMPLATE, SectionSpec, Template, base_language
+from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
 
 _ZH_ENUM = (
     r"首先是?|先说|先是|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
@@ -154,8 +155,6 @@ def announced_sections(transcript_or_text: Transcript | str, template: Template)
     if isinstance(transcript_or_text, Transcript):
         text, language = transcript_or_text.text, transcript_or_text.language
     else:
-        from .loaders import guess_language
-
         text, language = transcript_or_text, guess_language(transcript_or_text)
     found = find_announcement(text, template, language)
     return found.template if found else None

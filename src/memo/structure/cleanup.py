@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..language import CJK as _CJK
+from ..language import base_language
 from ..records import Transcript
 from .chunking import is_timed, paragraph_starts
-from .templates import base_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,7 +31,6 @@ else:  # pragma: no cover
 PAUSE = "\x1f"  # a spoken pause (removed filler, space in a Chinese transcript)
 SEG = "\x1e"  # a segment boundary; kept through cleanup so sentences map back to segments
 
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
 _WS = "[ \t\n\r\f\v]"  # whitespace without the SEG / PAUSE marks (which \s matches)
 _ZH_END = "。！？；…"
 _ZH_PUNCT = "，。！？；：、…"

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import ANNOUNCED, find_announcement
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
@@ -213,7 +214,7 @@ def offline_outline(
 
 def _first_sentence_after(sentences: Sequence[Sentence], transcript: Transcript, offset: int) -> int:
     """Index of the first sentence that starts after character ``offset`` of ``transcript.text``."""
-    sep = 0 if transcript.language in ("zh", "ja", "yue") else 1
+    sep = len(joiner(transcript.language))
     pos, last_segment = 0, -1
     for i, seg in enumerate(transcript.segments):
         if pos >= offset:

@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..language import CJK as _CJK
 from .cleanup import Lexicon, Sentence
 from .templates import SectionSpec
 
-_CJK = "\u3400-\u9fff"
 _FUNCTION_ZH = set(
     "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
 )

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..language import base_language
 from ..records import Outline, TimeRange
-from .templates import base_language
 
 _LABELS = {
     "zh": {"transcript": "整理后的文字稿", "empty": "（录音中没有谈到）", "source": "来源", "engine": "引擎"},

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..language import base_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,12 +29,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_TEMPLATE = "default"
-
-
-def base_language(language: str) -> str:
-    """``zh-CN``/``yue``/``zh_Hant`` -> ``zh``, ``en-US`` -> ``en``: headings and word lists exist per base language."""
-    lang = (language or "").lower().replace("_", "-").split("-")[0]
-    return "zh" if lang in ("zh", "yue", "cmn", "wuu") else lang
 
 
 @dataclass(frozen=True)
