@@ -159,7 +159,7 @@ def test_announced_structure_is_found(memo_zh: Transcript) -> None:
     announced = announced_sections(memo_zh, load_template("default"))
     assert announced is not None
     assert [s.key for s in announced.sections] == ["reasons", "analysis", "plan", "experience"]
-    assert "离职之后的体验" in announced.sections[-1].description
+    assert "离职之后的体验" in announced.sections[-1].announced
     assert announced_sections("今天天气很好，我们去公园散步，然后吃了午饭。", load_template("default")) is None
 
 

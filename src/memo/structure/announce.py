@@ -23,7 +23,6 @@ _ZH_ENUM = (
 _EN_ENUM = r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"大概|有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
-ANNOUNCED = " The speaker announced this part as: "
 _EN_META = re.compile(r"\b(?:outline|structure|agenda|roughly|basically|things?|parts?|points?|cover|talk)\b", re.I)
 
 
@@ -140,9 +139,10 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
             continue  # too short to be a part of its own ("热身"): a stray word, not a heading
         if i in assigned:
             spec = template.sections[assigned[i]]
-            sections.append(replace(spec, description=f"{spec.description}{ANNOUNCED}{item}"))
+            sections.append(replace(spec, announced=item))
         else:
-            own = SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}")
+            own = SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}",
+                              announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
 

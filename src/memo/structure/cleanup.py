@@ -42,11 +42,12 @@ _ZH_DANGLING = re.compile(
 )
 # A sentence that ends on these was cut mid-phrase by a stray full stop or question mark ("我觉得这是一个方向，
 # 在这样的分析下我其实。解决了…", "处于一种？稍微迷茫的状态"): it runs on into the next sentence.
-_ZH_OPEN_END = re.compile(
-    r"(?:但是?|而且?|那么?|其实|为了|我觉得|我觉着|也就是|不太能|因为这|"
-    r"[一几两这那每]个|好几个|一种|一些|在于|以及|或者|因为|所以|比如|于|和|把|被|给|让|跟|向|从|"
-    r"(?<![不就也都还正可要总算])是)$"
+# Words a clause cannot end on (cut mid-phrase); points.py adds its own to these.
+ZH_OPEN_END = (
+    r"但是?|而且?|那么?|其实|为了|我觉得|我觉着|也就是|[一几两这那每]个|一种|一些|在于|以及|或者|因为|所以|比如|"
+    r"于|和|把|被|给|让|跟|向|从|(?<![不就也都还正可要总算])是"
 )
+_ZH_OPEN_END = re.compile(rf"(?:{ZH_OPEN_END}|不太能|因为这|好几个)$")
 # A sentence that starts with these continues the one before ("…它的一些决策。和我个人的价值判断是不符的").
 _ZH_CONTINUES = re.compile(r"^(?:和|跟|与|及|以及|而是|而并非|是(?![不的吗否]))")
 _ZH_SPLIT_BEFORE = (

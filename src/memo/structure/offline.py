@@ -19,12 +19,11 @@ from pathlib import Path
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import ANNOUNCED, find_announcement
+from .announce import find_announcement
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
-from .points import choose_points, content_len, point_count, units
+from .points import choose_points, point_count
+from .similarity import content_len, tokens
 from .templates import SectionSpec, Template
-
-_units, _content_len = units, content_len
 
 
 def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
@@ -34,7 +33,7 @@ def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
 
 def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
     low = text.lower()
-    return any(m in low for m in lex.meta) and _content_len(text, zh) < (30 if zh else 14)
+    return any(m in low for m in lex.meta) and content_len(text, zh) < (30 if zh else 14)
 
 
 # ---------------------------------------------------------------- cutting the memo into sections
@@ -61,8 +60,8 @@ def _boundary_score(
             specific += 3.0
     specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
     if announced:
-        want = set(_units(announced, zh))
-        have = set(_units(" ".join(s.text for s in sentences[i : i + 2]), zh))
+        want = set(tokens(announced))
+        have = set(tokens(" ".join(s.text for s in sentences[i : i + 2])))
         if want:
             specific += 5.0 * len(want & have) / len(want)
     # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
@@ -170,20 +169,20 @@ def offline_outline(
     found = find_announcement(transcript.text, template, transcript.language)
     if found is not None:
         spec = found.template
-        announced = [s.description.split(ANNOUNCED, 1)[1] if ANNOUNCED in s.description else "" for s in spec.sections]
+        announced = [s.announced for s in spec.sections]
         start = _first_sentence_after(sentences, transcript, found.end)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
     cuts = cut_sections(sentences, spec.sections, announced, lex, start)
     bounds = [*cuts, len(sentences)]
 
-    doc_df = Counter(u for s in sentences for u in set(_units(s.text, zh)))
+    doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
     timed = clean.timed
     sections, taken = [], []
     for j, section_spec in enumerate(spec.sections):
         part = sentences[bounds[j] : bounds[j + 1]]
         chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
-        taken.extend(set(_units(c.text, zh)) for c in chosen)
+        taken.extend(set(tokens(c.text)) for c in chosen)
         points = tuple(
             OutlinePoint(
                 c.text,

@@ -22,22 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..language import CJK as _CJK
-from .cleanup import Lexicon, Sentence
+from .cleanup import ZH_OPEN_END, Lexicon, Sentence
+from .similarity import DUPLICATE, content_len, overlap, tokens
 from .templates import SectionSpec
 
-_FUNCTION_ZH = set(
-    "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
-)
-_STOP_EN = frozenset((
-    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
-    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
-    "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does",
-    "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then",
-    "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down",
-    "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go",
-    "think", "know", "mean", "i'm", "it's", "that's", "don't", "thing", "things", "lot", "kind", "sort", "way",
-))
 # A clause is cut before these connectives when both halves stay long enough: each half may be a point.
 _SPLIT_ZH = ("但是", "所以说", "所以", "因为", "而且", "毕竟", "如果", "不然的话", "而是", "(?<![不非])但(?![是凡])")
 # Discourse markers open a new clause wherever they stand ("科技公司的工作者换句话说，客观来讲，其实…").
@@ -47,9 +35,8 @@ _MARKERS_EN = ("in other words", "to be honest", "i mean", "that is to say", "on
 _SPLIT_EN = ("because", "but", "so", "and then", "which means", "although", "though")
 # A point never ends on these (it was cut mid-phrase).
 _OPEN_END_ZH = re.compile(
-    r"(?:但是?|而且?|那么?|其实|为了|也就是|因为|所以|或者说?|还是|以及|比如|于|和|把|被|给|让|跟|向|从|就是|"
-    r"[一几两这那每]个|一种|[一那这]些|带来的|在于|的话|我觉得|我觉着|(?<![不就也都还正可要总算])是|时候|"
-    r"(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|(?<![还正不都也现存实])在)$"
+    rf"(?:{ZH_OPEN_END}|或者说|还是|就是|那些|这些|带来的|的话|时候|(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|"
+    r"(?<![还正不都也现存实])在)$"
 )
 _OPEN_END_EN = re.compile(
     r"\b(?:the|a|an|and|or|but|so|to|of|in|on|at|for|with|from|by|as|because|that|which|is|are|was|were|my|your|"
@@ -79,25 +66,6 @@ class Candidate:
     paragraph: int
     score: float = 0.0
     context: str = ""  # the whole sentence, for what only shows there (a section opener's meta-talk)
-
-
-def units(text: str, zh: bool) -> list[str]:
-    """Content units for similarity: Chinese character bigrams without function-only pairs, or English words."""
-    if zh:
-        chars = re.sub(rf"[^{_CJK}A-Za-z0-9]", " ", text)
-        out = []
-        for chunk in chars.split():
-            for i in range(len(chunk) - 1):
-                pair = chunk[i : i + 2]
-                if not (pair[0] in _FUNCTION_ZH and pair[1] in _FUNCTION_ZH):
-                    out.append(pair)
-        return out
-    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP_EN]
-
-
-def content_len(text: str, zh: bool) -> int:
-    """Characters (Chinese) or words (English): the unit every length limit here is in."""
-    return len(re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)) if zh else len(text.split())
 
 
 # ---------------------------------------------------------------- clauses and candidates
@@ -227,7 +195,7 @@ def score(
     """How much a candidate says that belongs to this section (see the module docstring)."""
     zh = lex.language == "zh"
     text = candidate.text
-    us = units(text, zh)
+    us = tokens(text)
     sentence = candidate.context or text
     if not us:
         return 0.0
@@ -261,10 +229,6 @@ def score(
     return value
 
 
-def _similar(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
 def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int = 7) -> int:
     """How many points a section of this length deserves: about one per 200 characters / 45 words."""
     size = sum(content_len(s.text, zh) for s in sentences)
@@ -276,14 +240,14 @@ def rank(
 ) -> tuple[list[Candidate], Counter]:
     """A section's scored candidates, best first, and the length of each of its paragraphs."""
     zh = lex.language == "zh"
-    section_df = Counter(u for s in sentences for u in set(units(s.text, zh)))
+    section_df = Counter(u for s in sentences for u in set(tokens(s.text)))
     sizes: Counter = Counter()
     paragraph_df: dict[int, Counter] = {}
     paragraph = -1
     for s in sentences:
         paragraph += 1 if (s.paragraph_start or paragraph < 0) else 0
         sizes[paragraph] += content_len(s.text, zh)
-        paragraph_df.setdefault(paragraph, Counter()).update(set(units(s.text, zh)))
+        paragraph_df.setdefault(paragraph, Counter()).update(set(tokens(s.text)))
     firsts = {i for i, s in enumerate(sentences) if s.paragraph_start or i == 0}
     scored = []
     for c in candidates(sentences, lex):
@@ -308,17 +272,16 @@ def choose_points(
 
     ``taken`` holds the units of points other sections already chose, so no point repeats across sections.
     """
-    zh = lex.language == "zh"
     ranked, sizes = rank(sentences, doc_df, n_doc, spec, lex)
     quota = _quotas(sizes, limit) if ranked else {}
     chosen: list[Candidate] = []
     chosen_units: list[set[str]] = [*taken]
 
     def take(c: Candidate) -> bool:
-        us = set(units(c.text, zh))
+        us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
             return False
-        if any(_similar(us, other) >= 0.6 for other in chosen_units):
+        if any(overlap(us, other) >= DUPLICATE for other in chosen_units):
             return False
         chosen.append(c)
         chosen_units.append(us)

@@ -39,6 +39,8 @@ class SectionSpec:
     titles: dict[str, str]
     description: str
     cues: tuple[str, ...] = ()
+    # The words the speaker announced this part with ("我的分析方法"), when the outline follows his plan.
+    announced: str = ""
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
