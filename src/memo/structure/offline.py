@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
@@ -166,7 +165,8 @@ def offline_outline(
     sentences = clean.sentences
 
     spec, announced, start = template, [""] * len(template.sections), 0
-    found = find_announcement(transcript.text, template, transcript.language)
+    # Segments one per line: a line break is where the speaker paused, which ends an announced item.
+    found = find_announcement("\n".join(s.text.strip() for s in transcript.segments), template, transcript.language)
     if found is not None:
         spec = found.template
         announced = [s.announced for s in spec.sections]
@@ -213,7 +213,7 @@ def offline_outline(
 
 def _first_sentence_after(sentences: Sequence[Sentence], transcript: Transcript, offset: int) -> int:
     """Index of the first sentence that starts after character ``offset`` of ``transcript.text``."""
-    sep = len(joiner(transcript.language))
+    sep = 1  # the "\n" between segments
     pos, last_segment = 0, -1
     for i, seg in enumerate(transcript.segments):
         if pos >= offset:
