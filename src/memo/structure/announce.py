@@ -30,7 +30,10 @@ _EN_LAST = r"\b(?:and finally|finally|lastly|and last|last)\b"
 _ZH_ITEM_LEAD = re.compile(r"^(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)+")
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
-_EN_ENUM = r"\b(?<!the )(?<!this )(?<!that )(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
+_EN_ENUM = (
+    r"\b(?<!the )(?<!this )(?<!that )"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
+)
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
 _EN_META = re.compile(
@@ -167,9 +170,10 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
         if i not in assigned and j not in used:
             assigned[i] = j
             used.add(j)
-    if len(assigned) < min(2, len(items)):
-        return None
     own_parts = template.name == DEFAULT_TEMPLATE
+    # Three or more parts in his own words are his structure even when they name no section of the default.
+    if len(assigned) < min(2, len(items)) and not (own_parts and len(items) >= 3):
+        return None
     if not own_parts and len(used) < len(template.sections):
         return None
     lang = base_language(language)

@@ -135,7 +135,44 @@ def trim(text: str, lex: Lexicon) -> str:
     return text
 
 
-def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
+# How a speaker opens a part ("好，然后说说产品大概长什么样，" / "接下来的计划第一是…" / "So, first, the reasons:").
+_LEAD_ZH = re.compile(
+    r"^(?:好的?|那么?|然后|最后|接下来|再|先|首先|其次|下面|还有)*的?(?:来)?"
+    r"(?P<verb>说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊)?"
+    r"(?P<ord>第[一二三四五六七八九十\d]+(?:部分|块|点|个)(?:是|就是)?)?(?:我的|我自己的|的)?"
+)
+_LEAD_EN = re.compile(
+    r"^(?:(?:so|and|okay|ok|now|well)\b,?\s*)*(?:(?:first|second|third|then|next|finally|lastly|last)\b,?\s*)?"
+    r"(?P<verb>let me (?:talk about|start with)|let's talk about|moving on to|on to|as for)?\s*(?:the |my )?",
+    re.I,
+)
+
+
+def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
+    """A point without the words that open its part ("最后说说感受吧", "说说我的分析，", "So, the plan:"):
+    the transition, a verb of saying, an ordinal, and the section's own name (announced wording, heading, cue)."""
+    zh = lex.language == "zh"
+    m = (_LEAD_ZH if zh else _LEAD_EN).match(text)
+    if not m or not m.group(0).strip():
+        return text
+    rest = text[m.end() :]
+    names = [spec.announced, *spec.titles.values(), *spec.cues] if spec else []
+    name = max((n for n in names if n and rest.lower().startswith(n.lower())), key=len, default="")
+    if name:
+        rest = rest[len(name) :]
+    elif m.group("verb") or (zh and m.group("ord")):
+        # "说说X，" / "第三块怎么去验证，": a short first clause after a verb of saying names the part.
+        clause = re.match(r"[^，,。.:：]{0,14}[，,。.:：]" if zh else r"[^,.:;]{0,40}[,.:;]", rest)
+        if not clause:
+            return text
+        rest = rest[clause.end() :]
+    else:
+        return text
+    rest = re.sub(r"^(?:吧|呢|啊|的话)?[，,。.:：;；\s]*" if zh else r"^[,.:;\s]*", "", rest)
+    return rest if content_len(rest, zh) >= (6 if zh else 4) else text
+
+
+def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | None = None) -> list[Candidate]:
     """Every readable run of consecutive clauses of every sentence, trimmed (unscored)."""
     zh = lex.language == "zh"
     low, high = (10, 60) if zh else (6, 36)
@@ -155,7 +192,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
                 size = content_len(raw, zh)
                 if size > high:
                     break
-                text = trim(raw, lex)
+                text = trim(strip_lead(trim(raw, lex), spec, lex), lex)
                 if content_len(text, zh) < low or open_end.search(text) or open_start.search(text):
                     continue
                 if (_CONDITION_ZH if zh else _CONDITION_EN).search(text):
@@ -250,7 +287,7 @@ def rank(
         paragraph_df.setdefault(paragraph, Counter()).update(set(tokens(s.text)))
     firsts = {i for i, s in enumerate(sentences) if s.paragraph_start or i == 0}
     scored = []
-    for c in candidates(sentences, lex):
+    for c in candidates(sentences, lex, spec):
         value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))
         if c.sentence in firsts or c.sentence == len(sentences) - 1:
             value *= 1.2  # a paragraph's first sentence states its topic; a part's last one sums it up
