@@ -160,6 +160,8 @@ def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
     name = max((n for n in names if n and rest.lower().startswith(n.lower())), key=len, default="")
     if name:
         rest = rest[len(name) :]
+        if re.match(r"(?:是|就是|在于)" if zh else r"\s*(?:is|are|was|were)\b", rest, re.I):
+            return text  # "The plan is to offer audits": the name is the sentence's subject, not a label
     elif m.group("verb") or (zh and m.group("ord")):
         # "说说X，" / "第三块怎么去验证，": a short first clause after a verb of saying names the part.
         clause = re.match(r"[^，,。.:：]{0,14}[，,。.:：]" if zh else r"[^,.:;]{0,40}[,.:;]", rest)
