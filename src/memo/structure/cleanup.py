@@ -85,6 +85,7 @@ class Lexicon:
     transitions: tuple[str, ...]
     statement_markers: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
+    common_words: frozenset[str] = frozenset()
 
     @property
     def spaced(self) -> bool:
@@ -126,6 +127,7 @@ def lexicon(language: str) -> Lexicon:
         transitions=tuple(data.get("transitions", ())),
         statement_markers=tuple(data.get("statement_markers", ())),
         asides=tuple(data.get("asides", ())),
+        common_words=frozenset(data.get("common_words", ())),
     )
 
 

@@ -12,10 +12,8 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
@@ -23,6 +21,7 @@ from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexic
 from .points import choose_points, point_count
 from .similarity import content_len, tokens
 from .templates import SectionSpec, Template
+from .title import make_title
 
 
 def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
@@ -136,21 +135,6 @@ def time_ranges(segment_ids: Sequence[int], segments: Sequence[Segment]) -> tupl
 
 
 # ---------------------------------------------------------------- title and the whole
-
-
-def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon) -> str:
-    """The topic the speaker names at the start ("聊一下为什么我想离职" -> 为什么我想离职), else the file name."""
-    zh = lex.language == "zh"
-    opening = " ".join(s.text for s in sentences[:3])
-    if zh:
-        m = re.search(r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于)([^，。！？]{2,24})", opening)
-    else:
-        m = re.search(r"(?:talk about|memo about|thoughts on|notes on|is about)\s+([^.?!,]{3,80})", opening, re.I)
-    if m:
-        title = m.group(1).strip(" ：:，,")
-        return title if zh else title[:1].upper() + title[1:]
-    stem = Path(source).stem if source else ""
-    return stem or ("备忘录" if zh else "Memo")
 
 
 def offline_outline(

@@ -1,0 +1,76 @@
+"""The outline's title: the topic the speaker names at the start, checked against what the memo is about.
+
+1. keywords: the memo's most repeated content words (Chinese character bigrams, English words), common words of
+   speech left out (``common_words`` in ``data/cleanup_<lang>.toml``);
+2. the speaker's own naming of the topic in the first sentences ("聊一下为什么我决定从上海搬到成都",
+   "想录一下学游泳这件事", "think out loud about the piano thing"), kept only when it holds a keyword, so an
+   opening fragment ("结构吧先说原因") is never the title;
+3. else the top keywords ("血糖、奶茶、糖尿病" / "Piano, practice, grandmother"); else the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cleanup import Lexicon, Sentence
+from .similarity import STOP_EN, tokens
+
+_NAMING_ZH = re.compile(
+    r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
+    r"([^，。！？；]{2,24})"
+)
+_NAMING_EN = re.compile(
+    r"(?:talk about|memo about|thoughts on|notes on|is about|out loud about|talk through|think about|"
+    r"idea out of my head,?|back from)\s+([^.?!,;]{3,60})",
+    re.I,
+)
+_TAIL_ZH = re.compile(r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$")
+_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个)+")
+_HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
+_TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
+# A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
+_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地")
+_META_EN = re.compile(r"\b(?:outline|structure|parts|order)\b", re.I)
+
+
+def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[str]:
+    """The memo's most repeated content words, most frequent first."""
+    zh = lex.language == "zh"
+    counts: Counter = Counter()
+    for s in sentences:
+        for unit in tokens(s.text):
+            if zh and len(unit) == 2 and not (set(unit) & _PARTICLES_ZH) and unit not in lex.common_words:
+                counts[unit] += 1
+            elif not zh and len(unit) >= 4 and unit not in STOP_EN and unit not in lex.common_words:
+                counts[unit.rstrip("s") if unit.endswith("s") and len(unit) > 4 else unit] += 1
+    return [w for w, n in counts.most_common(top) if n >= 2]
+
+
+def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, skip: frozenset[int] = frozenset()) -> str:
+    """The topic as the speaker names it, else the memo's keywords, else the file name (see the docstring).
+
+    ``skip``: indices of sentences that announce the structure (their "说说原因" names a part, not the topic).
+    """
+    zh = lex.language == "zh"
+    words = keywords(sentences, lex)
+    opening = " ".join(s.text for i, s in enumerate(sentences[:4]) if i not in skip)
+    for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
+        title = m.group(1).strip(" ：:，,")
+        if zh:
+            title = _TAIL_ZH.sub("", _HEAD_ZH.sub("", title))
+        else:
+            title = _TAIL_EN.sub("", _HEAD_EN.sub("", title))
+        if (_META_ZH if zh else _META_EN).search(title):
+            continue
+        low = title.lower()
+        if any(w in low for w in words):
+            return title if zh else title[:1].upper() + title[1:]
+    if words:
+        top = words[:3]
+        return "、".join(top) if zh else ", ".join(top).capitalize()
+    stem = Path(source).stem if source else ""
+    return stem or ("备忘录" if zh else "Memo")
