@@ -27,7 +27,9 @@ _NAMING_EN = re.compile(
     r"idea out of my head,?|back from)\s+([^.?!,;]{3,60})",
     re.I,
 )
-_TAIL_ZH = re.compile(r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$")
+_TAIL_ZH = re.compile(
+    r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
+)
 _HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个)+")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
@@ -60,10 +62,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, skip: f
     opening = " ".join(s.text for i, s in enumerate(sentences[:4]) if i not in skip)
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
-        if zh:
-            title = _TAIL_ZH.sub("", _HEAD_ZH.sub("", title))
-        else:
-            title = _TAIL_EN.sub("", _HEAD_EN.sub("", title))
+        head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
+        title = tail.sub("", head.sub("", title))
         if (_META_ZH if zh else _META_EN).search(title):
             continue
         low = title.lower()
