@@ -22,6 +22,7 @@ from ..language import CJK as _CJK
 from ..language import base_language
 from ..records import Transcript
 from .chunking import is_timed, paragraph_starts
+from .homophones import apply_fixes, memo_fixes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -169,15 +170,20 @@ def count_fillers(text: str, language: str) -> Counter:
 
 @dataclass(frozen=True)
 class DocContext:
-    """What cleanup may know about the whole memo: how often each homophone topic word occurs."""
+    """What cleanup may know about the whole memo: which homophone topic words are frequent, and the
+    recognition errors of its own topic words (homophones.py)."""
 
     topics: frozenset[str] = frozenset()
+    fixes: tuple[tuple[str, str], ...] = ()
 
 
 def doc_context(text: str, language: str) -> DocContext:
     lex = lexicon(language)
-    text = to_simplified(text) if lex.language == "zh" else text
-    return DocContext(frozenset(h.topic for h in lex.homophones if text.count(h.topic) >= h.min_count))
+    if lex.language != "zh":
+        return DocContext()
+    text = to_simplified(text)
+    fixes = tuple(memo_fixes(text, lex.common_words).items())
+    return DocContext(frozenset(h.topic for h in lex.homophones if text.count(h.topic) >= h.min_count), fixes)
 
 
 def _apply(rules: tuple[Rule, ...], text: str) -> str:
@@ -236,6 +242,7 @@ def clean_fragment(text: str, language: str, context: DocContext | None = None) 
     for h in lex.homophones:
         if h.topic in context.topics:
             text = h.pattern.sub(h.topic, text)
+    text = apply_fixes(text, dict(context.fixes))
     return _dedupe_zh(text, lex) if lex.language == "zh" else _dedupe_en(text, lex)
 
 
