@@ -14,14 +14,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
-from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
-from .points import choose_points, point_count
-from .similarity import content_len, tokens
+from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
+from .points import Candidate, choose_points, point_count, rank
+from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
+
+Progress = Callable[[str], None]
+CANDIDATES = 12  # ranked candidate points kept per section in an OutlinePlan
 
 
 def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
@@ -137,10 +142,47 @@ def time_ranges(segment_ids: Sequence[int], segments: Sequence[Segment]) -> tupl
 # ---------------------------------------------------------------- title and the whole
 
 
-def offline_outline(
-    transcript: Transcript, template: Template, progress: Callable[[str], None] | None = None
-) -> Outline:
-    """Clean ``transcript`` and outline it into ``template``'s sections (or the speaker's announced ones)."""
+@dataclass(frozen=True)
+class PlannedPoint:
+    """A point as the rules found it: the speaker's clause, where it was said, how well it scored."""
+
+    text: str
+    sentence: int  # index into OutlinePlan.sentences
+    segments: tuple[int, ...]  # transcript segment ids the clause came from
+    sources: tuple[TimeRange, ...]  # their time ranges (empty for text input)
+    score: float
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """One section: its spec (key, headings, cues, the speaker's announced wording), the contiguous run of
+    sentences it covers, the points chosen for it, and its best-ranked candidates (chosen ones included)."""
+
+    spec: SectionSpec
+    title: str
+    start: int  # sentence range [start, end) in OutlinePlan.sentences
+    end: int
+    points: tuple[PlannedPoint, ...]
+    candidates: tuple[PlannedPoint, ...]
+
+
+@dataclass(frozen=True)
+class OutlinePlan:
+    """The deterministic part of an outline, for any engine to build on (see :func:`plan_outline`)."""
+
+    title: str
+    language: str
+    sentences: tuple[Sentence, ...]
+    sections: tuple[PlannedSection, ...]
+    cleaned_text: str
+    announced: bool  # the sections follow the speaker's announced structure
+    timed: bool
+
+
+def plan_outline(transcript: Transcript, template: Template, progress: Progress | None = None) -> OutlinePlan:
+    """Clean ``transcript`` and plan its outline: title candidate, sections in order (the speaker's announced
+    structure, else ``template``'s) with their sentence ranges, and per section the chosen points and up to
+    ``CANDIDATES`` ranked candidate points, each with its source segment ids and time ranges."""
     if progress:
         progress("cleaning the transcript")
     clean: CleanTranscript = clean_transcript(transcript)
@@ -148,33 +190,41 @@ def offline_outline(
     zh = lex.language == "zh"
     sentences = clean.sentences
 
-    spec, announced, start = template, [""] * len(template.sections), 0
+    spec, announced, start, opening = template, [""] * len(template.sections), 0, None
     # Segments one per line: a line break is where the speaker paused, which ends an announced item.
-    found = find_announcement("\n".join(s.text.strip() for s in transcript.segments), template, transcript.language)
+    lines = "\n".join(s.text.strip() for s in transcript.segments)
+    found = find_announcement(lines, template, transcript.language)
     if found is not None:
         spec = found.template
         announced = [s.announced for s in spec.sections]
         start = _first_sentence_after(sentences, transcript, found.end)
+        # The topic is named around the list of parts ("聊一下为什么我想离职…先说原因"), never by its items.
+        opening = lines[: found.end]
+        for item in sorted(found.items, key=len, reverse=True):
+            opening = opening.replace(item, "")
+        opening = clean_text(opening, transcript.language)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
     cuts = cut_sections(sentences, spec.sections, announced, lex, start)
     bounds = [*cuts, len(sentences)]
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
-    timed = clean.timed
     sections, taken = [], []
     for j, section_spec in enumerate(spec.sections):
         part = sentences[bounds[j] : bounds[j + 1]]
+
+        def planned(c: Candidate, offset: int = bounds[j], part: Sequence[Sentence] = part) -> PlannedPoint:
+            ids = part[c.sentence].segments_of(c.start, c.end)
+            ranges = time_ranges(ids, transcript.segments) if clean.timed else ()
+            return PlannedPoint(c.text, offset + c.sentence, ids, ranges, c.score)
+
         chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
         taken.extend(set(tokens(c.text)) for c in chosen)
-        points = tuple(
-            OutlinePoint(
-                c.text,
-                time_ranges(part[c.sentence].segments_of(c.start, c.end), transcript.segments) if timed else (),
-            )
-            for c in chosen
-        )
-        sections.append(OutlineSection(section_spec.title(transcript.language), points, section_spec.key))
+        ranked, _ = rank(part, doc_df, len(sentences), section_spec, lex)
+        sections.append(PlannedSection(
+            section_spec, section_spec.title(transcript.language), bounds[j], bounds[j + 1],
+            tuple(planned(c) for c in chosen), tuple(planned(c) for c in _distinct(ranked, CANDIDATES)),
+        ))
 
     # The cleaned transcript keeps its paragraphs and starts a new one where each section begins.
     section_starts = set(cuts)
@@ -183,12 +233,34 @@ def offline_outline(
         if not paragraphs or s.paragraph_start or i in section_starts:
             paragraphs.append([])
         paragraphs[-1].append(s.text)
-    sep = "" if zh else " "
-    cleaned_text = "\n\n".join(sep.join(p) for p in paragraphs)
+    cleaned_text = "\n\n".join(joiner(transcript.language).join(p) for p in paragraphs)
+    title = make_title(sentences, transcript.source, lex, opening)
+    return OutlinePlan(title, transcript.language, sentences, tuple(sections), cleaned_text, found is not None,
+                       clean.timed)
+
+
+def _distinct(ranked: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """The best ``limit`` candidates that do not repeat one another (overlapping spans of a clause do)."""
+    out: list[Candidate] = []
+    for c in ranked:
+        if len(out) >= limit:
+            break
+        if not any(is_duplicate(c.text, o.text) for o in out):
+            out.append(c)
+    return out
+
+
+def offline_outline(transcript: Transcript, template: Template, progress: Progress | None = None) -> Outline:
+    """Clean ``transcript`` and outline it into ``template``'s sections (or the speaker's announced ones)."""
+    plan = plan_outline(transcript, template, progress)
+    sections = tuple(
+        OutlineSection(s.title, tuple(OutlinePoint(p.text, p.sources) for p in s.points), s.spec.key)
+        for s in plan.sections
+    )
     return Outline(
-        title=make_title(sentences, transcript.source, lex),
-        sections=tuple(sections),
-        cleaned_text=cleaned_text,
+        title=plan.title,
+        sections=sections,
+        cleaned_text=plan.cleaned_text,
         language=transcript.language,
         engine="offline",
         source=transcript.source,

@@ -52,14 +52,16 @@ def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[
     return [w for w, n in counts.most_common(top) if n >= 2]
 
 
-def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, skip: frozenset[int] = frozenset()) -> str:
+def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening: str | None = None) -> str:
     """The topic as the speaker names it, else the memo's keywords, else the file name (see the docstring).
 
-    ``skip``: indices of sentences that announce the structure (their "说说原因" names a part, not the topic).
+    ``opening``: the cleaned text before an announced structure (its "说说原因" names a part, not the topic);
+    None: the first sentences.
     """
     zh = lex.language == "zh"
-    words = keywords(sentences, lex)
-    opening = " ".join(s.text for i, s in enumerate(sentences[:4]) if i not in skip)
+    words = keywords(sentences, lex, top=20)
+    if opening is None:
+        opening = " ".join(s.text for s in sentences[:4])
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
