@@ -467,3 +467,69 @@ def test_english_timed_memo_points_link_to_their_segments(memo_en: Transcript) -
             words = re.findall(r"[a-z']+", point.text.lower())
             for probe in (words[:3], words[-3:]):
                 assert all(w in covered for w in probe), (point.text, point.sources)
+
+
+# ---------------------------------------------------------------- the bench's dev memos (never its held-out ones)
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _bench_score(name: str):
+    """The bench's own scoring (bench/eval_outline.py) of the offline outline of one dev memo."""
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("eval_outline")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("eval_outline", BENCH / "eval_outline.py")
+        module = sys.modules["eval_outline"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    checklist = module.tomllib.loads((BENCH / "outline_memos" / f"{name}.toml").read_text(encoding="utf-8"))
+    assert not checklist["heldout"], "tests use dev memos only"
+    result = outline(load_transcript(BENCH / "outline_memos" / f"{name}.txt"), engine="offline")
+    return module.score_outline(name, checklist, result), result
+
+
+@pytest.mark.parametrize(("name", "covered", "placed"), [("zh_move_chengdu", 9, 7), ("en_team_conflict", 10, 10)])
+def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int) -> None:
+    score, result = _bench_score(name)
+    assert score.covered >= covered and score.placed >= placed, score.missed
+    assert score.meta == 0 and score.fillers == 0 and score.title_ok and score.sections_ok, result
+
+
+def test_announced_parts_in_the_speakers_words_become_headings() -> None:
+    _, result = _bench_score("en_team_conflict")
+    assert [s.title for s in result.sections] == [
+        "What happened", "Why I think it happened", "What I'm going to do about it", "How I feel about the whole thing",
+    ]
+    assert result.title == "Priya and Marcus on my team"
+    assert not any(p.text.lower().startswith(("so what happened", "first")) for s in result.sections for p in s.points)
+
+
+def test_memo_homophones_of_its_topic_words_are_fixed() -> None:
+    from memo.structure.cleanup import lexicon, to_simplified
+    from memo.structure.homophones import memo_fixes
+
+    text = to_simplified((BENCH / "outline_memos" / "zh_health_sugar.txt").read_text(encoding="utf-8"))
+    assert memo_fixes(text, lexicon("zh").common_words) == {"血堂": "血糖"}
+    _, result = _bench_score("zh_health_sugar")
+    assert "血堂" not in result.cleaned_text and "血糖有帮助" in result.cleaned_text
+    # Real words that sound like a topic word stay (心理 is frequent; 心里 is a word of its own).
+    assert memo_fixes("心理学。心理问题。心理咨询。他心里不舒服。", frozenset()) == {}
+
+
+def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript) -> None:
+    from memo.structure.offline import plan_outline
+
+    plan = plan_outline(memo_zh, load_template("default"))
+    assert plan.announced and plan.title == "为什么我想离职"
+    assert [s.spec.key for s in plan.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert plan.sections[-1].spec.announced == "真正离职之后的体验"
+    ends = [s.end for s in plan.sections]
+    assert [s.start for s in plan.sections[1:]] == ends[:-1] and ends[-1] == len(plan.sentences)
+    for section in plan.sections:
+        assert 3 <= len(section.points) <= 7 and len(section.candidates) >= len(section.points)
+        for point in (*section.points, *section.candidates):
+            assert section.start <= point.sentence < section.end and point.segments
+            assert set(point.segments) <= set(plan.sentences[point.sentence].segments)
+    assert plan.cleaned_text == outline(memo_zh, engine="offline").cleaned_text
