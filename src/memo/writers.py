@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import frontmatter
 from .errors import ConfigError, MemoError
 from .fileio import atomic_write_text
 from .records import Segment, Transcript
@@ -125,6 +126,11 @@ class MarkdownWriter(Writer):
         if transcript.speakers:
             details += f" · speakers: {', '.join(transcript.speakers)}"
         lines = [f"# {title}", "", f"*{details}*", ""]
+        head = frontmatter.render(
+            title=title, source=transcript.source, language=transcript.language, duration=transcript.duration,
+            speakers=transcript.speakers, tags=("memo", "transcript"),
+        )  # fmt: skip
+        lines[0] = head + lines[0]
         for paragraph in self._paragraphs(transcript.segments):
             head = f"**[{clock(paragraph[0].start)}]**"
             if paragraph[0].speaker:
