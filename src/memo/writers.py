@@ -238,3 +238,9 @@ def read_srt(text: str) -> list[Segment]:
 def read_vtt(text: str) -> list[Segment]:
     """Parse WebVTT back into segments; ``<v NAME>`` voice tags become speakers."""
     return _parse_cues(text, re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>"))
+
+
+# The HTML page has its own module (it needs the outline and a template); registered here like the others.
+from .htmlview import HtmlWriter  # noqa: E402  (htmlview imports Writer from this module)
+
+WRITERS[HtmlWriter.extension] = HtmlWriter
