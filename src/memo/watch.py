@@ -74,8 +74,7 @@ def watch(
         observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
     try:
-        watcher.scan()
-        already = len(watcher.handled)
+        already = watcher.start()
         names = ", ".join(str(f) for f in folders)
         print(f"memo: watching {names} ({already} recording(s) already done); Ctrl+C stops", file=stream, flush=True)
         last_scan = time.monotonic()
@@ -113,6 +112,16 @@ class _Watcher:
 
     def inputs(self) -> list[Input]:
         return collect_inputs(self.folders, output_dir=self.output_dir, recursive=self.recursive)
+
+    def start(self) -> int:
+        """Note every recording present; those memo already did (resume stamps) are counted, not queued."""
+        for item in self.inputs():
+            path, signature = item.path.resolve(), _signature(item.path)
+            if signature and not self.force and is_done(item, "transcribe", self.job.resume_key(item)):
+                self.handled[path] = signature
+            else:
+                self.note(item.path)
+        return len(self.handled)
 
     def scan(self) -> None:
         for item in self.inputs():
