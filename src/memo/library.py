@@ -8,8 +8,8 @@ Queries are not cut by jieba: loading its dictionary takes over a second, more t
 Chinese query is segmented by longest match against the index's own vocabulary (which jieba built), so it meets
 the words as they were indexed; a query that matches no indexed word falls back to a substring scan.
 
-``folders.json`` beside the database lists every folder with indexed files, so a corrupt or deleted index is
-rebuilt from the outputs themselves, with one line on stderr and never a traceback.
+``memo.sqlite3.folders.json`` beside the database lists every folder with indexed files, so a corrupt or deleted
+index is rebuilt from the outputs themselves, with one line on stderr and never a traceback.
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class Library:
     def __init__(self, path: Path | None = None, stream: TextIO | None = None):
         self.path = path or index_path()
         self.stream = stream or sys.stderr
-        self.manifest = self.path.with_name("folders.json")
+        self.manifest = self.path.with_name(f"{self.path.name}.folders.json")
         existed = self.path.exists()
         self.conn: sqlite3.Connection | None = None
         try:
