@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from memo import frontmatter
 from memo.errors import ConfigError, EngineError
 from memo.records import Outline, Segment, Transcript
 from memo.structure import list_templates, load_template, load_transcript, outline, render_markdown
@@ -149,7 +150,7 @@ def test_reference_memo_points_are_not_meta_talk_and_not_repeated(result: Outlin
 
 def test_rendered_markdown_shape(result: Outline) -> None:
     markdown = render_markdown(result)
-    assert markdown.startswith("# 为什么我想离职\n")
+    assert frontmatter.split(markdown)[1].startswith("# 为什么我想离职\n")  # after the YAML front matter
     headings = re.findall(r"^## (.+)$", markdown, re.M)
     assert headings == ["原因", "分析", "计划", "体验", "整理后的文字稿"]
     assert "[" not in "".join(re.findall(r"^- .*$", markdown, re.M))  # text input: no time ranges

@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+from .. import frontmatter
 from ..errors import ConfigError
 from ..language import guess_language
 from ..records import Segment, Transcript
@@ -101,7 +102,7 @@ def load_transcript(path: str | Path) -> Transcript:
         if not transcript.source:
             transcript = transcript.with_segments(transcript.segments, source=str(path))
     elif suffix in (".md", ".markdown"):
-        transcript = transcript_from_markdown(text, str(path))
+        transcript = transcript_from_markdown(frontmatter.split(text)[1], str(path))
     else:
         transcript = transcript_from_text(text, str(path))
     if not transcript.segments:
