@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,8 +43,36 @@ def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
 # ---------------------------------------------------------------- cutting the memo into sections
 
 
+_ORDINALS_ZH = "一二三四五六七"
+_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+_NUMBERS_EN = ("one", "two", "three", "four", "five", "six", "seven")
+
+
+def _words(text: str, zh: bool) -> set[str]:
+    """Content words, or for a part named in function words only ("What I'm going to do") all its words."""
+    found = set(tokens(text))
+    return found if found or zh else set(re.findall(r"[a-z']{2,}", text.lower()))
+
+
+def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
+    """A part opened by its number ("第二块…", "第三部分", "Part two", "The second thing") is that part."""
+    if zh:
+        head = text[:8]
+        m = re.search(rf"第([{_ORDINALS_ZH}])(?:块|部分|个部分|方面|件事)", head)
+        return 4.0 if m and _ORDINALS_ZH.index(m.group(1)) == index else 0.0
+    head = " ".join(text.lower().split()[:6])
+    words = "|".join(_ORDINALS_EN + _NUMBERS_EN)
+    m = re.search(rf"\b(?:part ({words})|the ({words}) (?:thing|part|point)|thing number ({words}))\b", head)
+    if not m:
+        return 0.0
+    word = next(g for g in m.groups() if g)
+    number = (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _NUMBERS_EN.index(word))
+    return 4.0 if number == index else 0.0
+
+
 def _boundary_score(
-    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool
+    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool,
+    index: int = -1,
 ) -> float:
     text = sentences[i].text
     low = text.lower()
@@ -63,10 +92,14 @@ def _boundary_score(
             specific += 3.0
     specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
     if announced:
-        want = set(tokens(announced))
-        have = set(tokens(" ".join(s.text for s in sentences[i : i + 2])))
+        # The part's name opens its first sentence ("What I'm going to do."); the same words later on are weaker
+        # evidence ("Then I'll talk to Marcus, I'm not going to force…").
+        want = _words(announced, zh)
+        opening = _words(head, zh)
+        later = _words(" ".join(s.text for s in sentences[i : i + 2]), zh) - opening
         if want:
-            specific += 5.0 * len(want & have) / len(want)
+            specific += (5.0 * len(want & opening) + 2.0 * len(want & later)) / len(want)
+    specific += _ordinal_bonus(text, index, zh)
     # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
     return specific + (generic if specific else generic / 2)
 
@@ -82,7 +115,9 @@ def cut_sections(
     """Start index of each section (increasing cut points; the first is ``start``), best-scoring by DP.
 
     A cut scores by the transition evidence at its sentence (see ``_boundary_score``); each part pays
-    ``balance`` x its relative deviation from an even share, so weak evidence does not leave one part tiny.
+    ``balance`` x its relative deviation from an even share of the memo's characters (not sentences: a
+    transcript with little punctuation has a few very long sentences), so weak evidence does not leave one
+    part tiny. An announced structure has strong evidence and pays a third of that.
     """
     import numpy as np
 
@@ -91,14 +126,16 @@ def cut_sections(
     if k == 1 or n - start < 2 * k:
         step = max(1, (n - start) // k) if n > start else 0
         return [min(start + j * step, n) for j in range(k)]
-    share = (n - start) / k
     # A part shorter than a third of an even share is a sub-topic's opening ("这一趴问题的核心在于…"), not a part.
-    min_len = max(2, int(share / 3))
-    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)]
+    min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
+    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
                       for j in range(k)])
+    cum = np.concatenate([[0.0], np.cumsum([max(content_len(s.text, zh), 1) for s in sentences])])
+    share = (cum[n] - cum[start]) / k
+    weight = balance / 3 if any(announced) else balance
 
-    def penalty(length: np.ndarray) -> np.ndarray:
-        return balance * np.abs(length - share) / share
+    def penalty(size: np.ndarray) -> np.ndarray:
+        return weight * np.abs(size - share) / share
 
     best = np.full((k, n + 1), -np.inf)
     back = np.full((k, n + 1), -1, dtype=int)
@@ -107,12 +144,12 @@ def cut_sections(
     for j in range(1, k):
         for i in range(start + j * min_len, n - (k - 1 - j) * min_len + 1):
             prev = positions[start : i - min_len + 1]
-            totals = best[j - 1][prev] - penalty(i - prev)
+            totals = best[j - 1][prev] - penalty(cum[i] - cum[prev])
             arg = int(np.argmax(totals))
             if np.isfinite(totals[arg]):
                 best[j][i] = totals[arg] + score[j][min(i, n - 1)]
                 back[j][i] = prev[arg]
-    finals = best[k - 1][: n - min_len + 1] - penalty(n - positions[: n - min_len + 1])
+    finals = best[k - 1][: n - min_len + 1] - penalty(cum[n] - cum[positions[: n - min_len + 1]])
     last = int(np.argmax(finals))
     if not np.isfinite(finals[last]):
         return [start + j * max(1, (n - start) // k) for j in range(k)]
