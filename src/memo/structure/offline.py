@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
+from .assign import assign_sentences, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .points import Candidate, choose_points, point_count, rank
 from .similarity import content_len, is_duplicate, tokens
@@ -192,15 +193,17 @@ class PlannedPoint:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """One section: its spec (key, headings, cues, the speaker's announced wording), the contiguous run of
-    sentences it covers, the points chosen for it, and its best-ranked candidates (chosen ones included)."""
+    """One section: its spec (key, headings, cues, the speaker's announced wording), the sentences it covers, the points chosen for it, and its best-ranked candidates (chosen ones included)."""
 
     spec: SectionSpec
     title: str
-    start: int  # sentence range [start, end) in OutlinePlan.sentences
+    start: int  # sentence range [start, end) in OutlinePlan.sentences: the span of ``sentence_ids``
     end: int
     points: tuple[PlannedPoint, ...]
     candidates: tuple[PlannedPoint, ...]
+    # The sentences of the section, in order. Contiguous (= range(start, end)) when the outline follows an
+    # announced structure; without one, sections are assigned by content and may interleave.
+    sentence_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,29 +245,41 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         opening = clean_text(opening, transcript.language)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
-    cuts = cut_sections(sentences, spec.sections, announced, lex, start)
-    bounds = [*cuts, len(sentences)]
+    k = len(spec.sections)
+    if found is None and len(sentences) - start >= 2 * k:
+        # No announced structure: each sentence goes to the section its content belongs to (assign.py).
+        labels = assign_sentences(sentences, spec.sections, lex, start)
+    else:
+        cuts = cut_sections(sentences, spec.sections, announced, lex, start)
+        bounds = [*cuts, len(sentences)]
+        # Sentences before the first part (the announcement itself) belong to no section.
+        labels = [max((j for j in range(k) if bounds[j] <= i), default=-1) for i in range(len(sentences))]
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
-    sections, taken = [], []
+    sections, taken, section_starts = [], [], set()
     for j, section_spec in enumerate(spec.sections):
-        part = sentences[bounds[j] : bounds[j + 1]]
+        ids = [i for i, label in enumerate(labels) if label == j]
+        starts = set(runs(labels, j))
+        section_starts |= starts
+        # A run of the section that follows another section's sentences opens a paragraph of its own.
+        part = [replace(sentences[i], paragraph_start=True) if i in starts else sentences[i] for i in ids]
 
-        def planned(c: Candidate, offset: int = bounds[j], part: Sequence[Sentence] = part) -> PlannedPoint:
-            ids = part[c.sentence].segments_of(c.start, c.end)
-            ranges = time_ranges(ids, transcript.segments) if clean.timed else ()
-            return PlannedPoint(c.text, offset + c.sentence, ids, ranges, c.score)
+        def planned(c: Candidate, ids: Sequence[int] = ids, part: Sequence[Sentence] = part) -> PlannedPoint:
+            segs = part[c.sentence].segments_of(c.start, c.end)
+            ranges = time_ranges(segs, transcript.segments) if clean.timed else ()
+            return PlannedPoint(c.text, ids[c.sentence], segs, ranges, c.score)
 
         chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
         taken.extend(set(tokens(c.text)) for c in chosen)
         ranked, _ = rank(part, doc_df, len(sentences), section_spec, lex)
+        first, last = (ids[0], ids[-1] + 1) if ids else (0, 0)
         sections.append(PlannedSection(
-            section_spec, section_spec.title(transcript.language), bounds[j], bounds[j + 1],
+            section_spec, section_spec.title(transcript.language), first, last,
             tuple(planned(c) for c in chosen), tuple(planned(c) for c in _distinct(ranked, CANDIDATES)),
+            tuple(ids),
         ))
 
     # The cleaned transcript keeps its paragraphs and starts a new one where each section begins.
-    section_starts = set(cuts)
     paragraphs: list[list[str]] = []
     for i, s in enumerate(sentences):
         if not paragraphs or s.paragraph_start or i in section_starts:
