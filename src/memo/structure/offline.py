@@ -2,9 +2,10 @@
 
 1. cleanup (cleanup.py): fillers out, punctuation back, sentences that know their source segments;
 2. structure: the structure the speaker announces (announce.py), else the template's sections;
-3. sections: the memo is cut into one contiguous part per section, in order, where the spoken transitions
-   are ("第一部分", "然后再说的是我个人的一些分析", "最后"…): a small dynamic programme picks the cut points
-   that best match each section's cue phrases, title and announced wording;
+3. sections: with an announced structure the memo is cut into one contiguous part per section, in order, where
+   the spoken transitions are ("第一部分", "第二块", "然后再说的是我个人的一些分析", "最后"…): a small dynamic
+   programme picks the cut points that best match each section's cue phrases, title, announced wording and
+   ordinal; without one, each sentence goes to the section its content belongs to (assign.py);
 4. points (points.py): per section, 3-7 of the speaker's own clauses that say the most (central to the section,
    not meta-talk, questions or asides), in the order spoken, each with the time ranges of the segments it
    came from.
@@ -193,7 +194,8 @@ class PlannedPoint:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """One section: its spec (key, headings, cues, the speaker's announced wording), the sentences it covers, the points chosen for it, and its best-ranked candidates (chosen ones included)."""
+    """One section: its spec (key, headings, cues, the speaker's announced wording), the sentences it covers,
+    the points chosen for it, and its best-ranked candidates (chosen ones included)."""
 
     spec: SectionSpec
     title: str
