@@ -534,3 +534,56 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
             assert section.start <= point.sentence < section.end and point.segments
             assert set(point.segments) <= set(plan.sentences[point.sentence].segments)
     assert plan.cleaned_text == outline(memo_zh, engine="offline").cleaned_text
+
+
+# ---------------------------------------------------------------- counted announcements, parts by content
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "items"),
+    [
+        ("zh", "录一下换工作的事 我分三块来说 第一块是现在公司的问题 第二块是新公司的情况 第三块是我最后怎么选\n"
+               "先说现在公司",
+         ("现在公司的问题", "新公司的情况", "怎么选")),
+        ("zh", "今天想聊聊装修 大概有两件事 一个是预算超了 另一个是跟设计师的沟通\n预算这个事情是这样的",
+         ("预算超了", "跟设计师的沟通")),
+        ("en", "Okay so two things I want to cover today. What the trip cost, and whether I'd do it again.\n"
+               "The cost.",
+         ("What the trip cost", "whether I'd do it again")),
+        # A count that names no parts of the memo is no announcement.
+        ("zh", "我有三个问题一直想不明白 就是说为什么他总是迟到 然后我也不好意思说 这个事情拖了很久\n昨天又迟到了",
+         None),
+        ("en", "I bought three things at the market and the peaches were the best. Anyway the interview went badly.",
+         None),
+    ],
+)
+def test_structure_announced_with_a_count(language: str, text: str, items: tuple[str, ...] | None) -> None:
+    from memo.structure.announce import find_announcement
+
+    found = find_announcement(text, load_template("default"), language)
+    assert (found.items if found else None) == items
+
+
+def test_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
+    # Said out of the template's order: how it went, then the plan, then why.
+    text = (
+        "It's been three weeks since I started running before work, and so far my sleep is better and I feel calmer.\n"
+        "At first my knees hurt a lot. The first week was honestly miserable and I almost stopped.\n"
+        "Going forward I'm going to run three mornings a week, and I'll sign up for a 10k race in June.\n"
+        "I will also buy proper shoes next month, because the old ones are worn out.\n"
+        "I noticed the runs feel easier when I go slower, which means I was pushing too hard before.\n"
+        "The thing is, the pace matters less than showing up, and the numbers from my watch say the same.\n"
+        "The reason I started is that my doctor said my blood pressure was high, and that's why I took it seriously.\n"
+        "Because I sit at a desk all day, it started to show in my back too.\n"
+    )
+    path = tmp_path / "running.txt"
+    path.write_text(text, encoding="utf-8")
+    from memo.structure.offline import plan_outline
+
+    plan = plan_outline(load_transcript(path), load_template("default"))
+    where = {s.spec.key: s.sentence_ids for s in plan.sections}
+    assert all(where.values()), where  # no section empty
+    said = {key: " ".join(plan.sentences[i].text for i in ids) for key, ids in where.items()}
+    assert "blood pressure" in said["reasons"] and "10k race" in said["plan"]
+    assert "sleep is better" in said["experience"]
+    assert "pushing too hard" in said["analysis"]

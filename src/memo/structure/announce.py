@@ -27,7 +27,9 @@ _ZH_LAST = r"最后"
 _EN_FIRST = r"\b(?:first(?:ly)?|to start with)\b"
 _EN_LAST = r"\b(?:and finally|finally|lastly|and last|last)\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
-_ZH_ITEM_LEAD = re.compile(r"^(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)+")
+_ZH_ITEM_LEAD = re.compile(
+    r"^(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
+)
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
 _EN_ENUM = (
@@ -41,6 +43,22 @@ _EN_META = re.compile(
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
     re.I,
 )
+
+
+# A count names the number of parts ("我分三块说吧", "有两件事", "three things I want to cover"): the next N items
+# are the parts, whatever words introduce them.
+_ZH_NUM = "两二三四五六"
+_ZH_COUNT = re.compile(
+    rf"(?:分|说|讲|聊|谈)(?:成|为)?(?P<a>[{_ZH_NUM}])(?:个|大)?(?:部分|块|点|方面|段|件事)"
+    rf"|(?P<b>[{_ZH_NUM}])(?:件事|个方面|个部分|块内容|个问题|个点)"
+)
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EN_COUNT = re.compile(
+    r"\b(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
+    r"(?:things|parts|points|topics|areas|questions|bits|sections)\b",
+    re.I,
+)
+_ZH_COUNT_VALUE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 @dataclass(frozen=True)
@@ -98,11 +116,46 @@ def _enumerates(window: str, zh: bool) -> bool:
     return len(re.findall(enum, window[: last.end()], flags)) >= 3
 
 
+def _counted(opening: str, template: Template, language: str) -> Announcement | None:
+    """A structure announced with a count: "我分三块说吧，第一块是A，第二块是B，第三块是C" / "There are three things
+    I want to cover. What went wrong, what worked, and what I'd do differently." The items are the first N that
+    follow the clause naming the count, read sentence by sentence until there are N."""
+    zh = base_language(language) == "zh"
+    count = (_ZH_COUNT if zh else _EN_COUNT).search(opening)
+    if count is None:
+        return None
+    word = count.group("a") or count.group("b") if zh else count.group("a").lower()
+    n = _ZH_COUNT_VALUE[word] if zh else _EN_NUMBERS[word]
+    # The rest of the clause with the count ("…I want to cover:") introduces the items; it is not one.
+    clause = r"(?:来|去)?(?:说|讲|聊|谈)?(?:吧|啊|呢)?" if zh else r"[^，。：:,.;!?？！\n]*"
+    rest = re.match(clause, opening[count.end() :])
+    begin = count.end() + (rest.end() if rest else 0)
+    window = opening[begin : begin + (300 if zh else 500)]
+    stops = [m.end() for m in re.finditer(r"[。.!?？！\n]", window)] + [len(window)]
+    # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");
+    # English lists them within two sentences.
+    marks = rf"{_ZH_ENUM}|[一二两三四五]是|一个是|另一个是"
+    for stop in stops[: None if zh else 2]:
+        items = _items(window[:stop], language)
+        if len(items) < n:
+            continue
+        if zh and len(re.findall(marks, window[:stop])) < n - 1:
+            return None
+        mapped = _map(items[:n], template, language, counted=True)
+        if mapped is None or len(mapped.sections) < n:
+            return None
+        return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
+    return None
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     lex = lexicon(language)
     zh = lex.language == "zh"
     opening = text[: max(600, min(len(text) // 5, 1500))]
+    counted = _counted(opening, template, language)
+    if counted is not None:
+        return counted
     low = opening.lower()
     hits = [low.find(t) for t in lex.announce_triggers if t in low]
     flags = 0 if zh else re.I
@@ -152,10 +205,11 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     return Announcement(start, start + cut, tuple(items), mapped)
 
 
-def _map(items: list[str], template: Template, language: str) -> Template | None:
+def _map(items: list[str], template: Template, language: str, counted: bool = False) -> Template | None:
     """Items onto sections, one each, best cue match first.
 
     With the default template the speaker's structure wins: an item no section matches becomes a section.
+    Parts he counted ("two things: …") are his structure whatever their words.
     A template the user chose wins over the speaker: the announcement only orders its sections, and is
     ignored unless it names all of them.
     """
@@ -172,7 +226,7 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
             used.add(j)
     own_parts = template.name == DEFAULT_TEMPLATE
     # Three or more parts in his own words are his structure even when they name no section of the default.
-    if len(assigned) < min(2, len(items)) and not (own_parts and len(items) >= 3):
+    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted)):
         return None
     if not own_parts and len(used) < len(template.sections):
         return None

@@ -2,9 +2,10 @@
 
 1. cleanup (cleanup.py): fillers out, punctuation back, sentences that know their source segments;
 2. structure: the structure the speaker announces (announce.py), else the template's sections;
-3. sections: the memo is cut into one contiguous part per section, in order, where the spoken transitions
-   are ("第一部分", "然后再说的是我个人的一些分析", "最后"…): a small dynamic programme picks the cut points
-   that best match each section's cue phrases, title and announced wording;
+3. sections: with an announced structure the memo is cut into one contiguous part per section, in order, where
+   the spoken transitions are ("第一部分", "第二块", "然后再说的是我个人的一些分析", "最后"…): a small dynamic
+   programme picks the cut points that best match each section's cue phrases, title, announced wording and
+   ordinal; without one, each sentence goes to the section its content belongs to (assign.py);
 4. points (points.py): per section, 3-7 of the speaker's own clauses that say the most (central to the section,
    not meta-talk, questions or asides), in the order spoken, each with the time ranges of the segments it
    came from.
@@ -12,13 +13,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
+from .assign import assign_sentences, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .points import Candidate, choose_points, point_count, rank
 from .similarity import content_len, is_duplicate, tokens
@@ -42,8 +45,36 @@ def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
 # ---------------------------------------------------------------- cutting the memo into sections
 
 
+_ORDINALS_ZH = "一二三四五六七"
+_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+_NUMBERS_EN = ("one", "two", "three", "four", "five", "six", "seven")
+
+
+def _words(text: str, zh: bool) -> set[str]:
+    """Content words, or for a part named in function words only ("What I'm going to do") all its words."""
+    found = set(tokens(text))
+    return found if found or zh else set(re.findall(r"[a-z']{2,}", text.lower()))
+
+
+def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
+    """A part opened by its number ("第二块…", "第三部分", "Part two", "The second thing") is that part."""
+    if zh:
+        head = text[:8]
+        m = re.search(rf"第([{_ORDINALS_ZH}])(?:块|部分|个部分|方面|件事)", head)
+        return 4.0 if m and _ORDINALS_ZH.index(m.group(1)) == index else 0.0
+    head = " ".join(text.lower().split()[:6])
+    words = "|".join(_ORDINALS_EN + _NUMBERS_EN)
+    m = re.search(rf"\b(?:part ({words})|the ({words}) (?:thing|part|point)|thing number ({words}))\b", head)
+    if not m:
+        return 0.0
+    word = next(g for g in m.groups() if g)
+    number = (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _NUMBERS_EN.index(word))
+    return 4.0 if number == index else 0.0
+
+
 def _boundary_score(
-    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool
+    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool,
+    index: int = -1,
 ) -> float:
     text = sentences[i].text
     low = text.lower()
@@ -63,10 +94,14 @@ def _boundary_score(
             specific += 3.0
     specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
     if announced:
-        want = set(tokens(announced))
-        have = set(tokens(" ".join(s.text for s in sentences[i : i + 2])))
+        # The part's name opens its first sentence ("What I'm going to do."); the same words later on are weaker
+        # evidence ("Then I'll talk to Marcus, I'm not going to force…").
+        want = _words(announced, zh)
+        opening = _words(head, zh)
+        later = _words(" ".join(s.text for s in sentences[i : i + 2]), zh) - opening
         if want:
-            specific += 5.0 * len(want & have) / len(want)
+            specific += (5.0 * len(want & opening) + 2.0 * len(want & later)) / len(want)
+    specific += _ordinal_bonus(text, index, zh)
     # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
     return specific + (generic if specific else generic / 2)
 
@@ -82,7 +117,9 @@ def cut_sections(
     """Start index of each section (increasing cut points; the first is ``start``), best-scoring by DP.
 
     A cut scores by the transition evidence at its sentence (see ``_boundary_score``); each part pays
-    ``balance`` x its relative deviation from an even share, so weak evidence does not leave one part tiny.
+    ``balance`` x its relative deviation from an even share of the memo's characters (not sentences: a
+    transcript with little punctuation has a few very long sentences), so weak evidence does not leave one
+    part tiny. An announced structure has strong evidence and pays a third of that.
     """
     import numpy as np
 
@@ -91,14 +128,16 @@ def cut_sections(
     if k == 1 or n - start < 2 * k:
         step = max(1, (n - start) // k) if n > start else 0
         return [min(start + j * step, n) for j in range(k)]
-    share = (n - start) / k
     # A part shorter than a third of an even share is a sub-topic's opening ("这一趴问题的核心在于…"), not a part.
-    min_len = max(2, int(share / 3))
-    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)]
+    min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
+    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
                       for j in range(k)])
+    cum = np.concatenate([[0.0], np.cumsum([max(content_len(s.text, zh), 1) for s in sentences])])
+    share = (cum[n] - cum[start]) / k
+    weight = balance / 3 if any(announced) else balance
 
-    def penalty(length: np.ndarray) -> np.ndarray:
-        return balance * np.abs(length - share) / share
+    def penalty(size: np.ndarray) -> np.ndarray:
+        return weight * np.abs(size - share) / share
 
     best = np.full((k, n + 1), -np.inf)
     back = np.full((k, n + 1), -1, dtype=int)
@@ -107,12 +146,12 @@ def cut_sections(
     for j in range(1, k):
         for i in range(start + j * min_len, n - (k - 1 - j) * min_len + 1):
             prev = positions[start : i - min_len + 1]
-            totals = best[j - 1][prev] - penalty(i - prev)
+            totals = best[j - 1][prev] - penalty(cum[i] - cum[prev])
             arg = int(np.argmax(totals))
             if np.isfinite(totals[arg]):
                 best[j][i] = totals[arg] + score[j][min(i, n - 1)]
                 back[j][i] = prev[arg]
-    finals = best[k - 1][: n - min_len + 1] - penalty(n - positions[: n - min_len + 1])
+    finals = best[k - 1][: n - min_len + 1] - penalty(cum[n] - cum[positions[: n - min_len + 1]])
     last = int(np.argmax(finals))
     if not np.isfinite(finals[last]):
         return [start + j * max(1, (n - start) // k) for j in range(k)]
@@ -155,15 +194,18 @@ class PlannedPoint:
 
 @dataclass(frozen=True)
 class PlannedSection:
-    """One section: its spec (key, headings, cues, the speaker's announced wording), the contiguous run of
-    sentences it covers, the points chosen for it, and its best-ranked candidates (chosen ones included)."""
+    """One section: its spec (key, headings, cues, the speaker's announced wording), the sentences it covers,
+    the points chosen for it, and its best-ranked candidates (chosen ones included)."""
 
     spec: SectionSpec
     title: str
-    start: int  # sentence range [start, end) in OutlinePlan.sentences
+    start: int  # sentence range [start, end) in OutlinePlan.sentences: the span of ``sentence_ids``
     end: int
     points: tuple[PlannedPoint, ...]
     candidates: tuple[PlannedPoint, ...]
+    # The sentences of the section, in order. Contiguous (= range(start, end)) when the outline follows an
+    # announced structure; without one, sections are assigned by content and may interleave.
+    sentence_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,29 +247,41 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         opening = clean_text(opening, transcript.language)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
-    cuts = cut_sections(sentences, spec.sections, announced, lex, start)
-    bounds = [*cuts, len(sentences)]
+    k = len(spec.sections)
+    if found is None and len(sentences) - start >= 2 * k:
+        # No announced structure: each sentence goes to the section its content belongs to (assign.py).
+        labels = assign_sentences(sentences, spec.sections, lex, start)
+    else:
+        cuts = cut_sections(sentences, spec.sections, announced, lex, start)
+        bounds = [*cuts, len(sentences)]
+        # Sentences before the first part (the announcement itself) belong to no section.
+        labels = [max((j for j in range(k) if bounds[j] <= i), default=-1) for i in range(len(sentences))]
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
-    sections, taken = [], []
+    sections, taken, section_starts = [], [], set()
     for j, section_spec in enumerate(spec.sections):
-        part = sentences[bounds[j] : bounds[j + 1]]
+        ids = [i for i, label in enumerate(labels) if label == j]
+        starts = set(runs(labels, j))
+        section_starts |= starts
+        # A run of the section that follows another section's sentences opens a paragraph of its own.
+        part = [replace(sentences[i], paragraph_start=True) if i in starts else sentences[i] for i in ids]
 
-        def planned(c: Candidate, offset: int = bounds[j], part: Sequence[Sentence] = part) -> PlannedPoint:
-            ids = part[c.sentence].segments_of(c.start, c.end)
-            ranges = time_ranges(ids, transcript.segments) if clean.timed else ()
-            return PlannedPoint(c.text, offset + c.sentence, ids, ranges, c.score)
+        def planned(c: Candidate, ids: Sequence[int] = ids, part: Sequence[Sentence] = part) -> PlannedPoint:
+            segs = part[c.sentence].segments_of(c.start, c.end)
+            ranges = time_ranges(segs, transcript.segments) if clean.timed else ()
+            return PlannedPoint(c.text, ids[c.sentence], segs, ranges, c.score)
 
         chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
         taken.extend(set(tokens(c.text)) for c in chosen)
         ranked, _ = rank(part, doc_df, len(sentences), section_spec, lex)
+        first, last = (ids[0], ids[-1] + 1) if ids else (0, 0)
         sections.append(PlannedSection(
-            section_spec, section_spec.title(transcript.language), bounds[j], bounds[j + 1],
+            section_spec, section_spec.title(transcript.language), first, last,
             tuple(planned(c) for c in chosen), tuple(planned(c) for c in _distinct(ranked, CANDIDATES)),
+            tuple(ids),
         ))
 
     # The cleaned transcript keeps its paragraphs and starts a new one where each section begins.
-    section_starts = set(cuts)
     paragraphs: list[list[str]] = []
     for i, s in enumerate(sentences):
         if not paragraphs or s.paragraph_start or i in section_starts:
