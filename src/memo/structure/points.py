@@ -51,8 +51,34 @@ _CONDITION_ZH = re.compile(r"^(?:如果|要是|假如|假设|哪怕|即使|只�
 _CONDITION_EN = re.compile(r"^(?:if|when|unless|even if|as long as)\b(?!.*\b(?:then|will|would)\b)[^,;]*$", re.I)
 # A one-character opener is part of a word before these (那些 / 但凡 / 也许 / 就像): then it stays.
 _WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡", "也": "许好罢", "就": "像算近"}
+# A short statement about "this" / "that" ("这个其实是最底层的一个原因。", "That's the main thing.") points back at
+# what came before and says nothing on its own.
+_DEICTIC_ZH = re.compile(r"^(?:所以|那|但是?)?(?:这个|那个|这就|这也|这|那|它)(?:其实|就|也|真的|确实)*(?:是|算)")
+_DEICTIC_EN = re.compile(r"^(?:so |and |but )?(?:this|that|it)(?:'s| is| was| really is)\b", re.I)
 _QUESTION_ZH = re.compile(r"[？?]|为什么|什么呢|怎么办|吗$|呢$|多少")
 _QUESTION_EN = re.compile(r"\?|^(?:why|what|how|who|where|when|do|does|did|is|are|can|could)\b", re.I)
+
+
+# A sentence that opens with the next item of an enumeration starts a sub-topic of its own ("第二个问题是时间",
+# "还有…", "The second thing is my clients", "Another thing:"), as a paragraph does.
+_NEXT_ITEM_ZH = re.compile(r"^(?:第[二三四五六七八九十](?![十百千万])|另外|另一个|另一方面|其次|再一个|再就是|还有)")
+_NEXT_ITEM_EN = re.compile(
+    r"^(?:(?:and |so |but )?(?:the (?:second|third|fourth|fifth|next|other|last|final) "
+    r"(?:thing|reason|point|problem|issue|part|step|one|worry|question)|another (?:thing|reason|point|problem|issue|"
+    r"worry|question)|secondly|thirdly|on top of that|also|finally|lastly))\b",
+    re.I,
+)
+
+
+def subtopics(sentences: Sequence[Sentence], zh: bool) -> list[int]:
+    """The sub-topic of each sentence: a new one at each paragraph and at each enumerated item."""
+    item = _NEXT_ITEM_ZH if zh else _NEXT_ITEM_EN
+    out, current = [], -1
+    for i, s in enumerate(sentences):
+        if i == 0 or s.paragraph_start or item.search(s.text):
+            current += 1
+        out.append(current)
+    return out
 
 
 @dataclass(frozen=True)
@@ -181,9 +207,9 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | 
     open_end = _OPEN_END_ZH if zh else _OPEN_END_EN
     open_start = _OPEN_START_ZH if zh else _OPEN_START_EN
     out: list[Candidate] = []
-    paragraph = -1
+    blocks = subtopics(sentences, zh)
     for index, sentence in enumerate(sentences):
-        paragraph += 1 if (sentence.paragraph_start or paragraph < 0) else 0
+        paragraph = blocks[index]
         spans = clauses(sentence.text, zh)
         for i in range(len(spans)):
             for j in range(i, len(spans)):
@@ -265,13 +291,17 @@ def score(
     value *= 0.6 ** _marker_count(lead_in, lex.asides)  # announced as a repeat or an example ("说回刚才那个问题，…")
     if (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         value *= 0.45  # a question the speaker asks himself; the answer is the point
+    if (_DEICTIC_ZH if zh else _DEICTIC_EN).search(text) and size < (18 if zh else 10):
+        value *= 0.4  # "这个其实是最底层的一个原因": a pointer back, not a statement of its own
     return value
 
 
 def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int = 7) -> int:
-    """How many points a section of this length deserves: about one per 200 characters / 45 words."""
+    """How many points a section deserves: one per sub-topic (paragraph, enumerated item) and at least about
+    one per 50 characters / 24 words (some 10 seconds of speech), 3 to 7."""
     size = sum(content_len(s.text, zh) for s in sentences)
-    return max(low, min(high, round(size / (120 if zh else 30))))
+    blocks = len(set(subtopics(sentences, zh)))
+    return max(low, min(high, max(blocks, round(size / (50 if zh else 24)))))
 
 
 def rank(
@@ -282,12 +312,11 @@ def rank(
     section_df = Counter(u for s in sentences for u in set(tokens(s.text)))
     sizes: Counter = Counter()
     paragraph_df: dict[int, Counter] = {}
-    paragraph = -1
-    for s in sentences:
-        paragraph += 1 if (s.paragraph_start or paragraph < 0) else 0
+    blocks = subtopics(sentences, zh)
+    for s, paragraph in zip(sentences, blocks, strict=True):
         sizes[paragraph] += content_len(s.text, zh)
         paragraph_df.setdefault(paragraph, Counter()).update(set(tokens(s.text)))
-    firsts = {i for i, s in enumerate(sentences) if s.paragraph_start or i == 0}
+    firsts = {i for i, b in enumerate(blocks) if i == 0 or b != blocks[i - 1]}
     scored = []
     for c in candidates(sentences, lex, spec):
         value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))

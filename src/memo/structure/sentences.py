@@ -39,7 +39,18 @@ _ZH_SPLIT_BEFORE = (
 
 
 
+# The next item of an enumeration opens a new sentence ("…我一定要学会 嗯 第二个原因是我的腰"): ordinals from 二 on
+# (第一 opens the list, often mid-sentence: "我打算 第一 先练憋气"), 另外 / 其次 / 还有(就是) before a pause.
+_ZH_NEXT_ITEM = re.compile(
+    rf"^(?:然后|那么?|再)?(?:第[二三四五六七八九十](?![十百千万])|第一个[^，。{PAUSE}]{{1,4}}(?:是|就是)|另外|另一个|另一方面|其次|再一个|再就是|还有(?=就是|一个|一点|一方面|个|{PAUSE}))"
+)
+# A bare ordinal before a pause ("第二 换成早上去") is followed by a comma.
+_ZH_BARE_ORDINAL = re.compile(r"(?:^|[。！？；])(?:第[一二三四五六七八九十]|首先|其次|另外)$")
+
+
 def resolve_pauses_zh(text: str) -> str:
+    """Pause marks become commas where a clause boundary is likely, and full stops before the next item of an
+    enumeration; elsewhere they disappear. A removed hesitation between pauses ("学会 嗯 第二") is a long pause."""
     out: list[str] = []
     pieces = re.split(f"({PAUSE}+)", text)
     for i, piece in enumerate(pieces):
@@ -54,7 +65,16 @@ def resolve_pauses_zh(text: str) -> str:
             continue
         clause = re.split(f"[{_ZH_PUNCT}]", plain_before)[-1]
         nxt = re.split(f"[{_ZH_PUNCT}]", plain_after)[0]
-        if ZH_DANGLING.search(clause) or len(nxt) < 2:
+        if ZH_DANGLING.search(clause) or len(nxt.replace(PAUSE, "")) < 2:
+            continue
+        if _ZH_BARE_ORDINAL.search(plain_before[-8:]):
+            out.append("，")
+            continue
+        if len(clause) >= 4 and _ZH_NEXT_ITEM.search(plain_after):
+            out.append("。")
+            continue
+        if len(piece) >= 2 and len(clause) >= 4 and not clause.endswith("的"):
+            out.append("，")  # a long pause
             continue
         if clause.endswith("的") and plain_after[0] not in _ZH_OPENERS:
             continue  # "带来的 效率提升": a pause inside a noun phrase, not after a clause
