@@ -34,7 +34,8 @@ _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
 _EN_ENUM = (
     r"\b(?<!the )(?<!this )(?<!that )"
-    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
+    r"time|season|day))|after that|and finally|finally|lastly|last)\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
@@ -130,6 +131,8 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     clause = r"(?:来|去)?(?:说|讲|聊|谈)?(?:吧|啊|呢)?" if zh else r"[^，。：:,.;!?？！\n]*"
     rest = re.match(clause, opening[count.end() :])
     begin = count.end() + (rest.end() if rest else 0)
+    # The stop that closes the counting clause ("…I want to get into.") opens the list; it ends no item.
+    begin += len(opening[begin:]) - len(opening[begin:].lstrip(" \t\n.:：;；,，。"))
     window = opening[begin : begin + (300 if zh else 500)]
     stops = [m.end() for m in re.finditer(r"[。.!?？！\n]", window)] + [len(window)]
     # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cleanup import ZH_OPEN_END, Lexicon, Sentence
 from .similarity import DUPLICATE, content_len, overlap, tokens
@@ -92,6 +92,7 @@ class Candidate:
     paragraph: int
     score: float = 0.0
     context: str = ""  # the whole sentence, for what only shows there (a section opener's meta-talk)
+    labelled: bool = False  # opens with the short sentence before it that names its subject
 
 
 # ---------------------------------------------------------------- clauses and candidates
@@ -229,7 +230,39 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | 
                     continue  # "带来的，效率翻倍提升": the span starts inside a noun phrase
                 point = _finish(text, sentence.text, end, zh)
                 out.append(Candidate(point, index, start, end, paragraph, context=sentence.text))
+                label = _label(sentences, index, blocks, lex, spec) if i == 0 else ""
+                if label and content_len(label + text, zh) <= high:
+                    # "The second thing was the slugs. They ate every lettuce seedling": the short sentence
+                    # names what the next one is about; together they are one point.
+                    joined = _finish(label + ("：" if zh else ": ") + _lower_first(text), sentence.text, end, zh)
+                    out.append(Candidate(joined, index, start, end, paragraph, context=sentence.text, labelled=True))
     return out
+
+
+def _label(
+    sentences: Sequence[Sentence], index: int, blocks: Sequence[int], lex: Lexicon, spec: SectionSpec | None
+) -> str:
+    """The sentence before ``index`` when it is a short statement naming the sub-topic the next one details
+    ("The tomatoes were a disaster." / "The second thing was the slugs."), without its stop; else ""."""
+    zh = lex.language == "zh"
+    if index == 0 or blocks[index - 1] != blocks[index] and not sentences[index - 1].paragraph_start:
+        return ""
+    if sentences[index].paragraph_start:
+        return ""
+    text = trim(strip_lead(trim(sentences[index - 1].text, lex), spec, lex), lex).rstrip("。.!！")
+    size = content_len(text, zh)
+    if not 2 <= size <= (10 if zh else 7) or re.search(r"[,，?？:：]", text):
+        return ""
+    if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
+        return ""
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """A sentence continued after a colon: lower-case first letter, except for "I" and names kept as spoken."""
+    if re.match(r"(?:I\b|I'|[A-Z]{2})", text) or not text[:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _finish(text: str, sentence: str, end: int, zh: bool) -> str:
@@ -322,8 +355,10 @@ def rank(
         value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))
         if c.sentence in firsts or c.sentence == len(sentences) - 1:
             value *= 1.2  # a paragraph's first sentence states its topic; a part's last one sums it up
+        if c.labelled:
+            value *= 1.25  # says what "they" / "it" is: stands on its own
         if value > 0:
-            scored.append(Candidate(c.text, c.sentence, c.start, c.end, c.paragraph, value, c.context))
+            scored.append(replace(c, score=value))
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
 
 
