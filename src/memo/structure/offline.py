@@ -268,6 +268,8 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
 
         def planned(c: Candidate, ids: Sequence[int] = ids, part: Sequence[Sentence] = part) -> PlannedPoint:
             segs = part[c.sentence].segments_of(c.start, c.end)
+            if c.label >= 0:  # it opens with the sentence before: that is where it was said too
+                segs = tuple(sorted({*part[c.label].segments, *segs}))
             ranges = time_ranges(segs, transcript.segments) if clean.timed else ()
             return PlannedPoint(c.text, ids[c.sentence], segs, ranges, c.score)
 

@@ -92,7 +92,7 @@ class Candidate:
     paragraph: int
     score: float = 0.0
     context: str = ""  # the whole sentence, for what only shows there (a section opener's meta-talk)
-    labelled: bool = False  # opens with the short sentence before it that names its subject
+    label: int = -1  # the short sentence before it that names its subject, which it opens with (else -1)
 
 
 # ---------------------------------------------------------------- clauses and candidates
@@ -235,7 +235,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | 
                     # "The second thing was the slugs. They ate every lettuce seedling": the short sentence
                     # names what the next one is about; together they are one point.
                     joined = _finish(label + ("：" if zh else ": ") + _lower_first(text), sentence.text, end, zh)
-                    out.append(Candidate(joined, index, start, end, paragraph, context=sentence.text, labelled=True))
+                    out.append(Candidate(joined, index, start, end, paragraph, context=sentence.text, label=index - 1))
     return out
 
 
@@ -255,6 +255,10 @@ def _label(
         return ""
     if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         return ""
+    if (_CONDITION_ZH if zh else _CONDITION_EN).search(text) or (_OPEN_END_ZH if zh else _OPEN_END_EN).search(text):
+        return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
+    if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
+        return ""  # a Mandarin label names its subject: "第二个问题是时间"
     return text
 
 
@@ -355,7 +359,7 @@ def rank(
         value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))
         if c.sentence in firsts or c.sentence == len(sentences) - 1:
             value *= 1.2  # a paragraph's first sentence states its topic; a part's last one sums it up
-        if c.labelled:
+        if c.label >= 0:
             value *= 1.25  # says what "they" / "it" is: stands on its own
         if value > 0:
             scored.append(replace(c, score=value))
