@@ -50,7 +50,7 @@ _OPEN_START_EN = re.compile(r"^(?:of|to|than|which|who|whom|whose|that's why|is|
 _CONDITION_ZH = re.compile(r"^(?:如果|要是|假如|假设|哪怕|即使|只要)(?![^，；]{3,}(?:就|才|那么|则|会|都))[^，；]*$")
 _CONDITION_EN = re.compile(r"^(?:if|when|unless|even if|as long as)\b(?!.*\b(?:then|will|would)\b)[^,;]*$", re.I)
 # A one-character opener is part of a word before these (那些 / 但凡 / 也许 / 就像): then it stays.
-_WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡", "也": "许好罢", "就": "像算近"}
+_WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡是", "也": "许好罢", "就": "像算近"}
 # A short statement about "this" / "that" ("这个其实是最底层的一个原因。", "That's the main thing.") points back at
 # what came before and says nothing on its own.
 _DEICTIC_ZH = re.compile(r"^(?:所以|那|但是?)?(?:这个|那个|这就|这也|这|那|它)(?:其实|就|也|真的|确实)*(?:是|算)")
