@@ -14,7 +14,8 @@ from memo.records import Outline, Segment, Transcript
 from memo.structure import list_templates, load_template, load_transcript, outline, render_markdown
 from memo.structure.announce import announced_sections
 from memo.structure.chunking import chunk_segments
-from memo.structure.cleanup import clean_fragment, doc_context
+from memo.structure.cleanup import clean_fragment, clean_transcript, doc_context
+from memo.structure.loaders import transcript_from_text
 
 MEMO_ZH = Path(__file__).resolve().parent.parent / "samples" / "memo_zh.txt"
 ZH_FILLERS = ("嗯", "呃", "就是说", "对吧")
@@ -550,6 +551,10 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
         ("en", "Okay so two things I want to cover today. What the trip cost, and whether I'd do it again.\n"
                "The cost.",
          ("What the trip cost", "whether I'd do it again")),
+        # The count's clause ends with a stop (here a line break too); "next spring" is no enumeration word.
+        ("en", "There are three things I want to get into.\n"
+               "What broke, what held up, and what I'll change next spring.\nSo, what broke.",
+         ("What broke", "what held up", "what I'll change next spring")),
         # A count that names no parts of the memo is no announcement.
         ("zh", "我有三个问题一直想不明白 就是说为什么他总是迟到 然后我也不好意思说 这个事情拖了很久\n昨天又迟到了",
          None),
@@ -587,3 +592,39 @@ def test_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: 
     assert "blood pressure" in said["reasons"] and "10k race" in said["plan"]
     assert "sleep is better" in said["experience"]
     assert "pushing too hard" in said["analysis"]
+
+
+def test_counted_what_parts_become_sections_in_the_speakers_words() -> None:
+    score, result = _bench_score("en_allotment_season")
+    assert [s.title for s in result.sections] == [
+        "What went wrong", "What actually worked", "What I'm going to change next spring",
+    ]
+    assert score.covered >= 10 and score.placed >= 10 and score.meta == 0, score.missed
+
+
+def test_points_one_per_enumerated_item_and_named_subjects() -> None:
+    from memo.structure.points import subtopics
+
+    sentences = clean_transcript(transcript_from_text(
+        "Intro line here.\nThe tomatoes were a disaster. I planted them out too early and the frost got them. "
+        "The second thing was the slugs. They ate every lettuce seedling.", language="en")).sentences
+    assert subtopics(sentences, zh=False) == [0, 1, 1, 2, 2]
+    _, result = _bench_score("en_allotment_season")
+    texts = [p.text for s in result.sections for p in s.points]
+    # A short sentence that names the subject opens the point about it ("…: I planted them out…").
+    assert any(t.startswith("The tomatoes were a disaster: ") for t in texts), texts
+
+
+def test_title_is_the_topic_the_speaker_names() -> None:
+    from memo.structure.cleanup import lexicon
+    from memo.structure.title import make_title
+
+    def title(text: str, language: str) -> str:
+        sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
+        return make_title(sentences, "memo.txt", lexicon(language))
+
+    assert title("嗯 今天想说一下换车的事 我那辆老车开了十一年了 修一下要八千块", "zh") == "换车"
+    # No naming: the memo's main nouns, as a title (names keep their capital, plurals are singular, verbs are left out).
+    text = ("We are moving to Berlin. The flat in Berlin is small. My clients are fine with it. "
+            "The clients pay in pounds. Going there is a big step, Berlin is cheaper.")
+    assert title(text, "en") == "Berlin, flat and client"  # the opening counts double
