@@ -61,7 +61,9 @@ _QUESTION_EN = re.compile(r"\?|^(?:why|what|how|who|where|when|do|does|did|is|ar
 
 # A sentence that opens with the next item of an enumeration starts a sub-topic of its own ("第二个问题是时间",
 # "还有…", "The second thing is my clients", "Another thing:"), as a paragraph does.
-_NEXT_ITEM_ZH = re.compile(r"^(?:第[二三四五六七八九十](?![十百千万])|另外|另一个|另一方面|其次|再一个|再就是|还有)")
+_NEXT_ITEM_ZH = re.compile(
+    r"^(?:然后|那么?|再)?(?:第[二三四五六七八九十](?![十百千万])|另外|另一个|另一方面|其次|再一个|再就是|还有)"
+)
 _NEXT_ITEM_EN = re.compile(
     r"^(?:(?:and |so |but )?(?:the (?:second|third|fourth|fifth|next|other|last|final) "
     r"(?:thing|reason|point|problem|issue|part|step|one|worry|question)|another (?:thing|reason|point|problem|issue|"
@@ -329,7 +331,7 @@ def score(
     if (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         value *= 0.45  # a question the speaker asks himself; the answer is the point
     if (_DEICTIC_ZH if zh else _DEICTIC_EN).search(text) and size < (18 if zh else 10):
-        value *= 0.4  # "这个其实是最底层的一个原因": a pointer back, not a statement of its own
+        value *= 0.25  # "这个其实是最底层的一个原因": a pointer back, not a statement of its own
     return value
 
 
