@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from subtitles import read_srt, read_vtt
 
 import memo
 from memo.errors import ConfigError, MemoError
 from memo.records import Segment, SpeakerTurn, Transcript, Word
-from memo.writers import WRITERS, parse_formats, read_srt, read_vtt, write_outputs
+from memo.writers import WRITERS, parse_formats, write_outputs
 
 
 @pytest.fixture(scope="module")
