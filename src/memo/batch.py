@@ -131,17 +131,25 @@ def _unique_stems(inputs: list[Input]) -> list[Input]:
             item = replace(item, stem=item.stem.with_name(item.path.name), note=note)
         result.append(item)
     for group in _collisions(result):
-        common = Path(os.path.commonpath([str(i.path.resolve().parent) for i in group]))
+        common = Path(os.path.commonpath([str(item.path.resolve().parent) for _, item in group]))
         for index, item in group:
             rel = item.path.resolve().parent.relative_to(common)
             stem = item.stem.parent / rel / item.stem.name
             note = f"another {item.path.name} writes to {item.stem.parent}: outputs go to {stem.parent}"
             result[index] = replace(item, stem=stem, note=note)
     for group in _collisions(result):
-        for n, (index, item) in enumerate(sorted(group, key=lambda pair: str(pair[1].path))[1:], start=2):
-            stem = item.stem.with_name(f"{item.stem.name}-{n}")
-            result[index] = replace(item, stem=stem, note=f"outputs named {stem.name}.* (name taken in this batch)")
+        memos = sorted({_memo(item) for _, item in group})
+        for index, item in group:
+            n = memos.index(_memo(item)) + 1
+            if n > 1:
+                stem = item.stem.with_name(f"{item.stem.name}-{n}")
+                result[index] = replace(item, stem=stem, note=f"outputs named {stem.name}.* (name taken in this batch)")
     return result
+
+
+def _memo(item: Input) -> tuple[str, str]:
+    """Inputs of one memo (talk.m4a and its talk.json, for memo outline) share a folder and a stem name."""
+    return str(item.path.resolve().parent), item.stem.name
 
 
 def _audio_siblings(path: Path) -> list[Path]:
@@ -157,7 +165,7 @@ def _collisions(items: list[Input]) -> list[list[tuple[int, Input]]]:
     by_stem: dict[Path, list[tuple[int, Input]]] = defaultdict(list)
     for index, item in enumerate(items):
         by_stem[item.stem.resolve()].append((index, item))
-    return [group for group in by_stem.values() if len(group) > 1]
+    return [group for group in by_stem.values() if len({_memo(item) for _, item in group}) > 1]
 
 
 def claim_stems(inputs: list[Input], owned: Callable[[Input], bool] = lambda item: True) -> list[Input]:
