@@ -105,12 +105,14 @@ class ScriptedServer:
 
     def __init__(self, reply: Reply) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 outer.requests.append(body)
+                outer.headers.append(dict(self.headers))
                 status, answer = reply(body)
                 data = json.dumps(answer).encode()
                 self.send_response(status)

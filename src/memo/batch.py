@@ -178,7 +178,7 @@ def claim_stems(inputs: list[Input], owned: Callable[[Input], bool] = lambda ite
             stem = item.stem
             for n in range(2, 1000):
                 owner = _stamp_owner(stem)
-                if owner is None or owner == item.path.resolve() or not owner.exists():
+                if owner is None or _same_memo(owner, item.path.resolve()) or not owner.exists():
                     break
                 stem = item.stem.with_name(f"{item.stem.name}-{n}")
             if stem != item.stem:
@@ -186,6 +186,11 @@ def claim_stems(inputs: list[Input], owned: Callable[[Input], bool] = lambda ite
                 item = replace(item, stem=stem, note=note)
         result.append(item)
     return result
+
+
+def _same_memo(a: Path, b: Path) -> bool:
+    """talk.m4a and its talk.json (or talk.m4a.json) are one memo; a/memo.wav and b/memo.wav are two."""
+    return a.parent == b.parent and (a.stem == b.stem or a.name == b.stem or a.stem == b.name)
 
 
 def _stamp_owner(stem: Path) -> Path | None:

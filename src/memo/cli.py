@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,27 @@ from .pipeline import (
 from .transcribe import TranscribeOptions
 from .writers import parse_formats
 
+
+class _FlagHelp:
+    """--help is a flag: typer 0.29 would show it as ``--help <bool>``."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_FlagHelp, typer.core.TyperCommand):
+    pass
+
+
+class _Group(_FlagHelp, typer.core.TyperGroup):
+    pass
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Turn spoken memos into clean transcripts and structured Markdown outlines, offline.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -156,7 +177,7 @@ def _pipeline(
     command = ctx.info_name
     job = _build_job(
         command,
-        TranscribeOptions(
+        dict(
             model=model,
             device=device,
             compute_type=compute_type,
@@ -225,7 +246,7 @@ def _is_audio(item: Input) -> bool:
 
 def _build_job(
     command: str,
-    transcribe: TranscribeOptions,
+    transcribe: dict,
     *,
     formats: str | None,
     force: bool = False,
@@ -240,7 +261,7 @@ def _build_job(
     default_formats = "json" if command == "outline" else "txt,md,json"
     try:
         job = Job(
-            transcribe,
+            TranscribeOptions(**transcribe),
             tuple(parse_formats(formats or default_formats)),
             diarize,
             speaker_names,
@@ -249,7 +270,7 @@ def _build_job(
         )
         check_job(job)
         if not outlines:  # unused without --outline, but a typo is still worth a line
-            check_job(Job(transcribe, job.formats, outline=OutlineOptions(outline.engine, outline.template)))
+            check_job(replace(job, outline=OutlineOptions(outline.engine, outline.template)))
     except MemoError as exc:
         raise fail(str(exc)) from exc
     return job
@@ -258,19 +279,22 @@ def _build_job(
 _pipeline = _interruptible(_pipeline)
 app.command(
     "transcribe",
+    cls=_Command,
     help="Transcribe audio files and folders offline (txt, srt, vtt, json, md, rttm).",
 )(_pipeline)
 app.command(
     "outline",
+    cls=_Command,
     help="Write NAME.outline.md (clean transcript + structured outline) from audio or a transcript.",
 )(_pipeline)
 app.command(
     "process",
+    cls=_Command,
     help="The whole path: transcribe (and diarize), write the transcript, then the outline.",
 )(_pipeline)
 
 
-@app.command("models")
+@app.command("models", cls=_Command)
 def models_command() -> None:
     """List the Whisper models memo can use and where they live."""
     from .models import DEFAULT_MODEL, default_model_dir, list_models, models_dirs
@@ -291,7 +315,7 @@ def models_command() -> None:
 
 
 # --- memo record -----------------------------------------------------------------------------------------
-@app.command("record")
+@app.command("record", cls=_Command)
 @_interruptible
 def record_command(
     path: Annotated[
@@ -336,7 +360,7 @@ def record_command(
     if transcribe and not (list_devices or recover):  # bad options fail now, not after the user has spoken
         job = _build_job(
             "record",
-            TranscribeOptions(model=model, language=language),
+            dict(model=model, language=language),
             formats=formats,
             diarize=DiarizeOptions() if diarize else None,
             outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model),

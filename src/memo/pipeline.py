@@ -100,6 +100,9 @@ def check_job(job: Job) -> None:
         from .diarize import _check_counts
 
         _check_counts(job.diarize.num_speakers, job.diarize.min_speakers, job.diarize.max_speakers)
+        model = job.diarize.model
+        if model and model.startswith(("/", ".", "~")) and not Path(model).expanduser().exists():
+            raise ConfigError(f"--diarization-model {model}: not found; give a pyannote pipeline folder or file")
     if job.speaker_names is not None:
         _check_speaker_names(job.speaker_names)
     if job.outline:

@@ -256,6 +256,8 @@ class Endpoint:
                 self.stats.request_seconds.append(time.perf_counter() - started)
                 self.stats.requests += 1
             try:
+                if not isinstance(response.choices, list):
+                    raise TypeError("no choices list")
                 if not response.choices:
                     failure = EngineError("an answer without choices")
                     continue
