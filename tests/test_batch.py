@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -188,3 +189,26 @@ def test_folder_without_audio_names_the_folder(tmp_path):
     result = run_memo("transcribe", tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: no audio files found in {tmp_path} (use --recursive for subfolders)"
+
+
+@pytest.mark.slow
+def test_progress_advances_through_diarization_with_an_honest_eta(english_sample, tmp_path):
+    result = run_memo(
+        "transcribe", english_sample, "-o", tmp_path, "-f", "txt", "--diarize", "--force",
+        env={**os.environ, "MEMO_PROGRESS_INTERVAL": "0"}, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pattern = re.compile(
+        r"memo: \[1/1\] [^:]+: (?P<stage>[a-z +]+) \((?P<done>\d+)/(?P<total>\d+) s audio(, ETA (?P<eta>\d+) s)?\)"
+    )
+    lines = [m.groupdict() for m in map(pattern.match, result.stderr.splitlines()) if m]
+    total = int(lines[0]["total"])
+    diarizing = [line for line in lines if "diariz" in line["stage"]]
+    done = [int(line["done"]) for line in diarizing]
+    assert len(set(done)) >= 4, result.stderr  # it moves while diarizing, not frozen at one number
+    assert done == sorted(done)
+    # Transcription alone does not fill the bar: diarization's share is still ahead when it ends.
+    last_transcribing_only = max(int(line["done"]) for line in lines if line["stage"] == "transcribing + diarizing")
+    assert last_transcribing_only < 0.9 * total
+    etas = [int(line["eta"]) for line in diarizing if line["eta"] is not None and int(line["done"]) < 0.5 * total]
+    assert etas and all(eta > 0 for eta in etas)
