@@ -8,7 +8,6 @@ so a new option without a test here fails.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,8 +16,8 @@ import click
 import numpy as np
 import pytest
 import typer
-from llm_server import ScriptedServer, completion
-from memo_cli import MEMO, errors, invoke, run_memo
+from llm_server import ScriptedServer
+from memo_cli import MEMO, EchoModel, errors, invoke, run_memo
 from virtual_mic import RATE, alsa_file_mic, fixture, no_audio_env
 
 from memo.cli import app
@@ -45,30 +44,6 @@ def short_to_long(command: str, args: list) -> list:
     group = typer.main.get_command(app)
     table = {o: max(p.opts, key=len) for p in group.commands[command].params for o in p.opts if not o.startswith("--")}
     return [table.get(str(a), a) for a in args]
-
-
-def _name(body: dict) -> str:
-    if "response_format" in body and body["response_format"]["type"] == "json_schema":
-        return body["response_format"]["json_schema"]["name"]
-    return ""
-
-
-class EchoModel:
-    """Valid answers from the request itself: the cleanup echoes each line, each section gets the first line."""
-
-    def __call__(self, body: dict):
-        name = _name(body)
-        schema = body["response_format"]["json_schema"]["schema"]
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        lines = [(int(i), t) for i, t in re.findall(r"^\[(\d+)\] (.*)$", user, re.M)]
-        if name == "memo_plan":
-            answer = {"title": "Scripted title", "structure": []}
-        elif name == "memo_cleanup":
-            answer = {"segments": [{"id": i, "text": t, "new_paragraph": False} for i, t in lines]}
-        else:
-            keys = schema["properties"]["points"]["items"]["properties"]["section"]["enum"]
-            answer = {"points": [{"section": keys[0], "text": lines[0][1], "sources": [lines[0][0]]}]}
-        return 200, completion(json.dumps(answer))
 
 
 @pytest.fixture(scope="module")
