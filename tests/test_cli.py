@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from memo.writers import read_srt
+from subtitles import read_srt
 
 MEMO = [sys.executable, "-m", "memo"]
 
@@ -155,7 +154,7 @@ def test_bad_options_are_one_line_errors(english_sample, tmp_path):
     result = run_memo("transcribe", english_sample, "-f", "docx", "-o", tmp_path)
     assert result.returncode == 2 and result.stderr.strip().startswith("error: unknown output format docx")
     result = run_memo("transcribe", english_sample, "--model", "nonexistent-model", "-o", tmp_path)
-    assert result.returncode == 1 and "unknown model 'nonexistent-model'" in result.stderr
+    assert result.returncode == 2 and "unknown model 'nonexistent-model'" in result.stderr  # once, before any file
     result = run_memo("transcribe", tmp_path / "empty-folder-that-is-missing" / "x.wav", "-o", tmp_path)
     assert result.returncode == 1 and "not found" in result.stderr
 

@@ -71,3 +71,8 @@ def setting(
             return value
     value = load_config().get(section, {}).get(key)
     return default if value is None else value
+
+
+def default_memos_dir() -> Path:
+    """Where recordings go without a path: ``[record] dir`` in config.toml or $MEMO_RECORD_DIR, else ~/…/memo/memos."""
+    return Path(setting("record", "dir", default=str(memo_home() / "memos"))).expanduser()

@@ -114,7 +114,7 @@ def transcribe(
         # Mandarin falls into repetition loops with Whisper's defaults (research/asr.md).
         kwargs.update(repetition_penalty=1.1, no_repeat_ngram_size=3, condition_on_previous_text=False)
 
-    if options.batch_size > 1:
+    if options.batch_size > 1 and options.vad:  # batched decoding needs VAD's speech chunks
         from faster_whisper import BatchedInferencePipeline
 
         pipeline = BatchedInferencePipeline(model=model)

@@ -13,13 +13,11 @@ writing it before that). A file that failed is tried again only when it changes.
 from __future__ import annotations
 
 import queue
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
 
-from .batch import STAMP_DIR, BatchSummary, Input, collect_inputs, is_done, run_batch
+from .batch import STAMP_DIR, BatchSummary, Input, Reporter, claim_stems, collect_inputs, is_done, run_batch
 from .config import setting
 from .errors import ConfigError
 from .pipeline import Job, transcribe_file
@@ -44,10 +42,9 @@ def watch(
     *,
     output_dir: Path | None = None,
     recursive: bool = False,
-    force: bool = False,
     settle: float = 2.0,
     rescan: float = 60.0,
-    stream: TextIO | None = None,
+    reporter: Reporter | None = None,
     debug: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> BatchSummary:
@@ -55,7 +52,7 @@ def watch(
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    stream = stream or sys.stderr
+    reporter = reporter or Reporter()
     for folder in folders:
         if not folder.is_dir():
             raise ConfigError(f"{folder}: not a folder; memo watch takes folders (memo process takes files)")
@@ -68,7 +65,7 @@ def watch(
                 if getattr(event, "dest_path", ""):
                     events.put(event.dest_path)
 
-    watcher = _Watcher(folders, job, output_dir, recursive, force, settle, stream, debug)
+    watcher = _Watcher(folders, job, output_dir, recursive, settle, reporter, debug)
     observer = Observer()
     for folder in folders:
         observer.schedule(Handler(), str(folder), recursive=recursive)
@@ -76,7 +73,7 @@ def watch(
     try:
         already = watcher.start()
         names = ", ".join(str(f) for f in folders)
-        print(f"memo: watching {names} ({already} recording(s) already done); Ctrl+C stops", file=stream, flush=True)
+        reporter.message(f"memo: watching {names} ({already} recording(s) already done); Ctrl+C stops")
         last_scan = time.monotonic()
         while not should_stop():
             try:
@@ -91,27 +88,27 @@ def watch(
             watcher.process_ready()
     except KeyboardInterrupt:
         if watcher.busy:
-            print(f"memo: interrupted while processing {watcher.busy}; it is redone next time", file=stream)
+            reporter.message(f"memo: interrupted while processing {watcher.busy}; it is redone next time")
     finally:
         observer.stop()
         observer.join(timeout=5)
-        print(f"memo: stopped watching; {watcher.summary.line()}", file=stream, flush=True)
+        reporter.message(f"memo: stopped watching; {watcher.summary.line()}")
     return watcher.summary
 
 
 class _Watcher:
     """Pending files and their last signature; ready ones go through run_batch, once per content."""
 
-    def __init__(self, folders, job: Job, output_dir, recursive: bool, force: bool, settle: float, stream, debug):
+    def __init__(self, folders, job: Job, output_dir, recursive: bool, settle: float, reporter: Reporter, debug):
         self.folders, self.job, self.output_dir, self.recursive = folders, job, output_dir, recursive
-        self.force, self.settle, self.stream, self.debug = force, settle, stream, debug
+        self.force, self.settle, self.reporter, self.debug = job.force, settle, reporter, debug
         self.pending: dict[Path, tuple[Signature, float]] = {}
         self.handled: dict[Path, Signature] = {}  # done, failed or already done: until the file changes
         self.summary = BatchSummary()
         self.busy: Path | None = None
 
     def inputs(self) -> list[Input]:
-        return collect_inputs(self.folders, output_dir=self.output_dir, recursive=self.recursive)
+        return claim_stems(collect_inputs(self.folders, output_dir=self.output_dir, recursive=self.recursive))
 
     def start(self) -> int:
         """Note every recording present; those memo already did (resume stamps) are counted, not queued."""
@@ -170,7 +167,7 @@ class _Watcher:
                 kind="transcribe",
                 key=self.job.resume_key,
                 force=self.force,
-                stream=self.stream,
+                reporter=self.reporter,
                 debug=self.debug,
             )
             self.busy = None
