@@ -173,6 +173,7 @@ class _Watcher:
             self.busy = None
             self.summary.done += result.done
             self.summary.failed += result.failed
+            self.summary.no_speech += result.no_speech
             self.summary.audio_seconds += result.audio_seconds
             self.summary.wall_seconds += result.wall_seconds
         for path in ready:
