@@ -7,18 +7,12 @@ import os
 import pty
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from memo_cli import MEMO, run_memo
 from subtitles import read_srt
-
-MEMO = [sys.executable, "-m", "memo"]
-
-
-def run_memo(*args, cwd=None, timeout=300) -> subprocess.CompletedProcess:
-    return subprocess.run([*MEMO, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=timeout)
 
 
 @pytest.fixture
@@ -75,7 +69,9 @@ def test_batch_with_bad_files_goes_on_and_fails_at_the_end(tmp_path, batch_folde
 
 def test_folders_recursive_mirror_layout_and_plain_progress(batch_folder, tmp_path):
     out = tmp_path / "out"
-    flat = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json")
+    # A cache of its own: the progress lines below are those of a real transcription, whatever ran before.
+    env = {**os.environ, "MEMO_CACHE_DIR": str(tmp_path / "cache")}
+    flat = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", env=env)
     assert flat.returncode == 0, flat.stderr
     assert sorted(p.name for p in out.glob("*.srt")) == ["a.srt", "c.srt"]  # not nested without -r
     deep = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", "--recursive")
