@@ -74,7 +74,7 @@ def test_folders_recursive_mirror_layout_and_plain_progress(batch_folder, tmp_pa
     flat = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", env=env)
     assert flat.returncode == 0, flat.stderr
     assert sorted(p.name for p in out.glob("*.srt")) == ["a.srt", "c.srt"]  # not nested without -r
-    deep = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", "--recursive")
+    deep = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", "--recursive", env=env)
     assert deep.returncode == 0, deep.stderr
     assert (out / "nested" / "b.srt").exists()
     assert "2 already done" in deep.stderr and "1 done" in deep.stderr
