@@ -76,10 +76,15 @@ Model = Annotated[
 Device = Annotated[str, typer.Option(help="auto, cpu or cuda.")]
 ComputeType = Annotated[str | None, typer.Option(help="CTranslate2 compute type (default: int8 CPU, float16 GPU).")]
 Language = Annotated[str | None, typer.Option("--language", "-l", help="e.g. zh, en (default: detect).")]
-BatchSize = Annotated[int, typer.Option(help="Batched decoding width; 1 = sequential.")]
+BatchSize = Annotated[
+    int | None, typer.Option(help="Batched decoding width; 1 = sequential (default: 1 for Chinese, else 8).")
+]
 BeamSize = Annotated[int, typer.Option(help="Beam search width.")]
 Vad = Annotated[bool, typer.Option("--vad/--no-vad", help="Skip silence with Silero VAD.")]
 Prompt = Annotated[str | None, typer.Option(help="Initial prompt: names and terms to expect.")]
+Hotwords = Annotated[
+    str | None, typer.Option(help="Names and terms to recognise, '名字, 术语' (default: [transcribe] vocabulary).")
+]
 Diarize = Annotated[bool, typer.Option("--diarize", help="Label who spoke when (needs the diarize extra).")]
 NumSpeakers = Annotated[int | None, typer.Option(help="Exact number of speakers, if known.")]
 MinSpeakers = Annotated[int | None, typer.Option(help="At least this many speakers.")]
@@ -109,10 +114,11 @@ def _pipeline(
     device: Device = "auto",
     compute_type: ComputeType = None,
     language: Language = None,
-    batch_size: BatchSize = 8,
+    batch_size: BatchSize = None,
     beam_size: BeamSize = 5,
     vad: Vad = True,
     initial_prompt: Prompt = None,
+    hotwords: Hotwords = None,
     diarize: Diarize = False,
     num_speakers: NumSpeakers = None,
     min_speakers: MinSpeakers = None,
@@ -139,6 +145,7 @@ def _pipeline(
                 beam_size=beam_size,
                 vad=vad,
                 initial_prompt=initial_prompt,
+                hotwords=hotwords,
             ),
             formats=formats,
             diarize=DiarizeOptions(num_speakers, min_speakers, max_speakers, diarization_model) if diarize else None,
@@ -267,6 +274,7 @@ def record_command(
     formats: Formats = None,
     model: Model = None,
     language: Language = None,
+    hotwords: Hotwords = None,
     diarize: Diarize = False,
     outline: WithOutline = False,
     engine: Engine = "auto",
@@ -295,7 +303,7 @@ def record_command(
         if transcribe:  # bad transcription options fail now, not after the user has spoken
             job = _build_job(
                 "record",
-                TranscribeOptions(model=model, language=language),
+                TranscribeOptions(model=model, language=language, hotwords=hotwords),
                 formats=formats,
                 diarize=DiarizeOptions() if diarize else None,
                 outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model) if outline else None,
