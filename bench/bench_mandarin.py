@@ -96,8 +96,11 @@ def run_config(config: dict, sets: dict[str, list[tuple[str, str]]]) -> dict:
             segments = [(s.start, s.end, s.text) for s in segments]
             return " ".join(s[2] for s in segments), segments
     else:
+        import importlib
+
         import memo
-        from memo import transcribe as module
+
+        module = importlib.import_module("memo.transcribe")  # memo.transcribe is also the function
 
         if "decoding" in config:
             module.LANGUAGE_DECODING.update(zh=config["decoding"])

@@ -51,7 +51,8 @@ def fetch(target: Path | None = None) -> Path:
     manifest_path = target / "manifest.json"
     if manifest_path.exists():
         entries = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if len(entries) == sum(len(w[2]) for w in WHEELS.values()) and all((target / e["file"]).exists() for e in entries):
+        complete = all((target / e["file"]).exists() for e in entries)
+        if complete and len(entries) == sum(len(members) for _, _, members in WHEELS.values()):
             return manifest_path
     target.mkdir(parents=True, exist_ok=True)
     entries = []

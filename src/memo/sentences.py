@@ -29,7 +29,7 @@ _TRAILING_MARK = re.compile(r"[，、,；;：:]+$")
 _TRAILING_PUNCTUATION = re.compile(r"[.,?!;:。，？！、；：…]+$")
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "etc.", "e.g.", "i.e.", "prof.", "jr.", "sr.", "no."}
 # A clause asks when it ends in a question particle, or holds a question word or an A-not-A form...
-_QUESTION_END = re.compile(r"(吗|么|呢|嘛)$")
+_QUESTION_END = re.compile(r"(吗|呢|嘛|(?<![什怎这那多])么)$")
 _QUESTION_WORDS = re.compile(
     r"什么|为什么|为何|怎么|怎样|如何|哪|谁|多少|几点|几个|几次|难道|是不是|有没有|能不能|会不会|要不要|对不对"
     r"|好不好|行不行|可不可以|是否"
