@@ -114,7 +114,8 @@ def run_config(config: dict, sets: dict[str, list[tuple[str, str]]]) -> dict:
     from memo.audio import Audio
 
     first = decode(next(iter(sets.values()))[0][0])
-    run(Audio(first.samples[:16000], first.sample_rate, first.source), "zh")  # warm-up: first-call costs are not the setting's
+    # Warm-up: first-call costs (VAD session, allocations) belong to no setting.
+    run(Audio(first.samples[:16000], first.sample_rate, first.source), "zh")
     results = {}
     for name, items in sets.items():
         language = "en" if name.startswith("en") else "zh"
