@@ -71,15 +71,13 @@ def test_detected_mandarin_gets_the_chinese_defaults(clips):
 
 
 def joined_clips(clips, folder: Path) -> tuple[Path, list[str]]:
-    """Every clip twice, in two orders, 0.3-0.8 s apart (~33 s): one file with short gaps between sentences."""
-    rng, parts, texts = np.random.default_rng(1), [], []
-    for order in (clips, clips[::-1]):
-        for clip in order:
-            parts += [sf.read(clip["path"], dtype="float32")[0], np.zeros(int(16000 * rng.uniform(0.3, 0.8)))]
-            texts.append(clip["text"])
+    """Every clip once, 0.3-0.8 s apart (~17 s): one file with short gaps between sentences, longer than the cap."""
+    rng, parts = np.random.default_rng(1), []
+    for clip in clips:
+        parts += [sf.read(clip["path"], dtype="float32")[0], np.zeros(int(16000 * rng.uniform(0.3, 0.8)))]
     path = folder / "joined.wav"
     sf.write(path, np.concatenate(parts).astype(np.float32), 16000)
-    return path, texts
+    return path, [clip["text"] for clip in clips]
 
 
 def test_joined_clips_come_back_as_punctuated_sentences(clips, tmp_path):
@@ -94,12 +92,12 @@ def test_joined_clips_come_back_as_punctuated_sentences(clips, tmp_path):
     data = json.loads((tmp_path / "joined.json").read_text(encoding="utf-8"))
     assert data["settings"]["hotwords"] == "太乙真人"
     segments = data["segments"]
-    assert len(segments) >= len(texts) - 1
+    assert len(segments) >= 2 and data["duration"] > 15.0
     assert all(s["end"] - s["start"] <= 15.0 for s in segments), [(s["start"], s["end"]) for s in segments]
     txt = (tmp_path / "joined.txt").read_text(encoding="utf-8")
-    assert txt.count("。") + txt.count("？") + txt.count("！") >= 3 and "，" in txt, txt
+    assert txt.count("。") + txt.count("？") + txt.count("！") >= 2 and "，" in txt, txt
     output = normalise(txt)
-    for text in set(texts):  # each clip's words are there (a dropped phrase fails this)
+    for text in texts:  # each clip's words are there (a dropped phrase fails this)
         reference = normalise(text)
         best = min(jiwer.cer(reference, output[i : i + len(reference)]) for i in range(len(output)))
         assert best <= 0.35, (text, txt)
@@ -181,3 +179,17 @@ def test_english_keeps_its_sentences():
     # Unpunctuated text in a spaced language is split at long pauses, not given Chinese marks.
     bare = [Word(0.0, 0.5, " so"), Word(0.6, 1.0, " anyway"), Word(2.0, 2.5, " next"), Word(2.6, 3.0, " thing")]
     assert [s.text for s in split_segments([chunk(bare)], "en", join_words)] == ["so anyway", "next thing"]
+
+
+def test_silences_inside_stretched_words_become_pauses():
+    """Word alignment stretches a word over a pause; the VAD's silence puts the pause back between words
+    (timings from a real run on the joined clips: 一 spanned the pause before it, 中 the one after it)."""
+    from memo.sentences import align_to_silences, pauses_after
+
+    words = [Word(3.02, 3.54, "情况"), Word(3.54, 5.38, "一"), Word(5.38, 5.62, "二"),
+             Word(7.78, 7.94, "整"), Word(7.94, 9.70, "中"), Word(9.70, 10.24, "对")]  # fmt: skip
+    aligned = align_to_silences(words, [(3.806, 5.282), (8.478, 10.146)])
+    pauses = pauses_after(aligned)
+    assert pauses[0] > 1.5 and pauses[1] == 0.0  # before 一, not after it
+    assert pauses[4] > 1.5 and pauses[3] == 0.0  # after 中, not before it
+    assert aligned[1].start == 5.282 and aligned[4].end == 8.478

@@ -10,6 +10,7 @@ English and other punctuated text keeps its own sentence ends; only the cap can 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,6 +23,7 @@ MAX_SEGMENT_SECONDS = 15.0
 CLAUSE_PAUSE = 0.3
 SENTENCE_PAUSE = 0.7
 CHINESE_PUNCTUATION_LANGUAGES = frozenset({"zh", "yue"})
+_MIN_WORD = 0.05  # seconds a word keeps when its edges move out of a silence
 
 _SENTENCE_END = (".", "?", "!", "。", "？", "！", "…")
 _ANY_PUNCTUATION = re.compile(r"[.,?!;:。，？！、；：…]")
@@ -41,61 +43,108 @@ _NOT_A_QUESTION = re.compile(
 
 
 def split_segments(
-    chunks: Sequence[Segment], language: str, join: Callable[[list[str], str], str], max_seconds: float = 15.0
+    chunks: Sequence[Segment],
+    language: str,
+    join: Callable[[list[str], str], str],
+    max_seconds: float = MAX_SEGMENT_SECONDS,
+    silences: Sequence[tuple[float, float]] = (),
 ) -> list[Segment]:
     """Whisper's segments (``chunks``, with words) -> sentence-sized segments of at most ``max_seconds``.
 
-    ``join`` turns word texts into running text for the language (transcribe.join_words).
+    ``join`` turns word texts into running text for the language (transcribe.join_words); ``silences``
+    are (start, end) pauses found by a voice activity detector, which word timestamps often hide.
     """
-    sentences: list[list[Word]] = []
     timed = [chunk for chunk in chunks if chunk.words]
-    if language in CHINESE_PUNCTUATION_LANGUAGES:
-        timed = punctuate_chinese(timed)
+    words = align_to_silences([w for chunk in timed for w in chunk.words], silences)
+    pauses = pauses_after(words)
+    chunk_ends, bare, position = set(), set(), 0
     for chunk in timed:
-        sentences += _split_chunk(list(chunk.words), unpunctuated=not _ANY_PUNCTUATION.search(chunk.text))
-    capped = [part for words in sentences for part in _cap(words, max_seconds)]
+        position += len(chunk.words)
+        chunk_ends.add(position - 1)
+        if not _ANY_PUNCTUATION.search(chunk.text):
+            bare.update(range(position - len(chunk.words), position))
     if language in CHINESE_PUNCTUATION_LANGUAGES:
-        capped = [_close_clause(words) for words in capped]
-    segments = [Segment(w[0].start, w[-1].end, join([x.text for x in w], language), tuple(w)) for w in capped]
+        words = punctuate_chinese(words, pauses, chunk_ends)
+        bare = set()
+    sentences, current = [], []
+    for i, word in enumerate(words):
+        current.append(i)
+        if i in chunk_ends or _ends_sentence(word.text) or (i in bare and pauses[i] >= SENTENCE_PAUSE):
+            sentences.append(current)
+            current = []
+    segments = []
+    for sentence in sentences:
+        for part in _cap(sentence, words, pauses, max_seconds):
+            piece = [words[i] for i in part]
+            if language in CHINESE_PUNCTUATION_LANGUAGES:
+                piece = _close_clause(piece)
+            text = join([w.text for w in piece], language)
+            segments.append(Segment(piece[0].start, piece[-1].end, text, tuple(piece)))
     # Chunks without words (word_timestamps off) stay as Whisper cut them.
     segments += [_untimed(chunk, language) for chunk in chunks if not chunk.words]
     return sorted(segments, key=lambda s: s.start)
 
 
-def punctuate_chinese(chunks: Sequence[Segment]) -> list[Segment]:
-    """Append ，。？ to the words of unpunctuated Chinese from the pauses between words and the wording."""
-    words = [w for chunk in chunks for w in chunk.words]
-    chunk_ends = {id(chunk.words[-1]) for chunk in chunks}
-    marks: list[str] = []
+def align_to_silences(words: Sequence[Word], silences: Sequence[tuple[float, float]]) -> list[Word]:
+    """Move word edges out of detected silences, so the gaps between words show the pauses.
+
+    Word timestamps (cross-attention alignment) often stretch a word over the pause next to it. A silence
+    reaching past the end of a word follows that word; any other silence overlapping a word precedes it:
+    the first word after a pause is the one aligned too early, over the silence.
+    """
+    words = list(words)
+    ends = [w.end for w in words]
+    for start, end in silences:
+        k = bisect.bisect_right(ends, (start + end) / 2)  # the first word ending after the silence's middle
+        if k >= len(words):
+            continue
+        if words[k].start < (start + end) / 2 and end >= words[k].end:
+            k += 1  # the silence follows word k
+        if k > 0 and start < words[k - 1].end and start - words[k - 1].start >= _MIN_WORD:
+            words[k - 1] = replace(words[k - 1], end=round(start, 3))
+        if k < len(words) and end > words[k].start and words[k].end - end >= _MIN_WORD:
+            words[k] = replace(words[k], start=round(end, 3))
+    return words
+
+
+def pauses_after(words: Sequence[Word]) -> list[float]:
+    """Seconds of silence after each word (after the last: infinite)."""
+    return [words[i + 1].start - words[i].end for i in range(len(words) - 1)] + [float("inf")] * bool(words)
+
+
+def find_silences(samples, sample_rate: int = 16000, min_silence: float = 0.2) -> list[tuple[float, float]]:
+    """(start, end) of the pauses between stretches of speech, from the Silero VAD that faster-whisper ships."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(min_silence_duration_ms=int(min_silence * 1000), speech_pad_ms=30, min_speech_duration_ms=100)
+    speech = get_speech_timestamps(samples, options, sampling_rate=sample_rate)
+    edges = [(a["end"] / sample_rate, b["start"] / sample_rate) for a, b in zip(speech, speech[1:], strict=False)]
+    return [(start, end) for start, end in edges if end > start]
+
+
+def punctuate_chinese(words: Sequence[Word], pauses: Sequence[float], chunk_ends: set[int]) -> list[Word]:
+    """Append ，。？ to the words of Chinese text from the pauses after them, Whisper's segment ends and
+    the wording; marks Whisper wrote are kept (a ，at a sentence end becomes 。)."""
+    out: list[Word] = []
     clause: list[str] = []  # word texts since the last mark, for ？
     for i, word in enumerate(words):
-        gap = words[i + 1].start - word.end if i + 1 < len(words) else float("inf")
         text = word.text.strip()
         clause.append(text)
         existing = text[-1:] if _ANY_PUNCTUATION.search(text[-1:]) else ""
-        ends_chunk = id(word) in chunk_ends
-        if gap >= SENTENCE_PAUSE or (ends_chunk and gap >= CLAUSE_PAUSE) or existing in ("。", "？", "！"):
+        pause = pauses[i]
+        if pause >= SENTENCE_PAUSE or (i in chunk_ends and pause >= CLAUSE_PAUSE) or existing in ("。", "？", "！"):
             asks = existing == "？" or is_question("".join(clause))
             mark = "？" if asks else (existing if existing == "！" else "。")
         elif existing:
             mark = existing
-        elif ends_chunk or gap >= CLAUSE_PAUSE:
+        elif i in chunk_ends or pause >= CLAUSE_PAUSE:
             mark = "，"
         else:
             mark = ""
-        marks.append(mark)
         if mark:
             clause = []
-    out, k = [], 0
-    for chunk in chunks:
-        new_words = []
-        for word in chunk.words:
-            mark, text = marks[k], word.text
-            k += 1
-            if mark:
-                text = _TRAILING_PUNCTUATION.sub("", text.rstrip()) + mark
-            new_words.append(replace(word, text=text))
-        out.append(replace(chunk, words=tuple(new_words), text="".join(w.text for w in new_words)))
+            word = replace(word, text=_TRAILING_PUNCTUATION.sub("", word.text.rstrip()) + mark)
+        out.append(word)
     return out
 
 
@@ -107,41 +156,27 @@ def is_question(clause: str) -> bool:
     return bool(_QUESTION_WORDS.search(clause)) and not _NOT_A_QUESTION.search(clause)
 
 
-def _split_chunk(words: list[Word], unpunctuated: bool) -> list[list[Word]]:
-    """Cut after sentence punctuation; in text without any punctuation, also at long pauses."""
-    sentences, current = [], []
-    for i, word in enumerate(words):
-        current.append(word)
-        gap = words[i + 1].start - word.end if i + 1 < len(words) else 0.0
-        if i + 1 == len(words) or _ends_sentence(word.text) or (unpunctuated and gap >= SENTENCE_PAUSE):
-            sentences.append(current)
-            current = []
-    return sentences
-
-
 def _ends_sentence(text: str) -> bool:
     text = text.strip()
     return text.endswith(_SENTENCE_END) and text.lower() not in _ABBREVIATIONS
 
 
-def _cap(words: list[Word], max_seconds: float) -> list[list[Word]]:
-    """Split a too-long sentence at its best break: the longest pause (a comma counts as one) that leaves
-    at least a third of the cap on the left, so no piece is a word or two."""
+def _cap(sentence: list[int], words: Sequence[Word], pauses: Sequence[float], max_seconds: float) -> list[list[int]]:
+    """Split a too-long sentence (word indices) at its best break: the longest pause (a comma counts as one)
+    that leaves at least a third of the cap on the left, so no piece is a word or two."""
     parts = []
-    while words and words[-1].end - words[0].start > max_seconds:
-        start = words[0].start
-        candidates = [i for i in range(len(words) - 1) if max_seconds / 3 <= words[i].end - start <= max_seconds]
-        if not candidates:  # one very long word: cut after the first word that fits, or the first word
-            candidates = [max([0] + [i for i in range(len(words) - 1) if words[i].end - start <= max_seconds])]
-        best = max(candidates, key=lambda i: (_break_strength(words, i), i))
-        parts.append(words[: best + 1])
-        words = words[best + 1 :]
-    return parts + ([words] if words else [])
+    while sentence and words[sentence[-1]].end - words[sentence[0]].start > max_seconds:
+        start = words[sentence[0]].start
+        fits = [j for j in range(len(sentence) - 1) if words[sentence[j]].end - start <= max_seconds]
+        candidates = [j for j in fits if words[sentence[j]].end - start >= max_seconds / 3] or fits[-1:] or [0]
+        best = max(candidates, key=lambda j: (_break_strength(words[sentence[j]], pauses[sentence[j]]), j))
+        parts.append(sentence[: best + 1])
+        sentence = sentence[best + 1 :]
+    return parts + ([sentence] if sentence else [])
 
 
-def _break_strength(words: list[Word], i: int) -> float:
-    gap = words[i + 1].start - words[i].end
-    return gap + (0.5 if _TRAILING_MARK.search(words[i].text.strip()) else 0.0)
+def _break_strength(word: Word, pause: float) -> float:
+    return pause + (0.5 if _TRAILING_MARK.search(word.text.strip()) else 0.0)
 
 
 def _close_clause(words: list[Word]) -> list[Word]:

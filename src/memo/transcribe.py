@@ -18,13 +18,15 @@ from .audio import Audio, decode
 from .errors import ConfigError, ModelError
 from .models import resolve_model
 from .records import Segment, Transcript, Word
-from .sentences import MAX_SEGMENT_SECONDS, split_segments
+from .sentences import CHINESE_PUNCTUATION_LANGUAGES, MAX_SEGMENT_SECONDS, find_silences, split_segments
 
 # Languages written without spaces between words.
 _NO_SPACE_LANGUAGES = {"zh", "ja", "yue", "th", "lo", "my", "km", "bo"}
 # A unit of 1-8 characters repeated 5+ times in a row is a decoding loop, not speech ("喊喊喊喊喊…").
 _REPEAT_LOOP = re.compile(r"(.{1,8}?)\1{4,}", re.DOTALL)
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
+_CJK = r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]"
+_SPACE_IN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _ASCII_PUNCT_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s*([,?!:;])\s*")
 # Languages decoded one window at a time by default: on real Mandarin, sequential decoding beat batched
 # (CER, bench/bench_mandarin.py) and keeps Whisper's own segment ends, which mark clauses.
@@ -179,8 +181,11 @@ def transcribe(
         chunks.append(_to_chunk(raw, postprocess))
         if on_progress:
             on_progress(min(raw.end, audio.duration))
+    # Pauses matter where Whisper writes little punctuation; a VAD pass costs ~1% of decoding.
+    unpunctuated = language in CHINESE_PUNCTUATION_LANGUAGES | _NO_SPACE_LANGUAGES and options.word_timestamps
+    silences = find_silences(audio.samples, audio.sample_rate) if unpunctuated else ()
     segments: list[Segment] = []
-    for segment in split_segments(chunks, language, join_words, MAX_SEGMENT_SECONDS):
+    for segment in split_segments(chunks, language, join_words, MAX_SEGMENT_SECONDS, silences):
         segment = replace(segment, text=_REPEAT_LOOP.sub(r"\1", segment.text))
         if segment.text and not _repeats_previous(segment, segments):
             segments.append(segment)
@@ -241,4 +246,6 @@ def _repeats_previous(segment: Segment, previous: list[Segment], limit: int = 2)
 def join_words(texts: list[str], language: str) -> str:
     """Join recognised word texts back into running text for ``language``."""
     joined = "".join(texts)
-    return joined.strip() if language in _NO_SPACE_LANGUAGES else " ".join(joined.split())
+    if language in _NO_SPACE_LANGUAGES:
+        return _SPACE_IN_CJK.sub("", joined).strip()  # words carry Whisper's leading spaces
+    return " ".join(joined.split())
