@@ -47,6 +47,12 @@ CONFIGS = {
     "sequential, no previous text, beam 1": {
         "batch_size": 1, "beam_size": 1, "decoding": {"condition_on_previous_text": False}
     },
+    "sequential, no previous text, beam 10": {
+        "batch_size": 1, "beam_size": 10, "decoding": {"condition_on_previous_text": False}
+    },
+    "sequential, no previous text, no low-confidence fallback": {
+        "batch_size": 1, "decoding": {"condition_on_previous_text": False, "log_prob_threshold": None}
+    },
 }
 
 

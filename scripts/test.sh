@@ -12,6 +12,8 @@ if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     # --- in libasound2-plugins is how PortAudio 19.6 reaches it) ---
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         pulseaudio pulseaudio-utils libasound2-plugins >/dev/null
+    # --- memo view / --format html tests: a real headless browser (tests/test_html.py) ---
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 
 bash scripts/install.sh

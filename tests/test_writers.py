@@ -7,6 +7,7 @@ import json
 import pytest
 
 import memo
+from memo import frontmatter
 from memo.errors import ConfigError, MemoError
 from memo.records import Segment, SpeakerTurn, Transcript, Word
 from memo.writers import WRITERS, parse_formats, read_srt, read_vtt, write_outputs
@@ -69,7 +70,7 @@ def test_speaker_labels_in_every_format(tmp_path):
 
 def test_markdown_is_readable(real_transcript):
     md = WRITERS["md"]().render(real_transcript)
-    lines = md.splitlines()
+    lines = frontmatter.split(md)[1].splitlines()  # after the YAML front matter (test_frontmatter.py)
     assert lines[0] == "# sense_and_sensibility"
     assert "language en" in lines[2] and "model base" in lines[2]
     assert lines[4].startswith("**[0:00]** And Mr. John Dashwood")

@@ -18,6 +18,7 @@ from .batch import Input, Progress, file_digest, settings_digest
 from .config import cache_dir
 from .errors import MemoError
 from .fileio import atomic_write_text
+from .hooks import outputs_written
 from .records import Transcript
 from .transcribe import TranscribeOptions, transcribe
 from .writers import write_outputs
@@ -115,6 +116,7 @@ def transcribe_file(item: Input, job: Job, progress: Progress | None = None) -> 
     outputs = write_outputs(transcript, job.formats, item.stem)
     if job.outline:
         outputs.append(_write_outline(transcript, item, job, progress))
+    outputs_written(outputs, transcript)
     return outputs
 
 
@@ -130,6 +132,7 @@ def outline_file(item: Input, job: Job, progress: Progress | None = None) -> lis
         # The transcript is on disk before the outline engine runs: an engine failure loses nothing.
         outputs = write_outputs(transcript, job.formats, item.stem)
     outputs.append(_write_outline(transcript, item, job, progress))
+    outputs_written(outputs, transcript)
     return outputs
 
 

@@ -16,18 +16,18 @@ from pathlib import Path
 from . import __version__
 from .audio import Audio, decode
 from .errors import ConfigError, ModelError
+from .language import CJK, normalise_language
+from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
 from .sentences import CHINESE_PUNCTUATION_LANGUAGES, MAX_SEGMENT_SECONDS, find_silences, split_segments
 
-# Languages written without spaces between words.
-_NO_SPACE_LANGUAGES = {"zh", "ja", "yue", "th", "lo", "my", "km", "bo"}
 # A unit of 1-8 characters repeated 5+ times in a row is a decoding loop, not speech ("喊喊喊喊喊…").
 _REPEAT_LOOP = re.compile(r"(.{1,8}?)\1{4,}", re.DOTALL)
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
-_CJK = r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]"
-_SPACE_IN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
-_ASCII_PUNCT_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s*([,?!:;])\s*")
+# Whitespace between two CJK characters, kana or full-width marks: Whisper's word texts carry leading spaces.
+_SPACE_IN_CJK = re.compile(rf"(?<=[\u3000-\u30ff{CJK}\uff00-\uffef])\s+(?=[\u3000-\u30ff{CJK}\uff00-\uffef])")
+_ASCII_PUNCT_IN_CJK = re.compile(rf"(?<=[{CJK}])\s*([,?!:;])\s*")
 # Languages decoded one window at a time by default: on real Mandarin, sequential decoding beat batched
 # (CER, bench/bench_mandarin.py) and keeps Whisper's own segment ends, which mark clauses.
 SEQUENTIAL_LANGUAGES = frozenset({"zh", "yue"})
@@ -74,22 +74,6 @@ class TranscribeOptions:
         data["model"] = resolve_model(self.model)[1]
         data["device"], data["compute_type"] = resolve_device(self.device, self.compute_type)
         return data
-
-
-_LANGUAGE_ALIASES = {"cmn": "zh", "mandarin": "zh", "chinese": "zh", "cantonese": "yue", "english": "en"}
-
-
-def normalise_language(language: str) -> str:
-    """'zh', 'zh-CN', 'zh_TW' or 'Mandarin' -> 'zh'; ConfigError for what Whisper does not know."""
-    from faster_whisper.tokenizer import _LANGUAGE_CODES
-
-    code = language.strip().lower().replace("_", "-")
-    code = _LANGUAGE_ALIASES.get(code, code)
-    if code not in _LANGUAGE_CODES:
-        code = code.split("-")[0]  # a region or script tag: zh-cn, en-us, zh-hant
-    if code not in _LANGUAGE_CODES:
-        raise ConfigError(f"unknown language '{language}'; use a Whisper language code such as zh, en, ja")
-    return code
 
 
 def normalise_hotwords(value: str | list[str] | None) -> str:

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import frontmatter
 from .errors import ConfigError, MemoError
 from .fileio import atomic_write_text
+from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .records import Segment, Transcript
-
-_NO_SPACE_LANGUAGES = {"zh", "ja", "yue"}
 
 
 def format_timestamp(seconds: float, separator: str = ".", always_hours: bool = True) -> str:
@@ -125,6 +125,11 @@ class MarkdownWriter(Writer):
         if transcript.speakers:
             details += f" · speakers: {', '.join(transcript.speakers)}"
         lines = [f"# {title}", "", f"*{details}*", ""]
+        head = frontmatter.render(
+            title=title, source=transcript.source, language=transcript.language, duration=transcript.duration,
+            speakers=transcript.speakers, tags=("memo", "transcript"),
+        )  # fmt: skip
+        lines[0] = head + lines[0]
         for paragraph in self._paragraphs(transcript.segments):
             head = f"**[{clock(paragraph[0].start)}]**"
             if paragraph[0].speaker:
@@ -232,3 +237,9 @@ def read_srt(text: str) -> list[Segment]:
 def read_vtt(text: str) -> list[Segment]:
     """Parse WebVTT back into segments; ``<v NAME>`` voice tags become speakers."""
     return _parse_cues(text, re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>"))
+
+
+# The HTML page has its own module (it needs the outline and a template); registered here like the others.
+from .htmlview import HtmlWriter  # noqa: E402  (htmlview imports Writer from this module)
+
+WRITERS[HtmlWriter.extension] = HtmlWriter

@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import setting
 from ..errors import EngineError
+from ..language import CJK, NO_SPACE_LANGUAGES, base_language
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, Transcript
 from .chunking import chunk_segments, is_timed, paragraph_starts
 from .cleanup import clean_text, count_fillers, to_simplified
 from .offline import time_ranges
-from .templates import base_language
 
 if TYPE_CHECKING:
     from .templates import SectionSpec, Template
@@ -391,7 +391,7 @@ def _language_name(language: str) -> str:
 
 # ---------------------------------------------------------------- text checks (grounding, duplicates)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(f"[{CJK}]+")
 _WORD = re.compile(r"[^\W_]{3,}")
 # Function words carry no evidence that a point comes from a sentence.
 _STOPWORDS = frozenset(
@@ -618,7 +618,7 @@ class _Run:
         return clean_text(text, self.language).strip()
 
     def cleaned_text(self) -> str:
-        sep = "" if base_language(self.language) in ("zh", "ja") else " "
+        sep = "" if base_language(self.language) in NO_SPACE_LANGUAGES else " "
         # Text input keeps its own paragraphs; ids are segment indices + 1 (chunks never split segments).
         starts = {i + 1 for i in paragraph_starts(self.transcript)}
         paragraphs: list[list[str]] = [[]]
