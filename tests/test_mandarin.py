@@ -155,6 +155,7 @@ def test_chinese_punctuation_from_pauses_and_wording():
     assert segments[0].words[5].text == "会，"  # the mark is on the word, so speaker turns keep it
     assert is_question("这是什么") and is_question("你去不去呢") and is_question("是不是真的")
     assert not is_question("我不知道为什么") and not is_question("什么都可以") and not is_question("走吧")
+    assert not is_question("我今天想聊一下为什么我想离职") and is_question("你知道我为什么这么说吗")
 
 
 def test_whisper_segment_end_is_at_least_a_comma():

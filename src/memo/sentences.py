@@ -36,9 +36,10 @@ _QUESTION_WORDS = re.compile(
     r"什么|为什么|为何|怎么|怎样|如何|哪|谁|多少|几点|几个|几次|难道|是不是|有没有|能不能|会不会|要不要|对不对"
     r"|好不好|行不行|可不可以|是否"
 )
-# ...unless the question word is embedded in a statement ("我不知道为什么", "什么都行", "无论怎么").
+# ...unless the question word is embedded in a statement ("我不知道为什么", "什么都行", "聊一下为什么我想离职").
 _NOT_A_QUESTION = re.compile(
     r"知道|不管|无论|不论|不清楚|不明白|记得|什么都|什么也|怎么也|怎么都|谁都|谁也|哪儿都|哪里都"
+    r"|[说聊讲谈]一下|说说|聊聊|讲讲|谈谈|解释"
 )
 
 
