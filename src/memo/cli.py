@@ -126,10 +126,15 @@ Model = Annotated[
 Device = Annotated[str, typer.Option(help="auto, cpu or cuda.")]
 ComputeType = Annotated[str | None, typer.Option(help="CTranslate2 compute type (default: int8 CPU, float16 GPU).")]
 Language = Annotated[str | None, typer.Option("--language", "-l", help="e.g. zh, en (default: detect).")]
-BatchSize = Annotated[int, typer.Option(help="Batched decoding width; 1 = sequential.")]
+BatchSize = Annotated[
+    int | None, typer.Option(help="Batched decoding width; 1 = sequential (default: 1 for Chinese, else 8).")
+]
 BeamSize = Annotated[int, typer.Option(help="Beam search width.")]
 Vad = Annotated[bool, _flag("--vad/--no-vad", help="Skip silence with Silero VAD.")]
 Prompt = Annotated[str | None, typer.Option(help="Initial prompt: names and terms to expect.")]
+Hotwords = Annotated[
+    str | None, typer.Option(help="Names and terms to recognise, '名字, 术语' (default: [transcribe] vocabulary).")
+]
 Diarize = Annotated[bool, _flag("--diarize", help="Label who spoke when (needs the diarize extra).")]
 NumSpeakers = Annotated[int | None, typer.Option(help="Exact number of speakers, if known.")]
 MinSpeakers = Annotated[int | None, typer.Option(help="At least this many speakers.")]
@@ -157,10 +162,11 @@ def _pipeline(
     device: Device = "auto",
     compute_type: ComputeType = None,
     language: Language = None,
-    batch_size: BatchSize = 8,
+    batch_size: BatchSize = None,
     beam_size: BeamSize = 5,
     vad: Vad = True,
     initial_prompt: Prompt = None,
+    hotwords: Hotwords = None,
     diarize: Diarize = False,
     num_speakers: NumSpeakers = None,
     min_speakers: MinSpeakers = None,
@@ -186,6 +192,7 @@ def _pipeline(
             beam_size=beam_size,
             vad=vad,
             initial_prompt=initial_prompt,
+            hotwords=hotwords,
         ),
         formats=formats,
         force=force,
@@ -343,6 +350,7 @@ def record_command(
     formats: Formats = None,
     model: Model = None,
     language: Language = None,
+    hotwords: Hotwords = None,
     diarize: Diarize = False,
     outline: WithOutline = False,
     engine: Engine = "auto",
@@ -362,7 +370,7 @@ def record_command(
     if transcribe and not (list_devices or recover):  # bad options fail now, not after the user has spoken
         job = _build_job(
             "record",
-            dict(model=model, language=language),
+            dict(model=model, language=language, hotwords=hotwords),
             formats=formats,
             diarize=DiarizeOptions() if diarize else None,
             outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model),

@@ -8,6 +8,8 @@ The config file is ``config.toml`` in the user directory (``memo_home()``), e.g.
 
     [transcribe]
     model = "/path/to/faster-whisper-large-v3"
+    vocabulary = ["张伟", "Kubernetes"]   # names and terms to recognise (Whisper hotwords)
+    vocabulary_file = "~/terms.txt"      # or one term a line
 """
 
 from __future__ import annotations
