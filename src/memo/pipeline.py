@@ -85,7 +85,7 @@ def check_job(job: Job) -> None:
     options = job.transcribe
     if options.beam_size < 1:
         raise ConfigError(f"--beam-size must be 1 or more (got {options.beam_size})")
-    if options.batch_size < 0:
+    if options.batch_size is not None and options.batch_size < 0:
         raise ConfigError(f"--batch-size must be 0 or more (got {options.batch_size}); 1 decodes sequentially")
     options.cache_key()  # resolves the model (a folder without model.bin fails here) and the device
     device, compute_type = _device(options)
