@@ -101,7 +101,7 @@ def test_joined_clips_come_back_as_punctuated_sentences(clips, tmp_path):
         reference = normalise(text)
         best = min(jiwer.cer(reference, output[i : i + len(reference)]) for i in range(len(output)))
         assert best <= 0.35, (text, txt)
-    from memo.writers import read_srt
+    from subtitles import read_srt
 
     cues = read_srt((tmp_path / "joined.srt").read_text(encoding="utf-8"))
     assert len(cues) == len(segments) and max(c.end - c.start for c in cues) <= 15.0
