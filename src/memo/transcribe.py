@@ -27,6 +27,12 @@ _REPEAT_LOOP = re.compile(r"(.{1,8}?)\1{4,}", re.DOTALL)
 _SENTENCE_END = (".", "?", "!", "。", "？", "！", "…")
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
 _ASCII_PUNCT_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s*([,?!:;])\s*")
+# Per-language decoding settings on top of faster-whisper's: Mandarin falls into repetition loops
+# with Whisper's defaults (research/asr.md).
+LANGUAGE_DECODING: dict[str, dict] = {
+    "zh": dict(condition_on_previous_text=False, repetition_penalty=1.1, no_repeat_ngram_size=3),
+    "yue": dict(condition_on_previous_text=False, repetition_penalty=1.1, no_repeat_ngram_size=3),
+}
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "etc.", "e.g.", "i.e.", "prof.", "jr.", "sr.", "no."}
 
 
@@ -125,10 +131,8 @@ def transcribe(
         word_timestamps=options.word_timestamps,
         vad_filter=options.vad,
         initial_prompt=options.initial_prompt,
+        **LANGUAGE_DECODING.get(language, {}),
     )
-    if language in ("zh", "yue"):
-        # Mandarin falls into repetition loops with Whisper's defaults (research/asr.md).
-        kwargs.update(repetition_penalty=1.1, no_repeat_ngram_size=3, condition_on_previous_text=False)
 
     if options.batch_size > 1:
         from faster_whisper import BatchedInferencePipeline
@@ -138,6 +142,18 @@ def transcribe(
     else:
         raw_segments, _ = model.transcribe(audio.samples, **kwargs)
 
+    return transcript_from_segments(raw_segments, audio, options, language, probability, on_progress)
+
+
+def transcript_from_segments(
+    raw_segments,
+    audio: Audio,
+    options: TranscribeOptions,
+    language: str,
+    probability: float = 1.0,
+    on_progress: Callable[[float], None] | None = None,
+) -> Transcript:
+    """A Transcript from faster-whisper segments (also used by multibatch for files decoded together)."""
     postprocess = _chinese_postprocess() if language in ("zh", "yue") else _identity
     segments: list[Segment] = []
     for raw in raw_segments:

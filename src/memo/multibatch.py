@@ -1,0 +1,171 @@
+"""Many short recordings transcribed as one batch.
+
+Whisper's encoder is the cost of a short file: it always encodes a 30 s window, so a 5 s memo pays
+for 25 s of padding, and language detection pays for a second window. Here each file's speech is
+encoded in a window cut to its own length plus ``CONTEXT_PAD`` seconds of padding (CTranslate2
+accepts shorter windows), the windows of several files are encoded in one batch, the language of
+every file is read from that same encoder output, and files are decoded and word-aligned together,
+a batch per language. One batch row is one file, so words and timestamps never cross files.
+
+Packing several files into one shared 30 s window was measured too and rejected: words at the
+boundaries landed in the neighbouring file and Whisper dropped whole utterances (bench/bench_speed.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .audio import SAMPLE_RATE, Audio, decode
+from .records import Transcript
+from .transcribe import LANGUAGE_DECODING, TranscribeOptions, load_model, transcript_from_segments
+
+# Files whose speech is longer than this take the ordinary path (VAD chunks of up to 30 s, batched).
+SHORT_SECONDS = 24.0
+# Padding after the speech inside the shortened window. With 2 s Whisper base dropped final
+# word endings ("directory" -> "director") on the dev files; 5 s gave the 30 s window's text.
+CONTEXT_PAD = 5.0
+# VAD margin kept around the speech, as faster-whisper's speech_pad_ms does.
+_MARGIN = 0.2
+_PREPEND = "\"'“¿([{-"
+_APPEND = "\"'.。,，!！?？:：”)]}、"
+
+
+def transcribe_many(
+    sources: Sequence[Audio], options: TranscribeOptions | None = None
+) -> list[Transcript | None]:
+    """Transcribe decoded recordings together; one Transcript per source, None for a source left to
+    ``transcribe()`` (speech longer than SHORT_SECONDS, no speech found)."""
+    options = options or TranscribeOptions()
+    model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    spans = [_speech_span(audio, options.vad) for audio in sources]
+    results: list[Transcript | None] = [None] * len(sources)
+    todo = sorted((i for i, span in enumerate(spans) if span), key=lambda i: spans[i][1] - spans[i][0])
+    size = max(1, options.batch_size)
+    for first in range(0, len(todo), size):  # similar lengths share a batch: less padding
+        rows = todo[first : first + size]
+        for i, transcript in zip(rows, _transcribe_rows(model, [sources[i] for i in rows], [spans[i] for i in rows], options)):
+            results[i] = transcript
+    return results
+
+
+def _speech_span(audio: Audio, vad: bool) -> tuple[int, int] | None:
+    """Samples from the first to the last speech (VAD), or the whole file; None when not short."""
+    start, end = 0, len(audio.samples)
+    if vad:
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        speech = get_speech_timestamps(audio.samples, VadOptions())
+        if not speech:
+            return None  # transcribe() decides what silence gives
+        margin = int(_MARGIN * SAMPLE_RATE)
+        start, end = max(0, speech[0]["start"] - margin), min(end, speech[-1]["end"] + margin)
+    return (start, end) if end - start <= SHORT_SECONDS * SAMPLE_RATE else None
+
+
+def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], options: TranscribeOptions):
+    from faster_whisper.audio import pad_or_trim
+
+    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans)]
+    longest = max(e - s for s, e in spans) / SAMPLE_RATE
+    frames = min(3000, math.ceil(longest + CONTEXT_PAD) * 100)  # 100 feature frames a second
+    features = np.stack([pad_or_trim(f, frames) for f in feats])
+    encoded = model.encode(features)
+    if options.language:
+        languages = [(options.language, 1.0)] * len(sources)
+    else:  # from the encoder output we already have: no second encoder pass
+        languages = [(r[0][0][2:-2], float(r[0][1])) for r in model.model.detect_language(encoded)]
+    results: list[Transcript | None] = [None] * len(sources)
+    for language in dict.fromkeys(lang for lang, _ in languages):
+        idx = [i for i, (lang, _) in enumerate(languages) if lang == language]
+        part = encoded if len(idx) == len(sources) else _rows(model, encoded, features, idx)
+        raws = _decode(model, part, [spans[i] for i in idx], language, options)
+        for i, raw in zip(idx, raws):
+            results[i] = transcript_from_segments(raw, sources[i], options, language, languages[i][1])
+    return results
+
+
+def _rows(model, encoded, features: np.ndarray, idx: list[int]):
+    """Some rows of an encoder output; re-encoded where it cannot be sliced (on a GPU)."""
+    import ctranslate2
+
+    try:
+        return ctranslate2.StorageView.from_array(np.ascontiguousarray(np.asarray(encoded)[idx]))
+    except (RuntimeError, TypeError, ValueError):
+        return model.encode(features[idx])
+
+
+def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options: TranscribeOptions) -> list[list]:
+    """Beam search and word alignment for one language's rows: faster-whisper segments per row."""
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import Segment, Word, get_suppressed_tokens
+
+    tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language)
+    previous = tokenizer.encode(options.initial_prompt) if options.initial_prompt else []
+    hotwords = getattr(options, "hotwords", None) or None
+    prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True, hotwords=hotwords)
+    settings = LANGUAGE_DECODING.get(language, {})
+    results = model.model.generate(
+        encoded,
+        [list(prompt) for _ in spans],
+        beam_size=options.beam_size,
+        max_length=model.max_length,
+        suppress_blank=True,
+        suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
+        return_scores=True,
+        return_no_speech_prob=True,
+        repetition_penalty=settings.get("repetition_penalty", 1.0),
+        no_repeat_ngram_size=settings.get("no_repeat_ngram_size", 0),
+    )
+    rows = []
+    for (start, end), result in zip(spans, results):
+        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+        offset = start / SAMPLE_RATE
+        # seek / frames_per_second is the time offset faster-whisper adds to aligned words.
+        rows.append([dict(tokens=tokens, start=offset, end=end / SAMPLE_RATE, seek=round(offset * 100))])
+    if options.word_timestamps:
+        sizes = [math.ceil((e - s) / SAMPLE_RATE) * 100 for s, e in spans]
+        model.add_word_timestamps(rows, tokenizer, encoded, sizes, _PREPEND, _APPEND, 0.0)
+    raws = []
+    for row, result in zip(rows, results):
+        seg = row[0]
+        if not seg["tokens"]:
+            raws.append([])
+            continue
+        words = [Word(**w) for w in seg.get("words", ())] if options.word_timestamps else None
+        text = tokenizer.decode(seg["tokens"])
+        raws.append(
+            [
+                Segment(
+                    id=1, seek=seg["seek"], start=round(seg["start"], 3), end=round(seg["end"], 3), text=text,
+                    tokens=seg["tokens"], avg_logprob=float(result.scores[0]), compression_ratio=0.0,
+                    no_speech_prob=float(result.no_speech_prob), words=words, temperature=0.0,
+                )
+            ]
+        )
+    return raws
+
+
+def transcribe_paths(
+    paths: Sequence[Path], options: TranscribeOptions, on_file: Callable[[Path, Transcript], None] | None = None
+) -> dict[Path, Transcript]:
+    """Decode and transcribe files together; files that fail to decode or are not short are left out
+    (the one-file path reports or handles them)."""
+    from .errors import AudioError
+
+    audios: list[Audio] = []
+    for path in paths:
+        try:
+            audios.append(decode(path))
+        except AudioError:
+            continue
+    done = {}
+    for audio, transcript in zip(audios, transcribe_many(audios, options)):
+        if transcript is not None:
+            done[Path(audio.source)] = transcript
+            if on_file:
+                on_file(Path(audio.source), transcript)
+    return done
