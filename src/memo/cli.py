@@ -168,11 +168,15 @@ def run(
         items = outline_inputs(items)
     if not items:
         raise fail("no audio files found in the given folders (use --recursive for subfolders)")
-    process = outline_file if outline_only else transcribe_file
+    from .multibatch import transcribe_ahead
+
+    # Short files are transcribed several at a time into the transcript cache (multibatch.py).
+    kind = "outline" if outline_only else "transcribe"
+    process = transcribe_ahead(outline_file if outline_only else transcribe_file, items, job, kind=kind, force=force)
     summary = run_batch(
         items,
         lambda item, progress: process(item, job, progress),
-        kind="outline" if outline_only else "transcribe",
+        kind=kind,
         key=job.resume_key,
         force=force,
         debug=_state["debug"],

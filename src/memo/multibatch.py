@@ -34,9 +34,7 @@ _PREPEND = "\"'“¿([{-"
 _APPEND = "\"'.。,，!！?？:：”)]}、"
 
 
-def transcribe_many(
-    sources: Sequence[Audio], options: TranscribeOptions | None = None
-) -> list[Transcript | None]:
+def transcribe_many(sources: Sequence[Audio], options: TranscribeOptions | None = None) -> list[Transcript | None]:
     """Transcribe decoded recordings together; one Transcript per source, None for a source left to
     ``transcribe()`` (speech longer than SHORT_SECONDS, no speech found)."""
     options = options or TranscribeOptions()
@@ -47,7 +45,8 @@ def transcribe_many(
     size = max(1, options.batch_size)
     for first in range(0, len(todo), size):  # similar lengths share a batch: less padding
         rows = todo[first : first + size]
-        for i, transcript in zip(rows, _transcribe_rows(model, [sources[i] for i in rows], [spans[i] for i in rows], options)):
+        batch = _transcribe_rows(model, [sources[i] for i in rows], [spans[i] for i in rows], options)
+        for i, transcript in zip(rows, batch, strict=True):
             results[i] = transcript
     return results
 
@@ -69,7 +68,7 @@ def _speech_span(audio: Audio, vad: bool) -> tuple[int, int] | None:
 def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], options: TranscribeOptions):
     from faster_whisper.audio import pad_or_trim
 
-    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans)]
+    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans, strict=True)]
     longest = max(e - s for s, e in spans) / SAMPLE_RATE
     frames = min(3000, math.ceil(longest + CONTEXT_PAD) * 100)  # 100 feature frames a second
     features = np.stack([pad_or_trim(f, frames) for f in feats])
@@ -83,7 +82,7 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
         idx = [i for i, (lang, _) in enumerate(languages) if lang == language]
         part = encoded if len(idx) == len(sources) else _rows(model, encoded, features, idx)
         raws = _decode(model, part, [spans[i] for i in idx], language, options)
-        for i, raw in zip(idx, raws):
+        for i, raw in zip(idx, raws, strict=True):
             results[i] = transcript_from_segments(raw, sources[i], options, language, languages[i][1])
     return results
 
@@ -121,7 +120,7 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
         no_repeat_ngram_size=settings.get("no_repeat_ngram_size", 0),
     )
     rows = []
-    for (start, end), result in zip(spans, results):
+    for (start, end), result in zip(spans, results, strict=True):
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         offset = start / SAMPLE_RATE
         # seek / frames_per_second is the time offset faster-whisper adds to aligned words.
@@ -130,7 +129,7 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
         sizes = [math.ceil((e - s) / SAMPLE_RATE) * 100 for s, e in spans]
         model.add_word_timestamps(rows, tokenizer, encoded, sizes, _PREPEND, _APPEND, 0.0)
     raws = []
-    for row, result in zip(rows, results):
+    for row, result in zip(rows, results, strict=True):
         seg = row[0]
         if not seg["tokens"]:
             raws.append([])
@@ -140,13 +139,75 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
         raws.append(
             [
                 Segment(
-                    id=1, seek=seg["seek"], start=round(seg["start"], 3), end=round(seg["end"], 3), text=text,
-                    tokens=seg["tokens"], avg_logprob=float(result.scores[0]), compression_ratio=0.0,
-                    no_speech_prob=float(result.no_speech_prob), words=words, temperature=0.0,
+                    id=1,
+                    seek=seg["seek"],
+                    start=round(seg["start"], 3),
+                    end=round(seg["end"], 3),
+                    text=text,
+                    tokens=seg["tokens"],
+                    avg_logprob=float(result.scores[0]),
+                    compression_ratio=0.0,
+                    no_speech_prob=float(result.no_speech_prob),
+                    words=words,
+                    temperature=0.0,
                 )
             ]
         )
     return raws
+
+
+def transcribe_ahead(
+    process: Callable, items: Sequence, job, *, kind: str, force: bool = False, group: int = 16
+) -> Callable:
+    """Wrap a batch's per-file function ``process(item, job, progress)``: on reaching a short audio file
+    not transcribed yet, the next ``group`` such files are transcribed together into the transcript
+    cache first, and ``process`` then finds each file's transcript there. Stamps, per-file errors,
+    outputs and progress stay with ``process`` and ``batch.run_batch``; a file this cannot do
+    (unreadable, long, diarized) simply takes the one-file path."""
+    import json
+
+    from .batch import audio_duration, is_done
+    from .fileio import atomic_write_text
+    from .pipeline import TRANSCRIPT_SUFFIXES, transcript_cache_path
+
+    if job.diarize or job.transcribe.batch_size <= 1:
+        return process
+    pending = [i for i in items if i.path.suffix.lower() not in TRANSCRIPT_SUFFIXES]
+    waiting = {i.path for i in pending}
+
+    def wanted(item) -> bool:
+        try:
+            if not item.path.is_file() or transcript_cache_path(item.path, job).exists():
+                return False
+            if not force and is_done(item, kind, job.resume_key(item)):
+                return False  # run_batch skips it
+        except (OSError, ValueError):
+            return False
+        return 0 < audio_duration(item.path) <= SHORT_SECONDS + 6  # the header is enough to rule out long files
+
+    def wrapped(item, job_, progress=None):
+        if item.path in waiting:
+            start = next(n for n, i in enumerate(pending) if i.path == item.path)
+            chosen = []
+            for candidate in pending[start:]:
+                if len(chosen) == group:
+                    break
+                waiting.discard(candidate.path)
+                if wanted(candidate):
+                    chosen.append(candidate)
+            if len(chosen) > 1:
+                if progress:
+                    progress.stage(f"transcribing {len(chosen)} short files together")
+
+                def store(path: Path, transcript: Transcript) -> None:
+                    atomic_write_text(
+                        transcript_cache_path(path, job), json.dumps(transcript.to_dict(), ensure_ascii=False)
+                    )
+
+                transcribe_paths([c.path for c in chosen], job.transcribe, on_file=store)
+        return process(item, job_, progress)
+
+    return wrapped
 
 
 def transcribe_paths(
@@ -163,7 +224,7 @@ def transcribe_paths(
         except AudioError:
             continue
     done = {}
-    for audio, transcript in zip(audios, transcribe_many(audios, options)):
+    for audio, transcript in zip(audios, transcribe_many(audios, options), strict=True):
         if transcript is not None:
             done[Path(audio.source)] = transcript
             if on_file:

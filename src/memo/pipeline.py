@@ -75,8 +75,7 @@ class Job:
 def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Transcript:
     """The transcript of an audio file: from the cache when this content was done with these settings."""
     check_file(path)
-    key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None])
-    cached = cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
+    cached = transcript_cache_path(path, job)
     if cached.exists():
         try:
             # Same content may have another name now: the transcript belongs to this path.
@@ -107,6 +106,12 @@ def transcript_for(path: Path, job: Job, progress: Progress | None = None) -> Tr
         transcript = transcribe(audio, job.transcribe, on_progress=on_progress)
     atomic_write_text(cached, json.dumps(transcript.to_dict(), ensure_ascii=False))
     return transcript
+
+
+def transcript_cache_path(path: Path, job: Job) -> Path:
+    """Where the transcript of this content with these settings is cached (multibatch fills it ahead)."""
+    key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None])
+    return cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
 
 
 def transcribe_file(item: Input, job: Job, progress: Progress | None = None) -> list[Path]:
