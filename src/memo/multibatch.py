@@ -68,9 +68,11 @@ def _speech_span(audio: Audio, vad: bool) -> tuple[int, int] | None:
 def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], options: TranscribeOptions):
     from faster_whisper.audio import pad_or_trim
 
-    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans, strict=True)]
     longest = max(e - s for s, e in spans) / SAMPLE_RATE
     frames = min(3000, math.ceil(longest + CONTEXT_PAD) * 100)  # 100 feature frames a second
+    # Zero features after the speech, as faster-whisper's batched path pads (padding with silent samples
+    # instead lost a word on a dev clip).
+    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans, strict=True)]
     features = np.stack([pad_or_trim(f, frames) for f in feats])
     encoded = model.encode(features)
     if options.language:
@@ -183,7 +185,7 @@ def transcribe_ahead(
                 return False  # run_batch skips it
         except (OSError, ValueError):
             return False
-        return 0 < audio_duration(item.path) <= SHORT_SECONDS + 6  # the header is enough to rule out long files
+        return 0 < audio_duration(item.path) <= SHORT_SECONDS  # the header rules out long files before decoding
 
     def wrapped(item, job_, progress=None):
         if item.path in waiting:
