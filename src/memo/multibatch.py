@@ -65,15 +65,19 @@ def _speech_span(audio: Audio, vad: bool) -> tuple[int, int] | None:
     return (start, end) if end - start <= SHORT_SECONDS * SAMPLE_RATE else None
 
 
-def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], options: TranscribeOptions):
+def _window_features(model, pieces: list[np.ndarray]) -> np.ndarray:
+    """Log-mel features of each piece in a window as long as the longest piece plus CONTEXT_PAD (30 s at
+    most). Zero features pad, as in faster-whisper's batched path (padding with silent samples instead
+    lost a word on a dev clip)."""
     from faster_whisper.audio import pad_or_trim
 
-    longest = max(e - s for s, e in spans) / SAMPLE_RATE
+    longest = max(len(p) for p in pieces) / SAMPLE_RATE
     frames = min(3000, math.ceil(longest + CONTEXT_PAD) * 100)  # 100 feature frames a second
-    # Zero features after the speech, as faster-whisper's batched path pads (padding with silent samples
-    # instead lost a word on a dev clip).
-    feats = [model.feature_extractor(a.samples[s:e])[..., :-1] for a, (s, e) in zip(sources, spans, strict=True)]
-    features = np.stack([pad_or_trim(f, frames) for f in feats])
+    return np.stack([pad_or_trim(model.feature_extractor(p)[..., :-1], frames) for p in pieces])
+
+
+def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], options: TranscribeOptions):
+    features = _window_features(model, [a.samples[s:e] for a, (s, e) in zip(sources, spans, strict=True)])
     encoded = model.encode(features)
     if options.language:
         languages = [(options.language, 1.0)] * len(sources)
@@ -87,6 +91,53 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
         for i, raw in zip(idx, raws, strict=True):
             results[i] = transcript_from_segments(raw, sources[i], options, language, languages[i][1])
     return results
+
+
+def transcribe_chunks(
+    audio: Audio, options: TranscribeOptions, on_progress: Callable[[float], None] | None = None
+) -> Transcript | None:
+    """One file in VAD chunks of up to 30 s decoded in batches: faster-whisper's batched path without its
+    separate language-detection encode and second VAD pass, the last chunk's window cut to its length.
+    None when it does not apply (no VAD, no speech): transcribe() takes over."""
+    if not options.vad:
+        return None
+    from faster_whisper.transcribe import restore_speech_timestamps
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
+    speech = get_speech_timestamps(audio.samples, VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160))
+    if not speech:
+        return None
+    chunks, meta = collect_chunks(audio.samples, speech, max_duration=30)
+    # Chunk times are in the time of the speech joined without its silences until restore_speech_timestamps.
+    spans = [
+        (round(m["offset"] * SAMPLE_RATE), round(m["offset"] * SAMPLE_RATE) + len(c))
+        for m, c in zip(meta, chunks, strict=True)
+    ]
+    language, probability = options.language, 1.0
+    raws: list = []
+    size = max(1, options.batch_size)
+    for first in range(0, len(chunks), size):
+        rows = range(first, min(first + size, len(chunks)))
+        encoded = model.encode(_window_features(model, [chunks[i] for i in rows]))
+        if language is None:  # once per file, from the first batch's encoder output
+            language, probability = _vote(model.model.detect_language(encoded))
+        for segments in _decode(model, encoded, [spans[i] for i in rows], language, options):
+            raws.extend(segments)
+        if on_progress:
+            on_progress(min(meta[rows[-1]]["segments"][-1]["end"] / SAMPLE_RATE, audio.duration))
+    raws = list(restore_speech_timestamps(raws, speech, SAMPLE_RATE))
+    return transcript_from_segments(raws, audio, options, language, probability)
+
+
+def _vote(detections: list) -> tuple[str, float]:
+    """One language for rows of the same file: the highest summed probability."""
+    totals: dict[str, float] = {}
+    for row in detections:
+        for token, prob in row:
+            totals[token] = totals.get(token, 0.0) + prob
+    token = max(totals, key=totals.__getitem__)
+    return token[2:-2], totals[token] / len(detections)
 
 
 def _rows(model, encoded, features: np.ndarray, idx: list[int]):

@@ -122,6 +122,11 @@ def transcribe(
     audio = source if isinstance(source, Audio) else decode(source)
     model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
 
+    if options.batch_size > 1:  # VAD chunks in batches; language read from their encoder output
+        from .multibatch import transcribe_chunks
+
+        if (transcript := transcribe_chunks(audio, options, on_progress)) is not None:
+            return transcript
     language, probability = options.language, 1.0
     if language is None:
         language, probability, _ = model.detect_language(audio.samples, vad_filter=options.vad)
