@@ -18,6 +18,7 @@ from .audio import Audio, decode
 from .errors import ConfigError, ModelError
 from .models import resolve_model
 from .records import Segment, Transcript, Word
+from .runtime import transcribe_threads
 
 # Languages written without spaces between words.
 _NO_SPACE_LANGUAGES = {"zh", "ja", "yue", "th", "lo", "my", "km", "bo"}
@@ -49,7 +50,7 @@ class TranscribeOptions:
     vad: bool = True
     word_timestamps: bool = True
     initial_prompt: str | None = None
-    cpu_threads: int = 0  # 0: CTranslate2's choice (all cores)
+    cpu_threads: int = 0  # 0: one per core (runtime.transcribe_threads)
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -99,7 +100,10 @@ def load_model(model: str | None = None, device: str = "auto", compute_type: str
     name, location = resolve_model(model)
     device, compute_type = resolve_device(device, compute_type)
     try:
-        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=cpu_threads)
+        # 0 would let CTranslate2 start 4 threads whatever the cores: on 2 cores (loaded) that took
+        # 1.4-1.9x the time of one thread per core (bench_speed.py).
+        threads = cpu_threads or transcribe_threads()
+        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=threads)
     except (RuntimeError, ValueError, OSError) as exc:
         local = os.path.isdir(location)
         hint = "check the model folder" if local else "connect once to download it, or pass --model DIR"
