@@ -84,7 +84,7 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
     else:  # from the encoder output we already have: no second encoder pass
         languages = [(r[0][0][2:-2], float(r[0][1])) for r in model.model.detect_language(encoded)]
     results: list[Transcript | None] = [None] * len(sources)
-    for language in dict.fromkeys(lang for lang, _ in languages):
+    for language in dict.fromkeys(lang for lang, _ in languages if batched(lang, options)):
         idx = [i for i, (lang, _) in enumerate(languages) if lang == language]
         part = encoded if len(idx) == len(sources) else _rows(model, encoded, features, idx)
         raws = _decode(model, part, [spans[i] for i in idx], language, options)
@@ -122,12 +122,20 @@ def transcribe_chunks(
         encoded = model.encode(_window_features(model, [chunks[i] for i in rows]))
         if language is None:  # once per file, from the first batch's encoder output
             language, probability = _vote(model.model.detect_language(encoded))
+        if not batched(language, options):
+            return None
         for segments in _decode(model, encoded, [spans[i] for i in rows], language, options):
             raws.extend(segments)
         if on_progress:
             on_progress(min(meta[rows[-1]]["segments"][-1]["end"] / SAMPLE_RATE, audio.duration))
     raws = list(restore_speech_timestamps(raws, speech, SAMPLE_RATE))
     return transcript_from_segments(raws, audio, options, language, probability)
+
+
+def batched(language: str, options: TranscribeOptions) -> bool:
+    """Whether audio in ``language`` is decoded here (in batches); otherwise transcribe() decodes it
+    sequentially. The one place for a per-language policy (e.g. Mandarin decoded sequentially)."""
+    return options.batch_size > 1
 
 
 def _vote(detections: list) -> tuple[str, float]:
