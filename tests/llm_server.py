@@ -103,14 +103,16 @@ Reply = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 class ScriptedServer:
     """Answers ``POST /v1/chat/completions`` with ``reply(request_json) -> (status, body)``; records requests."""
 
-    def __init__(self, reply: Reply) -> None:
+    def __init__(self, reply: Reply, port: int = 0) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 outer.requests.append(body)
+                outer.headers.append(dict(self.headers))
                 status, answer = reply(body)
                 data = json.dumps(answer).encode()
                 self.send_response(status)
@@ -122,7 +124,7 @@ class ScriptedServer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

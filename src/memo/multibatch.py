@@ -21,7 +21,7 @@ import numpy as np
 
 from .audio import SAMPLE_RATE, Audio, decode
 from .records import Transcript
-from .transcribe import LANGUAGE_DECODING, TranscribeOptions, load_model, transcript_from_segments
+from .transcribe import LANGUAGE_DECODING, TranscribeOptions, load_model, transcribe, transcript_from_segments
 
 # Files whose speech is longer than this take the ordinary path (VAD chunks of up to 30 s, batched).
 SHORT_SECONDS = 24.0
@@ -42,7 +42,7 @@ def transcribe_many(sources: Sequence[Audio], options: TranscribeOptions | None 
     spans = [_speech_span(audio, options.vad) for audio in sources]
     results: list[Transcript | None] = [None] * len(sources)
     todo = sorted((i for i, span in enumerate(spans) if span), key=lambda i: spans[i][1] - spans[i][0])
-    size = max(1, options.batch_size)
+    size = max(1, options.batch_size or 8)
     for first in range(0, len(todo), size):  # similar lengths share a batch: less padding
         rows = todo[first : first + size]
         batch = _transcribe_rows(model, [sources[i] for i in rows], [spans[i] for i in rows], options)
@@ -84,6 +84,9 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
     else:  # from the encoder output we already have: no second encoder pass
         languages = [(r[0][0][2:-2], float(r[0][1])) for r in model.model.detect_language(encoded)]
     results: list[Transcript | None] = [None] * len(sources)
+    for i, (language, probability) in enumerate(languages):
+        if not batched(language, options):  # decoded on its own, its language already known
+            results[i] = transcribe(sources[i], options, detected=(language, probability))
     for language in dict.fromkeys(lang for lang, _ in languages if batched(lang, options)):
         idx = [i for i, (lang, _) in enumerate(languages) if lang == language]
         part = encoded if len(idx) == len(sources) else _rows(model, encoded, features, idx)
@@ -95,10 +98,11 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
 
 def transcribe_chunks(
     audio: Audio, options: TranscribeOptions, on_progress: Callable[[float], None] | None = None
-) -> Transcript | None:
+) -> Transcript | tuple[str, float] | None:
     """One file in VAD chunks of up to 30 s decoded in batches: faster-whisper's batched path without its
     separate language-detection encode and second VAD pass, the last chunk's window cut to its length.
-    None when it does not apply (no VAD, no speech): transcribe() takes over."""
+    None when it does not apply (no VAD, no speech), or (language, probability) for a language decoded
+    sequentially: transcribe() takes over."""
     if not options.vad:
         return None
     from faster_whisper.transcribe import restore_speech_timestamps
@@ -115,15 +119,20 @@ def transcribe_chunks(
         for m, c in zip(meta, chunks, strict=True)
     ]
     language, probability = options.language, 1.0
+    if language and not batched(language, options):
+        return None
+    size = max(1, options.batch_size or 8)
+    # Without a language the first chunk goes alone: its encoder output gives the language (as
+    # detect_language would, with no extra encoder pass), and a language decoded sequentially costs one window.
+    starts = [0, *range(1 if language is None else 0, len(chunks), size)][1 if language else 0 :]
     raws: list = []
-    size = max(1, options.batch_size)
-    for first in range(0, len(chunks), size):
-        rows = range(first, min(first + size, len(chunks)))
+    for first, stop in zip(starts, [*starts[1:], len(chunks)], strict=True):
+        rows = range(first, stop)
         encoded = model.encode(_window_features(model, [chunks[i] for i in rows]))
-        if language is None:  # once per file, from the first batch's encoder output
+        if language is None:
             language, probability = _vote(model.model.detect_language(encoded))
-        if not batched(language, options):
-            return None
+            if not batched(language, options):
+                return language, probability
         for segments in _decode(model, encoded, [spans[i] for i in rows], language, options):
             raws.extend(segments)
         if on_progress:
@@ -135,7 +144,7 @@ def transcribe_chunks(
 def batched(language: str, options: TranscribeOptions) -> bool:
     """Whether audio in ``language`` is decoded here (in batches); otherwise transcribe() decodes it
     sequentially. The one place for a per-language policy (e.g. Mandarin decoded sequentially)."""
-    return options.batch_size > 1
+    return options.batch_for(language) > 1
 
 
 def _vote(detections: list) -> tuple[str, float]:
@@ -165,7 +174,7 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
 
     tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language=language)
     previous = tokenizer.encode(options.initial_prompt) if options.initial_prompt else []
-    hotwords = getattr(options, "hotwords", None) or None
+    hotwords = options.hotwords or None
     prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True, hotwords=hotwords)
     settings = LANGUAGE_DECODING.get(language, {})
     results = model.model.generate(
@@ -217,21 +226,20 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
     return raws
 
 
-def transcribe_ahead(
-    process: Callable, items: Sequence, job, *, kind: str, force: bool = False, group: int = 16
-) -> Callable:
-    """Wrap a batch's per-file function ``process(item, job, progress)``: on reaching a short audio file
+def transcribe_ahead(process: Callable, items: Sequence, job, *, kind: str, group: int = 16) -> Callable:
+    """Wrap a batch's per-file function ``process(item, job, reporter)``: on reaching a short audio file
     not transcribed yet, the next ``group`` such files are transcribed together into the transcript
     cache first, and ``process`` then finds each file's transcript there. Stamps, per-file errors,
     outputs and progress stay with ``process`` and ``batch.run_batch``; a file this cannot do
-    (unreadable, long, diarized) simply takes the one-file path."""
+    (unreadable, long, diarized) simply takes the one-file path. Not with ``--force``, which bypasses
+    the cache."""
     import json
 
     from .batch import audio_duration, is_done
     from .fileio import atomic_write_text
     from .pipeline import TRANSCRIPT_SUFFIXES, transcript_cache_path
 
-    if job.diarize or job.transcribe.batch_size <= 1:
+    if job.diarize or job.force or job.transcribe.batch_size in (0, 1):
         return process
     pending = [i for i in items if i.path.suffix.lower() not in TRANSCRIPT_SUFFIXES]
     waiting = {i.path for i in pending}
@@ -240,7 +248,7 @@ def transcribe_ahead(
         try:
             if not item.path.is_file() or transcript_cache_path(item.path, job).exists():
                 return False
-            if not force and is_done(item, kind, job.resume_key(item)):
+            if is_done(item, kind, job.resume_key(item)):
                 return False  # run_batch skips it
         except (OSError, ValueError):
             return False

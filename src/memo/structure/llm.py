@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import setting
 from ..errors import EngineError
+from ..language import CJK, NO_SPACE_LANGUAGES, base_language
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, Transcript
 from .chunking import chunk_segments, is_timed, paragraph_starts
 from .cleanup import clean_text, count_fillers, to_simplified
 from .offline import time_ranges
-from .templates import base_language
 
 if TYPE_CHECKING:
     from .templates import SectionSpec, Template
@@ -190,6 +190,8 @@ class Endpoint:
                 models = [m.id for m in self.client.models.list()]
             except openai.OpenAIError as exc:
                 raise _engine_error(exc, self.settings, "") from exc
+            except (AttributeError, TypeError, KeyError) as exc:
+                raise _not_openai(self.settings) from exc
             if not models:
                 raise EngineError(
                     f"the LLM endpoint at {self.settings.base_url} lists no models; set --llm-model or MEMO_LLM_MODEL"
@@ -248,25 +250,41 @@ class Endpoint:
                 raise _engine_error(exc, self.settings, model) from exc
             except openai.OpenAIError as exc:
                 raise _engine_error(exc, self.settings, model) from exc
+            except (AttributeError, TypeError, KeyError) as exc:  # the openai client choked on a non-OpenAI body
+                raise _not_openai(self.settings) from exc
             finally:
                 self.stats.request_seconds.append(time.perf_counter() - started)
                 self.stats.requests += 1
-            if not response.choices:
-                failure = EngineError("an answer without choices")
-                continue
-            choice = response.choices[0]
-            text = _reply_text(choice.message)
+            try:
+                if not isinstance(response.choices, list):
+                    raise TypeError("no choices list")
+                if not response.choices:
+                    failure = EngineError("an answer without choices")
+                    continue
+                choice = response.choices[0]
+                text = _reply_text(choice.message)
+                usage = response.usage
+                tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
+                finish_reason = choice.finish_reason
+            except (AttributeError, TypeError, KeyError, IndexError) as exc:
+                raise _not_openai(self.settings) from exc
             if text is None and mode != MODES[-1]:
                 continue  # the server ignored this mode silently (e.g. no tool call): try the next
             _MODE_CACHE[key] = self.stats.mode = mode
-            if response.usage is not None:
-                self.stats.prompt_tokens += response.usage.prompt_tokens or 0
-                self.stats.completion_tokens += response.usage.completion_tokens or 0
-            if choice.finish_reason == "length":
+            self.stats.prompt_tokens += tokens[0]
+            self.stats.completion_tokens += tokens[1]
+            if finish_reason == "length":
                 raise _TooLong(cut_off=True)
             return text or ""
         failure = failure or EngineError("no usable answer in any structured-output mode")
         raise _engine_error(failure, self.settings, model) from failure
+
+
+def _not_openai(settings: LLMSettings) -> EngineError:
+    return EngineError(
+        f"the server at {settings.base_url} answered, but not with an OpenAI chat completion; "
+        "check --llm-base-url (it usually ends in /v1) or use --engine offline"
+    )
 
 
 def _mode_arguments(mode: str, schema: dict[str, Any], name: str) -> dict[str, Any]:
@@ -391,7 +409,7 @@ def _language_name(language: str) -> str:
 
 # ---------------------------------------------------------------- text checks (grounding, duplicates)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(f"[{CJK}]+")
 _WORD = re.compile(r"[^\W_]{3,}")
 # Function words carry no evidence that a point comes from a sentence.
 _STOPWORDS = frozenset(
@@ -618,7 +636,7 @@ class _Run:
         return clean_text(text, self.language).strip()
 
     def cleaned_text(self) -> str:
-        sep = "" if base_language(self.language) in ("zh", "ja") else " "
+        sep = "" if base_language(self.language) in NO_SPACE_LANGUAGES else " "
         # Text input keeps its own paragraphs; ids are segment indices + 1 (chunks never split segments).
         starts = {i + 1 for i in paragraph_starts(self.transcript)}
         paragraphs: list[list[str]] = [[]]
