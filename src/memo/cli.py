@@ -229,13 +229,17 @@ def run(
         hint = "" if recursive else " (use --recursive for subfolders)"
         raise fail(f"no {kinds} found in {folders}{hint}")
     items = claim_stems(items, owned=_is_audio)
-    process = outline_file if outline_only else transcribe_file
+    from .multibatch import transcribe_ahead
+
+    # Short files are transcribed several at a time into the transcript cache (multibatch.py).
+    kind = "outline" if outline_only else "transcribe"
+    process = transcribe_ahead(outline_file if outline_only else transcribe_file, items, job, kind=kind)
     interval = float(setting("progress", "interval", default=10.0))
     try:
         summary = run_batch(
             items,
             lambda item, reporter: process(item, job, reporter),
-            kind="outline" if outline_only else "transcribe",
+            kind=kind,
             key=job.resume_key,
             force=job.force,
             reporter=Progress(interval=interval),

@@ -140,9 +140,7 @@ def transcript_for(path: Path, job: Job, reporter: Reporter | None = None) -> Tr
     (unless ``job.force``)."""
     reporter = reporter or Reporter()
     check_file(path)
-    folder = cache_dir() / "transcripts"
-    key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None, __version__])
-    cached = folder / f"{_digest(path)[:24]}-{key}.json"
+    cached = transcript_cache_path(path, job)
     if cached.exists() and not job.force:
         try:
             # Same content may have another name now: the transcript belongs to this path.
@@ -156,9 +154,15 @@ def transcript_for(path: Path, job: Job, reporter: Reporter | None = None) -> Tr
             "could be decoded (a cut-off or damaged file); transcribing what is there"
         )
     transcript = _transcribe_and_diarize(audio, job, reporter)
-    clean_stale_temp_files(folder)
+    clean_stale_temp_files(cached.parent)
     atomic_write_text(cached, json.dumps(transcript.to_dict(), ensure_ascii=False))
     return transcript
+
+
+def transcript_cache_path(path: Path, job: Job) -> Path:
+    """Where the transcript of this content with these settings is cached (multibatch fills it ahead)."""
+    key = settings_digest([job.transcribe.cache_key(), asdict(job.diarize) if job.diarize else None, __version__])
+    return cache_dir() / "transcripts" / f"{_digest(path)[:24]}-{key}.json"
 
 
 def _transcribe_and_diarize(audio: Audio, job: Job, reporter: Reporter) -> Transcript:

@@ -20,6 +20,7 @@ from .language import CJK, normalise_language
 from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
+from .runtime import transcribe_threads
 from .sentences import CHINESE_PUNCTUATION_LANGUAGES, MAX_SEGMENT_SECONDS, find_silences, split_segments
 
 # A unit of 1-8 characters repeated 5+ times in a row is a decoding loop, not speech ("喊喊喊喊喊…").
@@ -53,7 +54,7 @@ class TranscribeOptions:
     word_timestamps: bool = True
     initial_prompt: str | None = None
     hotwords: str | None = None  # names and terms to expect, "名字, 术语"; None: [transcribe] vocabulary
-    cpu_threads: int = 0  # 0: CTranslate2's choice (all cores)
+    cpu_threads: int = 0  # 0: one per core (runtime.transcribe_threads)
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -115,7 +116,10 @@ def load_model(model: str | None = None, device: str = "auto", compute_type: str
     name, location = resolve_model(model)
     device, compute_type = resolve_device(device, compute_type)
     try:
-        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=cpu_threads)
+        # 0 would let CTranslate2 start 4 threads whatever the cores: on 2 cores (loaded) that took
+        # 1.4-1.9x the time of one thread per core (bench_speed.py).
+        threads = cpu_threads or transcribe_threads()
+        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=threads)
     except (RuntimeError, ValueError, OSError) as exc:
         local = os.path.isdir(location)
         hint = "check the model folder" if local else "connect once to download it, or pass --model DIR"
@@ -127,19 +131,30 @@ def transcribe(
     options: TranscribeOptions | None = None,
     *,
     on_progress: Callable[[float], None] | None = None,
+    detected: tuple[str, float] | None = None,
     **overrides,
 ) -> Transcript:
     """Transcribe one file (or decoded audio) and return its Transcript.
 
     ``overrides`` are TranscribeOptions fields, so ``transcribe("memo.m4a", language="zh")`` works.
-    ``on_progress`` is called with the audio seconds done so far, as segments arrive.
+    ``on_progress`` is called with the audio seconds done so far, as segments arrive. ``detected`` is a
+    (language, probability) already detected for this audio (multibatch), for decoding it sequentially.
     """
     options = TranscribeOptions(**{**asdict(options or TranscribeOptions()), **overrides})
     audio = source if isinstance(source, Audio) else decode(source)
     model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
 
+    if detected is None and (options.batch_size is None or options.batch_size > 1):
+        from .multibatch import transcribe_chunks  # VAD chunks in batches
+
+        result = transcribe_chunks(audio, options, on_progress)
+        if isinstance(result, Transcript):
+            return result
+        detected = result  # the language it found, when that language is decoded sequentially
     language, probability = options.language, 1.0
-    if language is None:
+    if language is None and detected:
+        language, probability = detected
+    elif language is None:
         language, probability, _ = model.detect_language(audio.samples, vad_filter=options.vad)
     kwargs = dict(
         language=language,
@@ -164,6 +179,18 @@ def transcribe(
     else:
         raw_segments, _ = model.transcribe(audio.samples, **kwargs)
 
+    return transcript_from_segments(raw_segments, audio, options, language, probability, on_progress)
+
+
+def transcript_from_segments(
+    raw_segments,
+    audio: Audio,
+    options: TranscribeOptions,
+    language: str,
+    probability: float = 1.0,
+    on_progress: Callable[[float], None] | None = None,
+) -> Transcript:
+    """A Transcript from faster-whisper segments (also used by multibatch for files decoded together)."""
     postprocess = _chinese_postprocess() if language in ("zh", "yue") else _identity
     chunks: list[Segment] = []
     for raw in raw_segments:
@@ -182,7 +209,7 @@ def transcribe(
     name, _ = resolve_model(options.model)
     device, compute_type = resolve_device(options.device, options.compute_type)
     settings = {**asdict(options), "model": name, "device": device, "compute_type": compute_type}
-    settings["batch_size"] = batch_size
+    settings["batch_size"] = options.batch_for(language)
     settings["memo_version"] = __version__
     return Transcript(
         source=str(Path(audio.source)),
