@@ -28,7 +28,9 @@ TRANSCRIPT_SUFFIXES = frozenset({".txt", ".json", ".md"})
 # Share of a file's processing time per stage with --diarize (bench: transcribe RTF ~0.09, diarize ~0.15),
 # so progress and ETA move at an honest pace through both; diarization's embeddings are most of its time.
 _DIARIZE_SHARE, _SEGMENTATION_SHARE = 0.6, 0.2
-_MIN_WORD_PROBABILITY = 0.2  # Whisper's words on noise ("you.") come with probabilities near 0.03
+# Whisper's words on noise ("you.", "1,2,1") come with probabilities of 0.03-0.4 and average under 0.25;
+# a segment of real speech averages well above this, even when a few of its words are unsure.
+_MIN_WORD_PROBABILITY = 0.5
 _notices_shown: set[str] = set()
 
 
@@ -261,13 +263,13 @@ def outline_file(item: Input, job: Job, reporter: Reporter | None = None) -> Fil
 
 
 def has_speech(transcript: Transcript) -> bool:
-    """True when some word was heard with some confidence: silence gives no words, noise gives "you." or "."
-    at probabilities near zero, or punctuation alone."""
+    """True when some segment was heard with some confidence: silence gives no words, noise gives a few words
+    ("you.", "1,2,1") at low probabilities, or punctuation alone."""
     for segment in transcript.segments:
-        words = segment.words or ()
-        if not words and any(ch.isalnum() for ch in segment.text):
+        words = [w for w in segment.words or () if any(ch.isalnum() for ch in w.text)]
+        if not segment.words and any(ch.isalnum() for ch in segment.text):
             return True
-        if any(w.probability >= _MIN_WORD_PROBABILITY and any(ch.isalnum() for ch in w.text) for w in words):
+        if words and sum(w.probability for w in words) / len(words) >= _MIN_WORD_PROBABILITY:
             return True
     return False
 
