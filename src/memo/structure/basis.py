@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..records import Outline, Transcript
+from ..records import Outline, TimeRange, Transcript
 from .announce import ANNOUNCED, find_announcement
 from .cleanup import Sentence, clean_transcript, lexicon
 from .offline import _first_sentence_after, cut_sections, offline_outline
@@ -24,6 +24,7 @@ class BasisPoint:
     text: str
     sentence: int  # index into Basis.sentences
     segments: tuple[int, ...]  # transcript segment indices
+    sources: tuple[TimeRange, ...]  # the offline engine's time ranges for it
 
 
 @dataclass(frozen=True)
@@ -63,23 +64,23 @@ def build_basis(transcript: Transcript, template: Template) -> Basis:
     sections = []
     for j, (section_spec, section) in enumerate(zip(spec.sections, result.sections, strict=True)):
         a, b = bounds[j], bounds[j + 1]
-        points = tuple(_locate(p.text, sentences, a, b) for p in section.points)
+        points = tuple(_locate(p.text, p.sources, sentences, a, b) for p in section.points)
         sections.append(BasisSection(section_spec, section.title, a, b, points))
     zh = lex.language == "zh"
     return Basis(result, sentences, tuple(sections), zh, clean.timed)
 
 
-def _locate(text: str, sentences: tuple[Sentence, ...], a: int, b: int) -> BasisPoint:
+def _locate(text: str, sources: tuple[TimeRange, ...], sentences: tuple[Sentence, ...], a: int, b: int) -> BasisPoint:
     """Where an offline point was taken from: the sentence of its section holding its words, and the segments
     of just that span (the offline engine trimmed the point from that sentence and added a closing mark)."""
     needle = re.sub(r"[。！？.!?]$", "", text.strip())
     for i in range(a, b):
         pos = sentences[i].text.lower().find(needle.lower())
         if needle and pos >= 0:
-            return BasisPoint(text, i, sentences[i].segments_of(pos, pos + len(needle)))
+            return BasisPoint(text, i, sentences[i].segments_of(pos, pos + len(needle)), sources)
     # Not found verbatim (should not happen): the sentence sharing most of its words.
     zh = bool(re.search(r"[\u3400-\u9fff]", text))
     want = set(units(text, zh))
     best = max(range(a, b), key=lambda i: len(want & set(units(sentences[i].text, zh))), default=a)
     segments = sentences[best].segments if best < len(sentences) else ()
-    return BasisPoint(text, best, segments)
+    return BasisPoint(text, best, segments, sources)

@@ -28,8 +28,7 @@ from string import Template as _PromptTemplate
 from typing import Any
 
 from ..config import setting
-from ..errors import EngineError
-from ..records import Outline, OutlinePoint, OutlineSection, Transcript
+from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
 from .basis import Basis, BasisSection, build_basis
 from .cleanup import lexicon, to_simplified
 from .endpoint import Endpoint, LLMSettings, LLMStats, TooLong, UnusableAnswer, json_array, json_object
@@ -69,6 +68,7 @@ class _Point:
     sentence: int
     segments: tuple[int, ...]
     origin: str  # "rules", "rewrite" or "model"
+    sources: tuple[TimeRange, ...] = ()  # the rules' time ranges (a new point's come from its segments)
 
 
 @dataclass
@@ -91,7 +91,7 @@ class _Run:
         self.basis: Basis = build_basis(transcript, template)
         self.zh = self.basis.zh
         self.negation = _NEGATION["zh" if self.zh else "en"]
-        self.sections = [_Section(s, [_Point(p.text, p.sentence, p.segments, "rules") for p in s.points])
+        self.sections = [_Section(s, [_Point(p.text, p.sentence, p.segments, "rules", p.sources) for p in s.points])
                          for s in self.basis.sections]
         self.fixes: dict[str, str] = {}
         self.deadline = time.perf_counter() + budget
@@ -129,9 +129,8 @@ class _Run:
     def rate(self) -> float | None:
         """Weighted tokens per second seen so far (a written token counts as 3 read ones); None before a request."""
         seconds = sum(self.stats.request_seconds)
-        if not self.stats.requests or seconds <= 0:
-            return None
-        return (self.stats.prompt_tokens + 3 * self.stats.completion_tokens) / seconds
+        tokens = self.stats.prompt_tokens + 3 * self.stats.completion_tokens
+        return tokens / seconds if tokens and seconds > 0 else None
 
     def left(self) -> float:
         return self.deadline - time.perf_counter()
@@ -165,7 +164,7 @@ class _Run:
             text = self.finish(text)
             source = point.text
             context = self.basis.sentences[point.sentence].text
-            if self.acceptable(text, source, context, source):
+            if self.acceptable(text, source, context):
                 point.text, point.origin = text, "rewrite"
                 self.stats.count("used", "rewrite")
             else:
@@ -273,9 +272,9 @@ class _Run:
             text += "。" if self.zh else "."
         return text if self.zh else text[:1].upper() + text[1:]
 
-    def acceptable(self, text: str, source: str, context: str, negation_ref: str) -> bool:
-        """A sentence is usable when it says what ``source`` says: its words from ``context``, its negations
-        those of ``negation_ref``, a sensible length, no talk about the memo, not a question made up."""
+    def acceptable(self, text: str, source: str, context: str) -> bool:
+        """A sentence is usable when it says what ``source`` says: its words from ``context``, the negations of
+        what it covers kept, a sensible length, no talk about the memo, not a question made up."""
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
             return False
@@ -283,10 +282,22 @@ class _Run:
             return False
         if text.rstrip()[-1:] in "？?" and source.rstrip()[-1:] not in "？?":
             return False
-        if bool(self.negation.search(text)) != bool(self.negation.search(negation_ref)):
-            return False
         words = set(units(text, self.zh))
-        return bool(words) and len(words & set(units(context + " " + source, self.zh))) >= SUPPORT * len(words)
+        if not words or len(words & set(units(context + " " + source, self.zh))) < SUPPORT * len(words):
+            return False
+        return self.negations_kept(text, words, source)
+
+    def negations_kept(self, text: str, words: set[str], source: str) -> bool:
+        """Every negation of the clauses ``text`` takes from ``source`` is in ``text``, and no new one: "不是因为
+        做不成东西" never becomes "因为做不成东西" (one of two dropped), nor "不想上班" "想上班"."""
+        count = len(self.negation.findall(text))
+        clauses = [c for c in re.split(r"[，,；;。.！!？?]", source) if c.strip()]
+        covered = 0
+        for clause in clauses:
+            own = set(units(clause, self.zh))
+            if own and len(own & words) >= 0.5 * len(own):
+                covered += len(self.negation.findall(clause))
+        return covered <= count <= len(self.negation.findall(source))
 
     def support(self, text: str, candidates: Sequence[int]) -> tuple[tuple[int, ...], str] | None:
         """The one or two adjacent sentences among ``candidates`` a new point comes from, if it passes the checks."""
@@ -305,12 +316,7 @@ class _Run:
         if not best[1]:
             return None
         source = ("" if self.zh else " ").join(self.basis.sentences[j].text for j in best[1])
-        # A point with a negation needs one in its source; one without must not drop the negation of the clause
-        # it was taken from ("不是因为做不成东西" must not become "因为做不成东西").
-        negation_ref = source if self.negation.search(text) else _best_clause(words, source, self.zh)
-        if not self.acceptable(text, source, source, negation_ref):
-            return None
-        return best[1], source
+        return (best[1], source) if self.acceptable(text, source, source) else None
 
     def duplicate(self, text: str) -> bool:
         words = set(units(text, self.zh))
@@ -336,7 +342,7 @@ class _Run:
                 if p.origin == "rules":
                     for wrong, right in self.fixes.items():
                         text = text.replace(wrong, right)
-                sources = time_ranges(p.segments, self.transcript.segments) if self.basis.timed else ()
+                sources = p.sources or (time_ranges(p.segments, self.transcript.segments) if self.basis.timed else ())
                 points.append(OutlinePoint(text, sources))
             sections.append(OutlineSection(rules.title, tuple(points) or rules.points, rules.key))
         covered = sum(1 for s in sections if s.points)
@@ -353,12 +359,6 @@ class _Run:
 
 def section_points(section: _Section) -> int:
     return sum(len(p.text) for p in section.points)
-
-
-def _best_clause(words: set[str], text: str, zh: bool) -> str:
-    """The clause of ``text`` sharing most words with a point: where its negation must agree."""
-    clauses = [c for c in re.split(r"[，,；;。.！!？?]", text) if c.strip()] or [text]
-    return max(clauses, key=lambda c: len(words & set(units(c, zh))))
 
 
 def budget_seconds() -> float:
@@ -388,11 +388,7 @@ def llm_outline(
     endpoint = Endpoint(settings, stats)
     _ = endpoint.model  # an endpoint that is down or lists no model fails here, before any work
     try:
-        run = _Run(transcript, template, endpoint, progress, budget_seconds() if budget is None else budget)
-        result = run.run()
-    except TooLong:
-        raise EngineError(f"model '{endpoint.model}' at {settings.base_url} has too small a context for memo; "
-                          "use a model with a larger context or --engine offline") from None
+        result = _Run(transcript, template, endpoint, progress, budget_seconds() if budget is None else budget).run()
     finally:
         stats.seconds += time.perf_counter() - started
     return replace(result, stats={**result.stats, "seconds": stats.seconds})
