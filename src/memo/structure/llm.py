@@ -31,10 +31,21 @@ from ..config import setting
 from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
 from .basis import Basis, BasisSection, build_basis
 from .cleanup import lexicon, to_simplified
-from .endpoint import Endpoint, LLMSettings, LLMStats, TooLong, UnusableAnswer, json_array, json_object
+from .endpoint import (
+    Endpoint,
+    LLMSettings,
+    LLMStats,
+    TooLong,
+    UnusableAnswer,
+    json_array,
+    json_object,
+    resolve_llm_settings,
+)
 from .offline import time_ranges
 from .points import content_len, rank, units
 from .templates import Template, base_language
+
+__all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
 
 Progress = Callable[[str], None]
 
