@@ -253,6 +253,7 @@ def test_garbage_for_one_step_keeps_the_rules(memo_zh):
 def test_budget_skips_optional_steps(memo_zh):
     result, stats, server = run(answers(), memo_zh, budget=0.0)
     assert len(server.requests) == 0 and stats.skipped["rewrite"] == 4
+    assert result.notice.startswith("the LLM was slow: ") and "MEMO_LLM_BUDGET" in result.notice
     assert result.sections == offline_outline(memo_zh, load_template("default")).sections
 
 

@@ -221,7 +221,8 @@ class _Run:
         chars = self.excerpt_chars(sections_left)
         excerpt = self.excerpt(section, chars)
         if len(excerpt) < 2 or content_len("".join(self.basis.sentences[i].text for i in excerpt), self.zh) < 20:
-            self.stats.count("skipped", "points")
+            if chars < 400:  # the budget left no room to read; else the section has no unused text
+                self.stats.count("skipped", "points")
             return
         want = min(room, 4)
         count = f"{min(2, want)} to {want}"
@@ -358,8 +359,14 @@ class _Run:
             sections.append(OutlineSection(rules.title, tuple(points) or rules.points, rules.key))
         covered = sum(1 for s in sections if s.points)
         self.stats.count("used", "fixes", len(self.fixes))
+        notice = ""
+        if self.stats.skipped:
+            skipped = sum(self.stats.skipped.values())
+            notice = (f"the LLM was slow: {skipped} step(s) skipped to stay within the time budget "
+                      "(MEMO_LLM_BUDGET seconds, 0 = none); the offline engine's points stand there")
         return replace(
             base,
+            notice=notice,
             title=title,
             sections=tuple(sections),
             cleaned_text=cleaned,
