@@ -1,8 +1,8 @@
-"""The deterministic basis the llm engine works on: the offline engine's outline, and for each of its sections
-the cleaned sentences it covers and the source of each point.
+"""The deterministic basis the llm engine works on: title, cleaned sentences and text, and per section the
+sentences it covers and the rule engine's points with their source segments and time ranges.
 
-This is the one place that knows how to get that from the offline engine (the adapter to switch when offline.py
-exposes its intermediate result directly). Everything here is rules: same input, same basis.
+The one place that knows how to get that from the offline engine: from ``offline.plan_outline`` where it
+exists, else rebuilt from today's ``offline_outline`` and its public pieces. Same input, same basis.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..records import Outline, TimeRange, Transcript
-from .announce import ANNOUNCED, find_announcement
+from ..records import TimeRange, Transcript
+from . import offline
 from .cleanup import Sentence, clean_transcript, lexicon
-from .offline import _first_sentence_after, cut_sections, offline_outline
 from .points import units
 from .templates import SectionSpec, Template
 
@@ -31,14 +30,14 @@ class BasisPoint:
 class BasisSection:
     spec: SectionSpec
     title: str
-    start: int  # sentences[start:end] are this section's
-    end: int
+    sentence_ids: tuple[int, ...]  # this section's sentences, in order (not always contiguous)
     points: tuple[BasisPoint, ...]
 
 
 @dataclass(frozen=True)
 class Basis:
-    outline: Outline  # the offline engine's complete result: what stays wherever a model answer is unusable
+    title: str
+    cleaned_text: str
     sentences: tuple[Sentence, ...]
     sections: tuple[BasisSection, ...]
     zh: bool
@@ -49,38 +48,51 @@ class Basis:
 
 
 def build_basis(transcript: Transcript, template: Template) -> Basis:
-    result = offline_outline(transcript, template)
+    zh = lexicon(transcript.language).language == "zh"
+    plan_outline = getattr(offline, "plan_outline", None)
+    if plan_outline is not None:
+        plan = plan_outline(transcript, template)
+        sections = tuple(
+            BasisSection(s.spec, s.title, tuple(s.sentence_ids) or tuple(range(s.start, s.end)),
+                         tuple(BasisPoint(p.text, p.sentence, tuple(p.segments), tuple(p.sources)) for p in s.points))
+            for s in plan.sections
+        )
+        return Basis(plan.title, plan.cleaned_text, tuple(plan.sentences), sections, zh, plan.timed)
+    return _from_outline(transcript, template, zh)
+
+
+def _from_outline(transcript: Transcript, template: Template, zh: bool) -> Basis:
+    """Before plan_outline: the offline outline, its section ranges cut again the way it cuts them."""
+    from .announce import ANNOUNCED, find_announcement
+
+    result = offline.offline_outline(transcript, template)
     clean = clean_transcript(transcript)
-    lex = lexicon(transcript.language)
     sentences = clean.sentences
     spec, announced, start = template, [""] * len(template.sections), 0
     found = find_announcement(transcript.text, template, transcript.language)
-    if found is not None:  # as offline_outline does: the speaker's own parts, cut where he moves on
+    if found is not None:
         spec = found.template
         announced = [s.description.split(ANNOUNCED, 1)[1] if ANNOUNCED in s.description else "" for s in spec.sections]
-        start = _first_sentence_after(sentences, transcript, found.end)
-    cuts = cut_sections(sentences, spec.sections, announced, lex, start)
+        start = offline._first_sentence_after(sentences, transcript, found.end)
+    cuts = offline.cut_sections(sentences, spec.sections, announced, lexicon(transcript.language), start)
     bounds = [*cuts, len(sentences)]
     sections = []
     for j, (section_spec, section) in enumerate(zip(spec.sections, result.sections, strict=True)):
         a, b = bounds[j], bounds[j + 1]
         points = tuple(_locate(p.text, p.sources, sentences, a, b) for p in section.points)
-        sections.append(BasisSection(section_spec, section.title, a, b, points))
-    zh = lex.language == "zh"
-    return Basis(result, sentences, tuple(sections), zh, clean.timed)
+        sections.append(BasisSection(section_spec, section.title, tuple(range(a, b)), points))
+    return Basis(result.title, result.cleaned_text, sentences, tuple(sections), zh, clean.timed)
 
 
 def _locate(text: str, sources: tuple[TimeRange, ...], sentences: tuple[Sentence, ...], a: int, b: int) -> BasisPoint:
-    """Where an offline point was taken from: the sentence of its section holding its words, and the segments
-    of just that span (the offline engine trimmed the point from that sentence and added a closing mark)."""
-    needle = re.sub(r"[。！？.!?]$", "", text.strip())
+    """Where an offline point was taken from: the sentence of its section holding its words (the offline engine
+    trimmed the point from that sentence and added a closing mark), else the one sharing most of its words."""
+    needle = re.sub(r"[。！？.!?]$", "", text.strip()).lower()
     for i in range(a, b):
-        pos = sentences[i].text.lower().find(needle.lower())
+        pos = sentences[i].text.lower().find(needle)
         if needle and pos >= 0:
             return BasisPoint(text, i, sentences[i].segments_of(pos, pos + len(needle)), sources)
-    # Not found verbatim (should not happen): the sentence sharing most of its words.
     zh = bool(re.search(r"[\u3400-\u9fff]", text))
     want = set(units(text, zh))
     best = max(range(a, b), key=lambda i: len(want & set(units(sentences[i].text, zh))), default=a)
-    segments = sentences[best].segments if best < len(sentences) else ()
-    return BasisPoint(text, best, segments, sources)
+    return BasisPoint(text, best, sentences[best].segments if best < len(sentences) else (), sources)

@@ -56,6 +56,16 @@ DUPLICATE = 0.6
 
 _LANGUAGES = {"zh": "Simplified Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French",
               "es": "Spanish", "ko": "Korean", "ru": "Russian"}
+# One worked example per script for the rewrite prompt: a small model copies its input without one.
+_EXAMPLES = {
+    "zh": '1. 那其实我觉得呃这个方案的成本是太高了吧就是\n2. 我们下周去看那个新的办工室然后再决定\n'
+          '-> {"points": ["我觉得这个方案的成本太高了。", "我们下周去看新的办公室，然后再决定。"], '
+          '"fixes": [{"wrong": "办工室", "right": "办公室"}]}',
+    "en": "1. so um I think the the cost of this plan is just way too high you know\n"
+          "2. next week we'll look at the new office and then decide\n"
+          '-> {"points": ["I think the cost of this plan is too high.", '
+          '"Next week we will look at the new office and then decide."], "fixes": []}',
+}
 _NEGATION = {
     "zh": re.compile(r"不(?![过但仅断同少久错如然管])|没|未(?!来)|并非|非(?![常洲])|别(?![人的])|无(?![论数])"),
     "en": re.compile(r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|cannot)\b|n't", re.I),
@@ -120,7 +130,7 @@ class _Run:
                 self.say(f"rewriting the points of section {n}/{len(self.sections)}")
                 self.step("rewrite", lambda s=section: self.rewrite(s), cost=self.cost(section_points(section), 1.3))
         self.say("title")
-        title = self.step("title", self.title, cost=0) or self.basis.outline.title
+        title = self.step("title", self.title, cost=0) or self.basis.title
         for n, section in enumerate(self.sections, 1):
             self.say(f"more points for section {n}/{len(self.sections)}")
             remaining = len(self.sections) - n + 1
@@ -165,7 +175,7 @@ class _Run:
         fix = json_object(wrong={"type": "string"}, right={"type": "string"})
         schema = json_object(points=json_array({"type": "string"}, len(points), len(points)),
                              fixes=json_array(fix, 0, 5))
-        system = _prompt("llm_rewrite", language=self.language_name)
+        system = _prompt("llm_rewrite", language=self.language_name, example=_EXAMPLES["zh" if self.zh else "en"])
         user = f"({section.basis.title})\n{numbered}"
         data = self.endpoint.ask(system, user, schema, "memo_rewrite", int(section_points(section) * 1.3) + 80,
                                  retry=False)
@@ -184,7 +194,7 @@ class _Run:
     def add_fix(self, wrong: str, right: str) -> None:
         """A recognition fix is a same-length swap of a few characters (zh) or a word or two (en), never one
         that adds or removes a negation, and only for text the memo really contains."""
-        if not wrong or not right or wrong == right or wrong not in self.basis.outline.cleaned_text:
+        if not wrong or not right or wrong == right or wrong not in self.basis.cleaned_text:
             return
         if self.zh:
             ok = len(wrong) == len(right) and 2 <= len(wrong) <= 6 and re.fullmatch(r"[\u3400-\u9fff]+", right)
@@ -203,7 +213,7 @@ class _Run:
         data = self.endpoint.ask(system, user, json_object(title={"type": "string"}), "memo_title", 40, retry=False)
         title = self.simplified(data["title"].strip().strip("\"'“”《》「」#*").rstrip("。.!！"))
         size = content_len(title, self.zh)
-        memo = set(units(self.basis.outline.cleaned_text, self.zh))
+        memo = set(units(self.basis.cleaned_text, self.zh))
         words = set(units(title, self.zh))
         if not (2 <= size <= (20 if self.zh else 10)) or _META.search(title) or not words or \
                 len(words & memo) < 0.5 * len(words):
@@ -259,7 +269,7 @@ class _Run:
         """The section's best sentences no point was taken from, up to ``chars`` characters, in spoken order."""
         basis = section.basis
         used = {p.sentence for p in section.points}
-        part = [i for i in range(basis.start, basis.end) if i not in used]
+        part = [i for i in basis.sentence_ids if i not in used]
         if not part:
             return []
         sentences = [self.basis.sentences[i] for i in part]
@@ -342,12 +352,11 @@ class _Run:
     # -- the result
 
     def outline(self, title: str) -> Outline:
-        base = self.basis.outline
-        cleaned = base.cleaned_text
+        cleaned = self.basis.cleaned_text
         for wrong, right in self.fixes.items():
             cleaned = cleaned.replace(wrong, right)
         sections = []
-        for section, rules in zip(self.sections, base.sections, strict=True):
+        for section in self.sections:
             points = []
             for p in section.points:
                 text = p.text
@@ -356,21 +365,22 @@ class _Run:
                         text = text.replace(wrong, right)
                 sources = p.sources or (time_ranges(p.segments, self.transcript.segments) if self.basis.timed else ())
                 points.append(OutlinePoint(text, sources))
-            sections.append(OutlineSection(rules.title, tuple(points) or rules.points, rules.key))
-        covered = sum(1 for s in sections if s.points)
+            sections.append(OutlineSection(section.basis.title, tuple(points), section.basis.spec.key))
         self.stats.count("used", "fixes", len(self.fixes))
         notice = ""
         if self.stats.skipped:
             skipped = sum(self.stats.skipped.values())
             notice = (f"the LLM was slow: {skipped} step(s) skipped to stay within the time budget "
                       "(MEMO_LLM_BUDGET seconds, 0 = none); the offline engine's points stand there")
-        return replace(
-            base,
-            notice=notice,
+        covered = sum(1 for s in sections if s.points)
+        return Outline(
             title=title,
             sections=tuple(sections),
             cleaned_text=cleaned,
+            language=self.transcript.language,
             engine=f"llm:{self.endpoint.model}",
+            source=self.transcript.source,
+            notice=notice,
             stats={**asdict(self.stats), "sections_with_points": covered, "sections": len(sections)},
         )
 
