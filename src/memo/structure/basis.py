@@ -14,8 +14,23 @@ from dataclasses import dataclass
 from ..records import TimeRange, Transcript
 from . import offline
 from .cleanup import Sentence, clean_transcript, lexicon
-from .points import units
 from .templates import SectionSpec, Template
+
+try:  # the similarity module both engines share (from the outline work); before it lands, points.py's units
+    from .similarity import content_len, overlap, support, token_set
+except ImportError:  # pragma: no cover - removed once similarity.py is merged
+    from .points import content_len, units
+
+    def token_set(text: str) -> set[str]:
+        return set(units(text, bool(re.search(r"[\u3400-\u9fff]", text))))
+
+    def overlap(a: set[str], b: set[str]) -> float:
+        return len(set(a) & set(b)) / max(1, min(len(set(a)), len(set(b))))
+
+    def support(point: set[str], source: set[str]) -> float:
+        return len(set(point) & set(source)) / len(set(point)) if point else 0.0
+
+__all__ = ["Basis", "BasisPoint", "BasisSection", "build_basis", "content_len", "overlap", "support", "token_set"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,7 @@ class Basis:
     timed: bool
 
     def doc_df(self) -> Counter:
-        return Counter(u for s in self.sentences for u in set(units(s.text, self.zh)))
+        return Counter(u for s in self.sentences for u in token_set(s.text))
 
 
 def build_basis(transcript: Transcript, template: Template) -> Basis:
@@ -92,7 +107,6 @@ def _locate(text: str, sources: tuple[TimeRange, ...], sentences: tuple[Sentence
         pos = sentences[i].text.lower().find(needle)
         if needle and pos >= 0:
             return BasisPoint(text, i, sentences[i].segments_of(pos, pos + len(needle)), sources)
-    zh = bool(re.search(r"[\u3400-\u9fff]", text))
-    want = set(units(text, zh))
-    best = max(range(a, b), key=lambda i: len(want & set(units(sentences[i].text, zh))), default=a)
+    want = token_set(text)
+    best = max(range(a, b), key=lambda i: len(want & token_set(sentences[i].text)), default=a)
     return BasisPoint(text, best, sentences[best].segments if best < len(sentences) else (), sources)

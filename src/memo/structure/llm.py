@@ -29,7 +29,7 @@ from typing import Any
 
 from ..config import setting
 from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
-from .basis import Basis, BasisSection, build_basis
+from .basis import Basis, BasisSection, build_basis, content_len, overlap, support, token_set
 from .cleanup import lexicon, to_simplified
 from .endpoint import (
     Endpoint,
@@ -42,7 +42,7 @@ from .endpoint import (
     resolve_llm_settings,
 )
 from .offline import time_ranges
-from .points import content_len, rank, units
+from .points import rank
 from .templates import Template, base_language
 
 __all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
@@ -213,10 +213,10 @@ class _Run:
         data = self.endpoint.ask(system, user, json_object(title={"type": "string"}), "memo_title", 40, retry=False)
         title = self.simplified(data["title"].strip().strip("\"'“”《》「」#*").rstrip("。.!！"))
         size = content_len(title, self.zh)
-        memo = set(units(self.basis.cleaned_text, self.zh))
-        words = set(units(title, self.zh))
+        memo = token_set(self.basis.cleaned_text)
+        words = token_set(title)
         if not (2 <= size <= (20 if self.zh else 10)) or _META.search(title) or not words or \
-                len(words & memo) < 0.5 * len(words):
+                support(words, memo) < 0.5:
             self.stats.count("refused", "title")
             return None
         self.stats.count("used", "title")
@@ -304,8 +304,8 @@ class _Run:
             return False
         if text.rstrip()[-1:] in "？?" and source.rstrip()[-1:] not in "？?":
             return False
-        words = set(units(text, self.zh))
-        if not words or len(words & set(units(context + " " + source, self.zh))) < SUPPORT * len(words):
+        words = token_set(text)
+        if not words or support(words, token_set(context + " " + source)) < SUPPORT:
             return False
         return self.negations_kept(text, words, source)
 
@@ -316,14 +316,14 @@ class _Run:
         clauses = [c for c in re.split(r"[，,；;。.！!？?]", source) if c.strip()]
         covered = 0
         for clause in clauses:
-            own = set(units(clause, self.zh))
+            own = token_set(clause)
             if own and len(own & words) >= 0.5 * len(own):
                 covered += len(self.negation.findall(clause))
         return covered <= count <= len(self.negation.findall(source))
 
     def support(self, text: str, candidates: Sequence[int]) -> tuple[tuple[int, ...], str] | None:
         """The one or two adjacent sentences among ``candidates`` a new point comes from, if it passes the checks."""
-        words = set(units(text, self.zh))
+        words = token_set(text)
         if not words:
             return None
         best: tuple[float, tuple[int, ...]] = (0.0, ())
@@ -331,8 +331,8 @@ class _Run:
             for span in ((i,), (i, i + 1)):
                 if span[-1] not in candidates and len(span) > 1:
                     continue
-                have = set().union(*(units(self.basis.sentences[j].text, self.zh) for j in span))
-                share = len(words & have) / len(words) - 0.05 * (len(span) - 1)
+                have = set().union(*(token_set(self.basis.sentences[j].text) for j in span))
+                share = support(words, have) - 0.05 * (len(span) - 1)
                 if share > best[0]:
                     best = (share, span)
         if not best[1]:
@@ -341,11 +341,11 @@ class _Run:
         return (best[1], source) if self.acceptable(text, source, source) else None
 
     def duplicate(self, text: str) -> bool:
-        words = set(units(text, self.zh))
+        words = token_set(text)
         for section in self.sections:
             for point in section.points:
-                other = set(units(point.text, self.zh))
-                if words and other and len(words & other) / min(len(words), len(other)) >= DUPLICATE:
+                other = token_set(point.text)
+                if words and other and overlap(words, other) >= DUPLICATE:
                     return True
         return False
 
