@@ -387,7 +387,7 @@ def llama(tmp_path_factory):
 def test_real_server_found_and_used(llama, monkeypatch):
     """A real llama.cpp server on a loopback port, nothing configured: found, used, never worse than offline."""
     monkeypatch.setenv("MEMO_LLM_PROBE", f"127.0.0.1:{llama.port}")
-    monkeypatch.setenv("MEMO_LLM_BUDGET", "40")  # plumbing, not quality: a modest share of a loaded CPU
+    monkeypatch.setenv("MEMO_LLM_BUDGET", "20")  # plumbing, not quality: a modest share of a loaded CPU
     transcript = timed(ENGLISH_MEMO)
     lines: list[str] = []
     result = outline(transcript, progress=lines.append)
