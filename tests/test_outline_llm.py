@@ -17,6 +17,7 @@ from memo.errors import ConfigError, EngineError
 from memo.records import Segment, Transcript
 from memo.structure import OutlineOptions, outline, render_markdown
 from memo.structure import endpoint as E
+from memo.structure.cleanup import lexicon
 from memo.structure.discover import probe
 from memo.structure.endpoint import LLMSettings, LLMStats, resolve_llm_settings
 from memo.structure.llm import llm_outline
@@ -222,8 +223,8 @@ def test_rewrites_are_used_where_they_hold_and_refused_where_not(memo_zh):
 
 def test_more_points_grounded_deduplicated_and_never_a_lost_negation(memo_zh):
     def points(text):
-        sentences = [s for s in re.split(r"(?<=[。！？])", text.split("\n\n", 1)[1]) if len(s) > 12]
-        said = sentences[0].strip()
+        sentences = [s.strip() for s in re.split(r"(?<=[。！？])", text.split("\n\n", 1)[1]) if len(s) > 12]
+        said = next((s for s in sentences if not any(m in s for m in lexicon("zh").meta)), sentences[0])
         negated = next((s for s in sentences if "不是" in s and len(s) < 60), None)
         out = [said, "我计划明年去火星开一家咖啡馆。", said]  # a point, an invention, the point again
         if negated:

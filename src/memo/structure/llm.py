@@ -72,10 +72,12 @@ _NEGATION = {
 }
 # What a model writes about the memo instead of what the speaker says.
 _META = re.compile(
-    r"说话人|发言人|讲话者|作者|这段(?:话|内容|文字|录音)|本段|备忘录|录音中|speaker|this memo|the memo|transcript|"
-    r"the author|in this (?:part|section)",
+    r"说话人|发言人|讲话者|作者|这段(?:话|内容|文字|录音)|本段|备忘录|录音中|录(?:一段|一下)|先说说|最后说说|"
+    r"speaker|this memo|the memo|transcript|the author|in this (?:part|section)|here goes|out loud|"
+    r"talk (?:it|this) (?:through|over)",
     re.I,
 )
+_INNER_STOP = {"zh": re.compile(r"[。！？].+"), "en": re.compile(r"[.!?]\s+[A-Z]")}  # a second sentence
 
 
 def _prompt(name: str, **values: Any) -> str:
@@ -208,7 +210,7 @@ class _Run:
     def title(self) -> str | None:
         opening = "".join(s.text for s in self.basis.sentences[:4])[:300]
         firsts = [s.points[0].text for s in self.sections if s.points]
-        user = opening + "\n\n" + "\n".join(f"- {t}" for t in firsts)
+        user = f"{opening}\n\n" + "\n".join(f"- {t}" for t in firsts) + f"\n\nSuggested title: {self.basis.title}"
         system = _prompt("llm_title", language=self.language_name)
         data = self.endpoint.ask(system, user, json_object(title={"type": "string"}), "memo_title", 40, retry=False)
         title = self.simplified(data["title"].strip().strip("\"'“”《》「」#*").rstrip("。.!！"))
@@ -300,14 +302,19 @@ class _Run:
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
             return False
-        if _META.search(text) and not _META.search(context):
-            return False
+        if self.meta(text) > self.meta(source) or _INNER_STOP["zh" if self.zh else "en"].search(text):
+            return False  # talk about the memo the source did not have, or more than one sentence
         if text.rstrip()[-1:] in "？?" and source.rstrip()[-1:] not in "？?":
             return False
         words = token_set(text)
         if not words or support(words, token_set(context + " " + source)) < SUPPORT:
             return False
         return self.negations_kept(text, words, source)
+
+    def meta(self, text: str) -> int:
+        """How much ``text`` talks about the memo rather than its topic (the rules' meta phrases, a model's)."""
+        low = text.lower()
+        return len(_META.findall(text)) + sum(phrase in low for phrase in lexicon(self.transcript.language).meta)
 
     def negations_kept(self, text: str, words: set[str], source: str) -> bool:
         """Every negation of the clauses ``text`` takes from ``source`` is in ``text``, and no new one: "不是因为
@@ -338,6 +345,8 @@ class _Run:
         if not best[1]:
             return None
         source = ("" if self.zh else " ").join(self.basis.sentences[j].text for j in best[1])
+        if self.meta(text):
+            return None  # a new point is what the speaker says about the topic, never about the memo
         return (best[1], source) if self.acceptable(text, source, source) else None
 
     def duplicate(self, text: str) -> bool:
