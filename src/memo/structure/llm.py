@@ -53,6 +53,7 @@ DEFAULT_BUDGET = 170.0  # seconds for the optional steps on a slow (local CPU) m
 MAX_POINTS = 7
 SUPPORT = 0.5  # share of a sentence's words that must come from its source
 DUPLICATE = 0.6
+REWRITE_RECALL = 0.6  # share of a point's words its rewrite keeps: fillers go, the point's content stays
 
 _LANGUAGES = {"zh": "Simplified Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French",
               "es": "Spanish", "ko": "Korean", "ru": "Russian"}
@@ -187,7 +188,7 @@ class _Run:
             text = self.finish(text)
             source = point.text
             context = self.basis.sentences[point.sentence].text
-            if self.acceptable(text, source, context):
+            if self.acceptable(text, source, context, recall=REWRITE_RECALL):
                 point.text, point.origin = text, "rewrite"
                 self.stats.count("used", "rewrite")
             else:
@@ -296,11 +297,14 @@ class _Run:
             text += "。" if self.zh else "."
         return text if self.zh else text[:1].upper() + text[1:]
 
-    def acceptable(self, text: str, source: str, context: str) -> bool:
-        """A sentence is usable when it says what ``source`` says: its words from ``context``, the negations of
-        what it covers kept, a sensible length, no talk about the memo, not a question made up."""
+    def acceptable(self, text: str, source: str, context: str, recall: float = 0.0) -> bool:
+        """A sentence is usable when it says what ``source`` says: its words from ``context`` (and ``recall`` of
+        the source's words kept: a rewrite must not drop what the point was about), the negations of what it
+        covers kept, a sensible length, no talk about the memo, not a question made up."""
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
+            return False
+        if recall and support(token_set(source), token_set(text)) < recall:
             return False
         if self.meta(text) > self.meta(source) or _INNER_STOP["zh" if self.zh else "en"].search(text):
             return False  # talk about the memo the source did not have, or more than one sentence
