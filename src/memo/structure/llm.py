@@ -7,7 +7,7 @@ result, each answer checked against the memo before it is used:
 1. basis (basis.py): cleanup, sections, cutting, the offline engine's points with their source segments;
 2. rewrite: per section, its points -> one clean sentence each (a JSON array of exactly that many), plus a
    short list of recognition errors (wrong -> right), applied only where the wrong text is present;
-3. title: a topic title from the opening and the first points;
+3. title: only for a memo the rules could not title (the file name stood in), from its opening and first points;
 4. more points: per section, 2-4 further points from that section's text not yet used (no earlier points in
    the prompt: nothing to copy), as much text as the time budget allows;
 5. checks: every sentence must be supported by its source (shared words), keep its negations (不/没/not), have
@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
+from pathlib import Path
 from string import Template as _PromptTemplate
 from typing import Any
 
@@ -132,8 +133,12 @@ class _Run:
             if section.points:
                 self.say(f"rewriting the points of section {n}/{len(self.sections)}")
                 self.step("rewrite", lambda s=section: self.rewrite(s), cost=self.cost(section_points(section), 1.3))
-        self.say("title")
-        title = self.step("title", self.title, cost=0) or self.basis.title
+        title = self.basis.title
+        # The rules' title is the topic as the speaker names it; a small model's was worse on memos it had not
+        # seen, so the model titles only a memo the rules could not (the file name stood in).
+        if title in (Path(self.transcript.source).stem, "", "Memo", "备忘录"):
+            self.say("title")
+            title = self.step("title", self.title, cost=0) or title
         for n, section in enumerate(self.sections, 1):
             self.say(f"more points for section {n}/{len(self.sections)}")
             remaining = len(self.sections) - n + 1
