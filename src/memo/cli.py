@@ -149,6 +149,9 @@ Template = Annotated[str, typer.Option(help="Outline sections: a built-in name o
 LlmBaseUrl = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint (env MEMO_LLM_BASE_URL).")]
 LlmModel = Annotated[str | None, typer.Option(help="Model name at the endpoint (env MEMO_LLM_MODEL).")]
 LlmApiKey = Annotated[str | None, typer.Option(help="API key (env MEMO_LLM_API_KEY, OPENAI_API_KEY).")]
+LlmTimeout = Annotated[
+    float | None, typer.Option(help="Seconds per LLM request (env MEMO_LLM_TIMEOUT; default: scaled when local).")
+]
 
 
 def _pipeline(
@@ -179,6 +182,7 @@ def _pipeline(
     llm_base_url: LlmBaseUrl = None,
     llm_model: LlmModel = None,
     llm_api_key: LlmApiKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     command = ctx.info_name
     job = _build_job(
@@ -198,7 +202,7 @@ def _pipeline(
         force=force,
         diarize=DiarizeOptions(num_speakers, min_speakers, max_speakers, diarization_model) if diarize else None,
         speaker_names=speaker_names,
-        outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model),
+        outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model, llm_timeout),
         with_outline=outline,
     )
     if command == "watch":  # the same Job as memo process, run as recordings appear (watch.py)
@@ -327,6 +331,39 @@ def models_command() -> None:
     typer.echo(f"  downloadable when online: {', '.join(online)}")
 
 
+@app.command("llm")
+def llm_command() -> None:
+    """Show the LLM endpoint the outline engine would use: configured, or found on this machine."""
+    from .structure.discover import probe, probe_addresses
+    from .structure.endpoint import resolve_llm_settings
+
+    try:
+        settings = resolve_llm_settings()
+    except MemoError as exc:
+        raise fail(str(exc)) from exc
+    if settings is not None:
+        typer.echo(f"configured: {settings.base_url} (model: {settings.model or 'the first it lists'})")
+    else:
+        typer.echo("configured: none (--llm-base-url, MEMO_LLM_BASE_URL, OPENAI_API_KEY or [llm] in config.toml)")
+    servers = {s.address: s for s in probe()}
+    for address in probe_addresses():
+        server = servers.get(address)
+        if server is None:
+            typer.echo(f"  {address}: nothing answering")
+        else:
+            names = ", ".join(server.models) or "no models (pull or load one)"
+            typer.echo(f"  {address}: {server.kind} at {server.base_url}: {names}")
+    if not probe_addresses():
+        typer.echo("  probing is off (MEMO_LLM_PROBE)")
+    found = next((s for s in servers.values() if s.models), None)
+    if settings is not None:
+        typer.echo(f"--engine auto uses {settings.base_url}")
+    elif found is not None:
+        typer.echo(f"--engine auto uses {found.base_url} (model '{found.models[0]}')")
+    else:
+        typer.echo("--engine auto uses the offline engine")
+
+
 # --- memo record -----------------------------------------------------------------------------------------
 @app.command("record", cls=_Command)
 @_interruptible
@@ -362,6 +399,7 @@ def record_command(
     llm_base_url: LlmBaseUrl = None,
     llm_model: LlmModel = None,
     llm_api_key: LlmApiKey = None,
+    llm_timeout: LlmTimeout = None,
 ) -> None:
     """Record from the microphone until Enter or Ctrl+C, then transcribe (and outline) the recording."""
     from . import console
@@ -377,7 +415,7 @@ def record_command(
             dict(model=model, language=language, hotwords=hotwords),
             formats=formats,
             diarize=DiarizeOptions() if diarize else None,
-            outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model),
+            outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model, llm_timeout),
             with_outline=outline,
         )
     try:

