@@ -1,4 +1,4 @@
-"""The offline outline engine on the reference memo, transcript loaders, templates, chunking and provenance."""
+"""The offline outline engine on the reference memo, transcript loaders, templates and provenance."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from memo.errors import ConfigError, EngineError
 from memo.records import Outline, Segment, Transcript
 from memo.structure import list_templates, load_template, load_transcript, outline, render_markdown
 from memo.structure.announce import announced_sections
-from memo.structure.chunking import chunk_segments
 from memo.structure.cleanup import clean_fragment, clean_transcript, doc_context
 from memo.structure.loaders import transcript_from_text
 
@@ -346,27 +345,6 @@ def test_bad_user_templates(tmp_path: Path) -> None:
             load_template(str(yaml_path))
     else:
         assert [s.key for s in load_template(str(yaml_path)).sections] == ["a", "b"]
-
-
-# ---------------------------------------------------------------- chunking
-
-
-def test_chunks_cover_everything_in_order_and_prefer_breaks(memo_zh: Transcript) -> None:
-    chunks = chunk_segments(memo_zh, 1200)
-    assert len(chunks) >= 5
-    assert [s for c in chunks for s in c] == list(memo_zh.segments)
-    assert all(sum(len(s.text) for s in c) <= 1200 for c in chunks if len(c) > 1)
-    starts = set(memo_zh.settings["paragraphs"])
-    index = {id(s): i for i, s in enumerate(memo_zh.segments)}
-    assert sum(index[id(c[0])] in starts for c in chunks) >= len(chunks) - 1
-
-    # Timed: the long pause wins over an earlier, shorter one.
-    segs = tuple(Segment(i * 2.0 + (5.0 if i >= 6 else 0.0), i * 2.0 + 1.5 + (5.0 if i >= 6 else 0.0), "字" * 10)
-                 for i in range(10))
-    timed = Transcript("a.wav", "zh", 30.0, segs)
-    assert [len(c) for c in chunk_segments(timed, 75)] == [6, 4]
-    huge = Transcript("a.wav", "zh", 3.0, (Segment(0, 3, "字" * 500),))
-    assert [len(c) for c in chunk_segments(huge, 100)] == [1]
 
 
 # ---------------------------------------------------------------- a rambling English memo
