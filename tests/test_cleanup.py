@@ -9,7 +9,7 @@ import pytest
 
 from memo.records import Segment, Transcript
 from memo.structure.cleanup import clean_text, clean_transcript, count_fillers
-from memo.structure.loaders import load_transcript
+from memo.structure.loaders import load_transcript, transcript_from_text
 
 MEMO_ZH = Path(__file__).resolve().parent.parent / "samples" / "memo_zh.txt"
 # The filler tokens, counted as plain substrings (independent of memo's own counting).
@@ -143,3 +143,13 @@ def test_reference_memo_every_segment_survives_cleanup(memo_zh: Transcript, clea
             continue
         kept = sum(p in clean for p in pairs) / len(pairs)
         assert kept >= 0.85, (round(kept, 2), seg.text)
+
+
+def test_next_item_of_an_enumeration_opens_a_sentence() -> None:
+    sentences = [s.text for s in clean_transcript(transcript_from_text(
+        "所以我当时就决定 我一定要学会 嗯 第二个原因是我的腰 医生一直建议我游泳 还有就是 我小时候溺过一次水\n"
+        "我打算 第一 先练憋气 第二 换成早上去", language="zh")).sentences]
+    assert sentences[0] == "所以我当时就决定，我一定要学会。"
+    assert [s[:5] for s in sentences[1:3]] == ["第二个原因", "还有我小时"]
+    # 第一 opens a list mid-sentence; the next item ends it; a bare ordinal is followed by a comma.
+    assert sentences[3:] == ["我打算第一先练憋气。", "第二，换成早上去。"]

@@ -7,19 +7,12 @@ import os
 import pty
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-from memo.writers import read_srt
-
-MEMO = [sys.executable, "-m", "memo"]
-
-
-def run_memo(*args, cwd=None, timeout=300) -> subprocess.CompletedProcess:
-    return subprocess.run([*MEMO, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=timeout)
+from memo_cli import MEMO, run_memo
+from subtitles import read_srt
 
 
 @pytest.fixture
@@ -76,10 +69,12 @@ def test_batch_with_bad_files_goes_on_and_fails_at_the_end(tmp_path, batch_folde
 
 def test_folders_recursive_mirror_layout_and_plain_progress(batch_folder, tmp_path):
     out = tmp_path / "out"
-    flat = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json")
+    # A cache of its own: the progress lines below are those of a real transcription, whatever ran before.
+    env = {**os.environ, "MEMO_CACHE_DIR": str(tmp_path / "cache")}
+    flat = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", env=env)
     assert flat.returncode == 0, flat.stderr
     assert sorted(p.name for p in out.glob("*.srt")) == ["a.srt", "c.srt"]  # not nested without -r
-    deep = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", "--recursive")
+    deep = run_memo("transcribe", batch_folder, "-o", out, "-f", "srt,json", "--recursive", env=env)
     assert deep.returncode == 0, deep.stderr
     assert (out / "nested" / "b.srt").exists()
     assert "2 already done" in deep.stderr and "1 done" in deep.stderr
@@ -155,7 +150,7 @@ def test_bad_options_are_one_line_errors(english_sample, tmp_path):
     result = run_memo("transcribe", english_sample, "-f", "docx", "-o", tmp_path)
     assert result.returncode == 2 and result.stderr.strip().startswith("error: unknown output format docx")
     result = run_memo("transcribe", english_sample, "--model", "nonexistent-model", "-o", tmp_path)
-    assert result.returncode == 1 and "unknown model 'nonexistent-model'" in result.stderr
+    assert result.returncode == 2 and "unknown model 'nonexistent-model'" in result.stderr  # once, before any file
     result = run_memo("transcribe", tmp_path / "empty-folder-that-is-missing" / "x.wav", "-o", tmp_path)
     assert result.returncode == 1 and "not found" in result.stderr
 

@@ -29,7 +29,7 @@ from virtual_mic import (
     pulse_available,
 )
 
-from memo.record import PARTIAL_SUFFIX, _read_partial, recover_partials
+from memo.recover import PARTIAL_SUFFIX, read_partial, recover_partials
 
 MEMO = [sys.executable, "-m", "memo"]
 
@@ -59,7 +59,7 @@ def test_recording_is_bit_exact_and_stops_on_silence_after_speech(tmp_path):
     feed = np.concatenate([silence(1.5), speech, silence(3.0)])
     env = alsa_file_mic(tmp_path / "home", feed)
     out = tmp_path / "memos" / "talk.wav"
-    done = memo_record(env, str(out), "--device", "virtmic", "--stop-on-silence", "1", "--no-transcribe")
+    done = memo_record(env, str(out), "--mic", "virtmic", "--stop-on-silence", "1", "--no-transcribe")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     assert "recording started" in done.stderr and "silence" in done.stderr
@@ -73,7 +73,7 @@ def test_max_duration_cuts_exactly(tmp_path):
     feed = np.concatenate([fixture(4.0), silence(1.0)])
     env = alsa_file_mic(tmp_path / "home", feed)
     out = tmp_path / "short.wav"
-    done = memo_record(env, str(out), "--device", "0", "--max-duration", "2.5", "--no-transcribe")
+    done = memo_record(env, str(out), "--mic", "0", "--max-duration", "2.5", "--no-transcribe")
     assert done.returncode == 0, done.stderr
     recorded = read_int16(out)
     assert len(recorded) == int(2.5 * RATE)
@@ -110,7 +110,7 @@ def test_default_name_flac_and_resampling_from_the_device_rate(tmp_path):
 def test_record_then_transcribe_through_the_transcribe_path(tmp_path):
     env = alsa_file_mic(tmp_path / "home", np.concatenate([silence(0.5), fixture(4.0), silence(3.0)]))
     out = tmp_path / "memo.wav"
-    done = memo_record(env, str(out), "--device", "virtmic", "--stop-on-silence", "1", "-f", "txt", timeout=300)
+    done = memo_record(env, str(out), "--mic", "virtmic", "--stop-on-silence", "1", "-f", "txt", timeout=300)
     assert done.returncode == 0, done.stderr
     assert "dashwood" in (tmp_path / "memo.txt").read_text().lower()
 
@@ -133,7 +133,7 @@ def test_partial_recovery_trusts_the_data_over_a_lagging_header(tmp_path):
     sf.write(partial, samples[:8000], RATE, subtype="PCM_16", format="WAV")
     with open(partial, "ab") as handle:  # the last block's data, written after the header was last updated
         handle.write(samples[8000:].astype("<i2").tobytes())
-    assert _read_partial(partial) == (RATE, pytest.approx(samples))
+    assert read_partial(partial) == (RATE, pytest.approx(samples))
     recovered = recover_partials(tmp_path)
     assert recovered == [tmp_path / "lag.flac"]
     assert np.array_equal(read_int16(recovered[0]), samples)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from subtitles import read_srt, read_vtt
 
 import memo
+from memo import frontmatter
 from memo.errors import ConfigError, MemoError
 from memo.records import Segment, SpeakerTurn, Transcript, Word
-from memo.writers import WRITERS, parse_formats, read_srt, read_vtt, write_outputs
+from memo.writers import WRITERS, parse_formats, write_outputs
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def test_speaker_labels_in_every_format(tmp_path):
 
 def test_markdown_is_readable(real_transcript):
     md = WRITERS["md"]().render(real_transcript)
-    lines = md.splitlines()
+    lines = frontmatter.split(md)[1].splitlines()  # after the YAML front matter (test_frontmatter.py)
     assert lines[0] == "# sense_and_sensibility"
     assert "language en" in lines[2] and "model base" in lines[2]
     assert lines[4].startswith("**[0:00]** And Mr. John Dashwood")
@@ -85,3 +87,24 @@ def test_unknown_format_is_rejected():
     with pytest.raises(ConfigError, match="unknown output format docx"):
         parse_formats("txt,docx")
     assert parse_formats("TXT, srt,txt") == ["txt", "srt"]
+
+
+def test_cue_text_never_breaks_a_cue(tmp_path):
+    """`-->` in speech (or a newline) must not start a new cue; WebVTT markup characters are entities."""
+    segments = (Segment(0.0, 1.0, "a --> b & <c>\nd"), Segment(1.0, 2.0, "next"))
+    transcript = Transcript("t.wav", "en", 2.0, segments)
+    srt, vtt = write_outputs(transcript, ["srt", "vtt"], tmp_path / "t")
+    assert [s.text for s in read_srt(srt.read_text())] == ["a -> b & <c> d", "next"]
+    assert "&lt;c&gt;" in vtt.read_text() and "-->" not in vtt.read_text().split("\n", 3)[3].split("\n")[0]
+    assert [s.text for s in read_vtt(vtt.read_text())] == ["a --> b & <c> d", "next"]
+
+
+def test_one_clock_for_transcripts_and_outlines():
+    from memo.timefmt import clock
+
+    assert (clock(245), clock(245, pad=True), clock(3723), clock(3723, pad=True)) == (
+        "4:05",
+        "04:05",
+        "1:02:03",
+        "1:02:03",
+    )

@@ -30,10 +30,16 @@ class Audio:
     samples: np.ndarray
     sample_rate: int
     source: str
+    header_duration: float = 0.0  # what the container says (0.0: unknown); more than decoded = truncated file
 
     @property
     def duration(self) -> float:
         return len(self.samples) / self.sample_rate
+
+    @property
+    def truncated(self) -> bool:
+        """The file announces clearly more audio than could be decoded (a cut-off download or copy)."""
+        return self.header_duration - self.duration > max(1.0, 0.05 * self.header_duration)
 
 
 def decode(path: str | os.PathLike, sample_rate: int = SAMPLE_RATE) -> Audio:
@@ -43,10 +49,12 @@ def decode(path: str | os.PathLike, sample_rate: int = SAMPLE_RATE) -> Audio:
     path = check_file(path)
     resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
     chunks: list[np.ndarray] = []
+    header = 0.0
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
                 raise AudioError(f"{path}: has no audio stream; is it an audio or video file?")
+            header = float(container.duration or 0) / 1_000_000
             for frame in _valid_frames(container.decode(audio=0)):
                 frame.pts = None  # resample by sample count; broken timestamps must not stop decoding
                 for out in resampler.resample(frame):
@@ -62,7 +70,7 @@ def decode(path: str | os.PathLike, sample_rate: int = SAMPLE_RATE) -> Audio:
     samples = np.concatenate(chunks).astype(np.float32, copy=False) if chunks else np.zeros(0, np.float32)
     if samples.size == 0:
         raise AudioError(f"{path}: contains no audio samples; the recording is empty or truncated")
-    return Audio(samples=samples, sample_rate=sample_rate, source=str(path))
+    return Audio(samples=samples, sample_rate=sample_rate, source=str(path), header_duration=header)
 
 
 def check_file(path: str | os.PathLike) -> Path:

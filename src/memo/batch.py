@@ -1,48 +1,83 @@
-"""Batches: walking inputs, resuming finished work, progress, and the failure summary.
+"""Batches: walking inputs, naming outputs, resuming finished work, and the failure summary.
 
 A file that fails gets one error line and the batch goes on; the summary says what happened and
 ``BatchSummary.failed`` drives the exit code. A finished file leaves a small stamp (content hash +
-settings) in ``<output folder>/.memo/``, so re-running the same command skips it.
+settings) in ``<output folder>/.memo/``, so re-running the same command skips it. Progress goes to a
+``Reporter`` (the CLI passes ``console.Progress``); the library itself prints nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sys
+import os
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from .audio import AUDIO_EXTENSIONS
-from .errors import MemoError
-from .fileio import atomic_write_text
+from .errors import MemoError, NoSpeechError, one_line
+from .fileio import atomic_write_text, clean_stale_temp_files
 
 STAMP_DIR = ".memo"
 
 
 @dataclass(frozen=True)
 class Input:
-    """One file to process, and where its outputs go (``stem`` has no extension)."""
+    """One file to process, and where its outputs go (``stem`` has no extension; ``note`` says why it was
+    renamed, when it was)."""
 
     path: Path
     stem: Path
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What processing one input gave: the files written and the audio actually decoded (None: no audio)."""
+
+    outputs: tuple[Path, ...]
+    audio_seconds: float | None = None
+
+
+class Reporter:
+    """What a batch tells whoever watches it. Every method may be overridden; the base ignores everything.
+
+    ``advance`` and ``message`` may be called from a worker thread (diarization runs beside transcription).
+    """
+
+    def begin(self, total_files: int, total_seconds: float) -> None: ...
+
+    def start_file(self, index: int, path: Path, duration: float) -> None: ...
+
+    def stage(self, name: str) -> None: ...
+
+    def advance(self, seconds_in_file: float) -> None: ...
+
+    def finish_file(self, duration: float) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass
 class BatchSummary:
     done: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    no_speech: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     audio_seconds: float = 0.0
     wall_seconds: float = 0.0
 
     def line(self) -> str:
-        total = len(self.done) + len(self.skipped) + len(self.failed)
+        total = len(self.done) + len(self.skipped) + len(self.no_speech) + len(self.failed)
         text = f"{total} file{'s' if total != 1 else ''}: {len(self.done)} done"
         text += f", {len(self.skipped)} already done" if self.skipped else ""
+        text += f", {len(self.no_speech)} without speech" if self.no_speech else ""
         text += f", {len(self.failed)} failed" if self.failed else ""
         if self.audio_seconds and self.wall_seconds:
             speed = self.audio_seconds / self.wall_seconds
@@ -56,9 +91,12 @@ def collect_inputs(
     recursive: bool = False,
     extensions: frozenset[str] = AUDIO_EXTENSIONS,
 ) -> list[Input]:
-    """Expand files and folders into Inputs. Files named explicitly are kept whatever their extension
-    (decoding decides); folders contribute files with ``extensions`` (all levels with ``recursive``).
-    Outputs go beside each input, or under ``output_dir`` mirroring each folder's layout."""
+    """Expand files and folders into Inputs with unique output stems.
+
+    Files named explicitly are kept whatever their extension (decoding decides); folders contribute files with
+    ``extensions`` (all levels with ``recursive``). Outputs go beside each input, or under ``output_dir``
+    mirroring each folder's layout. Names that would collide are made unique (see ``_unique_stems``).
+    """
     inputs: list[Input] = []
     for raw in paths:
         path = Path(raw).expanduser()
@@ -67,11 +105,111 @@ def collect_inputs(
             found = sorted(p for p in path.glob(pattern) if p.is_file() and p.suffix.lower() in extensions)
             found = [p for p in found if STAMP_DIR not in p.relative_to(path).parts and not p.name.startswith(".")]
             for file in found:
-                rel = file.relative_to(path).with_suffix("")
-                inputs.append(Input(file, (output_dir / rel) if output_dir else file.with_suffix("")))
+                folder = output_dir / file.parent.relative_to(path) if output_dir else file.parent
+                inputs.append(Input(file, folder / file.stem))
         else:  # missing files stay in the list: processing reports them as one clear error
-            inputs.append(Input(path, (output_dir / path.stem) if output_dir else path.with_suffix("")))
-    return list({i.path.resolve(): i for i in inputs}.values())
+            inputs.append(Input(path, (output_dir or path.parent) / path.stem))
+    unique = list({i.path.resolve(): i for i in inputs}.values())
+    return _unique_stems(unique)
+
+
+def _unique_stems(inputs: list[Input]) -> list[Input]:
+    """Give every input its own output names, deterministically:
+
+    1. audio files sharing a name in one folder (talk.mp3, talk.flac) keep their extension: talk.mp3.txt,
+       talk.flac.txt (decided from the folder's content, so a file alone on the command line gets the same);
+    2. inputs from different folders meeting in one output folder (a/memo.wav, b/memo.wav with -o out) go to
+       their folders mirrored under it: out/a/memo.txt, out/b/memo.txt;
+    3. anything still colliding gets -2, -3 … in path order.
+    """
+    result = []
+    for item in inputs:
+        siblings = _audio_siblings(item.path)
+        if siblings:
+            others = ", ".join(p.name for p in siblings)
+            note = f"{others} has the same name: outputs named {item.path.name}.*"
+            item = replace(item, stem=item.stem.with_name(item.path.name), note=note)
+        result.append(item)
+    for group in _collisions(result):
+        common = Path(os.path.commonpath([str(item.path.resolve().parent) for _, item in group]))
+        for index, item in group:
+            rel = item.path.resolve().parent.relative_to(common)
+            stem = item.stem.parent / rel / item.stem.name
+            note = f"another {item.path.name} writes to {item.stem.parent}: outputs go to {stem.parent}"
+            result[index] = replace(item, stem=stem, note=note)
+    for group in _collisions(result):
+        memos = sorted({_memo(item) for _, item in group})
+        for index, item in group:
+            n = memos.index(_memo(item)) + 1
+            if n > 1:
+                stem = item.stem.with_name(f"{item.stem.name}-{n}")
+                result[index] = replace(item, stem=stem, note=f"outputs named {stem.name}.* (name taken in this batch)")
+    return result
+
+
+def _memo(item: Input) -> tuple[str, str]:
+    """Inputs of one memo (talk.m4a and its talk.json, for memo outline) share a folder and a stem name."""
+    return str(item.path.resolve().parent), item.stem.name
+
+
+def _audio_siblings(path: Path) -> list[Path]:
+    if path.suffix.lower() not in AUDIO_EXTENSIONS or not path.parent.is_dir():
+        return []
+    return sorted(
+        p for p in path.parent.iterdir()
+        if p.stem == path.stem and p != path and p.suffix.lower() in AUDIO_EXTENSIONS and p.is_file()
+    )  # fmt: skip
+
+
+def _collisions(items: list[Input]) -> list[list[tuple[int, Input]]]:
+    by_stem: dict[Path, list[tuple[int, Input]]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_stem[item.stem.resolve()].append((index, item))
+    return [group for group in by_stem.values() if len({_memo(item) for _, item in group}) > 1]
+
+
+def claim_stems(inputs: list[Input], owned: Callable[[Input], bool] = lambda item: True) -> list[Input]:
+    """Never overwrite another input's outputs from an earlier run: when a stamp at an input's stem names
+    another source file that still exists, the input gets the first free ``STEM-2``, ``STEM-3`` … instead
+    (stable: the next run finds its own stamp there). ``owned(item)`` says whether the rule applies."""
+    result = []
+    for item in inputs:
+        if owned(item):
+            stem = item.stem
+            for n in range(2, 1000):
+                owner = _stamp_owner(stem)
+                if owner is None or _same_memo(owner, item.path.resolve()) or not owner.exists():
+                    break
+                stem = item.stem.with_name(f"{item.stem.name}-{n}")
+            if stem != item.stem:
+                note = f"{item.stem.name}.* there belong to {_stamp_owner(item.stem)}: outputs named {stem.name}.*"
+                item = replace(item, stem=stem, note=note)
+        result.append(item)
+    return result
+
+
+def _same_memo(a: Path, b: Path) -> bool:
+    """talk.m4a and its talk.json (or talk.m4a.json) are one memo; a/memo.wav and b/memo.wav are two."""
+    return a.parent == b.parent and (a.stem == b.stem or a.name == b.stem or a.stem == b.name)
+
+
+def _stamp_owner(stem: Path) -> Path | None:
+    for stamp in sorted((stem.parent / STAMP_DIR).glob(f"{_glob_escape(stem.name)}.*.json")):
+        if stamp.name.count(".") != stem.name.count(".") + 2:
+            continue  # talk.mp3.transcribe.json is not a stamp of talk
+        try:
+            source = json.loads(stamp.read_text(encoding="utf-8")).get("source")
+        except (OSError, ValueError):
+            continue
+        if source:
+            return Path(source).resolve()
+    return None
+
+
+def _glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def file_digest(path: Path) -> str:
@@ -99,8 +237,8 @@ def is_done(item: Input, kind: str, key: str) -> bool:
     return stamp.get("key") == key and all(Path(p).exists() for p in stamp.get("outputs", ()))
 
 
-def mark_done(item: Input, kind: str, key: str, outputs: list[Path]) -> None:
-    stamp = {"key": key, "source": str(item.path), "outputs": [str(p) for p in outputs], "time": time.time()}
+def mark_done(item: Input, kind: str, key: str, outputs: Iterable[Path]) -> None:
+    stamp = {"key": key, "source": str(item.path.resolve()), "outputs": [str(p) for p in outputs], "time": time.time()}
     atomic_write_text(_stamp_path(item.stem, kind), json.dumps(stamp, ensure_ascii=False, indent=1))
 
 
@@ -115,145 +253,79 @@ def audio_duration(path: Path) -> float:
         return 0.0
 
 
-class Progress:
-    """Files done, audio seconds processed and ETA: a live bar on a terminal, plain lines otherwise."""
-
-    def __init__(self, total_files: int, total_seconds: float, stream: TextIO | None = None, interval: float = 10.0):
-        self.stream = stream or sys.stderr
-        self.total_files, self.total_seconds = total_files, total_seconds
-        self.finished_seconds = 0.0  # audio of files already finished
-        self.file_seconds = 0.0  # audio processed in the current file
-        self.index, self.name, self.stage_name = 0, "", ""
-        self.started = time.monotonic()
-        self.interval, self._last_line = interval, 0.0
-        self._live = None
-        if self.stream.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, TextColumn, TimeRemainingColumn
-            from rich.progress import Progress as RichProgress
-
-            self._live = RichProgress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed:.0f}/{task.total:.0f} s audio"),
-                TimeRemainingColumn(),
-                console=Console(file=self.stream),
-                transient=True,
-            )
-            self._task = self._live.add_task("", total=max(total_seconds, 1.0))
-            self._live.start()
-
-    @property
-    def done_seconds(self) -> float:
-        return self.finished_seconds + self.file_seconds
-
-    def eta(self) -> float | None:
-        elapsed = time.monotonic() - self.started
-        if self.done_seconds <= 0 or elapsed <= 0:
-            return None
-        return max(0.0, (self.total_seconds - self.done_seconds) * elapsed / self.done_seconds)
-
-    def start_file(self, index: int, path: Path, duration: float) -> None:
-        self.index, self.name, self.file_seconds = index, path.name, 0.0
-        self.stage_name = "reading"
-        self._refresh()
-
-    def stage(self, name: str) -> None:
-        """A new stage of the current file (transcribing, diarizing, outlining)."""
-        self.stage_name = name
-        self._refresh(force=True)
-
-    def advance(self, seconds_in_file: float) -> None:
-        self.file_seconds = max(self.file_seconds, seconds_in_file)
-        self._refresh()
-
-    def finish_file(self, duration: float) -> None:
-        self.finished_seconds += duration
-        self.file_seconds = 0.0
-        self._refresh()
-
-    def message(self, text: str) -> None:
-        """A line that stays (file done, error), printed above the live bar on a terminal."""
-        if self._live:
-            self._live.console.print(text, markup=False, highlight=False)
-        else:
-            print(text, file=self.stream, flush=True)
-
-    def close(self) -> None:
-        if self._live:
-            self._live.stop()
-            self._live = None
-
-    def _refresh(self, force: bool = False) -> None:
-        label = f"[{self.index}/{self.total_files}] {self.name}: {self.stage_name}"
-        if self._live:
-            self._live.update(self._task, description=label, completed=self.done_seconds)
-            return
-        now = time.monotonic()
-        if not force and now - self._last_line < self.interval:
-            return
-        self._last_line = now
-        line = f"memo: {label}"
-        if self.total_seconds:
-            line += f" ({self.done_seconds:.0f}/{self.total_seconds:.0f} s audio"
-            eta = self.eta()
-            line += f", ETA {eta:.0f} s)" if eta is not None else ")"
-        print(line, file=self.stream, flush=True)
-
-
 def run_batch(
     inputs: list[Input],
-    process: Callable[[Input, Progress], list[Path]],
+    process: Callable[[Input, Reporter], FileResult],
     *,
     kind: str,
     key: Callable[[Input], str] | None = None,
     force: bool = False,
-    stream: TextIO | None = None,
+    reporter: Reporter | None = None,
     durations: bool = True,
     debug: bool = False,
+    fatal: tuple[type[MemoError], ...] = (),
 ) -> BatchSummary:
     """Run ``process`` on every input; skip finished ones (unless ``force``), report, never stop on one failure.
 
     ``key(input)`` returns the resume key (content hash + settings); raising MemoError there fails the file.
+    An error of a ``fatal`` type (e.g. the model cannot load) would fail every file alike: it ends the batch.
     """
+    reporter = reporter or Reporter()
     summary = BatchSummary()
+    for folder in {i.stem.parent for i in inputs}:  # temp files of writes killed in an earlier run
+        clean_stale_temp_files(folder)
+        clean_stale_temp_files(folder / STAMP_DIR)
     seconds = {i.path: audio_duration(i.path) if durations else 0.0 for i in inputs}
-    progress = Progress(len(inputs), sum(seconds.values()), stream=stream)
+    reporter.begin(len(inputs), sum(seconds.values()))
     started = time.monotonic()
     try:
         for index, item in enumerate(inputs, start=1):
-            progress.start_file(index, item.path, seconds[item.path])
+            reporter.start_file(index, item.path, seconds[item.path])
+            if item.note:
+                reporter.message(f"memo: {item.path}: {item.note}")
             try:
                 stamp_key = key(item) if key else None
                 if stamp_key and not force and is_done(item, kind, stamp_key):
                     summary.skipped.append(item.path)
-                    progress.message(f"memo: {item.path}: already done with these settings (--force redoes it)")
+                    reporter.message(f"memo: {item.path}: already done with these settings (--force redoes it)")
                     continue
                 t0 = time.monotonic()
-                outputs = process(item, progress)
+                result = process(item, reporter)
                 if stamp_key:
-                    mark_done(item, kind, stamp_key, outputs)
+                    mark_done(item, kind, stamp_key, result.outputs)
                 summary.done.append(item.path)
-                summary.audio_seconds += seconds[item.path]
-                names = ", ".join(p.name for p in outputs)
-                progress.message(f"memo: {item.path}: done in {time.monotonic() - t0:.1f} s -> {names}")
+                if result.audio_seconds is not None:  # what was decoded, not what a (truncated) header says
+                    seconds[item.path] = result.audio_seconds
+                    summary.audio_seconds += result.audio_seconds
+                names = ", ".join(p.name for p in result.outputs)
+                reporter.message(f"memo: {item.path}: done in {time.monotonic() - t0:.1f} s -> {names}")
+            except NoSpeechError as exc:
+                summary.no_speech.append(item.path)
+                reporter.message(f"memo: {_with_path(item, exc)}")
+            except fatal:
+                raise
             except MemoError as exc:
-                message = str(exc) if str(exc).startswith(str(item.path)) else f"{item.path}: {exc}"
-                summary.failed.append((item.path, message))
-                progress.message(f"error: {message}")
+                _failed(summary, reporter, item, _with_path(item, exc))
             except OSError as exc:  # disk full, permission denied on the output folder, ...
-                message = f"{item.path}: {exc.strerror or exc}; check the output folder"
-                summary.failed.append((item.path, message))
-                progress.message(f"error: {message}")
+                _failed(summary, reporter, item, f"{item.path}: {exc.strerror or exc}; check the output folder")
             except Exception as exc:  # a bug must not cost the rest of the batch
                 if debug:
                     raise
                 message = f"{item.path}: unexpected {type(exc).__name__}: {exc}; rerun with --debug and report it"
-                summary.failed.append((item.path, message))
-                progress.message(f"error: {message}")
+                _failed(summary, reporter, item, message)
             finally:
-                progress.finish_file(seconds[item.path])
+                reporter.finish_file(seconds[item.path])
     finally:
-        progress.close()
+        reporter.close()
         summary.wall_seconds = time.monotonic() - started
     return summary
+
+
+def _with_path(item: Input, exc: Exception) -> str:
+    return str(exc) if str(exc).startswith(str(item.path)) else f"{item.path}: {exc}"
+
+
+def _failed(summary: BatchSummary, reporter: Reporter, item: Input, message: str) -> None:
+    message = one_line(message)
+    summary.failed.append((item.path, message))
+    reporter.message(f"error: {message}")

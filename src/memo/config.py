@@ -8,6 +8,8 @@ The config file is ``config.toml`` in the user directory (``memo_home()``), e.g.
 
     [transcribe]
     model = "/path/to/faster-whisper-large-v3"
+    vocabulary = ["张伟", "Kubernetes"]   # names and terms to recognise (Whisper hotwords)
+    vocabulary_file = "~/terms.txt"      # or one term a line
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from .errors import ConfigError
 
+# The one place that knows Python 3.10 has no tomllib: every module imports ``tomllib`` from here.
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -71,3 +74,8 @@ def setting(
             return value
     value = load_config().get(section, {}).get(key)
     return default if value is None else value
+
+
+def default_memos_dir() -> Path:
+    """Where recordings go without a path: ``[record] dir`` in config.toml or $MEMO_RECORD_DIR, else ~/…/memo/memos."""
+    return Path(setting("record", "dir", default=str(memo_home() / "memos"))).expanduser()

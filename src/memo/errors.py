@@ -29,3 +29,12 @@ class RecordingError(MemoError):
 
 class ConfigError(MemoError):
     """A setting or a user-supplied file (template, mapping) is invalid."""
+
+
+class NoSpeechError(MemoError):
+    """An input decoded fine but holds no speech (silence, noise): nothing is written, and it is not done."""
+
+
+def one_line(message: object) -> str:
+    """``message`` on one line: errors from other libraries (the Hugging Face hub…) span several."""
+    return " ".join(str(message).split())

@@ -12,8 +12,6 @@ import contextlib
 import os
 import queue
 import signal
-import struct
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,13 +25,15 @@ try:
 except ImportError:  # Windows: no flock, so a concurrent --recover is not kept off a recording in progress
     fcntl = None
 
-from .audio import SAMPLE_RATE
-from .config import memo_home, setting
+from .audio import AUDIO_EXTENSIONS, SAMPLE_RATE
+from .config import default_memos_dir
 from .errors import RecordingError
-from .fileio import atomic_open
+from .recover import FORMATS, PARTIAL_SUFFIX, free_name, partial_path, read_partial, recover_partials, write_audio
 
-FORMATS = ("wav", "flac")
-PARTIAL_SUFFIX = ".partial.wav"
+__all__ = [  # recovery lives in recover.py; these stay importable from here
+    "FORMATS", "PARTIAL_SUFFIX", "DeviceLostError", "InputDevice", "Level", "Recording", "default_memos_dir",
+    "find_input_device", "list_input_devices", "partial_path", "record", "recover_partials",
+]  # fmt: skip
 BLOCK_SECONDS = 0.05  # one callback block: the most a SIGKILL can cost
 FSYNC_SECONDS = 2.0  # page cache survives a killed process; fsync is for power loss
 SPEECH_DB = -40.0  # block RMS above this (dBFS) counts as speech for --stop-on-silence
@@ -87,11 +87,6 @@ class DeviceLostError(RecordingError):
         self.recording = recording
 
 
-def default_memos_dir() -> Path:
-    """Where recordings go without a path: ``[record] dir`` in config.toml or $MEMO_RECORD_DIR, else ~/…/memo/memos."""
-    return Path(setting("record", "dir", default=str(memo_home() / "memos"))).expanduser()
-
-
 def _sounddevice():
     try:
         import sounddevice
@@ -141,13 +136,8 @@ def find_input_device(device: int | str | None = None) -> InputDevice:
     if len(match) != 1:
         names = ", ".join(f"{d.index}: {d.name}" for d in devices)
         what = "matches several input devices" if match else "is not an input device"
-        raise RecordingError(f"--device {device} {what} ({names}); see memo record --list-devices")
+        raise RecordingError(f"--mic {device} {what} ({names}); see memo record --list-devices")
     return match[0]
-
-
-def partial_path(target: Path) -> Path:
-    """The file a recording grows in until it stops: ``talk.flac`` -> ``talk.flac.partial.wav``."""
-    return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
 def _target(path: str | os.PathLike | None, fmt: str | None) -> Path:
@@ -159,25 +149,17 @@ def _target(path: str | os.PathLike | None, fmt: str | None) -> Path:
         raise RecordingError(f"unknown recording format '{fmt}'; use wav or flac")
     if fmt and suffix_fmt and fmt.lower() != suffix_fmt:
         raise RecordingError(f"{path}: the name says {suffix_fmt} but the format asked is {fmt}; make them agree")
+    if suffix_fmt is None and f".{suffix}" in AUDIO_EXTENSIONS:  # x.mp3 must not quietly become x.mp3.wav
+        raise RecordingError(f"{path}: memo records wav or flac, not {suffix}; name it {path.stem}.wav or .flac")
     fmt = (fmt or suffix_fmt or "wav").lower()
     if path is None or path.is_dir():
         folder = path if path is not None else default_memos_dir()
-        return _free_name(folder / f"{time.strftime('%Y-%m-%d_%H-%M-%S')}.{fmt}")
+        return free_name(folder / f"{time.strftime('%Y-%m-%d_%H-%M-%S')}.{fmt}")
     if not suffix_fmt:
         path = path.with_name(f"{path.name}.{fmt}")
     if path.exists() or partial_path(path).exists():
         raise RecordingError(f"{path} already exists; pick another name or move it away")
     return path
-
-
-def _free_name(path: Path, tag: str = "") -> Path:
-    """``path`` (with ``tag`` added) or the first of -2, -3, … that neither exists nor is being recorded."""
-    stem, suffix = path.name[: -len(path.suffix)], path.suffix
-    for n in range(1, 10_000):
-        candidate = path.with_name(f"{stem}{tag}{'' if n == 1 else f'-{n}'}{suffix}")
-        if not candidate.exists() and not partial_path(candidate).exists():
-            return candidate
-    raise RecordingError(f"{path.parent}: too many files named {stem}*; clean up the folder")
 
 
 class _Resampler:
@@ -247,75 +229,8 @@ class _PartialFile:
 
 
 def _convert(partial: Path, target: Path) -> None:
-    rate, samples = _read_partial(partial)
-    _write_audio(target, samples, rate)
-
-
-def _write_audio(target: Path, samples: np.ndarray, rate: int) -> None:
-    import soundfile as sf
-
-    fmt = target.suffix.lower().lstrip(".")
-    with atomic_open(target, "wb") as handle:
-        sf.write(handle, samples, rate, subtype="PCM_16", format=fmt.upper())
-
-
-def _read_partial(path: Path) -> tuple[int, np.ndarray]:
-    """Sample rate and int16 samples of a partial WAV, trusting the bytes on disk over the header's sizes.
-
-    A kill between a block's data and its header update leaves the sizes one block short; the data is there.
-    """
-    data = path.read_bytes()
-    if data[:4] not in (b"RIFF", b"RF64") or data[8:12] != b"WAVE":
-        raise RecordingError(f"{path}: not a WAV file; it was not written by memo record")
-    pos, rate = 12, None
-    while pos + 8 <= len(data):
-        chunk, size = data[pos : pos + 4], struct.unpack("<I", data[pos + 4 : pos + 8])[0]
-        if chunk == b"fmt ":
-            rate = struct.unpack("<I", data[pos + 12 : pos + 16])[0]
-        elif chunk == b"data":
-            body = data[pos + 8 :]
-            return rate or SAMPLE_RATE, np.frombuffer(body[: len(body) // 2 * 2], "<i2").copy()
-        pos += 8 + size + (size & 1)
-    return rate or SAMPLE_RATE, np.zeros(0, np.int16)
-
-
-def recover_partials(folder: str | os.PathLike | None = None) -> list[Path]:
-    """Turn partial files left by killed recordings in ``folder`` (default: the memos folder) into recordings.
-
-    A partial file still being recorded (locked by its process) is left alone. Returns the recovered files.
-    """
-    folder = Path(folder) if folder is not None else default_memos_dir()
-    if not folder.is_dir():
-        return []
-    return [path for partial in sorted(folder.glob("*" + PARTIAL_SUFFIX)) if (path := _recover(partial))]
-
-
-def _recover(partial: Path) -> Path | None:
-    try:
-        fd = os.open(partial, os.O_RDONLY)
-    except FileNotFoundError:  # finished meanwhile
-        return None
-    try:
-        if fcntl:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        if os.fstat(fd).st_ino != os.stat(partial).st_ino:
-            return None
-        rate, samples = _read_partial(partial)
-        if samples.size == 0:
-            os.unlink(partial)
-            return None
-        target = Path(str(partial)[: -len(PARTIAL_SUFFIX)])
-        if target.suffix.lower().lstrip(".") not in FORMATS:
-            target = target.with_name(target.name + ".wav")
-        if target.exists():  # e.g. a recording with the same name was made after the crash
-            target = _free_name(target, tag="-recovered")
-        _write_audio(target, samples, rate)
-        os.unlink(partial)
-        return target
-    except (BlockingIOError, FileNotFoundError):  # being recorded right now, or finished meanwhile
-        return None
-    finally:
-        os.close(fd)
+    rate, samples = read_partial(partial)
+    write_audio(target, samples, rate)
 
 
 def _level(block: np.ndarray) -> tuple[float, float]:
@@ -349,85 +264,6 @@ def _signals_stop(event: threading.Event) -> Iterator[None]:
             signal.signal(sig, old)
 
 
-def stop_on_enter(event: threading.Event | None = None, stream=None) -> threading.Event:
-    """An event set when a line arrives on stdin (Enter). End of input (stdin from /dev/null) does not stop."""
-    event = event or threading.Event()
-    stream = stream if stream is not None else sys.stdin
-    if stream is None or stream.closed:
-        return event
-
-    def wait() -> None:
-        with contextlib.suppress(OSError, ValueError):
-            if stream.readline():
-                event.set()
-
-    threading.Thread(target=wait, name="memo-record-enter", daemon=True).start()
-    return event
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes:02d}:{secs:02d}"
-
-
-class LevelMeter:
-    """Shows a recording on stderr: a live level bar and elapsed time on a terminal, plain status lines otherwise.
-
-    rich's Live shows only its last frame when stderr is not a terminal, hence the plain lines there.
-    Use as ``with LevelMeter() as meter: record(..., on_start=meter.started, on_level=meter.update)``.
-    """
-
-    def __init__(self, console=None, every: float = 5.0):
-        from rich.console import Console
-
-        self.console = console or Console(stderr=True)
-        self.every = every
-        self._live = None
-        self._next = every
-
-    def started(self, path: Path, device: InputDevice) -> None:
-        self._say(f"recording started: {path} from '{device.name}'; press Enter or Ctrl+C to stop")
-        if self.console.is_terminal:
-            from rich.live import Live
-
-            self._live = Live(console=self.console, refresh_per_second=10, transient=True)
-            self._live.start()
-
-    def update(self, level: Level) -> None:
-        if self._live is not None:
-            self._live.update(self._bar(level))
-        elif level.elapsed >= self._next:
-            self._say(f"recording: {_clock(level.elapsed)}, level {level.rms_db:.0f} dBFS")
-            self._next += self.every
-
-    def _bar(self, level: Level):
-        from rich.text import Text
-
-        width = 30
-        filled = int(round(width * min(1.0, max(0.0, (level.rms_db + 60) / 60))))
-        bar = Text()
-        bar.append("● REC ", style="bold red")
-        bar.append(f"{_clock(level.elapsed)}  ")
-        bar.append("█" * filled, style="green" if level.peak < 0.99 else "red")
-        bar.append("░" * (width - filled), style="dim")
-        bar.append(f" {level.rms_db:4.0f} dBFS  Enter or Ctrl+C stops")
-        return bar
-
-    def _say(self, line: str) -> None:
-        self.console.print(line, markup=False, highlight=False, soft_wrap=True)
-
-    def close(self) -> None:
-        if self._live is not None:
-            self._live.stop()
-            self._live = None
-
-    def __enter__(self) -> LevelMeter:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
 def record(
     path: str | os.PathLike | None = None,
     *,
@@ -453,9 +289,9 @@ def record(
     the target folder are recovered first (``Recording.recovered``). Raises RecordingError when no device can
     be opened, DeviceLostError (holding the saved part) when the device goes away mid-recording.
     """
+    target = _target(path, fmt)  # a bad name fails before the microphone is opened
     sd = _sounddevice()
     dev = find_input_device(device)
-    target = _target(path, fmt)
     recovered = tuple(recover_partials(target.parent)) if recover else ()
     rate, channels = _capture_format(sd, dev, samplerate, capture_rate)
     blocks: queue.Queue[np.ndarray] = queue.Queue()
@@ -474,7 +310,7 @@ def record(
     except (sd.PortAudioError, ValueError) as exc:
         raise RecordingError(
             f"cannot open input device '{dev.name}' at {rate} Hz ({exc}); check it is connected and free, "
-            "or pick another with --device (memo record --list-devices)"
+            "or pick another with --mic (memo record --list-devices)"
         ) from exc
 
     stop_event = stop_event or threading.Event()
@@ -505,7 +341,7 @@ def record(
                     if last_block is None and now - started > FIRST_AUDIO_TIMEOUT:
                         raise RecordingError(
                             f"input device '{dev.name}' delivered no audio in {FIRST_AUDIO_TIMEOUT:.0f} s; "
-                            "check it is not muted or used by another program, or pick another with --device"
+                            "check it is not muted or used by another program, or pick another with --mic"
                         ) from None
                     if not stream.active or (last_block is not None and now - last_block > STALL_TIMEOUT):
                         reason = "device-lost"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from .language import NO_SPACE_LANGUAGES
+
 JSON_VERSION = 1
 
 
@@ -71,7 +73,7 @@ class Transcript:
     @property
     def text(self) -> str:
         """The plain text, segments joined the way the language writes them."""
-        sep = "" if self.language in ("zh", "ja", "yue") else " "
+        sep = "" if self.language in NO_SPACE_LANGUAGES else " "
         return sep.join(s.text.strip() for s in self.segments).strip()
 
     @property
@@ -146,3 +148,5 @@ class Outline:
     source: str = ""
     # One line for the user when the engine asked for was not the one used (e.g. no LLM endpoint configured).
     notice: str = ""
+    # What producing it cost (llm engine: requests, tokens, seconds, per-step counts); not part of the outline.
+    stats: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

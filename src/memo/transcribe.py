@@ -10,24 +10,34 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import __version__
 from .audio import Audio, decode
 from .errors import ConfigError, ModelError
+from .language import CJK, normalise_language
+from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
+from .runtime import transcribe_threads
+from .sentences import CHINESE_PUNCTUATION_LANGUAGES, MAX_SEGMENT_SECONDS, find_silences, split_segments
 
-# Languages written without spaces between words.
-_NO_SPACE_LANGUAGES = {"zh", "ja", "yue", "th", "lo", "my", "km", "bo"}
 # A unit of 1-8 characters repeated 5+ times in a row is a decoding loop, not speech ("喊喊喊喊喊…").
 _REPEAT_LOOP = re.compile(r"(.{1,8}?)\1{4,}", re.DOTALL)
-# Batched decoding returns up to 30 s per segment; subtitles and speaker turns want sentences.
-_SENTENCE_END = (".", "?", "!", "。", "？", "！", "…")
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
-_ASCII_PUNCT_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s*([,?!:;])\s*")
-_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "etc.", "e.g.", "i.e.", "prof.", "jr.", "sr.", "no."}
+# Whitespace between two CJK characters, kana or full-width marks: Whisper's word texts carry leading spaces.
+_SPACE_IN_CJK = re.compile(rf"(?<=[\u3000-\u30ff{CJK}\uff00-\uffef])\s+(?=[\u3000-\u30ff{CJK}\uff00-\uffef])")
+_ASCII_PUNCT_IN_CJK = re.compile(rf"(?<=[{CJK}])\s*([,?!:;])\s*")
+# Languages decoded one window at a time by default: on real Mandarin, sequential decoding beat batched
+# (CER, bench/bench_mandarin.py) and keeps Whisper's own segment ends, which mark clauses.
+SEQUENTIAL_LANGUAGES = frozenset({"zh", "yue"})
+# Per-language decoding settings on top of faster-whisper's (chosen in bench/bench_mandarin.py). Each 30 s
+# window decoded on its own keeps one bad window from derailing the next; a repetition penalty and
+# no_repeat_ngram_size=3 were dropped: they garbled a sentence said twice (joined-clips CER 0.163 -> 0.225).
+# Loops are left to faster-whisper's temperature fallback and the _REPEAT_LOOP collapse below.
+LANGUAGE_DECODING: dict[str, dict] = {"zh": dict(condition_on_previous_text=False)}
+LANGUAGE_DECODING["yue"] = LANGUAGE_DECODING["zh"]
 
 
 @dataclass(frozen=True)
@@ -38,16 +48,25 @@ class TranscribeOptions:
     device: str = "auto"  # auto | cpu | cuda
     compute_type: str | None = None  # None: int8 on CPU, float16 on GPU
     language: str | None = None  # None: detect once per file
-    batch_size: int = 8  # 0 or 1: sequential decoding
+    batch_size: int | None = None  # None: sequential for Chinese, 8 otherwise; 0 or 1: sequential
     beam_size: int = 5
     vad: bool = True
     word_timestamps: bool = True
     initial_prompt: str | None = None
-    cpu_threads: int = 0  # 0: CTranslate2's choice (all cores)
+    hotwords: str | None = None  # names and terms to expect, "名字, 术语"; None: [transcribe] vocabulary
+    cpu_threads: int = 0  # 0: one per core (runtime.transcribe_threads)
 
     def __post_init__(self) -> None:
         if self.language is not None:
             object.__setattr__(self, "language", normalise_language(self.language))
+        hotwords = configured_vocabulary() if self.hotwords is None else self.hotwords
+        object.__setattr__(self, "hotwords", normalise_hotwords(hotwords))
+
+    def batch_for(self, language: str) -> int:
+        """The batch size used for audio in ``language`` (1 = sequential)."""
+        if self.batch_size is None:
+            return 1 if language in SEQUENTIAL_LANGUAGES else 8
+        return max(1, self.batch_size)
 
     def cache_key(self) -> dict:
         """The settings that change the transcript (for resume)."""
@@ -58,20 +77,24 @@ class TranscribeOptions:
         return data
 
 
-_LANGUAGE_ALIASES = {"cmn": "zh", "mandarin": "zh", "chinese": "zh", "cantonese": "yue", "english": "en"}
+def normalise_hotwords(value: str | list[str] | None) -> str:
+    """'名字, 术语' or a list of terms -> '名字, 术语' (one separator, no empties); '' for none."""
+    terms = value if isinstance(value, list | tuple) else re.split(r"[,，;；、\n]", value or "")
+    return ", ".join(dict.fromkeys(t.strip() for t in map(str, terms) if str(t).strip()))
 
 
-def normalise_language(language: str) -> str:
-    """'zh', 'zh-CN', 'zh_TW' or 'Mandarin' -> 'zh'; ConfigError for what Whisper does not know."""
-    from faster_whisper.tokenizer import _LANGUAGE_CODES
+def configured_vocabulary() -> str | list[str]:
+    """``[transcribe] vocabulary = [...]`` and/or ``vocabulary_file`` (one term a line) from the config."""
+    from .config import setting
 
-    code = language.strip().lower().replace("_", "-")
-    code = _LANGUAGE_ALIASES.get(code, code)
-    if code not in _LANGUAGE_CODES:
-        code = code.split("-")[0]  # a region or script tag: zh-cn, en-us, zh-hant
-    if code not in _LANGUAGE_CODES:
-        raise ConfigError(f"unknown language '{language}'; use a Whisper language code such as zh, en, ja")
-    return code
+    terms = setting("transcribe", "vocabulary", default=[])
+    terms = re.split(r"[,，;；、\n]", terms) if isinstance(terms, str) else list(terms)
+    if path := setting("transcribe", "vocabulary_file"):
+        try:
+            terms += Path(path).expanduser().read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"vocabulary_file {path}: cannot read it ({exc}); fix the path in the config") from exc
+    return terms
 
 
 def resolve_device(device: str = "auto", compute_type: str | None = None) -> tuple[str, str]:
@@ -93,7 +116,10 @@ def load_model(model: str | None = None, device: str = "auto", compute_type: str
     name, location = resolve_model(model)
     device, compute_type = resolve_device(device, compute_type)
     try:
-        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=cpu_threads)
+        # 0 would let CTranslate2 start 4 threads whatever the cores: on 2 cores (loaded) that took
+        # 1.4-1.9x the time of one thread per core (bench_speed.py).
+        threads = cpu_threads or transcribe_threads()
+        return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=threads)
     except (RuntimeError, ValueError, OSError) as exc:
         local = os.path.isdir(location)
         hint = "check the model folder" if local else "connect once to download it, or pass --model DIR"
@@ -105,19 +131,30 @@ def transcribe(
     options: TranscribeOptions | None = None,
     *,
     on_progress: Callable[[float], None] | None = None,
+    detected: tuple[str, float] | None = None,
     **overrides,
 ) -> Transcript:
     """Transcribe one file (or decoded audio) and return its Transcript.
 
     ``overrides`` are TranscribeOptions fields, so ``transcribe("memo.m4a", language="zh")`` works.
-    ``on_progress`` is called with the audio seconds done so far, as segments arrive.
+    ``on_progress`` is called with the audio seconds done so far, as segments arrive. ``detected`` is a
+    (language, probability) already detected for this audio (multibatch), for decoding it sequentially.
     """
     options = TranscribeOptions(**{**asdict(options or TranscribeOptions()), **overrides})
     audio = source if isinstance(source, Audio) else decode(source)
     model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
 
+    if detected is None and (options.batch_size is None or options.batch_size > 1):
+        from .multibatch import transcribe_chunks  # VAD chunks in batches
+
+        result = transcribe_chunks(audio, options, on_progress)
+        if isinstance(result, Transcript):
+            return result
+        detected = result  # the language it found, when that language is decoded sequentially
     language, probability = options.language, 1.0
-    if language is None:
+    if language is None and detected:
+        language, probability = detected
+    elif language is None:
         language, probability, _ = model.detect_language(audio.samples, vad_filter=options.vad)
     kwargs = dict(
         language=language,
@@ -125,31 +162,54 @@ def transcribe(
         word_timestamps=options.word_timestamps,
         vad_filter=options.vad,
         initial_prompt=options.initial_prompt,
+        hotwords=options.hotwords or None,
+        **LANGUAGE_DECODING.get(language, {}),
     )
-    if language in ("zh", "yue"):
-        # Mandarin falls into repetition loops with Whisper's defaults (research/asr.md).
-        kwargs.update(repetition_penalty=1.1, no_repeat_ngram_size=3, condition_on_previous_text=False)
+    batch_size = options.batch_for(language)
+    import ctranslate2
 
-    if options.batch_size > 1:
+    # Temperature fallback samples when a window decodes with low confidence, which is often in Mandarin
+    # with Whisper base: a fixed seed makes the same file give the same transcript every time.
+    ctranslate2.set_random_seed(0)
+    if batch_size > 1 and options.vad:  # batched decoding needs VAD's speech chunks
         from faster_whisper import BatchedInferencePipeline
 
         pipeline = BatchedInferencePipeline(model=model)
-        raw_segments, _ = pipeline.transcribe(audio.samples, batch_size=options.batch_size, **kwargs)
+        raw_segments, _ = pipeline.transcribe(audio.samples, batch_size=batch_size, **kwargs)
     else:
         raw_segments, _ = model.transcribe(audio.samples, **kwargs)
 
+    return transcript_from_segments(raw_segments, audio, options, language, probability, on_progress)
+
+
+def transcript_from_segments(
+    raw_segments,
+    audio: Audio,
+    options: TranscribeOptions,
+    language: str,
+    probability: float = 1.0,
+    on_progress: Callable[[float], None] | None = None,
+) -> Transcript:
+    """A Transcript from faster-whisper segments (also used by multibatch for files decoded together)."""
     postprocess = _chinese_postprocess() if language in ("zh", "yue") else _identity
-    segments: list[Segment] = []
+    chunks: list[Segment] = []
     for raw in raw_segments:
-        for segment in _to_segments(raw, postprocess, language):
-            if segment.text and not _repeats_previous(segment, segments):
-                segments.append(segment)
+        chunks.append(_to_chunk(raw, postprocess))
         if on_progress:
             on_progress(min(raw.end, audio.duration))
+    # Pauses matter where Whisper writes little punctuation; a VAD pass costs ~1% of decoding.
+    unpunctuated = language in CHINESE_PUNCTUATION_LANGUAGES | _NO_SPACE_LANGUAGES and options.word_timestamps
+    silences = find_silences(audio.samples, audio.sample_rate) if unpunctuated else ()
+    segments: list[Segment] = []
+    for segment in split_segments(chunks, language, join_words, MAX_SEGMENT_SECONDS, silences):
+        segment = replace(segment, text=_REPEAT_LOOP.sub(r"\1", segment.text))
+        if segment.text and not _repeats_previous(segment, segments):
+            segments.append(segment)
 
     name, _ = resolve_model(options.model)
     device, compute_type = resolve_device(options.device, options.compute_type)
     settings = {**asdict(options), "model": name, "device": device, "compute_type": compute_type}
+    settings["batch_size"] = options.batch_for(language)
     settings["memo_version"] = __version__
     return Transcript(
         source=str(Path(audio.source)),
@@ -181,27 +241,12 @@ def _chinese_postprocess() -> Callable[[str], str]:
     return convert
 
 
-def _to_segments(raw, postprocess: Callable[[str], str], language: str) -> list[Segment]:
-    """Convert one faster-whisper segment, split into sentences when word timestamps allow."""
-    words = [
+def _to_chunk(raw, postprocess: Callable[[str], str]) -> Segment:
+    """One faster-whisper segment as a Segment with its words (sentences.split_segments cuts it up)."""
+    words = tuple(
         Word(_sec(w.start), _sec(w.end), postprocess(w.word), round(float(w.probability), 4)) for w in (raw.words or ())
-    ]
-    if not words:
-        text = _REPEAT_LOOP.sub(r"\1", postprocess(raw.text.strip()))
-        return [Segment(start=_sec(raw.start), end=_sec(raw.end), text=text)]
-    segments, sentence = [], []
-    for i, word in enumerate(words):
-        sentence.append(word)
-        if i == len(words) - 1 or _ends_sentence(word.text):
-            text = _REPEAT_LOOP.sub(r"\1", join_words([w.text for w in sentence], language))
-            segments.append(Segment(sentence[0].start, sentence[-1].end, text, tuple(sentence)))
-            sentence = []
-    return segments
-
-
-def _ends_sentence(text: str) -> bool:
-    text = text.strip()
-    return text.endswith(_SENTENCE_END) and text.lower() not in _ABBREVIATIONS
+    )
+    return Segment(start=_sec(raw.start), end=_sec(raw.end), text=postprocess(raw.text.strip()), words=words)
 
 
 def _sec(value: float) -> float:
@@ -217,4 +262,6 @@ def _repeats_previous(segment: Segment, previous: list[Segment], limit: int = 2)
 def join_words(texts: list[str], language: str) -> str:
     """Join recognised word texts back into running text for ``language``."""
     joined = "".join(texts)
-    return joined.strip() if language in _NO_SPACE_LANGUAGES else " ".join(joined.split())
+    if language in _NO_SPACE_LANGUAGES:
+        return _SPACE_IN_CJK.sub("", joined).strip()  # words carry Whisper's leading spaces
+    return " ".join(joined.split())

@@ -1,7 +1,7 @@
 """Output formats: one small Writer subclass per format, chosen by name (as in openai-whisper).
 
-Every writer renders a Transcript to text; ``write()`` puts it beside ``stem`` atomically.
-``read_srt`` / ``read_vtt`` parse subtitles back into segments (used by tests and tools).
+Every writer renders a Transcript to text. ``write_outputs`` and ``write_outline`` are the one write path:
+``output_path`` decides every output's name (``STEM.EXT`` beside the stem), files are written atomically.
 """
 
 from __future__ import annotations
@@ -11,29 +11,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import frontmatter
 from .errors import ConfigError, MemoError
 from .fileio import atomic_write_text
-from .records import Segment, Transcript
+from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
+from .records import Outline, Segment, Transcript
+from .timefmt import clock, timestamp
 
-_NO_SPACE_LANGUAGES = {"zh", "ja", "yue"}
-
-
-def format_timestamp(seconds: float, separator: str = ".", always_hours: bool = True) -> str:
-    """00:01:02.345 (VTT), 00:01:02,345 (SRT with separator=',')."""
-    millis = max(0, round(seconds * 1000))
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    head = f"{hours:02d}:" if always_hours or hours else ""
-    return f"{head}{minutes:02d}:{secs:02d}{separator}{millis:03d}"
-
-
-def clock(seconds: float) -> str:
-    """Short reading time for people: 4:05, or 1:02:03 past an hour."""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+OUTLINE_EXTENSION = "outline.md"
 
 
 class Writer:
@@ -43,10 +28,6 @@ class Writer:
 
     def render(self, transcript: Transcript) -> str:
         raise NotImplementedError
-
-    def write(self, transcript: Transcript, stem: Path) -> Path:
-        """Write beside ``stem`` (a path without extension) and return the file written."""
-        return atomic_write_text(stem.with_name(f"{stem.name}.{self.extension}"), self.render(transcript))
 
 
 class TxtWriter(Writer):
@@ -72,11 +53,16 @@ class SubtitleWriter(Writer):
     def speaker_tag(self, speaker: str) -> str:
         raise NotImplementedError
 
+    def escape(self, text: str) -> str:
+        """Cue text on one line, never holding the ``-->`` that would start a new cue."""
+        return " ".join(text.split()).replace("-->", "->")
+
     def render(self, transcript: Transcript) -> str:
         cues = [self.header] if self.header else []
         for i, seg in enumerate(transcript.segments, start=1):
-            span = f"{format_timestamp(seg.start, self.separator)} --> {format_timestamp(seg.end, self.separator)}"
-            text = self.speaker_tag(seg.speaker) + seg.text.strip() if seg.speaker else seg.text.strip()
+            span = f"{timestamp(seg.start, self.separator)} --> {timestamp(seg.end, self.separator)}"
+            text = self.escape(seg.text)
+            text = self.speaker_tag(seg.speaker) + text if seg.speaker else text
             cues.append(f"{i}\n{span}\n{text}\n" if self.numbered else f"{span}\n{text}\n")
         return "\n".join(cues)
 
@@ -96,6 +82,11 @@ class VttWriter(SubtitleWriter):
 
     def speaker_tag(self, speaker: str) -> str:
         return f"<v {speaker}>"  # WebVTT's own voice tag: players show the speaker
+
+    def escape(self, text: str) -> str:
+        # WebVTT cue text is markup: &, < and > are written as entities (which also covers -->).
+        text = " ".join(text.split())
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class JsonWriter(Writer):
@@ -125,6 +116,11 @@ class MarkdownWriter(Writer):
         if transcript.speakers:
             details += f" · speakers: {', '.join(transcript.speakers)}"
         lines = [f"# {title}", "", f"*{details}*", ""]
+        head = frontmatter.render(
+            title=title, source=transcript.source, language=transcript.language, duration=transcript.duration,
+            speakers=transcript.speakers, tags=("memo", "transcript"),
+        )  # fmt: skip
+        lines[0] = head + lines[0]
         for paragraph in self._paragraphs(transcript.segments):
             head = f"**[{clock(paragraph[0].start)}]**"
             if paragraph[0].speaker:
@@ -184,11 +180,23 @@ def get_writer(name: str) -> Writer:
     return WRITERS[parse_formats([name])[0]]()
 
 
+def output_path(stem: Path, extension: str) -> Path:
+    """The one naming rule for outputs: ``STEM.EXTENSION`` (``talk`` -> ``talk.txt``, ``talk.outline.md``)."""
+    return stem.with_name(f"{stem.name}.{extension}")
+
+
 def write_outputs(transcript: Transcript, formats: Iterable[str], stem: Path) -> list[Path]:
     """Render every format first, then write them, so a rendering error leaves no partial set."""
     writers = [get_writer(name) for name in formats]
-    rendered = [(w, w.render(transcript)) for w in writers]
-    return [atomic_write_text(stem.with_name(f"{stem.name}.{w.extension}"), text) for w, text in rendered]
+    rendered = [(w.extension, w.render(transcript)) for w in writers]
+    return [atomic_write_text(output_path(stem, extension), text) for extension, text in rendered]
+
+
+def write_outline(outline: Outline, stem: Path) -> Path:
+    """``STEM.outline.md``: the outline rendered as Markdown."""
+    from .structure import render_markdown
+
+    return atomic_write_text(output_path(stem, OUTLINE_EXTENSION), render_markdown(outline))
 
 
 def _join(segments: Iterable[Segment], language: str) -> str:
@@ -206,29 +214,7 @@ def _speaker_blocks(segments: Iterable[Segment]) -> list[tuple[str | None, list[
     return blocks
 
 
-_SRT_TIME = r"(\d+):(\d{2}):(\d{2})[,.](\d{3})"
-_CUE = re.compile(rf"{_SRT_TIME}\s*-->\s*{_SRT_TIME}[^\n]*\n(.*?)(?:\n\s*\n|\Z)", re.DOTALL)
+# The HTML page has its own module (it needs the outline and a template); registered here like the others.
+from .htmlview import HtmlWriter  # noqa: E402  (htmlview imports Writer from this module)
 
-
-def _parse_cues(text: str, speaker_pattern: re.Pattern) -> list[Segment]:
-    segments = []
-    for match in _CUE.finditer(text.replace("\r\n", "\n")):
-        h1, m1, s1, ms1, h2, m2, s2, ms2, body = match.groups()
-        start = int(h1) * 3600 + int(m1) * 60 + int(s1) + int(ms1) / 1000
-        end = int(h2) * 3600 + int(m2) * 60 + int(s2) + int(ms2) / 1000
-        body = body.strip()
-        speaker = None
-        if tagged := speaker_pattern.match(body):
-            speaker, body = tagged.group(1), body[tagged.end() :]
-        segments.append(Segment(start=round(start, 3), end=round(end, 3), text=body.strip(), speaker=speaker))
-    return segments
-
-
-def read_srt(text: str) -> list[Segment]:
-    """Parse SRT written by memo (or anyone) back into segments; ``[NAME]`` prefixes become speakers."""
-    return _parse_cues(text, re.compile(r"\[([^\]]+)\]\s*"))
-
-
-def read_vtt(text: str) -> list[Segment]:
-    """Parse WebVTT back into segments; ``<v NAME>`` voice tags become speakers."""
-    return _parse_cues(text, re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>"))
+WRITERS[HtmlWriter.extension] = HtmlWriter

@@ -12,18 +12,54 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..language import base_language, guess_language
 from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .templates import DEFAULT_TEMPLATE, SectionSpec, Template, base_language
+from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
 
 _ZH_ENUM = (
-    r"首先是?|先说|先是|其次是?|然后是?|然后|接着是?|再就是|再是|以及最后|最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再就是|再是|再说说?|再聊|再讲|以及最后|"
+    r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
-_EN_ENUM = r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|and finally|finally|lastly|last)\b,?"
+# Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
+_ZH_FIRST = r"先说|先聊|先讲|首先"
+_ZH_LAST = r"最后"
+_EN_FIRST = r"\b(?:first(?:ly)?|to start with)\b"
+_EN_LAST = r"\b(?:and finally|finally|lastly|and last|last)\b"
+# Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
+_ZH_ITEM_LEAD = re.compile(
+    r"^(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
+)
+_ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
+_EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
+_EN_ENUM = (
+    r"\b(?<!the )(?<!this )(?<!that )"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
+    r"time|season|day))|after that|and finally|finally|lastly|last)\b,?"
+)
 # Items that talk about the memo rather than name a part of it.
-_ZH_META = re.compile(r"大概|有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
-ANNOUNCED = " The speaker announced this part as: "
-_EN_META = re.compile(r"\b(?:outline|structure|agenda|roughly|basically|things?|parts?|points?|cover|talk)\b", re.I)
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+_EN_META = re.compile(
+    r"\b(?:outline|structure|agenda|roughly|basically|in order|go through|"
+    r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
+    re.I,
+)
+
+
+# A count names the number of parts ("我分三块说吧", "有两件事", "three things I want to cover"): the next N items
+# are the parts, whatever words introduce them.
+_ZH_NUM = "两二三四五六"
+_ZH_COUNT = re.compile(
+    rf"(?:分|说|讲|聊|谈)(?:成|为)?(?P<a>[{_ZH_NUM}])(?:个|大)?(?:部分|块|点|方面|段|件事)"
+    rf"|(?P<b>[{_ZH_NUM}])(?:件事|个方面|个部分|块内容|个问题|个点)"
+)
+_EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EN_COUNT = re.compile(
+    r"\b(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
+    r"(?:things|parts|points|topics|areas|questions|bits|sections)\b",
+    re.I,
+)
+_ZH_COUNT_VALUE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 @dataclass(frozen=True)
@@ -59,6 +95,10 @@ def _items(window: str, language: str) -> list[str]:
     items = []
     for part in parts:
         part = part.strip(" ，,.、")
+        if zh:
+            part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
+        else:
+            part = _EN_ITEM_LEAD.sub("", part).strip(" ,")
         if not part or meta.search(part) or any(t in part.lower() for t in lex.announce_triggers):
             continue
         if len(part) < (2 if zh else 4) or len(part) > (24 if zh else 60):
@@ -67,16 +107,71 @@ def _items(window: str, language: str) -> list[str]:
     return items
 
 
+def _enumerates(window: str, zh: bool) -> bool:
+    """Whether ``window`` (starting at "先说" / "first") lists at least three parts, the last one marked."""
+    flags = 0 if zh else re.I
+    last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
+    if not last:
+        return False
+    enum = _ZH_ENUM if zh else _EN_ENUM
+    return len(re.findall(enum, window[: last.end()], flags)) >= 3
+
+
+def _counted(opening: str, template: Template, language: str) -> Announcement | None:
+    """A structure announced with a count: "我分三块说吧，第一块是A，第二块是B，第三块是C" / "There are three things
+    I want to cover. What went wrong, what worked, and what I'd do differently." The items are the first N that
+    follow the clause naming the count, read sentence by sentence until there are N."""
+    zh = base_language(language) == "zh"
+    count = (_ZH_COUNT if zh else _EN_COUNT).search(opening)
+    if count is None:
+        return None
+    word = count.group("a") or count.group("b") if zh else count.group("a").lower()
+    n = _ZH_COUNT_VALUE[word] if zh else _EN_NUMBERS[word]
+    # The rest of the clause with the count ("…I want to cover:") introduces the items; it is not one.
+    clause = r"(?:来|去)?(?:说|讲|聊|谈)?(?:吧|啊|呢)?" if zh else r"[^，。：:,.;!?？！\n]*"
+    rest = re.match(clause, opening[count.end() :])
+    begin = count.end() + (rest.end() if rest else 0)
+    # The stop that closes the counting clause ("…I want to get into.") opens the list; it ends no item.
+    begin += len(opening[begin:]) - len(opening[begin:].lstrip(" \t\n.:：;；,，。"))
+    window = opening[begin : begin + (300 if zh else 500)]
+    stops = [m.end() for m in re.finditer(r"[。.!?？！\n]", window)] + [len(window)]
+    # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");
+    # English lists them within two sentences.
+    marks = rf"{_ZH_ENUM}|[一二两三四五]是|一个是|另一个是"
+    for stop in stops[: None if zh else 2]:
+        items = _items(window[:stop], language)
+        if len(items) < n:
+            continue
+        if zh and len(re.findall(marks, window[:stop])) < n - 1:
+            return None
+        mapped = _map(items[:n], template, language, counted=True)
+        if mapped is None or len(mapped.sections) < n:
+            return None
+        return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
+    return None
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     lex = lexicon(language)
     zh = lex.language == "zh"
     opening = text[: max(600, min(len(text) // 5, 1500))]
+    counted = _counted(opening, template, language)
+    if counted is not None:
+        return counted
     low = opening.lower()
-    hits = [(low.find(t), t) for t in lex.announce_triggers if t in low]
-    if not hits:
+    hits = [low.find(t) for t in lex.announce_triggers if t in low]
+    flags = 0 if zh else re.I
+    first = re.search(_ZH_FIRST if zh else _EN_FIRST, opening, flags)
+    reach = 200 if zh else 400
+    if hits and first and 0 <= min(hits) - first.start() <= reach:
+        start = first.start()  # "先说问题…最后说说顾虑，大概就这几块": the list comes before the word that names it
+    elif hits:
+        start = min(hits)
+    elif first and _enumerates(opening[first.start() : first.start() + reach], zh):
+        start = first.start()  # "first what happened, then why, then what I'll do, and last how I feel"
+    else:
         return None
-    start = min(h[0] for h in hits)
     window = opening[start : start + (320 if zh else 500)]
     # The announcement is one paragraph: the next paragraph is the memo itself.
     later = [m.start() for m in re.finditer(r"\n\s*\n", window)]
@@ -91,8 +186,8 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         match = close.search(window.lower(), cut)
         cut = match.end() if match else cut
     if cut == len(window):  # no closing phrase: the list ends with the sentence of its last item ("finally …")
-        last = re.search(r"最后|\b(?:and finally|finally|lastly)\b", window, re.I)
-        stop = re.search(r"[。.!?？！]", window[last.end() :]) if last else None
+        last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
+        stop = re.search(r"[。.!?？！\n]", window[last.end() :]) if last else None
         cut = last.end() + stop.end() if stop else cut
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = window[:cut]
@@ -101,6 +196,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     items = _items(segment[last_trigger + sentence_end.end() :], language) if sentence_end else []
     if len(items) < 2:  # the items are in the same sentence as the trigger ("The outline: first …, then …")
         items = _items(segment[max(last_trigger, 0) :], language)
+    if len(items) < 2:  # the list came first, the word naming it last ("先说…最后说说顾虑，大概就这几块")
+        items = _items(segment, language)
+    if len(items) > 7:
+        return None  # not a list of parts: the window ran into the memo itself
     if len(items) < 2:
         return None
     mapped = _map(items, template, language)
@@ -109,10 +208,11 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     return Announcement(start, start + cut, tuple(items), mapped)
 
 
-def _map(items: list[str], template: Template, language: str) -> Template | None:
+def _map(items: list[str], template: Template, language: str, counted: bool = False) -> Template | None:
     """Items onto sections, one each, best cue match first.
 
     With the default template the speaker's structure wins: an item no section matches becomes a section.
+    Parts he counted ("two things: …") are his structure whatever their words.
     A template the user chose wins over the speaker: the announcement only orders its sections, and is
     ignored unless it names all of them.
     """
@@ -127,9 +227,10 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
         if i not in assigned and j not in used:
             assigned[i] = j
             used.add(j)
-    if len(assigned) < min(2, len(items)):
-        return None
     own_parts = template.name == DEFAULT_TEMPLATE
+    # Three or more parts in his own words are his structure even when they name no section of the default.
+    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted)):
+        return None
     if not own_parts and len(used) < len(template.sections):
         return None
     lang = base_language(language)
@@ -137,13 +238,29 @@ def _map(items: list[str], template: Template, language: str) -> Template | None
     for i, item in enumerate(items):
         if i not in assigned and (not own_parts or len(item) < (3 if lang == "zh" else 8)):
             continue  # too short to be a part of its own ("热身"): a stray word, not a heading
+        heading = item if lang == "zh" else item[:1].upper() + item[1:]
         if i in assigned:
             spec = template.sections[assigned[i]]
-            sections.append(replace(spec, description=f"{spec.description}{ANNOUNCED}{item}"))
+            # The template's heading where the speaker's words name it; else his words ("我看到的问题").
+            named = not own_parts or _names(item, spec, language)
+            sections.append(replace(spec, announced=item, titles=spec.titles if named else {lang: heading}))
         else:
-            own = SectionSpec(key=f"part{i + 1}", titles={lang: item}, description=f"The speaker's part: {item}")
+            own = SectionSpec(key=f"part{i + 1}", titles={lang: heading}, description=f"The speaker's part: {item}",
+                              announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+def _names(item: str, spec: SectionSpec, language: str) -> bool:
+    """Whether the speaker's words name this section (its heading, or two of its cues), so its heading may
+    replace them; else his words are the heading ("我看到的问题", "What happened")."""
+    low = item.lower()
+    if any(title.lower() in low for title in spec.titles.values()):
+        return True
+    hits = [cue for cue in spec.cues if cue.lower() in low]
+    # Two cues, or one that is most of the item ("一些感受"); one generic word in a longer item ("我看到的问题")
+    # names something else.
+    return len(hits) >= 2 or any(len(cue) >= 0.4 * len(item.replace(" ", "")) for cue in hits)
 
 
 def announced_sections(transcript_or_text: Transcript | str, template: Template) -> Template | None:
@@ -154,8 +271,6 @@ def announced_sections(transcript_or_text: Transcript | str, template: Template)
     if isinstance(transcript_or_text, Transcript):
         text, language = transcript_or_text.text, transcript_or_text.language
     else:
-        from .loaders import guess_language
-
         text, language = transcript_or_text, guess_language(transcript_or_text)
     found = find_announcement(text, template, language)
     return found.template if found else None

@@ -11,26 +11,19 @@ import json
 import re
 from pathlib import Path
 
+from .. import frontmatter
 from ..errors import ConfigError
+from ..language import guess_language
 from ..records import Segment, Transcript
 
 TEXT_SUFFIXES = (".txt", ".json", ".md", ".markdown")
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 # A sentence ends at 。！？!? (plus closing quotes), or at . ? ! followed by a space (Latin text).
 _SENTENCE = re.compile(r".+?(?:[。！？!?…]+[”’\"')）]*|[.?!]+[\"')]*(?=\s)|$)", re.S)
 # memo's Markdown: "**[1:02]** **SPEAKER_1:** text", time as m:ss or h:mm:ss.
 _MD_PARAGRAPH = re.compile(
     r"^\*\*\[(?P<time>\d+(?::\d{2}){1,2})\]\*\*\s*(?:\*\*(?P<speaker>[^*]+?):\*\*\s*)?(?P<text>.*)$"
 )
-
-
-def guess_language(text: str) -> str:
-    """'zh' when Chinese characters outnumber Latin words, else 'en' (text input carries no language tag)."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN_WORD.findall(text))
-    return "zh" if cjk and cjk >= latin else "en"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -109,7 +102,7 @@ def load_transcript(path: str | Path) -> Transcript:
         if not transcript.source:
             transcript = transcript.with_segments(transcript.segments, source=str(path))
     elif suffix in (".md", ".markdown"):
-        transcript = transcript_from_markdown(text, str(path))
+        transcript = transcript_from_markdown(frontmatter.split(text)[1], str(path))
     else:
         transcript = transcript_from_text(text, str(path))
     if not transcript.segments:

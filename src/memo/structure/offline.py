@@ -2,9 +2,10 @@
 
 1. cleanup (cleanup.py): fillers out, punctuation back, sentences that know their source segments;
 2. structure: the structure the speaker announces (announce.py), else the template's sections;
-3. sections: the memo is cut into one contiguous part per section, in order, where the spoken transitions
-   are ("第一部分", "然后再说的是我个人的一些分析", "最后"…): a small dynamic programme picks the cut points
-   that best match each section's cue phrases, title and announced wording;
+3. sections: with an announced structure the memo is cut into one contiguous part per section, in order, where
+   the spoken transitions are ("第一部分", "第二块", "然后再说的是我个人的一些分析", "最后"…): a small dynamic
+   programme picks the cut points that best match each section's cue phrases, title, announced wording and
+   ordinal; without one, each sentence goes to the section its content belongs to (assign.py);
 4. points (points.py): per section, 3-7 of the speaker's own clauses that say the most (central to the section,
    not meta-talk, questions or asides), in the order spoken, each with the time ranges of the segments it
    came from.
@@ -15,15 +16,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from dataclasses import dataclass, replace
 
+from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import ANNOUNCED, find_announcement
-from .cleanup import CleanTranscript, Lexicon, Sentence, clean_transcript, lexicon
-from .points import choose_points, content_len, point_count, units
+from .announce import find_announcement
+from .assign import assign_sentences, runs
+from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
+from .points import Candidate, choose_points, point_count, rank
+from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
+from .title import make_title
 
-_units, _content_len = units, content_len
+Progress = Callable[[str], None]
+CANDIDATES = 12  # ranked candidate points kept per section in an OutlinePlan
 
 
 def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
@@ -33,14 +39,42 @@ def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
 
 def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
     low = text.lower()
-    return any(m in low for m in lex.meta) and _content_len(text, zh) < (30 if zh else 14)
+    return any(m in low for m in lex.meta) and content_len(text, zh) < (30 if zh else 14)
 
 
 # ---------------------------------------------------------------- cutting the memo into sections
 
 
+_ORDINALS_ZH = "一二三四五六七"
+_ORDINALS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
+_NUMBERS_EN = ("one", "two", "three", "four", "five", "six", "seven")
+
+
+def _words(text: str, zh: bool) -> set[str]:
+    """Content words, or for a part named in function words only ("What I'm going to do") all its words."""
+    found = set(tokens(text))
+    return found if found or zh else set(re.findall(r"[a-z']{2,}", text.lower()))
+
+
+def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
+    """A part opened by its number ("第二块…", "第三部分", "Part two", "The second thing") is that part."""
+    if zh:
+        head = text[:8]
+        m = re.search(rf"第([{_ORDINALS_ZH}])(?:块|部分|个部分|方面|件事)", head)
+        return 4.0 if m and _ORDINALS_ZH.index(m.group(1)) == index else 0.0
+    head = " ".join(text.lower().split()[:6])
+    words = "|".join(_ORDINALS_EN + _NUMBERS_EN)
+    m = re.search(rf"\b(?:part ({words})|the ({words}) (?:thing|part|point)|thing number ({words}))\b", head)
+    if not m:
+        return 0.0
+    word = next(g for g in m.groups() if g)
+    number = (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _NUMBERS_EN.index(word))
+    return 4.0 if number == index else 0.0
+
+
 def _boundary_score(
-    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool
+    sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool,
+    index: int = -1,
 ) -> float:
     text = sentences[i].text
     low = text.lower()
@@ -60,10 +94,14 @@ def _boundary_score(
             specific += 3.0
     specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
     if announced:
-        want = set(_units(announced, zh))
-        have = set(_units(" ".join(s.text for s in sentences[i : i + 2]), zh))
+        # The part's name opens its first sentence ("What I'm going to do."); the same words later on are weaker
+        # evidence ("Then I'll talk to Marcus, I'm not going to force…").
+        want = _words(announced, zh)
+        opening = _words(head, zh)
+        later = _words(" ".join(s.text for s in sentences[i : i + 2]), zh) - opening
         if want:
-            specific += 5.0 * len(want & have) / len(want)
+            specific += (5.0 * len(want & opening) + 2.0 * len(want & later)) / len(want)
+    specific += _ordinal_bonus(text, index, zh)
     # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
     return specific + (generic if specific else generic / 2)
 
@@ -79,7 +117,9 @@ def cut_sections(
     """Start index of each section (increasing cut points; the first is ``start``), best-scoring by DP.
 
     A cut scores by the transition evidence at its sentence (see ``_boundary_score``); each part pays
-    ``balance`` x its relative deviation from an even share, so weak evidence does not leave one part tiny.
+    ``balance`` x its relative deviation from an even share of the memo's characters (not sentences: a
+    transcript with little punctuation has a few very long sentences), so weak evidence does not leave one
+    part tiny. An announced structure has strong evidence and pays a third of that.
     """
     import numpy as np
 
@@ -88,14 +128,16 @@ def cut_sections(
     if k == 1 or n - start < 2 * k:
         step = max(1, (n - start) // k) if n > start else 0
         return [min(start + j * step, n) for j in range(k)]
-    share = (n - start) / k
     # A part shorter than a third of an even share is a sub-topic's opening ("这一趴问题的核心在于…"), not a part.
-    min_len = max(2, int(share / 3))
-    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh) for i in range(n)]
+    min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
+    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
                       for j in range(k)])
+    cum = np.concatenate([[0.0], np.cumsum([max(content_len(s.text, zh), 1) for s in sentences])])
+    share = (cum[n] - cum[start]) / k
+    weight = balance / 3 if any(announced) else balance
 
-    def penalty(length: np.ndarray) -> np.ndarray:
-        return balance * np.abs(length - share) / share
+    def penalty(size: np.ndarray) -> np.ndarray:
+        return weight * np.abs(size - share) / share
 
     best = np.full((k, n + 1), -np.inf)
     back = np.full((k, n + 1), -1, dtype=int)
@@ -104,12 +146,12 @@ def cut_sections(
     for j in range(1, k):
         for i in range(start + j * min_len, n - (k - 1 - j) * min_len + 1):
             prev = positions[start : i - min_len + 1]
-            totals = best[j - 1][prev] - penalty(i - prev)
+            totals = best[j - 1][prev] - penalty(cum[i] - cum[prev])
             arg = int(np.argmax(totals))
             if np.isfinite(totals[arg]):
                 best[j][i] = totals[arg] + score[j][min(i, n - 1)]
                 back[j][i] = prev[arg]
-    finals = best[k - 1][: n - min_len + 1] - penalty(n - positions[: n - min_len + 1])
+    finals = best[k - 1][: n - min_len + 1] - penalty(cum[n] - cum[positions[: n - min_len + 1]])
     last = int(np.argmax(finals))
     if not np.isfinite(finals[last]):
         return [start + j * max(1, (n - start) // k) for j in range(k)]
@@ -139,25 +181,50 @@ def time_ranges(segment_ids: Sequence[int], segments: Sequence[Segment]) -> tupl
 # ---------------------------------------------------------------- title and the whole
 
 
-def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon) -> str:
-    """The topic the speaker names at the start ("聊一下为什么我想离职" -> 为什么我想离职), else the file name."""
-    zh = lex.language == "zh"
-    opening = " ".join(s.text for s in sentences[:3])
-    if zh:
-        m = re.search(r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于)([^，。！？]{2,24})", opening)
-    else:
-        m = re.search(r"(?:talk about|memo about|thoughts on|notes on|is about)\s+([^.?!,]{3,80})", opening, re.I)
-    if m:
-        title = m.group(1).strip(" ：:，,")
-        return title if zh else title[:1].upper() + title[1:]
-    stem = Path(source).stem if source else ""
-    return stem or ("备忘录" if zh else "Memo")
+@dataclass(frozen=True)
+class PlannedPoint:
+    """A point as the rules found it: the speaker's clause, where it was said, how well it scored."""
+
+    text: str
+    sentence: int  # index into OutlinePlan.sentences
+    segments: tuple[int, ...]  # transcript segment ids the clause came from
+    sources: tuple[TimeRange, ...]  # their time ranges (empty for text input)
+    score: float
 
 
-def offline_outline(
-    transcript: Transcript, template: Template, progress: Callable[[str], None] | None = None
-) -> Outline:
-    """Clean ``transcript`` and outline it into ``template``'s sections (or the speaker's announced ones)."""
+@dataclass(frozen=True)
+class PlannedSection:
+    """One section: its spec (key, headings, cues, the speaker's announced wording), the sentences it covers,
+    the points chosen for it, and its best-ranked candidates (chosen ones included)."""
+
+    spec: SectionSpec
+    title: str
+    start: int  # sentence range [start, end) in OutlinePlan.sentences: the span of ``sentence_ids``
+    end: int
+    points: tuple[PlannedPoint, ...]
+    candidates: tuple[PlannedPoint, ...]
+    # The sentences of the section, in order. Contiguous (= range(start, end)) when the outline follows an
+    # announced structure; without one, sections are assigned by content and may interleave.
+    sentence_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutlinePlan:
+    """The deterministic part of an outline, for any engine to build on (see :func:`plan_outline`)."""
+
+    title: str
+    language: str
+    sentences: tuple[Sentence, ...]
+    sections: tuple[PlannedSection, ...]
+    cleaned_text: str
+    announced: bool  # the sections follow the speaker's announced structure
+    timed: bool
+
+
+def plan_outline(transcript: Transcript, template: Template, progress: Progress | None = None) -> OutlinePlan:
+    """Clean ``transcript`` and plan its outline: title candidate, sections in order (the speaker's announced
+    structure, else ``template``'s) with their sentence ranges, and per section the chosen points and up to
+    ``CANDIDATES`` ranked candidate points, each with its source segment ids and time ranges."""
     if progress:
         progress("cleaning the transcript")
     clean: CleanTranscript = clean_transcript(transcript)
@@ -165,46 +232,91 @@ def offline_outline(
     zh = lex.language == "zh"
     sentences = clean.sentences
 
-    spec, announced, start = template, [""] * len(template.sections), 0
-    found = find_announcement(transcript.text, template, transcript.language)
+    spec, announced, start, opening = template, [""] * len(template.sections), 0, None
+    # Segments one per line: a line break is where the speaker paused, which ends an announced item.
+    lines = "\n".join(s.text.strip() for s in transcript.segments)
+    found = find_announcement(lines, template, transcript.language)
     if found is not None:
         spec = found.template
-        announced = [s.description.split(ANNOUNCED, 1)[1] if ANNOUNCED in s.description else "" for s in spec.sections]
+        announced = [s.announced for s in spec.sections]
         start = _first_sentence_after(sentences, transcript, found.end)
+        # The topic is named around the list of parts ("聊一下为什么我想离职…先说原因"), never by its items.
+        opening = lines[: found.end]
+        for item in sorted(found.items, key=len, reverse=True):
+            opening = opening.replace(item, "")
+        opening = clean_text(opening, transcript.language)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
-    cuts = cut_sections(sentences, spec.sections, announced, lex, start)
-    bounds = [*cuts, len(sentences)]
+    k = len(spec.sections)
+    if found is None and len(sentences) - start >= 2 * k:
+        # No announced structure: each sentence goes to the section its content belongs to (assign.py).
+        labels = assign_sentences(sentences, spec.sections, lex, start)
+    else:
+        cuts = cut_sections(sentences, spec.sections, announced, lex, start)
+        bounds = [*cuts, len(sentences)]
+        # Sentences before the first part (the announcement itself) belong to no section.
+        labels = [max((j for j in range(k) if bounds[j] <= i), default=-1) for i in range(len(sentences))]
 
-    doc_df = Counter(u for s in sentences for u in set(_units(s.text, zh)))
-    timed = clean.timed
-    sections, taken = [], []
+    doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
+    sections, taken, section_starts = [], [], set()
     for j, section_spec in enumerate(spec.sections):
-        part = sentences[bounds[j] : bounds[j + 1]]
+        ids = [i for i, label in enumerate(labels) if label == j]
+        starts = set(runs(labels, j))
+        section_starts |= starts
+        # A run of the section that follows another section's sentences opens a paragraph of its own.
+        part = [replace(sentences[i], paragraph_start=True) if i in starts else sentences[i] for i in ids]
+
+        def planned(c: Candidate, ids: Sequence[int] = ids, part: Sequence[Sentence] = part) -> PlannedPoint:
+            segs = part[c.sentence].segments_of(c.start, c.end)
+            if c.label >= 0:  # it opens with the sentence before: that is where it was said too
+                segs = tuple(sorted({*part[c.label].segments, *segs}))
+            ranges = time_ranges(segs, transcript.segments) if clean.timed else ()
+            return PlannedPoint(c.text, ids[c.sentence], segs, ranges, c.score)
+
         chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
-        taken.extend(set(_units(c.text, zh)) for c in chosen)
-        points = tuple(
-            OutlinePoint(
-                c.text,
-                time_ranges(part[c.sentence].segments_of(c.start, c.end), transcript.segments) if timed else (),
-            )
-            for c in chosen
-        )
-        sections.append(OutlineSection(section_spec.title(transcript.language), points, section_spec.key))
+        taken.extend(set(tokens(c.text)) for c in chosen)
+        ranked, _ = rank(part, doc_df, len(sentences), section_spec, lex)
+        first, last = (ids[0], ids[-1] + 1) if ids else (0, 0)
+        sections.append(PlannedSection(
+            section_spec, section_spec.title(transcript.language), first, last,
+            tuple(planned(c) for c in chosen), tuple(planned(c) for c in _distinct(ranked, CANDIDATES)),
+            tuple(ids),
+        ))
 
     # The cleaned transcript keeps its paragraphs and starts a new one where each section begins.
-    section_starts = set(cuts)
     paragraphs: list[list[str]] = []
     for i, s in enumerate(sentences):
         if not paragraphs or s.paragraph_start or i in section_starts:
             paragraphs.append([])
         paragraphs[-1].append(s.text)
-    sep = "" if zh else " "
-    cleaned_text = "\n\n".join(sep.join(p) for p in paragraphs)
+    cleaned_text = "\n\n".join(joiner(transcript.language).join(p) for p in paragraphs)
+    title = make_title(sentences, transcript.source, lex, opening)
+    return OutlinePlan(title, transcript.language, sentences, tuple(sections), cleaned_text, found is not None,
+                       clean.timed)
+
+
+def _distinct(ranked: Sequence[Candidate], limit: int) -> list[Candidate]:
+    """The best ``limit`` candidates that do not repeat one another (overlapping spans of a clause do)."""
+    out: list[Candidate] = []
+    for c in ranked:
+        if len(out) >= limit:
+            break
+        if not any(is_duplicate(c.text, o.text) for o in out):
+            out.append(c)
+    return out
+
+
+def offline_outline(transcript: Transcript, template: Template, progress: Progress | None = None) -> Outline:
+    """Clean ``transcript`` and outline it into ``template``'s sections (or the speaker's announced ones)."""
+    plan = plan_outline(transcript, template, progress)
+    sections = tuple(
+        OutlineSection(s.title, tuple(OutlinePoint(p.text, p.sources) for p in s.points), s.spec.key)
+        for s in plan.sections
+    )
     return Outline(
-        title=make_title(sentences, transcript.source, lex),
-        sections=tuple(sections),
-        cleaned_text=cleaned_text,
+        title=plan.title,
+        sections=sections,
+        cleaned_text=plan.cleaned_text,
         language=transcript.language,
         engine="offline",
         source=transcript.source,
@@ -213,7 +325,7 @@ def offline_outline(
 
 def _first_sentence_after(sentences: Sequence[Sentence], transcript: Transcript, offset: int) -> int:
     """Index of the first sentence that starts after character ``offset`` of ``transcript.text``."""
-    sep = 0 if transcript.language in ("zh", "ja", "yue") else 1
+    sep = 1  # the "\n" between segments
     pos, last_segment = 0, -1
     for i, seg in enumerate(transcript.segments):
         if pos >= offset:

@@ -20,24 +20,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .cleanup import Lexicon, Sentence
+from .cleanup import ZH_OPEN_END, Lexicon, Sentence
+from .similarity import DUPLICATE, content_len, overlap, tokens
 from .templates import SectionSpec
 
-_CJK = "\u3400-\u9fff"
-_FUNCTION_ZH = set(
-    "的了是我你他她它们在就也都还和而这那个一不有么吧呢啊说得着过很会要把被让给对到去来上下里中为以之与及或"
-)
-_STOP_EN = frozenset((
-    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
-    "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
-    "he", "she", "we", "they", "me", "my", "your", "our", "their", "him", "her", "them", "not", "no", "do", "does",
-    "did", "have", "has", "had", "will", "would", "can", "could", "should", "just", "really", "very", "then",
-    "there", "here", "what", "when", "where", "which", "who", "how", "if", "about", "into", "out", "up", "down",
-    "over", "more", "most", "some", "any", "all", "also", "than", "too", "only", "like", "get", "got", "going", "go",
-    "think", "know", "mean", "i'm", "it's", "that's", "don't", "thing", "things", "lot", "kind", "sort", "way",
-))
 # A clause is cut before these connectives when both halves stay long enough: each half may be a point.
 _SPLIT_ZH = ("但是", "所以说", "所以", "因为", "而且", "毕竟", "如果", "不然的话", "而是", "(?<![不非])但(?![是凡])")
 # Discourse markers open a new clause wherever they stand ("科技公司的工作者换句话说，客观来讲，其实…").
@@ -47,9 +35,8 @@ _MARKERS_EN = ("in other words", "to be honest", "i mean", "that is to say", "on
 _SPLIT_EN = ("because", "but", "so", "and then", "which means", "although", "though")
 # A point never ends on these (it was cut mid-phrase).
 _OPEN_END_ZH = re.compile(
-    r"(?:但是?|而且?|那么?|其实|为了|也就是|因为|所以|或者说?|还是|以及|比如|于|和|把|被|给|让|跟|向|从|就是|"
-    r"[一几两这那每]个|一种|[一那这]些|带来的|在于|的话|我觉得|我觉着|(?<![不就也都还正可要总算])是|时候|"
-    r"(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|(?<![还正不都也现存实])在)$"
+    rf"(?:{ZH_OPEN_END}|或者说|还是|就是|那些|这些|带来的|的话|时候|(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|"
+    r"(?<![还正不都也现存实])在)$"
 )
 _OPEN_END_EN = re.compile(
     r"\b(?:the|a|an|and|or|but|so|to|of|in|on|at|for|with|from|by|as|because|that|which|is|are|was|were|my|your|"
@@ -63,9 +50,37 @@ _OPEN_START_EN = re.compile(r"^(?:of|to|than|which|who|whom|whose|that's why|is|
 _CONDITION_ZH = re.compile(r"^(?:如果|要是|假如|假设|哪怕|即使|只要)(?![^，；]{3,}(?:就|才|那么|则|会|都))[^，；]*$")
 _CONDITION_EN = re.compile(r"^(?:if|when|unless|even if|as long as)\b(?!.*\b(?:then|will|would)\b)[^,;]*$", re.I)
 # A one-character opener is part of a word before these (那些 / 但凡 / 也许 / 就像): then it stays.
-_WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡", "也": "许好罢", "就": "像算近"}
+_WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡是", "也": "许好罢", "就": "像算近"}
+# A short statement about "this" / "that" ("这个其实是最底层的一个原因。", "That's the main thing.") points back at
+# what came before and says nothing on its own.
+_DEICTIC_ZH = re.compile(r"^(?:所以|那|但是?)?(?:这个|那个|这就|这也|这|那|它)(?:其实|就|也|真的|确实)*(?:是|算)")
+_DEICTIC_EN = re.compile(r"^(?:so |and |but )?(?:this|that|it)(?:'s| is| was| really is)\b", re.I)
 _QUESTION_ZH = re.compile(r"[？?]|为什么|什么呢|怎么办|吗$|呢$|多少")
 _QUESTION_EN = re.compile(r"\?|^(?:why|what|how|who|where|when|do|does|did|is|are|can|could)\b", re.I)
+
+
+# A sentence that opens with the next item of an enumeration starts a sub-topic of its own ("第二个问题是时间",
+# "还有…", "The second thing is my clients", "Another thing:"), as a paragraph does.
+_NEXT_ITEM_ZH = re.compile(
+    r"^(?:然后|那么?|再)?(?:第[二三四五六七八九十](?![十百千万])|另外|另一个|另一方面|其次|再一个|再就是|还有)"
+)
+_NEXT_ITEM_EN = re.compile(
+    r"^(?:(?:and |so |but )?(?:the (?:second|third|fourth|fifth|next|other|last|final) "
+    r"(?:thing|reason|point|problem|issue|part|step|one|worry|question)|another (?:thing|reason|point|problem|issue|"
+    r"worry|question)|secondly|thirdly|on top of that|also|finally|lastly))\b",
+    re.I,
+)
+
+
+def subtopics(sentences: Sequence[Sentence], zh: bool) -> list[int]:
+    """The sub-topic of each sentence: a new one at each paragraph and at each enumerated item."""
+    item = _NEXT_ITEM_ZH if zh else _NEXT_ITEM_EN
+    out, current = [], -1
+    for i, s in enumerate(sentences):
+        if i == 0 or s.paragraph_start or item.search(s.text):
+            current += 1
+        out.append(current)
+    return out
 
 
 @dataclass(frozen=True)
@@ -79,25 +94,7 @@ class Candidate:
     paragraph: int
     score: float = 0.0
     context: str = ""  # the whole sentence, for what only shows there (a section opener's meta-talk)
-
-
-def units(text: str, zh: bool) -> list[str]:
-    """Content units for similarity: Chinese character bigrams without function-only pairs, or English words."""
-    if zh:
-        chars = re.sub(rf"[^{_CJK}A-Za-z0-9]", " ", text)
-        out = []
-        for chunk in chars.split():
-            for i in range(len(chunk) - 1):
-                pair = chunk[i : i + 2]
-                if not (pair[0] in _FUNCTION_ZH and pair[1] in _FUNCTION_ZH):
-                    out.append(pair)
-        return out
-    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in _STOP_EN]
-
-
-def content_len(text: str, zh: bool) -> int:
-    """Characters (Chinese) or words (English): the unit every length limit here is in."""
-    return len(re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)) if zh else len(text.split())
+    label: int = -1  # the short sentence before it that names its subject, which it opens with (else -1)
 
 
 # ---------------------------------------------------------------- clauses and candidates
@@ -167,16 +164,55 @@ def trim(text: str, lex: Lexicon) -> str:
     return text
 
 
-def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
+# How a speaker opens a part ("好，然后说说产品大概长什么样，" / "接下来的计划第一是…" / "So, first, the reasons:").
+_LEAD_ZH = re.compile(
+    r"^(?:好的?|那么?|然后|最后|接下来|再|先|首先|其次|下面|还有)*的?(?:来)?"
+    r"(?P<verb>说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊)?"
+    r"(?P<ord>第[一二三四五六七八九十\d]+(?:部分|块|点|个)(?:是|就是)?)?(?:我的|我自己的|的)?"
+)
+_LEAD_EN = re.compile(
+    r"^(?:(?:so|and|okay|ok|now|well)\b,?\s*)*(?:(?:first|second|third|then|next|finally|lastly|last)\b,?\s*)?"
+    r"(?P<verb>let me (?:talk about|start with)|let's talk about|moving on to|on to|as for)?\s*(?:the |my )?",
+    re.I,
+)
+
+
+def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
+    """A point without the words that open its part ("最后说说感受吧", "说说我的分析，", "So, the plan:"):
+    the transition, a verb of saying, an ordinal, and the section's own name (announced wording, heading, cue)."""
+    zh = lex.language == "zh"
+    m = (_LEAD_ZH if zh else _LEAD_EN).match(text)
+    if not m or not m.group(0).strip():
+        return text
+    rest = text[m.end() :]
+    names = [spec.announced, *spec.titles.values(), *spec.cues] if spec else []
+    name = max((n for n in names if n and rest.lower().startswith(n.lower())), key=len, default="")
+    if name:
+        rest = rest[len(name) :]
+        if re.match(r"(?:是|就是|在于)" if zh else r"\s*(?:is|are|was|were)\b", rest, re.I):
+            return text  # "The plan is to offer audits": the name is the sentence's subject, not a label
+    elif m.group("verb") or (zh and m.group("ord")):
+        # "说说X，" / "第三块怎么去验证，": a short first clause after a verb of saying names the part.
+        clause = re.match(r"[^，,。.:：]{0,14}[，,。.:：]" if zh else r"[^,.:;]{0,40}[,.:;]", rest)
+        if not clause:
+            return text
+        rest = rest[clause.end() :]
+    else:
+        return text
+    rest = re.sub(r"^(?:吧|呢|啊|的话)?[，,。.:：;；\s]*" if zh else r"^[,.:;\s]*", "", rest)
+    return rest if content_len(rest, zh) >= (6 if zh else 4) else text
+
+
+def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | None = None) -> list[Candidate]:
     """Every readable run of consecutive clauses of every sentence, trimmed (unscored)."""
     zh = lex.language == "zh"
     low, high = (10, 60) if zh else (6, 36)
     open_end = _OPEN_END_ZH if zh else _OPEN_END_EN
     open_start = _OPEN_START_ZH if zh else _OPEN_START_EN
     out: list[Candidate] = []
-    paragraph = -1
+    blocks = subtopics(sentences, zh)
     for index, sentence in enumerate(sentences):
-        paragraph += 1 if (sentence.paragraph_start or paragraph < 0) else 0
+        paragraph = blocks[index]
         spans = clauses(sentence.text, zh)
         for i in range(len(spans)):
             for j in range(i, len(spans)):
@@ -187,7 +223,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
                 size = content_len(raw, zh)
                 if size > high:
                     break
-                text = trim(raw, lex)
+                text = trim(strip_lead(trim(raw, lex), spec, lex), lex)
                 if content_len(text, zh) < low or open_end.search(text) or open_start.search(text):
                     continue
                 if (_CONDITION_ZH if zh else _CONDITION_EN).search(text):
@@ -196,7 +232,43 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon) -> list[Candidate]:
                     continue  # "带来的，效率翻倍提升": the span starts inside a noun phrase
                 point = _finish(text, sentence.text, end, zh)
                 out.append(Candidate(point, index, start, end, paragraph, context=sentence.text))
+                label = _label(sentences, index, blocks, lex, spec) if i == 0 else ""
+                if label and content_len(label + text, zh) <= high:
+                    # "The second thing was the slugs. They ate every lettuce seedling": the short sentence
+                    # names what the next one is about; together they are one point.
+                    joined = _finish(label + ("：" if zh else ": ") + _lower_first(text), sentence.text, end, zh)
+                    out.append(Candidate(joined, index, start, end, paragraph, context=sentence.text, label=index - 1))
     return out
+
+
+def _label(
+    sentences: Sequence[Sentence], index: int, blocks: Sequence[int], lex: Lexicon, spec: SectionSpec | None
+) -> str:
+    """The sentence before ``index`` when it is a short statement naming the sub-topic the next one details
+    ("The tomatoes were a disaster." / "The second thing was the slugs."), without its stop; else ""."""
+    zh = lex.language == "zh"
+    if index == 0 or blocks[index - 1] != blocks[index] and not sentences[index - 1].paragraph_start:
+        return ""
+    if sentences[index].paragraph_start:
+        return ""
+    text = trim(strip_lead(trim(sentences[index - 1].text, lex), spec, lex), lex).rstrip("。.!！")
+    size = content_len(text, zh)
+    if not 2 <= size <= (10 if zh else 7) or re.search(r"[,，?？:：]", text):
+        return ""
+    if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
+        return ""
+    if (_CONDITION_ZH if zh else _CONDITION_EN).search(text) or (_OPEN_END_ZH if zh else _OPEN_END_EN).search(text):
+        return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
+    if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
+        return ""  # a Mandarin label names its subject: "第二个问题是时间"
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """A sentence continued after a colon: lower-case first letter, except for "I" and names kept as spoken."""
+    if re.match(r"(?:I\b|I'|[A-Z]{2})", text) or not text[:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _finish(text: str, sentence: str, end: int, zh: bool) -> str:
@@ -227,7 +299,7 @@ def score(
     """How much a candidate says that belongs to this section (see the module docstring)."""
     zh = lex.language == "zh"
     text = candidate.text
-    us = units(text, zh)
+    us = tokens(text)
     sentence = candidate.context or text
     if not us:
         return 0.0
@@ -258,17 +330,17 @@ def score(
     value *= 0.6 ** _marker_count(lead_in, lex.asides)  # announced as a repeat or an example ("说回刚才那个问题，…")
     if (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         value *= 0.45  # a question the speaker asks himself; the answer is the point
+    if (_DEICTIC_ZH if zh else _DEICTIC_EN).search(text) and size < (18 if zh else 10):
+        value *= 0.25  # "这个其实是最底层的一个原因": a pointer back, not a statement of its own
     return value
 
 
-def _similar(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
 def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int = 7) -> int:
-    """How many points a section of this length deserves: about one per 200 characters / 45 words."""
+    """How many points a section deserves: one per sub-topic (paragraph, enumerated item) and at least about
+    one per 50 characters / 24 words (some 10 seconds of speech), 3 to 7."""
     size = sum(content_len(s.text, zh) for s in sentences)
-    return max(low, min(high, round(size / (120 if zh else 30))))
+    blocks = len(set(subtopics(sentences, zh)))
+    return max(low, min(high, max(blocks, round(size / (50 if zh else 24)))))
 
 
 def rank(
@@ -276,22 +348,23 @@ def rank(
 ) -> tuple[list[Candidate], Counter]:
     """A section's scored candidates, best first, and the length of each of its paragraphs."""
     zh = lex.language == "zh"
-    section_df = Counter(u for s in sentences for u in set(units(s.text, zh)))
+    section_df = Counter(u for s in sentences for u in set(tokens(s.text)))
     sizes: Counter = Counter()
     paragraph_df: dict[int, Counter] = {}
-    paragraph = -1
-    for s in sentences:
-        paragraph += 1 if (s.paragraph_start or paragraph < 0) else 0
+    blocks = subtopics(sentences, zh)
+    for s, paragraph in zip(sentences, blocks, strict=True):
         sizes[paragraph] += content_len(s.text, zh)
-        paragraph_df.setdefault(paragraph, Counter()).update(set(units(s.text, zh)))
-    firsts = {i for i, s in enumerate(sentences) if s.paragraph_start or i == 0}
+        paragraph_df.setdefault(paragraph, Counter()).update(set(tokens(s.text)))
+    firsts = {i for i, b in enumerate(blocks) if i == 0 or b != blocks[i - 1]}
     scored = []
-    for c in candidates(sentences, lex):
+    for c in candidates(sentences, lex, spec):
         value = score(c, section_df, doc_df, n_doc, spec, lex, paragraph_df.get(c.paragraph))
         if c.sentence in firsts or c.sentence == len(sentences) - 1:
             value *= 1.2  # a paragraph's first sentence states its topic; a part's last one sums it up
+        if c.label >= 0:
+            value *= 1.25  # says what "they" / "it" is: stands on its own
         if value > 0:
-            scored.append(Candidate(c.text, c.sentence, c.start, c.end, c.paragraph, value, c.context))
+            scored.append(replace(c, score=value))
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
 
 
@@ -308,17 +381,20 @@ def choose_points(
 
     ``taken`` holds the units of points other sections already chose, so no point repeats across sections.
     """
-    zh = lex.language == "zh"
     ranked, sizes = rank(sentences, doc_df, n_doc, spec, lex)
     quota = _quotas(sizes, limit) if ranked else {}
     chosen: list[Candidate] = []
     chosen_units: list[set[str]] = [*taken]
 
+    zh = lex.language == "zh"
+
     def take(c: Candidate) -> bool:
-        us = set(units(c.text, zh))
+        if _marker_count(c.text, lex.meta) and content_len(c.text, zh) < (30 if zh else 14):
+            return False  # talk about the memo ("今天想说一下换车的事。") is never a point, even to fill a section
+        us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
             return False
-        if any(_similar(us, other) >= 0.6 for other in chosen_units):
+        if any(overlap(us, other) >= DUPLICATE for other in chosen_units):
             return False
         chosen.append(c)
         chosen_units.append(us)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import frontmatter
+from ..language import base_language
 from ..records import Outline, TimeRange
-from .templates import base_language
 
 _LABELS = {
     "zh": {"transcript": "整理后的文字稿", "empty": "（录音中没有谈到）", "source": "来源", "engine": "引擎"},
@@ -40,7 +41,9 @@ def format_ranges(sources: Iterable[TimeRange]) -> str:
 def render_markdown(outline: Outline) -> str:
     """The Markdown file ``memo outline`` writes."""
     words = labels(outline.language)
-    lines = [f"# {outline.title.strip() or Path(outline.source).stem or 'Outline'}", ""]
+    title = outline.title.strip() or Path(outline.source).stem or "Outline"
+    head = frontmatter.render(title=title, source=outline.source, language=outline.language, tags=("memo", "outline"))
+    lines = [head + f"# {title}", ""]
     details = [f"{words['engine']}: {outline.engine}"]
     if outline.source:
         details.insert(0, f"{words['source']}: {Path(outline.source).name}")

@@ -10,30 +10,21 @@ installed, ``.yaml``) file of the same shape::
     titles = { zh = "背景", en = "Background" }   # or: title = "Background" (all languages)
     description = "Who the person is and where they come from."
     cues = ["背景", "经历", "background"]
+    signals = ["小时候", "grew up"]   # optional: phrases that mark content of this section anywhere in a memo
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import tomllib  # the one Python 3.10 shim
 from ..errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..language import base_language
 
 DEFAULT_TEMPLATE = "default"
-
-
-def base_language(language: str) -> str:
-    """``zh-CN``/``yue``/``zh_Hant`` -> ``zh``, ``en-US`` -> ``en``: headings and word lists exist per base language."""
-    lang = (language or "").lower().replace("_", "-").split("-")[0]
-    return "zh" if lang in ("zh", "yue", "cmn", "wuu") else lang
 
 
 @dataclass(frozen=True)
@@ -44,6 +35,11 @@ class SectionSpec:
     titles: dict[str, str]
     description: str
     cues: tuple[str, ...] = ()
+    # The words the speaker announced this part with ("我的分析方法"), when the outline follows his plan.
+    announced: str = ""
+    # Phrases that mark a sentence's content as this section's wherever it is said ("I'm going to" / "打算"
+    # for a plan, "so far" / "这几天" for how it went): used to assign content when no structure is announced.
+    signals: tuple[str, ...] = ()
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
@@ -146,12 +142,16 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
         cues = raw.get("cues", [])
         if isinstance(cues, str) or not all(isinstance(c, str) for c in cues):
             raise ConfigError(f"{where}: section {key!r}: 'cues' must be a list of strings")
+        signals = raw.get("signals", [])
+        if isinstance(signals, str) or not all(isinstance(c, str) for c in signals):
+            raise ConfigError(f"{where}: section {key!r}: 'signals' must be a list of strings")
         specs.append(
             SectionSpec(
                 key=key.strip(),
                 titles={base_language(k): v.strip() for k, v in titles.items()},
                 description=str(raw.get("description", "")).strip(),
                 cues=tuple(c.strip() for c in cues if c.strip()),
+                signals=tuple(c.strip() for c in signals if c.strip()),
             )
         )
     keys = [s.key for s in specs]

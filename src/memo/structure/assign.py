@@ -1,0 +1,101 @@
+"""Sections by content when the speaker announces no structure.
+
+Without an announcement a speaker rarely keeps to the template's order: he starts with how it went, says why,
+says what he will do, then comes back to why. Each sentence goes to the section its content belongs to, by a
+small hidden-Markov pass over the sentences (states = sections, any order allowed):
+
+- evidence: the section's cue phrases and signals in the sentence ("打算" / "I'm going to" for a plan, "这几天" /
+  "so far" for how it went), counted twice in the sentence's opening, where a speaker names what comes next;
+- prior: position, weakly (the template's order is the usual one, not a rule);
+- continuity: changing section costs, less where a paragraph starts (a pause, a new line of the transcript).
+
+A section the pass leaves empty gets the paragraph that fits it best, so no section is empty while the memo
+has content for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .cleanup import Lexicon, Sentence
+from .similarity import content_len
+from .templates import SectionSpec
+
+PRIOR = 2.5  # weight of the position prior (squared distance from the section's expected place, 0..1)
+SWITCH = 2.5  # cost of changing section inside a paragraph
+SWITCH_AT_PARAGRAPH = 0.8  # cost of changing section where a paragraph starts
+
+
+def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
+    """How clearly ``text`` says something of this section: its phrases, twice as strong in the opening."""
+    low = text.lower()
+    head = low[:12] if zh else " ".join(low.split()[:6])
+    phrases = {p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p}
+    hits = sum(1 for p in phrases if p in low) + sum(1 for p in phrases if p in head)
+    return min(hits, 4) * 1.0
+
+
+def assign_sentences(
+    sentences: Sequence[Sentence], sections: Sequence[SectionSpec], lex: Lexicon, start: int = 0
+) -> list[int]:
+    """The section index of every sentence from ``start`` on (-1 before it: the memo's opening words)."""
+    import numpy as np
+
+    zh = lex.language == "zh"
+    n, k = len(sentences), len(sections)
+    labels = [-1] * start + [0] * (n - start)
+    if n <= start or k == 1:
+        return labels
+    sizes = np.array([max(content_len(s.text, zh), 1) for s in sentences[start:]], dtype=float)
+    middle = (np.cumsum(sizes) - sizes / 2) / sizes.sum()  # each sentence's place in the memo, 0..1
+    centers = (np.arange(k) + 0.5) / k
+    emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
+    emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
+    m = len(sizes)
+    best = np.zeros((m, k))
+    back = np.zeros((m, k), dtype=int)
+    best[0] = emit[0] - PRIOR * centers  # a memo starts in its first sections
+    for i in range(1, m):
+        cost = SWITCH_AT_PARAGRAPH if sentences[start + i].paragraph_start else SWITCH
+        trans = best[i - 1][:, None] - cost * (1 - np.eye(k))  # [from, to]
+        back[i] = np.argmax(trans, axis=0)
+        best[i] = trans[back[i], np.arange(k)] + emit[i]
+    path = [int(np.argmax(best[-1]))]
+    for i in range(m - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    path.reverse()
+    _fill_empty(path, emit, sentences[start:])
+    labels[start:] = path
+    return labels
+
+
+def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence]) -> None:
+    """Give each section with no sentence the paragraph that fits it best, taken from a section that keeps
+    others (in place)."""
+    k = emit.shape[1]
+    paragraphs: list[list[int]] = []
+    for i, s in enumerate(sentences):
+        if not paragraphs or s.paragraph_start:
+            paragraphs.append([])
+        paragraphs[-1].append(i)
+    if len(paragraphs) < k:  # too few paragraphs: sentences are the units
+        paragraphs = [[i] for i in range(len(sentences))]
+    for j in range(k):
+        if j in path:
+            continue
+        options = []
+        for para in paragraphs:
+            owners = {path[i] for i in para}
+            # The paragraph's own section must keep other sentences, or it would be emptied in turn.
+            if all(sum(1 for x in path if x == o) > sum(1 for i in para if path[i] == o) for o in owners):
+                options.append((float(sum(emit[i][j] for i in para)) / len(para) ** 0.5, para))
+        if not options:
+            continue
+        _, para = max(options, key=lambda o: o[0])
+        for i in para:
+            path[i] = j
+
+
+def runs(labels: Sequence[int], j: int) -> list[int]:
+    """Indices of the sentences labelled ``j`` that start a run (the sentence before has another label)."""
+    return [i for i, label in enumerate(labels) if label == j and (i == 0 or labels[i - 1] != j)]

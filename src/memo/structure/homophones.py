@@ -1,0 +1,103 @@
+"""Recognition errors of a memo's own topic words, found from the memo itself (Chinese).
+
+Whisper writes a word the speaker says often correctly most of the time and now and then as another word that
+sounds the same (奶茶 -> 耐茶, 血糖 -> 血堂, 接口 -> 节口, 餐馆 -> 参观). No list of pairs can know a memo's
+topic, so the memo is its own evidence. A rare two-character word ``B`` becomes the frequent word ``T`` when
+
+- they sound the same (identical pinyin without tones),
+- ``T`` is a content word of this memo (3+ times, no particle, not a word of everyday speech) and ``B`` is at
+  most a third as frequent,
+- ``B`` keeps one character of ``T`` in the same place (血堂 / 血糖): the other one was mis-heard;
+- ``B`` is not a word of jieba's dictionary (心里 / 心理 and 经理 / 经历 are both right somewhere), and never
+  the end of one word and the start of the next ("小参观": 参观 is a word).
+
+Homophones that share no character (参观 / 餐馆) need context this rule does not have; the few that are safe
+to fix by their context are listed in ``data/cleanup_zh.toml`` (``homophones``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from ..language import CJK
+
+# Characters too common to be evidence: a neighbour "的" says nothing about which word stands next to it.
+_PARTICLES = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都到上")
+_RUN = re.compile(f"[{CJK}]+")
+_WORD_FREQ = 20  # jieba's corpus count from which a pair of characters is a word
+
+
+@lru_cache(maxsize=4096)
+def _sound(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(word))
+
+
+def _bigrams(text: str) -> Counter:
+    counts: Counter = Counter()
+    for run in _RUN.findall(text):
+        counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """Two-character words of jieba's dictionary (MIT, shipped with jieba) and their corpus frequencies."""
+    import jieba
+
+    words: dict[str, int] = {}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line[2:3] == " ":
+                word, freq = line.split(" ", 2)[:2]
+                words[word] = int(freq)
+    return words
+
+
+def _is_word(pair: str) -> bool:
+    return _dictionary().get(pair, 0) >= _WORD_FREQ
+
+
+def _straddles(text: str, word: str) -> bool:
+    """Whether ``word`` is (in some occurrence) the end of one word and the start of the next ("小参观": 参观 is
+    a word), rather than a word of its own."""
+    for m in re.finditer(re.escape(word), text):
+        left = text[max(m.start() - 1, 0) : m.start() + 1]
+        right = text[m.end() - 1 : m.end() + 1]
+        if any(len(pair) == 2 and _is_word(pair) for pair in (left, right)):
+            return True
+    return False
+
+
+def memo_fixes(text: str, common: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Wrong -> right for the homophones of this memo's topic words (see the module docstring).
+
+    ``text`` is the whole memo (Simplified Chinese); ``common`` are everyday words that are never topics.
+    """
+    counts = _bigrams(text)
+    topics = {w: n for w, n in counts.items() if n >= 3 and not (set(w) & _PARTICLES) and w not in common}
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for word in topics:
+        by_sound[_sound(word)].append(word)
+    candidates: dict[str, str] = {}
+    for word, n in counts.items():
+        if set(word) & _PARTICLES or word in topics:
+            continue
+        for topic in by_sound.get(_sound(word), ()):
+            # One character the same, in the same place (血堂 / 血糖): the other one was mis-heard.
+            if topics[topic] >= 3 * n and (word[0] == topic[0] or word[1] == topic[1]):
+                candidates[word] = topic
+                break
+    # A real word (心里 / 心理, 经理 / 经历) or a pair across two words is left alone: only the dictionary knows.
+    return {w: t for w, t in candidates.items() if not _is_word(w) and not _straddles(text, w)}
+
+
+def apply_fixes(text: str, fixes: dict[str, str]) -> str:
+    if not fixes:
+        return text
+    return re.sub("|".join(map(re.escape, sorted(fixes, key=len, reverse=True))), lambda m: fixes[m.group(0)], text)

@@ -1,0 +1,125 @@
+"""The outline's title: the topic the speaker names at the start, checked against what the memo is about.
+
+1. keywords: the memo's most repeated content words (Chinese character bigrams, English words), common words of
+   speech left out (``common_words`` in ``data/cleanup_<lang>.toml``);
+2. the speaker's own naming of the topic in the first sentences ("聊一下为什么我决定从上海搬到成都",
+   "想录一下学游泳这件事", "think out loud about the piano thing"), kept only when it holds a keyword, so an
+   opening fragment ("结构吧先说原因") is never the title;
+3. else the top keywords ("血糖、奶茶、糖尿病" / "Piano, practice, grandmother"); else the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cleanup import Lexicon, Sentence
+from .similarity import STOP_EN, tokens
+
+_NAMING_ZH = re.compile(
+    r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
+    r"([^，。！？；]{2,24})"
+)
+# The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
+_TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
+_NAMING_EN = re.compile(
+    r"(?:talk about|memo about|thoughts on|notes on|is about|out loud about|talk through|think about|"
+    r"think back over|go over|idea out of my head,?|back from)\s+([^.?!,;]{3,60}?)"
+    r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
+    re.I,
+)
+# English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt").
+_NOT_NAMES = frozenset(
+    ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+     "April", "May", "June", "July", "August", "September", "October", "November", "December")
+)
+_DETERMINERS_EN = frozenset(
+    ("the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "your", "its", "some")
+)
+_TAIL_ZH = re.compile(
+    r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
+)
+_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个)+")
+_HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
+_TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
+# A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
+_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地")
+_META_EN = re.compile(r"\b(?:outline|structure|parts|order)\b", re.I)
+
+
+def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[str]:
+    """The memo's most repeated content words, most frequent first."""
+    zh = lex.language == "zh"
+    counts: Counter = Counter()
+    nouns: set[str] = set()
+    for i, s in enumerate(sentences):
+        weight = 2 if i < 2 else 1  # the opening names the topic
+        for unit in tokens(s.text):
+            if zh and len(unit) == 2 and not (set(unit) & _PARTICLES_ZH) and unit not in lex.common_words:
+                counts[unit] += weight
+            elif not zh and len(unit) >= 4 and unit not in STOP_EN and unit not in lex.common_words:
+                counts[_singular(unit)] += weight
+        if not zh:
+            words = re.findall(r"[A-Za-z][A-Za-z'-]*", s.text)
+            low = [w.lower() for w in words]
+            nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False) if a in _DETERMINERS_EN)
+            nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES)  # Lisbon, Priya
+    ranked = [w for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
+    return ranked[:top]
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("oes"):
+        return word[:-2]
+    return word[:-1]
+
+
+def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening: str | None = None) -> str:
+    """The topic as the speaker names it, else the memo's keywords, else the file name (see the docstring).
+
+    ``opening``: the cleaned text before an announced structure (its "说说原因" names a part, not the topic);
+    None: the first sentences.
+    """
+    zh = lex.language == "zh"
+    words = keywords(sentences, lex, top=20)
+    if opening is None:
+        opening = " ".join(s.text for s in sentences[:4])
+    if zh:
+        named = _TOPIC_ZH.search(opening)
+        if named:
+            title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
+                                             named.group(1)))
+            content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title):
+                return title  # "今天想说一下换车的事": the speaker says what the memo is about
+    for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
+        title = m.group(1).strip(" ：:，,")
+        head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
+        title = tail.sub("", head.sub("", title))
+        if (_META_ZH if zh else _META_EN).search(title):
+            continue
+        low = title.lower()
+        if any(w in low for w in words):
+            return title if zh else title[:1].upper() + title[1:]
+    if words:
+        top = words[:3]
+        if not zh:  # names keep their capital ("Berlin, German and client")
+            text = " ".join(s.text for s in sentences)
+            top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
+        *head, last = top
+        if not head:
+            return last if zh else last[:1].upper() + last[1:]
+        # "血糖、奶茶和糖尿病" / "Tomatoes, slugs and allotment": a list that reads as a title.
+        if zh:
+            return f"{'、'.join(head)}和{last}"
+        title = f"{', '.join(head)} and {last}"
+        return title[:1].upper() + title[1:]
+    stem = Path(source).stem if source else ""
+    return stem or ("备忘录" if zh else "Memo")

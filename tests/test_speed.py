@@ -1,0 +1,89 @@
+"""Cross-file batching (multibatch.py): every file gets its own words and timestamps, the same text as
+transcribing it alone, and `memo transcribe FOLDER` keeps per-file outputs, errors and resume stamps."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import jiwer
+import pytest
+
+from memo.audio import decode
+from memo.multibatch import transcribe_many
+from memo.transcribe import transcribe
+
+CLIPS = ["0870", "0880", "0890", "0920", "0930"]
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\bmr\b\.?", "mister", text.lower().replace("-", " "))
+    return " ".join(re.sub(r"[^\w\s']", " ", text).split())
+
+
+@pytest.fixture(scope="module")
+def clips(librivox):
+    refs = {}
+    for line in (librivox / "transcription").read_text().splitlines():
+        match = re.match(r"<s>(.*)</s>\s*\(.*-(\d+)\)", line.strip())
+        if match:
+            refs[match.group(2)] = match.group(1).strip()
+    # Out of order, so a result handed to the wrong file cannot match by position.
+    order = ["0920", "0880", "0930", "0870", "0890"]
+    audios = [decode(librivox / f"sense_and_sensibility_01_austen_64kb-{n}.wav") for n in order]
+    return order, audios, refs
+
+
+def test_each_file_gets_its_own_words_and_timestamps(clips):
+    order, audios, refs = clips
+    results = transcribe_many(audios)
+    for name, audio, transcript in zip(order, audios, results, strict=True):
+        assert transcript is not None and transcript.source == audio.source
+        assert jiwer.wer(_norm(refs[name]), _norm(transcript.text)) <= 0.1, (name, transcript.text)
+        words = [w for s in transcript.segments for w in s.words]
+        assert words and words[0].start < 0.6 and words[-1].end <= audio.duration + 0.05
+        assert all(a.start <= b.start for a, b in zip(words, words[1:], strict=False))  # in order, in this file's time
+        assert transcript.language == "en" and transcript.language_probability > 0.5
+
+
+def test_same_text_as_one_file_at_a_time(clips):
+    order, audios, _ = clips
+    together = transcribe_many(audios[:3])
+    for audio, batched in zip(audios[:3], together, strict=True):
+        alone = transcribe(audio)
+        # A borderline word may flip with the window length ("ill-disposed" / "ill-sposed"): at most one.
+        assert jiwer.wer(_norm(alone.text), _norm(batched.text)) <= 1 / len(alone.text.split()), batched.text
+        assert abs(batched.segments[-1].end - alone.segments[-1].end) < 0.3
+
+
+def test_long_or_silent_files_are_left_to_the_one_file_path(english_sample):
+    import numpy as np
+
+    from memo.audio import Audio
+
+    long = decode(english_sample)  # 24.7 s of speech: over SHORT_SECONDS
+    silence = Audio(np.zeros(16000 * 3, np.float32), 16000, "silence.wav")
+    assert transcribe_many([long, silence]) == [None, None]
+
+
+def test_folder_batch_keeps_outputs_errors_and_stamps(librivox, tmp_path):
+    folder = tmp_path / "memos"
+    folder.mkdir()
+    for n in CLIPS[:3]:
+        shutil.copy(librivox / f"sense_and_sensibility_01_austen_64kb-{n}.wav", folder / f"{n}.wav")
+    (folder / "broken.wav").write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x01" * 3000)
+    out = tmp_path / "out"
+    memo = [sys.executable, "-m", "memo", "transcribe", str(folder), "-o", str(out), "-f", "json"]
+    first = subprocess.run(memo, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 1 and "4 files: 3 done, 1 failed" in first.stderr, first.stderr
+    assert "transcribing 3 short files together" in first.stderr
+    assert [line for line in first.stderr.splitlines() if line.startswith("error:")][0].count("broken.wav") == 1
+    for n in CLIPS[:3]:
+        data = json.loads((out / f"{n}.json").read_text())
+        assert data["source"].endswith(f"{n}.wav") and data["segments"]
+    assert "ill disposed young man" in _norm(json.loads((out / "0880.json").read_text())["text"])
+    again = subprocess.run(memo, capture_output=True, text=True, timeout=300)
+    assert "3 already done" in again.stderr, again.stderr
