@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import MemoError
+from ..errors import MemoError
 
 app = typer.Typer(help="Voices memo recognises in --diarize (stored in memo's user folder).", no_args_is_help=True)
 
@@ -23,7 +23,7 @@ def enroll_command(
     files: Annotated[list[Path], typer.Argument(help="Recordings of this speaker (alone, or the main voice).")],
 ) -> None:
     """Store NAME's voiceprint from FILE...; later diarizations label that voice NAME."""
-    from .diarize import roster
+    from ..diarize import roster
 
     try:
         voice = roster.enroll(name, files)
@@ -35,7 +35,7 @@ def enroll_command(
 @app.command("list")
 def list_command() -> None:
     """The enrolled speakers."""
-    from .diarize import roster
+    from ..diarize import roster
 
     try:
         voices = roster.load()
@@ -50,7 +50,7 @@ def list_command() -> None:
 @app.command("remove")
 def remove_command(name: Annotated[str, typer.Argument(help="An enrolled speaker.")]) -> None:
     """Forget NAME's voiceprint."""
-    from .diarize import roster
+    from ..diarize import roster
 
     try:
         roster.remove(name)
@@ -65,7 +65,7 @@ def rename_command(
     new: Annotated[str, typer.Argument(help="The new name.")],
 ) -> None:
     """Rename an enrolled speaker."""
-    from .diarize import roster
+    from ..diarize import roster
 
     try:
         roster.rename(old, new)
