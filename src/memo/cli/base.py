@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import inspect
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -139,3 +140,61 @@ LlmApiKey = Annotated[str | None, typer.Option(help="API key (env MEMO_LLM_API_K
 LlmTimeout = Annotated[
     float | None, typer.Option(help="Seconds per LLM request (env MEMO_LLM_TIMEOUT; default: scaled when local).")
 ]
+
+# Every option that more than one command takes, defined once: name -> (type, default). ``with_options`` adds
+# them to a command's signature (typer reads ``__signature__``); the command receives them as keywords.
+SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "output_dir": (OutputDir, None),
+    "formats": (Formats, None),
+    "recursive": (Recursive, False),
+    "force": (Force, False),
+    "model": (Model, None),
+    "device": (Device, "auto"),
+    "compute_type": (ComputeType, None),
+    "language": (Language, None),
+    "batch_size": (BatchSize, None),
+    "beam_size": (BeamSize, 5),
+    "vad": (Vad, True),
+    "initial_prompt": (Prompt, None),
+    "hotwords": (Hotwords, None),
+    "diarize": (Diarize, False),
+    "num_speakers": (NumSpeakers, None),
+    "min_speakers": (MinSpeakers, None),
+    "max_speakers": (MaxSpeakers, None),
+    "diarization_model": (DiarizationModel, None),
+    "speaker_names": (SpeakerNames, None),
+    "speakers": (SpeakersMode, "auto"),
+    "speakers_present": (SpeakersPresent, None),
+    "outline": (WithOutline, False),
+    "engine": (Engine, "auto"),
+    "template": (Template, "default"),
+    "llm_base_url": (LlmBaseUrl, None),
+    "llm_model": (LlmModel, None),
+    "llm_api_key": (LlmApiKey, None),
+    "llm_timeout": (LlmTimeout, None),
+}
+OUTLINE_OPTIONS = ("outline", "engine", "template", "llm_base_url", "llm_model", "llm_api_key", "llm_timeout")
+
+
+def with_options(*names: str):
+    """Add the shared options ``names`` after a command's own parameters; it takes them as ``**options``."""
+
+    def decorate(command):
+        signature = inspect.signature(command, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=default)
+            for name, (kind, default) in ((n, SHARED_OPTIONS[n]) for n in names)
+        ]
+        command.__signature__ = signature.replace(parameters=[*own, *added])
+        return command
+
+    return decorate
+
+
+def outline_options(options: dict[str, Any]):
+    """The OutlineOptions a command's ``--engine``/``--template``/``--llm-*`` options ask for."""
+    from ..pipeline import OutlineOptions
+
+    return OutlineOptions(options["engine"], options["template"], options["llm_base_url"], options["llm_api_key"],
+                          options["llm_model"], options["llm_timeout"])  # fmt: skip

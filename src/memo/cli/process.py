@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -23,105 +24,40 @@ from ..pipeline import (
 from ..transcribe import TranscribeOptions
 from ..writers import parse_formats
 from .base import (
-    BatchSize,
-    BeamSize,
+    SHARED_OPTIONS,
     Command,
-    ComputeType,
-    Device,
-    DiarizationModel,
-    Diarize,
-    Engine,
-    Force,
-    Formats,
-    Hotwords,
     Inputs,
-    Language,
-    LlmApiKey,
-    LlmBaseUrl,
-    LlmModel,
-    LlmTimeout,
-    MaxSpeakers,
-    MinSpeakers,
-    Model,
-    NumSpeakers,
-    OutputDir,
-    Prompt,
-    Recursive,
-    SpeakerNames,
-    SpeakersMode,
-    SpeakersPresent,
-    Template,
-    Vad,
-    WithOutline,
     app,
     fail,
     interruptible,
+    outline_options,
     state,
+    with_options,
 )
 
 
-def pipeline_command(
-    ctx: typer.Context,
-    inputs: Inputs,
-    output_dir: OutputDir = None,
-    formats: Formats = None,
-    recursive: Recursive = False,
-    force: Force = False,
-    model: Model = None,
-    device: Device = "auto",
-    compute_type: ComputeType = None,
-    language: Language = None,
-    batch_size: BatchSize = None,
-    beam_size: BeamSize = 5,
-    vad: Vad = True,
-    initial_prompt: Prompt = None,
-    hotwords: Hotwords = None,
-    diarize: Diarize = False,
-    num_speakers: NumSpeakers = None,
-    min_speakers: MinSpeakers = None,
-    max_speakers: MaxSpeakers = None,
-    diarization_model: DiarizationModel = None,
-    speaker_names: SpeakerNames = None,
-    speakers: SpeakersMode = "auto",
-    speakers_present: SpeakersPresent = None,
-    outline: WithOutline = False,
-    engine: Engine = "auto",
-    template: Template = "default",
-    llm_base_url: LlmBaseUrl = None,
-    llm_model: LlmModel = None,
-    llm_api_key: LlmApiKey = None,
-    llm_timeout: LlmTimeout = None,
-) -> None:
-    command = ctx.info_name
+@with_options(*SHARED_OPTIONS)
+def pipeline_command(ctx: typer.Context, inputs: Inputs, **options: Any) -> None:
+    command, o = ctx.info_name, options
+    transcribe = ("model", "device", "compute_type", "language", "batch_size", "beam_size", "vad", "initial_prompt",
+                  "hotwords")  # fmt: skip
+    diarize = (o["num_speakers"], o["min_speakers"], o["max_speakers"], o["diarization_model"], o["speakers"],
+               o["speakers_present"])  # fmt: skip
     job = build_job(
         command,
-        dict(
-            model=model,
-            device=device,
-            compute_type=compute_type,
-            language=language,
-            batch_size=batch_size,
-            beam_size=beam_size,
-            vad=vad,
-            initial_prompt=initial_prompt,
-            hotwords=hotwords,
-        ),
-        formats=formats,
-        force=force,
-        diarize=_diarize_options(
-            num_speakers, min_speakers, max_speakers, diarization_model, speakers, speakers_present
-        )
-        if diarize
-        else None,
-        speaker_names=speaker_names,
-        outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model, llm_timeout),
-        with_outline=outline,
+        {name: o[name] for name in transcribe},
+        formats=o["formats"],
+        force=o["force"],
+        diarize=_diarize_options(*diarize) if o["diarize"] else None,
+        speaker_names=o["speaker_names"],
+        outline=outline_options(o),
+        with_outline=o["outline"],
     )
     if command == "watch":  # the same Job as memo process, run as recordings appear (watch.py)
         from .library import watch_folders
 
-        return watch_folders(inputs, job, output_dir=output_dir, recursive=recursive)
-    run(inputs, job, output_dir=output_dir, recursive=recursive, outline_only=command == "outline")
+        return watch_folders(inputs, job, output_dir=o["output_dir"], recursive=o["recursive"])
+    run(inputs, job, output_dir=o["output_dir"], recursive=o["recursive"], outline_only=command == "outline")
 
 
 def run(

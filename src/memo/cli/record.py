@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..errors import MemoError
-from ..pipeline import DiarizeOptions, OutlineOptions
+from ..pipeline import DiarizeOptions
 from .base import (
+    OUTLINE_OPTIONS,
     Command,
-    Diarize,
-    Engine,
-    Formats,
-    Hotwords,
-    Language,
-    LlmApiKey,
-    LlmBaseUrl,
-    LlmModel,
-    LlmTimeout,
-    Model,
-    OutputDir,
-    Template,
-    WithOutline,
     app,
     fail,
     flag,
     interruptible,
+    outline_options,
+    with_options,
 )
 from .process import build_job, run
 
@@ -35,6 +25,7 @@ from .process import build_job, run
 # --- memo record -----------------------------------------------------------------------------------------
 @app.command("record", cls=Command)
 @interruptible
+@with_options("output_dir", "formats", "model", "language", "hotwords", "diarize", *OUTLINE_OPTIONS)
 def record_command(
     path: Annotated[
         Path | None, typer.Argument(help="File or folder to record to (default: a timestamped file in the memos dir).")
@@ -55,19 +46,7 @@ def record_command(
     transcribe: Annotated[
         bool, flag("--transcribe/--no-transcribe", help="Transcribe the recording when it stops.")
     ] = True,
-    output_dir: OutputDir = None,
-    formats: Formats = None,
-    model: Model = None,
-    language: Language = None,
-    hotwords: Hotwords = None,
-    diarize: Diarize = False,
-    outline: WithOutline = False,
-    engine: Engine = "auto",
-    template: Template = "default",
-    llm_base_url: LlmBaseUrl = None,
-    llm_model: LlmModel = None,
-    llm_api_key: LlmApiKey = None,
-    llm_timeout: LlmTimeout = None,
+    **options: Any,
 ) -> None:
     """Record from the microphone until Enter or Ctrl+C, then transcribe (and outline) the recording."""
     from .. import console
@@ -80,11 +59,11 @@ def record_command(
     if transcribe and not (list_devices or recover):  # bad options fail now, not after the user has spoken
         job = build_job(
             "record",
-            dict(model=model, language=language, hotwords=hotwords),
-            formats=formats,
-            diarize=DiarizeOptions() if diarize else None,
-            outline=OutlineOptions(engine, template, llm_base_url, llm_api_key, llm_model, llm_timeout),
-            with_outline=outline,
+            {name: options[name] for name in ("model", "language", "hotwords")},
+            formats=options["formats"],
+            diarize=DiarizeOptions() if options["diarize"] else None,
+            outline=outline_options(options),
+            with_outline=options["outline"],
         )
     try:
         if list_devices:
@@ -117,6 +96,6 @@ def record_command(
     typer.echo(f"memo: saved {result.path} ({result.duration:.1f} s, {result.stop_reason})", err=True)
     typer.echo(str(result.path))
     if job:
-        run([result.path], job, output_dir=output_dir)
+        run([result.path], job, output_dir=options["output_dir"])
     if lost:
         raise typer.Exit(1)
