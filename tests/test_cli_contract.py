@@ -207,10 +207,13 @@ def test_record_checks_options_before_recording(tmp_path):
     assert "record --device is now --mic" in old.stderr and "no microphone found" in old.stderr
 
 
-def test_models_and_global_options(tmp_path):
+def test_models_and_global_options(tmp_path, monkeypatch):
     assert invoke("models").exit_code == 0
     assert invoke("--version").stdout.startswith("memo ")
     # Shell completion (typer's): the script, its install into a temporary home, and the completion it serves.
+    # The shell is named, not detected from the process tree (none is found under some CI runners); typer reads
+    # this when it builds the command, before the runner's env applies.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     home = {"HOME": str(tmp_path)}
     shown = invoke("--show-completion", "bash", env=home)  # the in-process runner's program is called "root"
     assert shown.exit_code == 0 and "complete -o default -F _root_completion root" in shown.stdout, shown.output
