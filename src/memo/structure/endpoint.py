@@ -120,36 +120,35 @@ def _is_context_error(message: str) -> bool:
     )
 
 
+# What each failure of the openai client means for the user, first match wins ({url}, {model}, {timeout},
+# {status}, {message} are filled in).
+_ERRORS = (
+    ("APITimeoutError", "the LLM endpoint at {url} did not answer within {timeout:g} s; "
+                        "raise --llm-timeout (MEMO_LLM_TIMEOUT) or use --engine offline"),
+    ("APIConnectionError", "cannot reach the LLM endpoint at {url}; start the server or use --engine offline"),
+    ("AuthenticationError", "the LLM endpoint at {url} rejected the API key (HTTP {status}); "
+                            "set --llm-api-key or MEMO_LLM_API_KEY"),
+    ("PermissionDeniedError", "the LLM endpoint at {url} rejected the API key (HTTP {status}); "
+                              "set --llm-api-key or MEMO_LLM_API_KEY"),
+    ("NotFoundError", "the LLM endpoint at {url} has no model '{model}' or is not OpenAI-compatible (HTTP 404); "
+                      "check --llm-model and --llm-base-url (it usually ends in /v1)"),
+    ("RateLimitError", "the LLM endpoint at {url} is rate-limiting requests (HTTP 429); retry later"),
+    ("APIStatusError", "the LLM endpoint at {url} failed (HTTP {status}: {message}); "
+                       "check the server log or use --engine offline"),
+)
+
+
 def engine_error(exc: Exception, settings: LLMSettings, model: str, timeout: float) -> EngineError:
     """One line for the user, from whatever the openai client raised."""
     import openai
 
-    url = settings.base_url
-    if isinstance(exc, openai.APITimeoutError):
-        return EngineError(
-            f"the LLM endpoint at {url} did not answer within {timeout:g} s; "
-            "raise --llm-timeout (MEMO_LLM_TIMEOUT) or use --engine offline"
-        )
-    if isinstance(exc, openai.APIConnectionError):
-        return EngineError(f"cannot reach the LLM endpoint at {url}; start the server or use --engine offline")
-    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
-        return EngineError(
-            f"the LLM endpoint at {url} rejected the API key (HTTP {exc.status_code}); "
-            "set --llm-api-key or MEMO_LLM_API_KEY"
-        )
-    if isinstance(exc, openai.NotFoundError):
-        return EngineError(
-            f"the LLM endpoint at {url} has no model '{model}' or is not OpenAI-compatible (HTTP 404); "
-            "check --llm-model and --llm-base-url (it usually ends in /v1)"
-        )
-    if isinstance(exc, openai.RateLimitError):
-        return EngineError(f"the LLM endpoint at {url} is rate-limiting requests (HTTP 429); retry later")
-    if isinstance(exc, openai.APIStatusError):
-        return EngineError(
-            f"the LLM endpoint at {url} failed (HTTP {exc.status_code}: {one_line(exc.message)}); "
-            "check the server log or use --engine offline"
-        )
-    return EngineError(f"the LLM endpoint at {url} failed ({one_line(exc)}); use --engine offline")
+    for name, text in _ERRORS:
+        if isinstance(exc, getattr(openai, name)):
+            status = getattr(exc, "status_code", "")
+            message = one_line(getattr(exc, "message", str(exc)))
+            return EngineError(text.format(url=settings.base_url, model=model, timeout=timeout, status=status,
+                                           message=message))
+    return EngineError(f"the LLM endpoint at {settings.base_url} failed ({one_line(exc)}); use --engine offline")
 
 
 @dataclass

@@ -4,7 +4,7 @@ One prompt for a whole memo fails with small models (they repeat, invent, drop n
 characters takes minutes on a CPU), so the rules do the structure and the model only does what changes the
 result, each answer checked against the memo before it is used:
 
-1. basis (basis.py): cleanup, sections, cutting, the offline engine's points with their source segments;
+1. plan (``offline.plan_outline``): cleanup, sections, cutting, the rules' points with their source segments;
 2. rewrite: per section, its points -> one clean sentence each (a JSON array of exactly that many), plus a
    short list of recognition errors (wrong -> right), applied only where the wrong text is present;
 3. title: only for a memo the rules could not title (the file name stood in), from its opening and first points;
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
@@ -30,7 +31,6 @@ from typing import Any
 
 from ..config import setting
 from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
-from .basis import Basis, BasisSection, build_basis, content_len, overlap, support, token_set
 from .cleanup import lexicon, to_simplified
 from .endpoint import (
     Endpoint,
@@ -42,8 +42,9 @@ from .endpoint import (
     json_object,
     resolve_llm_settings,
 )
-from .offline import time_ranges
+from .offline import OutlinePlan, PlannedSection, plan_outline, time_ranges
 from .points import rank
+from .similarity import content_len, overlap, support, token_set
 from .templates import Template, base_language
 
 __all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
@@ -98,8 +99,13 @@ class _Point:
 
 @dataclass
 class _Section:
-    basis: BasisSection
+    basis: PlannedSection
     points: list[_Point] = field(default_factory=list)
+
+    @property
+    def sentence_ids(self) -> tuple[int, ...]:
+        """The section's sentences in order (contiguous when the speaker announced the structure)."""
+        return tuple(self.basis.sentence_ids) or tuple(range(self.basis.start, self.basis.end))
 
 
 class _Run:
@@ -113,8 +119,9 @@ class _Run:
         self.progress = progress
         self.language = base_language(transcript.language or "en")
         self.language_name = _LANGUAGES.get(self.language, "the language of the transcript")
-        self.basis: Basis = build_basis(transcript, template)
-        self.zh = self.basis.zh
+        self.basis: OutlinePlan = plan_outline(transcript, template)
+        self.zh = lexicon(transcript.language).language == "zh"
+        self.doc_df = Counter(u for s in self.basis.sentences for u in token_set(s.text))
         self.negation = _NEGATION["zh" if self.zh else "en"]
         self.sections = [_Section(s, [_Point(p.text, p.sentence, p.segments, "rules", p.sources) for p in s.points])
                          for s in self.basis.sections]
@@ -277,12 +284,12 @@ class _Run:
         """The section's best sentences no point was taken from, up to ``chars`` characters, in spoken order."""
         basis = section.basis
         used = {p.sentence for p in section.points}
-        part = [i for i in basis.sentence_ids if i not in used]
+        part = [i for i in section.sentence_ids if i not in used]
         if not part:
             return []
         sentences = [self.basis.sentences[i] for i in part]
         lex = lexicon(self.transcript.language)
-        ranked, _ = rank(sentences, self.basis.doc_df(), len(self.basis.sentences), basis.spec, lex)
+        ranked, _ = rank(sentences, self.doc_df, len(self.basis.sentences), basis.spec, lex)
         chosen: list[int] = []
         total = 0
         for candidate in ranked:

@@ -15,19 +15,14 @@ installed, ``.yaml``) file of the same shape::
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import tomllib  # the one Python 3.10 shim
 from ..errors import ConfigError
 from ..language import base_language
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DEFAULT_TEMPLATE = "default"
 
