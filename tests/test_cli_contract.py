@@ -86,17 +86,19 @@ def assert_reached(server: ScriptedServer, model: str, template: str) -> None:
     assert about and about <= headings, (about, headings)
 
 
-def transcription_args() -> list:
+def transcription_args(*speakers: str) -> list:
+    """Every transcription option; who speaks: ``speakers``, else --speaker-names Reader."""
     return ["--model", "base", "--device", "cpu", "--compute-type", "int8", "--language", "en", "--batch-size", "1",
-            "--beam-size", "2", "--initial-prompt", "Dashwood, Norland", "--diarize", "--num-speakers", "1",
-            "--speaker-names", "Reader", "--hotwords", "Marianne，Elinor"]  # fmt: skip
+            "--beam-size", "2", "--initial-prompt", "Dashwood, Norland", "--hotwords", "Marianne，Elinor",
+            "--diarize", "--num-speakers", "1", *(speakers or ("--speaker-names", "Reader"))]  # fmt: skip
 
 
 def test_transcribe_every_option(folder, tmp_path, server):
     out = tmp_path / "out"
     calls = [
         ["transcribe", folder, "-r", "-o", out, "--format", "txt,srt,vtt,json,md,rttm", "--no-vad", "--force",
-         *transcription_args(), "--outline", "--template", "meeting", *llm_args(server, "model-t")],
+         *transcription_args(), "--speakers", "off", "--speakers-present", "Reader", "--outline", "--template",
+         "meeting", *llm_args(server, "model-t")],
         ["transcribe", folder / "sub" / "clip.wav", "-o", tmp_path / "out2", "-f", "json", "--vad", "--diarize",
          "--min-speakers", "1", "--max-speakers", "2", "--diarization-model", tmp_path / "no-such-pipeline"],
     ]  # fmt: skip
@@ -123,11 +125,12 @@ def test_transcribe_every_option(folder, tmp_path, server):
 
 def test_outline_every_option(folder, tmp_path, server):
     calls = [
-        ["outline", folder, "--recursive", "-o", tmp_path, "-f", "txt,json", "--force", *transcription_args(),
+        ["outline", folder, "--recursive", "-o", tmp_path, "-f", "txt,json", "--force",
+         *transcription_args("--speakers-present", "Narrator", "--speakers", "suggest"),
          "--vad", "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--template", "meeting",
          *llm_args(server, "model-o")],
         ["outline", Path("samples/memo_zh.txt").resolve(), "-o", tmp_path, "--engine", "offline", "--outline",
-         "--diarization-model", "builtin"],
+         "--diarization-model", "builtin", "--speaker-names", "Reader"],
     ]  # fmt: skip
     done = invoke(*calls[0])
     assert done.exit_code == 0, done.stderr
@@ -135,7 +138,9 @@ def test_outline_every_option(folder, tmp_path, server):
         "clip.json", "clip.outline.md", "clip.txt"
     ]  # fmt: skip
     assert "engine: llm:model-o" in (tmp_path / "sub" / "clip.outline.md").read_text()
-    assert json.loads((tmp_path / "sub" / "clip.json").read_text())["settings"]["hotwords"] == "Marianne, Elinor"
+    data = json.loads((tmp_path / "sub" / "clip.json").read_text())
+    assert data["settings"]["hotwords"] == "Marianne, Elinor"
+    assert data["speakers"] == ["Narrator"]  # the one voice is the one name present (no roster to suggest from)
     assert_reached(server, "model-o", "meeting")
     text = invoke(*calls[1])
     assert text.exit_code == 0, text.stderr
@@ -145,8 +150,9 @@ def test_outline_every_option(folder, tmp_path, server):
 
 def test_process_every_option(folder, tmp_path, server):
     call = ["process", folder, "-r", "-o", tmp_path, "-f", "md", "--force", *transcription_args(), "--vad",
-            "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--diarization-model", "builtin", "--outline",
-            "--template", "journal", *llm_args(server, "model-p")]  # fmt: skip
+            "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--diarization-model", "builtin", "--speakers",
+            "auto", "--speakers-present", "Reader", "--outline", "--template", "journal",
+            *llm_args(server, "model-p")]  # fmt: skip
     done = invoke(*call)
     assert done.exit_code == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "sub").iterdir() if p.is_file()) == ["clip.md", "clip.outline.md"]
@@ -240,6 +246,8 @@ def test_models_and_global_options(tmp_path, monkeypatch):
         (["--engine", "llm"], "error: no LLM endpoint configured and no local server found (probing off"),
         (["--llm-timeout", "0"], "error: invalid --llm-timeout 0; use a positive number of seconds"),
         (["--diarize", "--min-speakers", "3", "--max-speakers", "2"], "error: min_speakers (3) is larger"),
+        (["--diarize", "--speakers", "all"], "error: --speakers 'all': choose one of auto, suggest, off"),
+        (["--diarize", "--speakers-present", "Ann,Ann"], "error: --speakers-present 'Ann,Ann': a name is repeated"),
     ],
 )
 @pytest.mark.parametrize("command", ["transcribe", "outline", "process"])
