@@ -606,3 +606,5 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     text = ("We are moving to Berlin. The flat in Berlin is small. My clients are fine with it. "
             "The clients pay in pounds. Going there is a big step, Berlin is cheaper.")
     assert title(text, "en") == "Berlin, flat and client"  # the opening counts double
+    text = "My analysis of the budget. The analysis says the budget is too small for the status quo."
+    assert title(text, "en") == "Analysis, budget and status"  # not "analysi", "statu": -is, -us are no plurals

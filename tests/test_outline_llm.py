@@ -17,7 +17,6 @@ from memo.errors import ConfigError, EngineError
 from memo.records import Segment, Transcript
 from memo.structure import OutlineOptions, outline, render_markdown
 from memo.structure import endpoint as E
-from memo.structure.cleanup import lexicon
 from memo.structure.discover import probe
 from memo.structure.endpoint import LLMSettings, LLMStats, resolve_llm_settings
 from memo.structure.llm import llm_outline
@@ -27,6 +26,7 @@ from memo.structure.templates import load_template
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMO_ZH = ROOT / "samples" / "memo_zh.txt"
+MEMO_EN = ROOT / "tests" / "data" / "memo_en.txt"
 
 ENGLISH_MEMO = [
     "Um, so today I want to talk about why I quit my job.",
@@ -42,6 +42,17 @@ ENGLISH_MEMO = [
     "After one month the experience is, you know, calm rather than happy.",
     "The first weeks were confusing because I had so much free time and no schedule.",
     "Quitting is not a cure for unhappiness, it is just another choice like any other.",
+]
+# The same story without naming the topic or repeating a noun: the rules have no title but the file name.
+UNTITLED_MEMO = [
+    "Um, so I did it, I quit, and here is why.",
+    "Forced work makes me slow and unhappy, and I only do well on things I care about.",
+    "That company wanted growth at any cost, while I want to build useful tools for people.",
+    "Looking at it honestly, savings mean money is not a worry for a few years.",
+    "What matters more is where meaning comes from once there is no office to go to.",
+    "Next I will help non-programmers automate their chores with AI.",
+    "After one month it feels calm rather than happy, you know.",
+    "Quitting my job is not a cure for unhappiness, just another choice.",
 ]
 
 
@@ -63,6 +74,12 @@ def memo_zh() -> Transcript:
     text = load_transcript(MEMO_ZH)
     segments = tuple(Segment(i * 4.0, i * 4.0 + 3.5, s.text) for i, s in enumerate(text.segments))
     return Transcript("memo_zh.wav", "zh", len(segments) * 4.0, segments)
+
+
+@pytest.fixture(scope="module")
+def memo_en() -> Transcript:
+    """A memo whose sections the rules leave room in (memo_zh's are full: 7 points each), so more points are asked."""
+    return timed([s.text for s in load_transcript(MEMO_EN).segments], step=5.0)
 
 
 def _name(body: dict) -> str:
@@ -96,7 +113,7 @@ def answers(rewrite=None, title="为什么想离职", points=None):
             data = {"title": title}
         else:  # as many as asked for, as a grammar would allow
             most = int(re.search(r"to (\d+) different points", body["messages"][0]["content"]).group(1))
-            data = {"points": points(_user(body))[:most] if points else []}
+            data = {"points": points(_user(body), most)[:most] if points else []}
         return 200, completion(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False))
 
     return reply
@@ -204,7 +221,7 @@ def test_rewrites_are_used_where_they_hold_and_refused_where_not(memo_zh):
         fixes = [{"wrong": w, "right": r} for w, r in (("变成", "编程"), ("不是", "就是"), ("火星", "地球"))]
         return {"points": out, "fixes": fixes}
 
-    result, stats, server = run(answers(rewrite=rewrite, points=lambda text: []), memo_zh)
+    result, stats, server = run(answers(rewrite=rewrite, points=lambda text, most: []), memo_zh)
     assert [s.title for s in result.sections] == [s.title for s in offline.sections]
     assert result.title == offline.title and result.engine == "llm:scripted"  # the speaker named the topic
     for section, first in zip(result.sections, calls, strict=True):
@@ -221,21 +238,41 @@ def test_rewrites_are_used_where_they_hold_and_refused_where_not(memo_zh):
     assert server.requests[0]["response_format"]["json_schema"]["strict"] is True
 
 
-def test_more_points_grounded_deduplicated_and_never_a_lost_negation(memo_zh):
-    def points(text):
-        sentences = [s.strip() for s in re.split(r"(?<=[。！？])", text.split("\n\n", 1)[1]) if len(s) > 12]
-        said = next((s for s in sentences if not any(m in s for m in lexicon("zh").meta)), sentences[0])
-        negated = next((s for s in sentences if "不是" in s and len(s) < 60), None)
-        out = [said, "我计划明年去火星开一家咖啡馆。", said]  # a point, an invention, the point again
-        if negated:
-            out.insert(1, negated.replace("不是", "是"))  # the speaker's negation dropped
-        return out
+def test_more_points_grounded_deduplicated_and_never_a_lost_negation(memo_en):
+    """The model is asked for more points from the text the rules took no point from; across the requests it
+    answers with a sentence said there (used, linked to where it was said) and, as room allows, that sentence with
+    its negation dropped, the same sentence again and an invention (all refused)."""
+    offline = offline_outline(memo_en, load_template("default"))
+    negation = re.compile(r"\b(?:not|never|nobody)\b|n't\b")
+    pending = ["negation", "duplicate", "invention"]  # each must reach the engine at least once
+    excerpts, said, refusable = [], [], []
 
-    result, stats, _ = run(answers(points=points), memo_zh)
+    def points(text, most):
+        excerpt = text.split("\n\n", 1)[1]
+        excerpts.append(excerpt)
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", excerpt) if len(s.split()) > 5]
+        negated = next((s for s in sentences if negation.search(s)), None)
+        lost = negated and re.sub(r"\bnobody\b", "everybody", re.sub(r"\b(?:not|never) |n't\b", "", negated))
+        # The lost negation goes first: refused then for its negation alone, not as a repeat of the sentence.
+        out = [("negation", lost)] if lost and "negation" in pending else []
+        out.append(("said", sentences[0]))
+        out += [(kind, sentences[0] if kind == "duplicate" else "I will open a coffee shop on Mars next year.")
+                for kind in pending if kind != "negation"]
+        out = out[:most]
+        for kind, text in out:
+            (said if kind == "said" else refusable).append(text)
+            if kind in pending:
+                pending.remove(kind)
+        return [text for _, text in out]
+
+    result, stats, _ = run(answers(points=points), memo_en)
+    assert not pending and len(excerpts) >= 2
+    rules_texts = [p.text for s in offline.sections for p in s.points]
+    assert not any(t in e for t in rules_texts for e in excerpts)  # only text no rule point came from
     texts = [p.text for s in result.sections for p in s.points]
-    assert not any("火星" in t for t in texts)
-    assert len(texts) == len(set(texts))
-    assert stats.used.get("points", 0) >= 1 and stats.refused["points"] >= 1
+    assert set(said) <= set(texts) and stats.used["points"] == len(said)
+    assert not any(t in texts for t in refusable if t not in said) and stats.refused["points"] == len(refusable)
+    assert not any("Mars" in t for t in texts) and len(texts) == len(set(texts))
     assert all(2 <= len(s.points) <= 7 for s in result.sections)
     for section in result.sections:  # in the order spoken, each linked to where it was said
         starts = [p.sources[0].start for p in section.points]
@@ -245,14 +282,14 @@ def test_more_points_grounded_deduplicated_and_never_a_lost_negation(memo_zh):
 def test_garbage_for_one_step_keeps_the_rules(memo_zh):
     offline = offline_outline(memo_zh, load_template("default"))
     result, stats, _ = run(answers(rewrite=lambda items: "I cleaned it for you!", title="备忘录",
-                                   points=lambda text: ["好"]), memo_zh)
+                                   points=lambda text, most: ["好"]), memo_zh)
     assert result.sections == offline.sections and result.title == offline.title
     assert result.cleaned_text == offline.cleaned_text
     assert stats.refused["rewrite"] == 4 and not result.notice
 
 
 def test_the_model_titles_only_what_the_rules_could_not():
-    untitled = timed(ENGLISH_MEMO[2:])  # no "I want to talk about …": the rules fall back to the file name
+    untitled = timed(UNTITLED_MEMO)
     result, stats, _ = run(answers(title="Quitting my job"), untitled)
     assert offline_outline(untitled, load_template("default")).title == "memo"
     assert result.title == "Quitting my job" and stats.used["title"] == 1
@@ -329,11 +366,12 @@ def test_http_errors_become_one_line(status, error, expected):
     assert expected in str(err.value) and "\n" not in str(err.value)
 
 
-def test_a_context_too_small_keeps_the_rules(memo_zh):
+def test_a_context_too_small_keeps_the_rules(memo_en):
     error = {"error": {"message": "This model's maximum context length is 512 tokens. However, you requested 900"}}
-    result, stats, _ = run(lambda body: (400, error), memo_zh)
-    assert result.sections == offline_outline(memo_zh, load_template("default")).sections
+    result, stats, server = run(lambda body: (400, error), memo_en)
+    assert result.sections == offline_outline(memo_en, load_template("default")).sections
     assert stats.refused["rewrite"] == 4 and stats.refused["points"] >= 1
+    assert len(server.requests) == stats.requests == 4 + stats.refused["points"]  # each step tried once, no retry
 
 
 def test_timeout_is_one_line_and_never_retried():

@@ -43,12 +43,16 @@ def pipeline_command(ctx: typer.Context, inputs: Inputs, **options: Any) -> None
                   "hotwords")  # fmt: skip
     diarize = (o["num_speakers"], o["min_speakers"], o["max_speakers"], o["diarization_model"], o["speakers"],
                o["speakers_present"])  # fmt: skip
+    try:  # like every option: one line, exit 2, before any file (not only through the console entry)
+        diarize_options = _diarize_options(*diarize) if o["diarize"] else None
+    except MemoError as exc:
+        raise fail(str(exc)) from exc
     job = build_job(
         command,
         {name: o[name] for name in transcribe},
         formats=o["formats"],
         force=o["force"],
-        diarize=_diarize_options(*diarize) if o["diarize"] else None,
+        diarize=diarize_options,
         speaker_names=o["speaker_names"],
         outline=outline_options(o),
         with_outline=o["outline"],

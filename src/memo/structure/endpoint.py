@@ -190,6 +190,8 @@ class Endpoint:
                 models = [m.id for m in self.client.models.list(timeout=self.settings.timeout or 10.0)]
             except openai.OpenAIError as exc:
                 raise engine_error(exc, self.settings, "", self.settings.timeout or 10.0) from exc
+            except (AttributeError, TypeError, KeyError) as exc:  # the openai client choked on a non-OpenAI body
+                raise not_openai(self.settings) from exc
             if not models:
                 raise EngineError(
                     f"the LLM endpoint at {self.settings.base_url} lists no models; set --llm-model or MEMO_LLM_MODEL"
@@ -282,11 +284,18 @@ class Endpoint:
                 continue
             except openai.OpenAIError as exc:
                 raise engine_error(exc, self.settings, model, timeout) from exc
+            except (AttributeError, TypeError, KeyError) as exc:  # the openai client choked on a non-OpenAI body
+                raise not_openai(self.settings) from exc
             finally:
                 self.stats.request_seconds.append(time.perf_counter() - started)
                 self.stats.requests += 1
-            choice = response.choices[0] if response.choices else None
-            text = reply_text(choice.message) if choice is not None else None
+            try:  # a 200 answer that only looks like JSON: "hello", {"foo": 1}, {"choices": [{"message": "hi"}]}
+                choice = response.choices[0]  # none at all: not a chat completion
+                text, finish = reply_text(choice.message), choice.finish_reason
+                usage = response.usage
+                tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
+            except (AttributeError, TypeError, KeyError, IndexError) as exc:
+                raise not_openai(self.settings) from exc
             if text is None and mode != MODES[-1]:
                 quirks.mode = MODES[MODES.index(mode) + 1]  # the server ignored this mode silently
                 continue
@@ -294,14 +303,20 @@ class Endpoint:
                 failure = failure or EngineError("no usable answer in any structured-output mode")
                 raise engine_error(failure, self.settings, model, timeout) from failure
             self.stats.mode = mode
-            if response.usage is not None:
-                self.stats.prompt_tokens += response.usage.prompt_tokens or 0
-                self.stats.completion_tokens += response.usage.completion_tokens or 0
+            self.stats.prompt_tokens += tokens[0]
+            self.stats.completion_tokens += tokens[1]
             if text.lstrip().startswith("<think>"):
                 quirks.thinks = True
-            if choice.finish_reason == "length":
+            if finish == "length":
                 raise TooLong(cut_off=True)
             return text
+
+
+def not_openai(settings: LLMSettings) -> EngineError:
+    return EngineError(
+        f"the server at {settings.base_url} answered, but not with an OpenAI chat completion; "
+        "check --llm-base-url (it usually ends in /v1) or use --engine offline"
+    )
 
 
 def mode_arguments(mode: str, schema: dict[str, Any], name: str) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us")):  # analysis, status
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
