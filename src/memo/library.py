@@ -37,7 +37,7 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 _QUERY_TERM = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+\*?")
 _JOIN = "\u200b"  # a separator for unicode61, removed again for display
 HIT_START, HIT_END = "\x02", "\x03"
-# Outline points: "- text [01:02–01:30] [02:00]"
+# Outline points: "- text [1:02–1:30] [2:00]"
 _POINT = re.compile(r"^- (?P<text>.*?)(?P<ranges>(?:\s*\[\d+(?::\d{2}){1,2}(?:–\d+(?::\d{2}){1,2})?\])*)\s*$")
 _RANGE = re.compile(r"\[(\d+(?::\d{2}){1,2})(?:–(\d+(?::\d{2}){1,2}))?\]")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import frontmatter
 from ..language import base_language
 from ..records import Outline, TimeRange
+from ..timefmt import clock
 
 _LABELS = {
     "zh": {"transcript": "整理后的文字稿", "empty": "（录音中没有谈到）", "source": "来源", "engine": "引擎"},
@@ -19,14 +20,6 @@ _LABELS = {
 
 def labels(language: str) -> dict[str, str]:
     return _LABELS.get(base_language(language), _LABELS["en"])
-
-
-def clock(seconds: float) -> str:
-    """4:05, 12:04, or 1:02:03 past an hour."""
-    total = int(max(seconds, 0.0))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def format_ranges(sources: Iterable[TimeRange]) -> str:
