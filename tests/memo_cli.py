@@ -31,25 +31,37 @@ def errors(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("error:")]
 
 
-def _name(body: dict) -> str:
+def request_name(body: dict) -> str:
     if "response_format" in body and body["response_format"]["type"] == "json_schema":
         return body["response_format"]["json_schema"]["name"]
     return ""
 
 
+def user_message(body: dict) -> str:
+    return next(m["content"] for m in body["messages"] if m["role"] == "user")
+
+
 class EchoModel:
-    """Valid answers from the request itself: the cleanup echoes each line, each section gets the first line."""
+    """Valid, grounded answers made from the llm engine's request itself, so every answer passes its checks:
+    a rewrite echoes each numbered point, no recognition fixes; a title is the first words of the first point;
+    more points are the excerpt's own sentences, as many as the schema asks for."""
 
     def __call__(self, body: dict):
-        name = _name(body)
+        name = request_name(body)
         schema = body["response_format"]["json_schema"]["schema"]
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        lines = [(int(i), t) for i, t in re.findall(r"^\[(\d+)\] (.*)$", user, re.M)]
-        if name == "memo_plan":
-            answer = {"title": "Scripted title", "structure": []}
-        elif name == "memo_cleanup":
-            answer = {"segments": [{"id": i, "text": t, "new_paragraph": False} for i, t in lines]}
+        user = user_message(body)
+        if name == "memo_rewrite":
+            answer = {"points": re.findall(r"^\d+\. (.*)$", user, re.M), "fixes": []}
+        elif name == "memo_title":
+            first = re.search(r"^- (.*)$", user, re.M)
+            words = re.sub(r"[.。!?！？]+$", "", first.group(1) if first else user).split()
+            answer = {"title": " ".join(words[:5]) if len(words) > 1 else words[0][:12]}
+        elif name == "memo_points":
+            excerpt = user.split("\n\n", 1)[-1]
+            sentences = [t for t in re.split(r"(?<=[.!?。！？])\s*", excerpt) if t.strip()]
+            wanted = schema["properties"]["points"]
+            count = max(wanted["minItems"], min(len(sentences), wanted["maxItems"]))
+            answer = {"points": (sentences * count)[:count]}
         else:
-            keys = schema["properties"]["points"]["items"]["properties"]["section"]["enum"]
-            answer = {"points": [{"section": keys[0], "text": lines[0][1], "sources": [lines[0][0]]}]}
-        return 200, completion(json.dumps(answer))
+            raise ValueError(f"EchoModel: a request it does not know: {name!r}")
+        return 200, completion(json.dumps(answer, ensure_ascii=False))

@@ -8,19 +8,20 @@ so a new option without a test here fails.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
-import click
 import numpy as np
 import pytest
 import typer
 from llm_server import ScriptedServer
-from memo_cli import MEMO, EchoModel, errors, invoke, run_memo
+from memo_cli import MEMO, EchoModel, errors, invoke, request_name, run_memo, user_message
 from virtual_mic import RATE, alsa_file_mic, fixture, no_audio_env
 
 from memo.cli import app
+from memo.structure.templates import load_template
 
 CLIP = "sense_and_sensibility_01_austen_64kb-0880.wav"  # 3 s of real read speech
 
@@ -30,9 +31,10 @@ def documented_options(command: str) -> set[str]:
     params = group.commands[command].params if command else group.params
     names = set()
     for param in params:
-        if isinstance(param, click.Option) and not param.hidden:
+        if param.param_type_name == "option" and not param.hidden:  # typer >= 0.24 has its own click classes
             names.add(max(param.opts, key=len))
             names.update(o for o in param.secondary_opts if o.startswith("--"))
+    assert names, f"no options found for memo {command}: the contract would hold for nothing"
     return names - {"--help"}
 
 
@@ -61,29 +63,42 @@ def folder(librivox, tmp_path_factory) -> Path:
     return folder
 
 
+LLM_TIMEOUT = 45
+
+
 def llm_args(server: ScriptedServer, model: str = "scripted-model") -> list[str]:
-    return ["--engine", "llm", "--llm-base-url", server.base_url, "--llm-model", model, "--llm-api-key", "sk-test"]
+    return ["--engine", "llm", "--llm-base-url", server.base_url, "--llm-model", model, "--llm-api-key", "sk-test",
+            "--llm-timeout", str(LLM_TIMEOUT)]  # fmt: skip
 
 
-def assert_reached(server: ScriptedServer, model: str, template_key: str) -> None:
-    body = server.requests[-1]
-    assert body["model"] == model
-    assert {k.lower(): v for k, v in server.headers[-1].items()}["authorization"] == "Bearer sk-test"
-    keys = body["response_format"]["json_schema"]["schema"]["properties"]["points"]["items"]["properties"]
-    assert template_key in keys["section"]["enum"]
+def assert_reached(server: ScriptedServer, model: str, template: str) -> None:
+    """The engine asked ``model`` with the key and timeout of llm_args, about the sections of ``template``."""
+    asked = [(body, {k.lower(): v for k, v in headers.items()})
+             for body, headers in zip(server.requests, server.headers, strict=True) if body["model"] == model]
+    assert asked, f"no request for model {model}"
+    for _, headers in asked:
+        assert headers["authorization"] == "Bearer sk-test"
+        assert float(headers["x-stainless-read-timeout"]) == LLM_TIMEOUT  # the openai client's timeout, as sent
+    headings = {section.title("en") for section in load_template(template).sections}
+    # Rewrite and more-points requests start with "(Section heading" of the section they are about.
+    about = {re.match(r"\(([^:)]*)", user_message(body)).group(1) for body, _ in asked
+             if request_name(body) in ("memo_rewrite", "memo_points")}
+    assert about and about <= headings, (about, headings)
 
 
-def transcription_args() -> list:
+def transcription_args(*speakers: str) -> list:
+    """Every transcription option; who speaks: ``speakers``, else --speaker-names Reader."""
     return ["--model", "base", "--device", "cpu", "--compute-type", "int8", "--language", "en", "--batch-size", "1",
-            "--beam-size", "2", "--initial-prompt", "Dashwood, Norland", "--diarize", "--num-speakers", "1",
-            "--speaker-names", "Reader"]  # fmt: skip
+            "--beam-size", "2", "--initial-prompt", "Dashwood, Norland", "--hotwords", "Marianne，Elinor",
+            "--diarize", "--num-speakers", "1", *(speakers or ("--speaker-names", "Reader"))]  # fmt: skip
 
 
 def test_transcribe_every_option(folder, tmp_path, server):
     out = tmp_path / "out"
     calls = [
         ["transcribe", folder, "-r", "-o", out, "--format", "txt,srt,vtt,json,md,rttm", "--no-vad", "--force",
-         *transcription_args(), "--outline", "--template", "meeting", *llm_args(server, "model-t")],
+         *transcription_args(), "--speakers", "off", "--speakers-present", "Reader", "--outline", "--template",
+         "meeting", *llm_args(server, "model-t")],
         ["transcribe", folder / "sub" / "clip.wav", "-o", tmp_path / "out2", "-f", "json", "--vad", "--diarize",
          "--min-speakers", "1", "--max-speakers", "2", "--diarization-model", tmp_path / "no-such-pipeline"],
     ]  # fmt: skip
@@ -94,8 +109,11 @@ def test_transcribe_every_option(folder, tmp_path, server):
     data = json.loads((out / "sub" / "clip.json").read_text())
     assert data["settings"]["beam_size"] == 2 and not data["settings"]["vad"] and data["language"] == "en"
     assert data["settings"]["initial_prompt"] == "Dashwood, Norland" and data["speakers"] == ["Reader"]
-    assert "engine: llm:model-t" in (out / "sub" / "clip.outline.md").read_text()
-    assert_reached(server, "model-t", "decisions")
+    assert data["settings"]["hotwords"] == "Marianne, Elinor"  # normalised, and part of the resume key
+    outline = (out / "sub" / "clip.outline.md").read_text()
+    assert "engine: llm:model-t" in outline
+    assert "\n# clip\n" not in outline  # the rules could only title it by its file name: the model's title stands
+    assert_reached(server, "model-t", "meeting")
     bad = invoke(*calls[1])
     assert bad.exit_code == 2 and errors(bad.stderr) == [
         f"error: --diarization-model {tmp_path / 'no-such-pipeline'}: not found; "
@@ -107,11 +125,12 @@ def test_transcribe_every_option(folder, tmp_path, server):
 
 def test_outline_every_option(folder, tmp_path, server):
     calls = [
-        ["outline", folder, "--recursive", "-o", tmp_path, "-f", "txt,json", "--force", *transcription_args(),
+        ["outline", folder, "--recursive", "-o", tmp_path, "-f", "txt,json", "--force",
+         *transcription_args("--speakers-present", "Narrator", "--speakers", "suggest"),
          "--vad", "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--template", "meeting",
          *llm_args(server, "model-o")],
         ["outline", Path("samples/memo_zh.txt").resolve(), "-o", tmp_path, "--engine", "offline", "--outline",
-         "--diarization-model", "builtin"],
+         "--diarization-model", "builtin", "--speaker-names", "Reader"],
     ]  # fmt: skip
     done = invoke(*calls[0])
     assert done.exit_code == 0, done.stderr
@@ -119,7 +138,10 @@ def test_outline_every_option(folder, tmp_path, server):
         "clip.json", "clip.outline.md", "clip.txt"
     ]  # fmt: skip
     assert "engine: llm:model-o" in (tmp_path / "sub" / "clip.outline.md").read_text()
-    assert_reached(server, "model-o", "decisions")
+    data = json.loads((tmp_path / "sub" / "clip.json").read_text())
+    assert data["settings"]["hotwords"] == "Marianne, Elinor"
+    assert data["speakers"] == ["Narrator"]  # the one voice is the one name present (no roster to suggest from)
+    assert_reached(server, "model-o", "meeting")
     text = invoke(*calls[1])
     assert text.exit_code == 0, text.stderr
     assert "引擎: offline" in (tmp_path / "memo_zh.outline.md").read_text()
@@ -128,13 +150,14 @@ def test_outline_every_option(folder, tmp_path, server):
 
 def test_process_every_option(folder, tmp_path, server):
     call = ["process", folder, "-r", "-o", tmp_path, "-f", "md", "--force", *transcription_args(), "--vad",
-            "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--diarization-model", "builtin", "--outline",
-            "--template", "journal", *llm_args(server, "model-p")]  # fmt: skip
+            "--no-vad", "--min-speakers", "1", "--max-speakers", "1", "--diarization-model", "builtin", "--speakers",
+            "auto", "--speakers-present", "Reader", "--outline", "--template", "journal",
+            *llm_args(server, "model-p")]  # fmt: skip
     done = invoke(*call)
     assert done.exit_code == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "sub").iterdir() if p.is_file()) == ["clip.md", "clip.outline.md"]
     assert "**Reader:**" in (tmp_path / "sub" / "clip.md").read_text()
-    assert_reached(server, "model-p", "reflections")  # the journal template's sections
+    assert_reached(server, "model-p", "journal")
     assert documented_options("process") <= used_options(short_to_long("process", call))
 
 
@@ -145,7 +168,7 @@ def test_record_every_option(tmp_path, server):
     calls = [
         ["record", tmp_path / "talk.flac", "--mic", "virtmic", "--audio-format", "flac", "--max-duration", "6",
          "--stop-on-silence", "1", "--transcribe", "-o", out, "-f", "txt,json", "-m", "base", "-l", "en",
-         "--diarize", "--outline", "--template", "meeting", *llm_args(server, "model-r")],
+         "--hotwords", "Dashwood", "--diarize", "--outline", "--template", "meeting", *llm_args(server, "model-r")],
         ["record", "--list-devices"],
         ["record", tmp_path, "--recover"],
         ["record", tmp_path / "x.mp3", "--no-transcribe"],
@@ -155,8 +178,9 @@ def test_record_every_option(tmp_path, server):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(tmp_path / "talk.flac")
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["talk.json", "talk.outline.md", "talk.txt"]
-    assert json.loads((out / "talk.json").read_text())["speakers"] == ["SPEAKER_1"]
-    assert_reached(server, "model-r", "decisions")
+    data = json.loads((out / "talk.json").read_text())
+    assert data["speakers"] == ["SPEAKER_1"] and data["settings"]["hotwords"] == "Dashwood"
+    assert_reached(server, "model-r", "meeting")
     listed = subprocess.run([*MEMO, *calls[1]], env=env, capture_output=True, text=True, timeout=60)
     assert "virtmic" in listed.stdout
     recovered = subprocess.run([*MEMO, *map(str, calls[2])], env=env, capture_output=True, text=True, timeout=60)
@@ -189,10 +213,21 @@ def test_record_checks_options_before_recording(tmp_path):
     assert "record --device is now --mic" in old.stderr and "no microphone found" in old.stderr
 
 
-def test_models_and_global_options():
+def test_models_and_global_options(tmp_path, monkeypatch):
     assert invoke("models").exit_code == 0
     assert invoke("--version").stdout.startswith("memo ")
-    assert documented_options("") <= {"--debug", "--version"}
+    # Shell completion (typer's): the script, its install into a temporary home, and the completion it serves.
+    # The shell is named, not detected from the process tree (none is found under some CI runners); typer reads
+    # this when it builds the command, before the runner's env applies.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    home = {"HOME": str(tmp_path)}
+    shown = invoke("--show-completion", "bash", env=home)  # the in-process runner's program is called "root"
+    assert shown.exit_code == 0 and "complete -o default -F _root_completion root" in shown.stdout, shown.output
+    assert invoke("--install-completion", "bash", env=home).exit_code == 0
+    assert (tmp_path / ".bashrc").read_text().strip() == f"source '{tmp_path / '.bash_completions' / 'root.sh'}'"
+    completing = {"_ROOT_COMPLETE": "complete_bash", "COMP_WORDS": "root outline --llm-t", "COMP_CWORD": "2"}
+    assert invoke(env=completing).stdout == "--llm-timeout\n"
+    assert documented_options("") <= {"--debug", "--version", "--show-completion", "--install-completion"}
     debug = run_memo("--debug", "transcribe", "-f", "docx", "samples/sense_and_sensibility.flac")
     assert debug.returncode == 2
 
@@ -200,7 +235,7 @@ def test_models_and_global_options():
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--engine", "gpt"], "error: unknown engine 'gpt'; use auto, offline, llm"),
+        (["--engine", "gpt"], "error: unknown engine 'gpt'; use auto, offline or llm"),
         (["--template", "nosuch"], "error: "),
         (["--beam-size", "0"], "error: --beam-size must be 1 or more (got 0)"),
         (["--batch-size", "-1"], "error: --batch-size must be 0 or more (got -1)"),
@@ -208,14 +243,17 @@ def test_models_and_global_options():
         (["--compute-type", "int3"], "error: --compute-type int3 is not supported on cpu"),
         (["--speaker-names", "names/host.toml"], "error: --speaker-names names/host.toml: file not found"),
         (["--language", "klingon"], "error: unknown language 'klingon'"),
-        (["--engine", "llm"], "error: --engine llm needs an endpoint"),
+        (["--engine", "llm"], "error: no LLM endpoint configured and no local server found (probing off"),
+        (["--llm-timeout", "0"], "error: invalid --llm-timeout 0; use a positive number of seconds"),
         (["--diarize", "--min-speakers", "3", "--max-speakers", "2"], "error: min_speakers (3) is larger"),
+        (["--diarize", "--speakers", "all"], "error: --speakers 'all': choose one of auto, suggest, off"),
+        (["--diarize", "--speakers-present", "Ann,Ann"], "error: --speakers-present 'Ann,Ann': a name is repeated"),
     ],
 )
 @pytest.mark.parametrize("command", ["transcribe", "outline", "process"])
 def test_bad_options_fail_once_before_any_file(command, args, expected, tmp_path, english_sample):
     inputs = [english_sample, english_sample.with_name("sense_and_sensibility.txt")]
-    if command == "transcribe" and args[0] in ("--engine", "--template"):
+    if command == "transcribe" and args[0] in ("--engine", "--template", "--llm-timeout"):
         args = ["--outline", *args]
     result = invoke(command, *inputs, "-o", tmp_path / "out", *args)
     assert result.exit_code == 2, result.stderr
@@ -250,7 +288,7 @@ def test_engine_and_template_reach_outline_and_process_without_outline_flag(tmp_
     result = invoke("outline", tmp_path / "talk.json", *llm_args(server, "qwen2.5:7b"), "--template", "meeting")
     assert result.exit_code == 0, result.stderr
     assert len(server.requests) > before and "engine: llm:qwen2.5:7b" in (tmp_path / "talk.outline.md").read_text()
-    assert_reached(server, "qwen2.5:7b", "decisions")
+    assert_reached(server, "qwen2.5:7b", "meeting")
     offline = invoke("process", tmp_path / "talk.flac", "--engine", "offline", "--template", "lecture", "-f", "txt")
     assert offline.exit_code == 0 and "engine: offline" in (tmp_path / "talk.outline.md").read_text()
 

@@ -1,4 +1,4 @@
-"""Speaker diarization: real weights, real and synthetic recordings with known turns, DER from pyannote.metrics."""
+"""Speaker diarization: real weights, real voices in recordings with known turns, DER from pyannote.metrics."""
 
 from __future__ import annotations
 
@@ -109,29 +109,53 @@ def test_real_two_speaker_conversation(sample):
     speakers = [t.speaker for t in turns]
     assert sorted(set(speakers)) == ["SPEAKER_1", "SPEAKER_2"]
     assert speakers[0] == "SPEAKER_1"  # numbered in order of first appearance
-    assert da.der(reference, turns) <= 0.15
-
-
-@pyannote_installed
-@pytest.mark.slow
-def test_synthetic_two_voices(tmp_path):
-    from memo.diarize import diarize
-
-    reference = da.conversation(tmp_path / "two.wav", ["en-us", "en+Alicia"], turns=12, seed=7)
-    turns = diarize(decode(tmp_path / "two.wav"))
-    assert len({t.speaker for t in turns}) == 2
     assert da.der(reference, turns) <= 0.05
 
 
+@pytest.fixture(scope="module")
+def short_turns(tmp_path_factory):
+    """Two real voices (LibriVox reader, cards speaker) in 1-3 s turns with digital silence between them."""
+    wav = tmp_path_factory.mktemp("diarize") / "short.wav"
+    reference = da.build(da.HELD_OUT[0], wav)
+    return decode(wav), reference
+
+
 @pyannote_installed
 @pytest.mark.slow
-def test_single_speaker_stays_one(tmp_path):
+def test_real_voices_in_short_turns(short_turns):
     from memo.diarize import diarize
 
-    da.librivox_reader(tmp_path / "reader.wav")
-    assert {t.speaker for t in diarize(decode(tmp_path / "reader.wav"))} == {"SPEAKER_1"}
-    da.conversation(tmp_path / "one_voice.wav", ["en-us+m3", "en-us+m3"], turns=8, seed=3)
-    assert {t.speaker for t in diarize(decode(tmp_path / "one_voice.wav"))} == {"SPEAKER_1"}
+    audio, reference = short_turns
+    turns = diarize(audio)
+    assert len({t.speaker for t in turns}) == 2
+    assert da.der(reference, turns) <= 0.08
+
+
+@pyannote_installed
+@pytest.mark.slow
+def test_single_reader_for_ten_minutes_stays_one(tmp_path):
+    from memo.diarize import diarize
+
+    seconds = da.single_reader(tmp_path / "reader.wav", minutes=10)
+    assert seconds >= 600
+    turns = diarize(decode(tmp_path / "reader.wav"))
+    assert {t.speaker for t in turns} == {"SPEAKER_1"}
+    assert sum(t.end - t.start for t in turns) >= 0.6 * seconds  # the reader's speech is found, not dropped
+
+
+def test_identical_windows_are_clustered_once():
+    # A recording that repeats itself gives identical embeddings; they must not form clusters of their own.
+    import numpy as np
+
+    from memo.diarize.clustering import spectral_labels
+
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=192), rng.normal(size=192)
+    voices = [v + 0.6 * rng.normal(size=192) for v in (a, b) for _ in range(6)]
+    repeated = np.array(voices * 8)
+    labels = spectral_labels(repeated)
+    assert len(set(labels)) == 2
+    assert len(set(labels[:6])) == 1 and labels[0] != labels[6]
 
 
 @pyannote_installed
@@ -143,7 +167,7 @@ def test_speaker_count_bounds(sample):
     assert {t.speaker for t in diarize(audio, max_speakers=1)} == {"SPEAKER_1"}
     forced = diarize(audio, num_speakers=2)
     assert len({t.speaker for t in forced}) == 2
-    assert da.der(reference, forced) <= 0.15
+    assert da.der(reference, forced) <= 0.05
 
 
 @pyannote_installed
@@ -208,7 +232,7 @@ def test_cli_transcribe_diarize_writes_rttm_and_json(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     turns = da.read_rttm(tmp_path / "sample.rttm")
     assert len({speaker for _, _, speaker in turns}) == 2
-    assert da.der(da.read_rttm(rttm), turns) <= 0.15
+    assert da.der(da.read_rttm(rttm), turns) <= 0.05
     data = json.loads((tmp_path / "sample.json").read_text())
     assert data["speakers"] == ["SPEAKER_1", "SPEAKER_2"]
     assert all(seg["speaker"] in data["speakers"] for seg in data["segments"])

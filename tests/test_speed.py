@@ -4,6 +4,7 @@ transcribing it alone, and `memo transcribe FOLDER` keeps per-file outputs, erro
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -77,7 +78,9 @@ def test_folder_batch_keeps_outputs_errors_and_stamps(librivox, tmp_path):
     (folder / "broken.wav").write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x01" * 3000)
     out = tmp_path / "out"
     memo = [sys.executable, "-m", "memo", "transcribe", str(folder), "-o", str(out), "-f", "json"]
-    first = subprocess.run(memo, capture_output=True, text=True, timeout=300)
+    # A transcript cache of its own: other tests may have transcribed these clips already.
+    env = {**os.environ, "MEMO_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run(memo, capture_output=True, text=True, timeout=300, env=env)
     assert first.returncode == 1 and "4 files: 3 done, 1 failed" in first.stderr, first.stderr
     assert "transcribing 3 short files together" in first.stderr
     assert [line for line in first.stderr.splitlines() if line.startswith("error:")][0].count("broken.wav") == 1
@@ -85,7 +88,7 @@ def test_folder_batch_keeps_outputs_errors_and_stamps(librivox, tmp_path):
         data = json.loads((out / f"{n}.json").read_text())
         assert data["source"].endswith(f"{n}.wav") and data["segments"]
     assert "ill disposed young man" in _norm(json.loads((out / "0880.json").read_text())["text"])
-    again = subprocess.run(memo, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(memo, capture_output=True, text=True, timeout=300, env=env)
     assert "3 already done" in again.stderr, again.stderr
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import ConfigError
 
+# The one place that knows Python 3.10 has no tomllib: every module imports ``tomllib`` from here.
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover

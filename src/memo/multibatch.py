@@ -140,8 +140,10 @@ def transcribe_chunks(
                 return language, probability
         for segments in _decode(model, encoded, features, [spans[i] for i in rows], language, options):
             raws.extend(segments)
-        if on_progress:
-            on_progress(min(meta[rows[-1]]["segments"][-1]["end"] / SAMPLE_RATE, audio.duration))
+        # collect_chunks can leave a chunk without speech segments (a first segment longer than a chunk).
+        ends = [segment["end"] for i in rows for segment in meta[i]["segments"]]
+        if on_progress and ends:
+            on_progress(min(max(ends) / SAMPLE_RATE, audio.duration))
     raws = list(restore_speech_timestamps(raws, speech, SAMPLE_RATE))
     return transcript_from_segments(raws, audio, options, language, probability)
 

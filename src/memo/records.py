@@ -148,3 +148,5 @@ class Outline:
     source: str = ""
     # One line for the user when the engine asked for was not the one used (e.g. no LLM endpoint configured).
     notice: str = ""
+    # What producing it cost (llm engine: requests, tokens, seconds, per-step counts); not part of the outline.
+    stats: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

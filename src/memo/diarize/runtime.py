@@ -13,6 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 
+from .. import runtime as _runtime  # noqa: F401  (sets OMP_WAIT_POLICY before torch starts)
 from ..errors import DiarizationError
 
 MISSING_EXTRA = "speaker diarization needs the diarize extra: pip install 'memo[diarize]'"

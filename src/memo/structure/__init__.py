@@ -3,14 +3,14 @@
 Public API (what the CLI uses)::
 
     transcript = load_transcript("memo.json")            # or .txt / .md, or memo.transcribe(...) for audio
-    result = outline(transcript, engine="auto", template="default")
-    if result.notice: print(result.notice)                # e.g. "no LLM endpoint configured: used the offline engine"
+    result = outline(transcript, OutlineOptions(engine="auto", template="default"))
+    if result.notice: print(result.notice)                # e.g. "no LLM endpoint configured or found; ..."
     markdown = render_markdown(result)
 
 Engines: ``offline`` (built in, rule-based, no model), ``llm`` (any OpenAI-compatible endpoint, see llm.py) and
-``auto``: llm when an endpoint is configured, else offline; when the endpoint fails, auto falls back to the
-offline engine too. Whenever auto does not use the llm engine, ``Outline.notice`` says so in one line
-(also logged as a warning on the ``memo`` logger).
+``auto``: llm when an endpoint is configured or a local server is found (discover.py), else offline; when the
+endpoint fails, auto falls back to the offline engine too. ``Outline.notice`` says so in one line (also logged
+as a warning on the ``memo`` logger).
 """
 
 from __future__ import annotations
@@ -21,14 +21,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, EngineError
+from ..errors import EngineError
 from ..records import Outline, Transcript
+from .endpoint import LLMSettings
 from .loaders import load_transcript
+from .options import ENGINES, OutlineOptions, choose_endpoint
 from .render import render_markdown
 from .templates import SectionSpec, Template, list_templates, load_template
 
 __all__ = [
     "ENGINES",
+    "OutlineOptions",
     "SectionSpec",
     "Template",
     "list_templates",
@@ -39,60 +42,43 @@ __all__ = [
     "write_outline",
 ]
 
-ENGINES = ("auto", "offline", "llm")
 log = logging.getLogger("memo")
-
-
-def _llm_module():
-    try:
-        from . import llm
-    except ImportError:  # the llm engine is optional at import time; offline must always work
-        return None
-    return llm
 
 
 def outline(
     transcript: Transcript,
+    options: OutlineOptions | None = None,
     *,
-    engine: str = "auto",
-    template: str | Template = "default",
-    llm: Any = None,
     progress: Callable[[str], None] | None = None,
+    llm: LLMSettings | None = None,
+    **overrides: Any,
 ) -> Outline:
-    """Clean ``transcript`` and structure it into ``template``'s sections.
+    """Clean ``transcript`` and structure it into the template's sections.
 
-    ``llm`` is an ``LLMSettings`` (from ``memo.structure.llm.resolve_llm_settings``); when None the configured
-    endpoint (flags/env/config) is used. ``progress`` receives short status lines.
+    ``overrides`` are OutlineOptions fields, so ``outline(t, engine="offline")`` works. ``llm`` forces an
+    endpoint (else: configured, or found on this machine). ``progress`` receives short status lines. With the
+    llm engine, ``Outline.stats`` holds the requests and tokens it cost.
     """
-    if engine not in ENGINES:
-        raise ConfigError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
-    spec = template if isinstance(template, Template) else load_template(template)
+    options = dataclasses.replace(options or OutlineOptions(), **overrides)
+    spec = options.check()
     if not transcript.segments or not transcript.text.strip():
         raise EngineError(f"{transcript.source or 'input'}: the transcript is empty; nothing to outline")
+    if options.engine == "offline":
+        return _offline(transcript, spec, progress, "")
+    settings, notice = (llm, "") if llm is not None else choose_endpoint(options)
+    if settings is None:
+        return _offline(transcript, spec, progress, notice)
+    if notice:
+        log.warning(notice)
+    from .llm import llm_outline
 
-    if engine in ("auto", "llm"):
-        module = _llm_module()
-        settings = llm
-        if settings is None and module is not None:
-            settings = module.resolve_llm_settings()
-        if engine == "llm":
-            if module is None:
-                raise EngineError("the llm engine is not available in this install; use --engine offline")
-            if settings is None:
-                raise EngineError(
-                    "no LLM endpoint configured; set MEMO_LLM_BASE_URL (or OPENAI_BASE_URL / OPENAI_API_KEY) "
-                    "or [llm] base_url in config.toml, or use --engine offline"
-                )
-            return module.llm_outline(transcript, spec, settings, progress)
-        if settings is not None and module is not None:
-            try:
-                return module.llm_outline(transcript, spec, settings, progress)
-            except EngineError as exc:
-                return _offline(transcript, spec, progress, f"LLM engine failed ({exc}); used the offline engine")
-        return _offline(
-            transcript, spec, progress, "no LLM endpoint configured (MEMO_LLM_BASE_URL); used the offline engine"
-        )
-    return _offline(transcript, spec, progress, "")
+    try:
+        result = llm_outline(transcript, spec, settings, progress)
+    except EngineError as exc:
+        if options.engine == "llm":
+            raise
+        return _offline(transcript, spec, progress, f"LLM engine failed ({exc}); used the offline engine")
+    return dataclasses.replace(result, notice="; ".join(n for n in (notice, result.notice) if n))
 
 
 def _offline(transcript: Transcript, spec: Template, progress, notice: str) -> Outline:

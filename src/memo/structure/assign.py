@@ -5,7 +5,8 @@ says what he will do, then comes back to why. Each sentence goes to the section 
 small hidden-Markov pass over the sentences (states = sections, any order allowed):
 
 - evidence: the section's cue phrases and signals in the sentence ("打算" / "I'm going to" for a plan, "这几天" /
-  "so far" for how it went), counted twice in the sentence's opening, where a speaker names what comes next;
+  "so far" for how it went), counted twice in the sentence's opening, where a speaker names what comes next,
+  its hints ("其实", "当时") half, plus half the paragraph's mean (a speaker keeps to one thing for a paragraph);
 - prior: position, weakly (the template's order is the usual one, not a rule);
 - continuity: changing section costs, less where a paragraph starts (a pause, a new line of the transcript).
 
@@ -21,18 +22,35 @@ from .cleanup import Lexicon, Sentence
 from .similarity import content_len
 from .templates import SectionSpec
 
-PRIOR = 2.5  # weight of the position prior (squared distance from the section's expected place, 0..1)
+PRIOR = 1.5  # weight of the position prior (squared distance from the section's expected place, 0..1): weak
 SWITCH = 2.5  # cost of changing section inside a paragraph
 SWITCH_AT_PARAGRAPH = 0.8  # cost of changing section where a paragraph starts
+PARAGRAPH = 0.5  # weight of the paragraph's mean evidence added to each of its sentences
 
 
 def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
-    """How clearly ``text`` says something of this section: its phrases, twice as strong in the opening."""
+    """How clearly ``text`` says something of this section: its phrases, twice as strong in the opening;
+    its hints (everyday words that lean to it) count half."""
     low = text.lower()
     head = low[:12] if zh else " ".join(low.split()[:6])
     phrases = {p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p}
     hits = sum(1 for p in phrases if p in low) + sum(1 for p in phrases if p in head)
-    return min(hits, 4) * 1.0
+    hints = {p.lower() for p in spec.hints} - phrases
+    return min(hits + 0.5 * sum(1 for p in hints if p in low), 4.0)
+
+
+def _paragraph_mean(emit, sentences: Sequence[Sentence]):
+    """Each sentence's paragraph's mean evidence: a speaker keeps to one thing for a paragraph, so a sentence
+    that names nothing takes the leaning of the sentences around it."""
+    import numpy as np
+
+    out = np.zeros_like(emit)
+    first = 0
+    for i in range(1, len(sentences) + 1):
+        if i == len(sentences) or sentences[i].paragraph_start:
+            out[first:i] = emit[first:i].mean(axis=0)
+            first = i
+    return out
 
 
 def assign_sentences(
@@ -50,6 +68,7 @@ def assign_sentences(
     middle = (np.cumsum(sizes) - sizes / 2) / sizes.sum()  # each sentence's place in the memo, 0..1
     centers = (np.arange(k) + 0.5) / k
     emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
+    emit += PARAGRAPH * _paragraph_mean(emit, sentences[start:])
     emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
     m = len(sizes)
     best = np.zeros((m, k))

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..language import CJK as _CJK
 from ..records import Transcript
-from .chunking import is_timed, paragraph_starts
 from .homophones import apply_fixes, memo_fixes
+from .layout import is_timed, paragraph_starts
 from .lexicon import Lexicon, Rule, count_fillers, filler_word_pattern, lexicon, to_simplified  # noqa: F401 (re-exported)
 from .sentences import (  # noqa: F401 (Sentence, PAUSE, SEG, ZH_OPEN_END are re-exported)
     PAUSE,

@@ -45,33 +45,45 @@ def _bigrams(text: str) -> Counter:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """Two-character words of jieba's dictionary (MIT, shipped with jieba) and their corpus frequencies."""
+def _dictionary() -> dict[str, tuple[int, str]]:
+    """Two-character words of jieba's dictionary (MIT, shipped with jieba): corpus frequency, part of speech."""
     import jieba
 
-    words: dict[str, int] = {}
+    words: dict[str, tuple[int, str]] = {}
     path = Path(jieba.__file__).with_name("dict.txt")
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line[2:3] == " ":
-                word, freq = line.split(" ", 2)[:2]
-                words[word] = int(freq)
+                word, freq, tag = (*line.split(), "")[:3]
+                words[word] = (int(freq), tag)
     return words
 
 
-def _is_word(pair: str) -> bool:
-    return _dictionary().get(pair, 0) >= _WORD_FREQ
+def word_tag(pair: str) -> str:
+    """The part of speech jieba's dictionary gives a two-character word ("n", "v", "m", …); "" when it is none."""
+    freq, tag = _dictionary().get(pair, (0, ""))
+    return tag if freq >= _WORD_FREQ else ""
 
 
-def _straddles(text: str, word: str) -> bool:
+def straddles(text: str, word: str) -> bool:
     """Whether ``word`` is (in some occurrence) the end of one word and the start of the next ("小参观": 参观 is
     a word), rather than a word of its own."""
+    return straddle_share(text, word) > 0
+
+
+def straddle_share(text: str, word: str) -> float:
+    """The share of ``word``'s occurrences in ``text`` that straddle two words (see :func:`straddles`)."""
+    found = straddling = 0
     for m in re.finditer(re.escape(word), text):
+        found += 1
         left = text[max(m.start() - 1, 0) : m.start() + 1]
         right = text[m.end() - 1 : m.end() + 1]
-        if any(len(pair) == 2 and _is_word(pair) for pair in (left, right)):
-            return True
-    return False
+        straddling += any(len(pair) == 2 and _is_word(pair) for pair in (left, right))
+    return straddling / found if found else 0.0
+
+
+def _is_word(pair: str) -> bool:
+    return _dictionary().get(pair, (0, ""))[0] >= _WORD_FREQ
 
 
 def memo_fixes(text: str, common: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -94,7 +106,7 @@ def memo_fixes(text: str, common: frozenset[str] = frozenset()) -> dict[str, str
                 candidates[word] = topic
                 break
     # A real word (心里 / 心理, 经理 / 经历) or a pair across two words is left alone: only the dictionary knows.
-    return {w: t for w, t in candidates.items() if not _is_word(w) and not _straddles(text, w)}
+    return {w: t for w, t in candidates.items() if not _is_word(w) and not straddles(text, w)}
 
 
 def apply_fixes(text: str, fixes: dict[str, str]) -> str:

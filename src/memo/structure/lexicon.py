@@ -4,18 +4,14 @@ transitions, statement markers; and the conversions every stage shares (Simplifi
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..config import tomllib  # the one Python 3.10 shim
 from ..language import base_language
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 @dataclass(frozen=True)
 class Rule:

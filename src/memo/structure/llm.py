@@ -1,761 +1,426 @@
-"""The ``llm`` outline engine: cleanup and outline through any OpenAI-compatible endpoint.
+"""The ``llm`` outline engine: the offline engine's outline, improved by a model in small, checked steps.
 
-One prompt for a whole memo is not enough (a small model repeats points across sections and invents
-plans, see research/llm-and-data.md), so the work is split and checked:
+One prompt for a whole memo fails with small models (they repeat, invent, drop negations, and reading 12k
+characters takes minutes on a CPU), so the rules do the structure and the model only does what changes the
+result, each answer checked against the memo before it is used:
 
-1. plan: from the opening, a title and the structure the speaker announces (if any) -> the sections;
-2. per chunk of segments: cleanup of every segment under its id, then point extraction on the cleaned
-   text, each point citing the ids of the segments it comes from;
-3. validation: JSON schema, ids that exist in the chunk, each point checked against the text it cites
-   (re-cited or dropped when the citation does not hold), duplicates merged across chunks;
-4. ids -> time ranges here, never by the model.
+1. plan (``offline.plan_outline``): cleanup, sections, cutting, the rules' points with their source segments;
+2. rewrite: per section, its points -> one clean sentence each (a JSON array of exactly that many), plus a
+   short list of recognition errors (wrong -> right), applied only where the wrong text is present;
+3. title: only for a memo the rules could not title (the file name stood in), from its opening and first points;
+4. more points: per section, 2-4 further points from that section's text not yet used (no earlier points in
+   the prompt: nothing to copy), as much text as the time budget allows;
+5. checks: every sentence must be supported by its source (shared words), keep its negations (不/没/not), have
+   a sensible length and no meta-talk; a refused answer keeps the rule result, so no section is ever emptied
+   and the outline is never worse than the offline engine's.
 
-Structured output is feature-detected per endpoint (json_schema -> json_object+schema -> forced tool call
--> JSON in plain text) and the mode that worked is remembered for the run. Nothing here writes files.
+Requests, tokens and what was used or refused go to ``Outline.stats``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
+from pathlib import Path
 from string import Template as _PromptTemplate
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..config import setting
-from ..errors import EngineError
-from ..language import CJK, NO_SPACE_LANGUAGES, base_language
-from ..records import Outline, OutlinePoint, OutlineSection, Segment, Transcript
-from .chunking import chunk_segments, is_timed, paragraph_starts
-from .cleanup import clean_text, count_fillers, to_simplified
-from .offline import time_ranges
+from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
+from .cleanup import lexicon, to_simplified
+from .endpoint import (
+    Endpoint,
+    LLMSettings,
+    LLMStats,
+    TooLong,
+    UnusableAnswer,
+    json_array,
+    json_object,
+    resolve_llm_settings,
+)
+from .offline import OutlinePlan, PlannedSection, plan_outline, time_ranges
+from .points import rank
+from .similarity import content_len, overlap, support, token_set
+from .templates import Template, base_language
 
-if TYPE_CHECKING:
-    from .templates import SectionSpec, Template
-
-OPENAI_BASE_URL = "https://api.openai.com/v1"
-OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
-# Local servers (llama.cpp, Ollama, vLLM) accept any key; the openai client insists on one.
-PLACEHOLDER_API_KEY = "not-needed"
-DEFAULT_TIMEOUT = 120.0
-# About 1,500-2,500 tokens of Chinese: cleanup echoes its input, so prompt + answer fit an 8k context.
-DEFAULT_MAX_CHARS = 2000
-
-MODES = ("json_schema", "json_object", "tools", "text")
-# (base_url, model) -> the structured-output mode that worked, for the rest of the run.
-_MODE_CACHE: dict[tuple[str, str], str] = {}
-
-_LANGUAGES = {"zh": "Simplified Chinese", "en": "English", "ja": "Japanese", "yue": "Cantonese (Chinese characters)",
-              "de": "German", "fr": "French", "es": "Spanish", "ko": "Korean", "ru": "Russian"}
+__all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
 
 Progress = Callable[[str], None]
 
+DEFAULT_BUDGET = 170.0  # seconds for the optional steps on a slow (local CPU) model; a fast one never hits it
+MAX_POINTS = 7
+SUPPORT = 0.5  # share of a sentence's words that must come from its source
+DUPLICATE = 0.6
+REWRITE_RECALL = 0.6  # share of a point's words its rewrite keeps: fillers go, the point's content stays
 
-@dataclass(frozen=True)
-class LLMSettings:
-    """Where and how to reach the model. ``model == ""`` means: the first model the endpoint lists."""
-
-    base_url: str
-    api_key: str
-    model: str
-    timeout: float = DEFAULT_TIMEOUT
-    max_chars_per_chunk: int = DEFAULT_MAX_CHARS
-
-
-@dataclass
-class LLMStats:
-    """What a run cost; filled by :func:`llm_outline` when passed in (used by bench/bench_outline.py)."""
-
-    requests: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    seconds: float = 0.0
-    chunks: int = 0
-    mode: str = ""
-    dropped_points: int = 0
-    splits: int = 0  # requests halved because they did not fit the model's context
-    request_seconds: list[float] = field(default_factory=list)
-
-
-def resolve_llm_settings(
-    base_url: str | None = None,
-    api_key: str | None = None,
-    model: str | None = None,
-    timeout: float | None = None,
-    max_chars_per_chunk: int | None = None,
-) -> LLMSettings | None:
-    """Settings from flags > env (MEMO_LLM_*, OPENAI_*) > config ``[llm]``; None when no endpoint is configured."""
-    url = setting("llm", "base_url", base_url, None, env=("OPENAI_BASE_URL",))
-    key = setting("llm", "api_key", api_key, None, env=("OPENAI_API_KEY",))
-    if not url and not key:
-        return None
-    url = str(url or OPENAI_BASE_URL).rstrip("/")
-    name = setting("llm", "model", model, None)
-    if not name and url == OPENAI_BASE_URL:
-        name = OPENAI_DEFAULT_MODEL
-    try:
-        seconds = float(setting("llm", "timeout", timeout, DEFAULT_TIMEOUT))
-        chars = int(setting("llm", "max_chars", max_chars_per_chunk, DEFAULT_MAX_CHARS))
-    except (TypeError, ValueError) as exc:
-        from ..errors import ConfigError
-
-        raise ConfigError(f"invalid LLM timeout or max_chars setting ({exc}); use numbers") from exc
-    return LLMSettings(url, str(key or PLACEHOLDER_API_KEY), str(name or ""), seconds, max(200, chars))
-
-
-# ---------------------------------------------------------------- the endpoint
-
-
-class _TooLong(Exception):
-    """The prompt did not fit the model's context, or (``cut_off``) the answer hit its token limit: split the chunk."""
-
-    def __init__(self, cut_off: bool = False) -> None:
-        super().__init__("answer cut off" if cut_off else "prompt too long")
-        self.cut_off = cut_off
-
-
-class UnusableAnswer(EngineError):
-    """The endpoint works but one answer was unusable (invalid JSON twice, cut off): other parts may still work."""
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _is_context_error(exc: Exception) -> bool:
-    message = str(getattr(exc, "message", "") or exc).lower()
-    return any(
-        needle in message
-        for needle in ("context length", "context window", "context_length", "maximum context", "too many tokens",
-                       "exceed context", "exceeds the context", "prompt is too long", "requested tokens")
-    )
-
-
-def _engine_error(exc: Exception, settings: LLMSettings, model: str) -> EngineError:
-    """One line for the user, from whatever the openai client raised."""
-    import openai
-
-    url = settings.base_url
-    if isinstance(exc, openai.APITimeoutError):
-        return EngineError(
-            f"the LLM endpoint at {url} did not answer within {settings.timeout:g} s; "
-            "raise MEMO_LLM_TIMEOUT, lower MEMO_LLM_MAX_CHARS or use --engine offline"
-        )
-    if isinstance(exc, openai.APIConnectionError):
-        return EngineError(f"cannot reach the LLM endpoint at {url}; start the server or use --engine offline")
-    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
-        return EngineError(
-            f"the LLM endpoint at {url} rejected the API key (HTTP {exc.status_code}); "
-            "set --llm-api-key or MEMO_LLM_API_KEY"
-        )
-    if isinstance(exc, openai.NotFoundError):
-        return EngineError(
-            f"the LLM endpoint at {url} has no model '{model}' or is not OpenAI-compatible (HTTP 404); "
-            "check --llm-model and --llm-base-url (it usually ends in /v1)"
-        )
-    if isinstance(exc, openai.RateLimitError):
-        return EngineError(f"the LLM endpoint at {url} is rate-limiting requests (HTTP 429); retry later")
-    if isinstance(exc, openai.APIStatusError):
-        return EngineError(
-            f"the LLM endpoint at {url} failed (HTTP {exc.status_code}: {_one_line(exc.message)}); "
-            "check the server log or use --engine offline"
-        )
-    return EngineError(f"the LLM endpoint at {url} failed ({_one_line(exc)}); use --engine offline")
-
-
-class Endpoint:
-    """One OpenAI-compatible endpoint: asks for schema-shaped JSON, validates it, retries once."""
-
-    def __init__(self, settings: LLMSettings, stats: LLMStats | None = None) -> None:
-        import openai
-
-        self.settings = settings
-        self.stats = stats if stats is not None else LLMStats()
-        # One client retry covers a dropped connection; more would only delay the "cannot reach" line.
-        self.client = openai.OpenAI(
-            base_url=settings.base_url, api_key=settings.api_key, timeout=settings.timeout, max_retries=1
-        )
-        self._model = settings.model
-
-    @property
-    def model(self) -> str:
-        import openai
-
-        if not self._model:
-            try:
-                models = [m.id for m in self.client.models.list()]
-            except openai.OpenAIError as exc:
-                raise _engine_error(exc, self.settings, "") from exc
-            except (AttributeError, TypeError, KeyError) as exc:
-                raise _not_openai(self.settings) from exc
-            if not models:
-                raise EngineError(
-                    f"the LLM endpoint at {self.settings.base_url} lists no models; set --llm-model or MEMO_LLM_MODEL"
-                )
-            self._model = models[0]
-        return self._model
-
-    def ask(self, system: str, user: str, schema: dict[str, Any], name: str, max_tokens: int) -> dict[str, Any]:
-        """The model's JSON answer, valid against ``schema``; one retry with the error; EngineError after that."""
-        messages: list[dict[str, Any]] = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        problem = ""
-        for attempt in range(2):
-            text = self._complete(messages, schema, name, max_tokens)
-            try:
-                data = parse_json_reply(text)
-                problems = validate(data, schema)
-            except ValueError as exc:
-                problems = [str(exc)]
-            if not problems:
-                return data
-            problem = problems[0]
-            if attempt == 0:
-                messages = [
-                    *messages,
-                    {"role": "assistant", "content": text[:4000]},
-                    {"role": "user", "content": _prompt("llm_retry", error=problem)},
-                ]
-        raise UnusableAnswer(
-            f"the LLM at {self.settings.base_url} (model '{self.model}') returned invalid JSON twice "
-            f"({_one_line(problem, 120)}); try a larger model or --engine offline"
-        )
-
-    def _complete(self, messages: list[dict[str, Any]], schema: dict[str, Any], name: str, max_tokens: int) -> str:
-        import openai
-
-        model = self.model
-        key = (self.settings.base_url, model)
-        failure: Exception | None = None
-        for mode in MODES[MODES.index(_MODE_CACHE.get(key, MODES[0])) :]:
-            started = time.perf_counter()
-            try:
-                response = self.client.chat.completions.create(
-                    model=model,
-                    messages=messages,
-                    temperature=0,
-                    max_tokens=max_tokens,
-                    **_mode_arguments(mode, schema, name),
-                )
-            except openai.APIStatusError as exc:
-                if _is_context_error(exc):
-                    raise _TooLong from exc
-                # Servers answer an unsupported response_format/tools with 400, 422, 500 or 501 (llama.cpp: 500).
-                if mode != MODES[-1] and exc.status_code in (400, 415, 422, 500, 501):
-                    failure = exc
-                    continue
-                raise _engine_error(exc, self.settings, model) from exc
-            except openai.OpenAIError as exc:
-                raise _engine_error(exc, self.settings, model) from exc
-            except (AttributeError, TypeError, KeyError) as exc:  # the openai client choked on a non-OpenAI body
-                raise _not_openai(self.settings) from exc
-            finally:
-                self.stats.request_seconds.append(time.perf_counter() - started)
-                self.stats.requests += 1
-            try:
-                if not isinstance(response.choices, list):
-                    raise TypeError("no choices list")
-                if not response.choices:
-                    failure = EngineError("an answer without choices")
-                    continue
-                choice = response.choices[0]
-                text = _reply_text(choice.message)
-                usage = response.usage
-                tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
-                finish_reason = choice.finish_reason
-            except (AttributeError, TypeError, KeyError, IndexError) as exc:
-                raise _not_openai(self.settings) from exc
-            if text is None and mode != MODES[-1]:
-                continue  # the server ignored this mode silently (e.g. no tool call): try the next
-            _MODE_CACHE[key] = self.stats.mode = mode
-            self.stats.prompt_tokens += tokens[0]
-            self.stats.completion_tokens += tokens[1]
-            if finish_reason == "length":
-                raise _TooLong(cut_off=True)
-            return text or ""
-        failure = failure or EngineError("no usable answer in any structured-output mode")
-        raise _engine_error(failure, self.settings, model) from failure
-
-
-def _not_openai(settings: LLMSettings) -> EngineError:
-    return EngineError(
-        f"the server at {settings.base_url} answered, but not with an OpenAI chat completion; "
-        "check --llm-base-url (it usually ends in /v1) or use --engine offline"
-    )
-
-
-def _mode_arguments(mode: str, schema: dict[str, Any], name: str) -> dict[str, Any]:
-    if mode == "json_schema":
-        return {"response_format": _json_schema_format(name, schema)}
-    if mode == "json_object":
-        # llama.cpp and others turn the extra "schema" into a grammar; OpenAI itself never gets here.
-        return {"response_format": {"type": "json_object", "schema": schema}}
-    if mode == "tools":
-        function = {"name": name, "description": "Submit the answer.", "parameters": schema}
-        tool = {"type": "function", "function": function}
-        return {"tools": [tool], "tool_choice": {"type": "function", "function": {"name": name}}}
-    return {}
-
-
-def _json_schema_format(name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": True}}
-
-
-def _reply_text(message: Any) -> str | None:
-    for call in getattr(message, "tool_calls", None) or ():
-        arguments = getattr(getattr(call, "function", None), "arguments", None)
-        if arguments:
-            return arguments
-    return message.content or None
-
-
-_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
-
-
-def parse_json_reply(text: str) -> Any:
-    """The JSON object in a reply: bare, in a ``` fence, or between the first '{' and the last '}'."""
-    text = (text or "").strip()
-    if not text:
-        raise ValueError("an empty reply")
-    candidates = [text, *(m.group(1) for m in _FENCE.finditer(text))]
-    if "{" in text and "}" in text:
-        candidates.append(text[text.index("{") : text.rindex("}") + 1])
-    error = ""
-    for candidate in candidates:
-        try:
-            return json.loads(candidate, strict=False)  # raw newlines inside strings are common
-        except json.JSONDecodeError as exc:
-            error = f"not JSON ({exc.msg} at position {exc.pos})"
-    raise ValueError(error)
-
-
-_TYPES: dict[str, type | tuple[type, ...]] = {
-    "object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "number": (int, float)
+_LANGUAGES = {"zh": "Simplified Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French",
+              "es": "Spanish", "ko": "Korean", "ru": "Russian"}
+# One worked example per script for the rewrite prompt: a small model copies its input without one.
+_EXAMPLES = {
+    "zh": '1. 那其实我觉得呃这个方案的成本是太高了吧就是\n2. 我们下周去看那个新的办工室然后再决定\n'
+          '-> {"points": ["我觉得这个方案的成本太高了。", "我们下周去看新的办公室，然后再决定。"], '
+          '"fixes": [{"wrong": "办工室", "right": "办公室"}]}',
+    "en": "1. so um I think the the cost of this plan is just way too high you know\n"
+          "2. next week we'll look at the new office and then decide\n"
+          '-> {"points": ["I think the cost of this plan is too high.", '
+          '"Next week we will look at the new office and then decide."], "fixes": []}',
 }
-
-
-def validate(data: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
-    """Problems of ``data`` against the small JSON-schema subset memo's schemas use (type, properties,
-    required, items, enum); [] when valid."""
-    expected = schema.get("type")
-    if expected:
-        kind = _TYPES[expected]
-        if not isinstance(data, kind) or (expected in ("integer", "number") and isinstance(data, bool)):
-            return [f"{where} should be {expected}, got {type(data).__name__}"]
-    if "enum" in schema and data not in schema["enum"]:
-        return [f"{where} = {data!r} is not one of {schema['enum'][:12]}"]
-    problems: list[str] = []
-    if isinstance(data, dict):
-        problems += [f"{where}.{key} is missing" for key in schema.get("required", ()) if key not in data]
-        for key, sub in schema.get("properties", {}).items():
-            if key in data:
-                problems += validate(data[key], sub, f"{where}.{key}")
-    elif isinstance(data, list) and "items" in schema:
-        for i, item in enumerate(data):
-            problems += validate(item, schema["items"], f"{where}[{i}]")
-    return problems
-
-
-# ---------------------------------------------------------------- prompts and schemas
+_NEGATION = {
+    "zh": re.compile(r"不(?![过但仅断同少久错如然管])|没|未(?!来)|并非|非(?![常洲])|别(?![人的])|无(?![论数])"),
+    "en": re.compile(r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without|cannot)\b|n't", re.I),
+}
+# What a model writes about the memo instead of what the speaker says.
+_META = re.compile(
+    r"说话人|发言人|讲话者|作者|这段(?:话|内容|文字|录音)|本段|备忘录|录音中|录(?:一段|一下)|先说说|最后说说|"
+    r"speaker|this memo|the memo|transcript|the author|in this (?:part|section)|here goes|out loud|"
+    r"talk (?:it|this) (?:through|over)",
+    re.I,
+)
+_INNER_STOP = {"zh": re.compile(r"[。！？].+"), "en": re.compile(r"[.!?]\s+[A-Z]")}  # a second sentence
 
 
 def _prompt(name: str, **values: Any) -> str:
-    text = resources.files("memo.structure").joinpath("prompts").joinpath(f"{name}.md").read_text(encoding="utf-8")
+    text = resources.files("memo.structure").joinpath("prompts", f"{name}.md").read_text(encoding="utf-8")
     return _PromptTemplate(text).substitute(values)
 
 
-def _object(**properties: dict[str, Any]) -> dict[str, Any]:
-    # Every property required and nothing else allowed: what OpenAI's strict json_schema mode demands.
-    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
-
-
-def _array(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items}
-
-
-def plan_schema(keys: Sequence[str]) -> dict[str, Any]:
-    part = _object(title={"type": "string"}, template_key={"type": "string", "enum": [*keys, ""]})
-    return _object(title={"type": "string"}, structure=_array(part))
-
-
-def cleanup_schema(ids: Sequence[int]) -> dict[str, Any]:
-    item = _object(
-        id={"type": "integer", "enum": list(ids)}, text={"type": "string"}, new_paragraph={"type": "boolean"}
-    )
-    return _object(segments=_array(item))
-
-
-def extract_schema(keys: Sequence[str], ids: Sequence[int]) -> dict[str, Any]:
-    point = _object(
-        section={"type": "string", "enum": list(keys)},
-        text={"type": "string"},
-        sources=_array({"type": "integer", "enum": list(ids)}),
-    )
-    # minItems nudges grammar-constrained decoding away from the empty answer; validate() does not insist on it.
-    point["properties"]["sources"]["minItems"] = 1
-    return _object(points={**_array(point), "minItems": 1})
-
-
-def _numbered(lines: Sequence[tuple[int, str]]) -> str:
-    return "\n".join(f"[{i}] {' '.join(text.split())}" for i, text in lines)
-
-
-def _language_name(language: str) -> str:
-    return _LANGUAGES.get(language, "the language of the transcript")
-
-
-# ---------------------------------------------------------------- text checks (grounding, duplicates)
-
-_CJK = re.compile(f"[{CJK}]+")
-_WORD = re.compile(r"[^\W_]{3,}")
-# Function words carry no evidence that a point comes from a sentence.
-_STOPWORDS = frozenset(
-    {
-        "the", "and", "but", "for", "not", "are", "was", "were", "you", "your", "they", "them", "their", "this", "that",
-        "these", "those", "with", "from", "have", "has", "had", "will", "would", "can", "could", "should", "what",
-        "when", "where", "which", "who", "how", "why", "all", "any", "some", "out", "about", "into", "than", "then",
-        "there", "here", "just", "also", "very", "more", "most", "much", "such", "only", "own", "its", "our", "ours",
-        "his", "her", "hers", "him", "she"
-    }
-)
-# A point must share this share of its bigrams/words with the text it cites, else it is not the speaker's.
-SUPPORT_THRESHOLD = 0.4
-DUPLICATE_THRESHOLD = 0.7
-
-
-def _tokens(text: str) -> set[str]:
-    """Character bigrams for Chinese/Japanese runs, lowercased words of 3+ letters otherwise."""
-    tokens: set[str] = set()
-    for run in _CJK.findall(text):
-        tokens.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-    tokens.update(w for w in (w.lower() for w in _WORD.findall(_CJK.sub(" ", text))) if w not in _STOPWORDS)
-    return tokens
-
-
-def _support(point: set[str], source: set[str]) -> float:
-    return len(point & source) / len(point) if point else 0.0
-
-
-def ground(text: str, cited: Sequence[int], chunk: dict[int, str]) -> tuple[int, ...]:
-    """The ids a point really comes from: its citations if they support it, else the best-matching segments
-    next to them, else anywhere in the chunk; () when nothing in the chunk supports it (the point is dropped)."""
-    point = _tokens(text)
-    if not point:
-        return tuple(sorted(set(cited)))
-    shared = {i: point & _tokens(source) for i, source in chunk.items()}
-    if cited and _support(point, set().union(*(shared[i] for i in cited))) >= SUPPORT_THRESHOLD:
-        return tuple(sorted({i for i in cited if shared[i]}))
-    # A point often spans the boundary next to the segment cited; then anywhere in this part of the memo.
-    near = {j for i in cited for j in (i - 1, i, i + 1) if j in chunk}
-    for candidates in (near, set(chunk)):
-        chosen: list[int] = []
-        covered: set[str] = set()
-        for i in sorted(candidates, key=lambda i: (-len(shared[i]), i))[:3]:
-            if shared[i] - covered:
-                chosen.append(i)
-                covered |= shared[i]
-            if len(covered) / len(point) >= SUPPORT_THRESHOLD:
-                return tuple(sorted(chosen))
-    return ()
-
-
-def is_duplicate(a: str, b: str) -> bool:
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb:
-        return a.strip() == b.strip()
-    return len(ta & tb) / min(len(ta), len(tb)) >= DUPLICATE_THRESHOLD
-
-
-# ---------------------------------------------------------------- the engine
+@dataclass
+class _Point:
+    text: str
+    sentence: int
+    segments: tuple[int, ...]
+    origin: str  # "rules", "rewrite" or "model"
+    sources: tuple[TimeRange, ...] = ()  # the rules' time ranges (a new point's come from its segments)
 
 
 @dataclass
 class _Section:
-    key: str
-    title: str
-    description: str
-    points: list[tuple[str, set[int]]] = field(default_factory=list)
-    optional: bool = False  # a template section the speaker's announced structure left out: shown if it has points
+    basis: PlannedSection
+    points: list[_Point] = field(default_factory=list)
+
+    @property
+    def sentence_ids(self) -> tuple[int, ...]:
+        """The section's sentences in order (contiguous when the speaker announced the structure)."""
+        return tuple(self.basis.sentence_ids) or tuple(range(self.basis.start, self.basis.end))
 
 
 class _Run:
     """One memo through one endpoint."""
 
-    def __init__(self, transcript: Transcript, template: Template, endpoint: Endpoint, progress: Progress | None):
+    def __init__(self, transcript: Transcript, template: Template, endpoint: Endpoint, progress: Progress | None,
+                 budget: float) -> None:
         self.transcript = transcript
-        self.template = template
         self.endpoint = endpoint
+        self.stats = endpoint.stats
         self.progress = progress
-        self.language = transcript.language or "en"
-        self.language_name = _language_name(base_language(self.language))
-        # Global ids, 1-based, stable across chunks: what the model cites (filled from the chunks in run()).
-        self.by_id: dict[int, Segment] = {}
-        self.cleaned: dict[int, tuple[str, bool]] = {}
-        self.sections: list[_Section] = []
-        self.part = ""  # "part 2 of 5", for the extraction prompt
-        self.previous = ""  # the section key the previous part ended in
-        self._to_simplified = to_simplified if base_language(self.language) == "zh" else None
+        self.language = base_language(transcript.language or "en")
+        self.language_name = _LANGUAGES.get(self.language, "the language of the transcript")
+        self.basis: OutlinePlan = plan_outline(transcript, template)
+        self.zh = lexicon(transcript.language).language == "zh"
+        self.doc_df = Counter(u for s in self.basis.sentences for u in token_set(s.text))
+        self.negation = _NEGATION["zh" if self.zh else "en"]
+        self.sections = [_Section(s, [_Point(p.text, p.sentence, p.segments, "rules", p.sources) for p in s.points])
+                         for s in self.basis.sections]
+        self.fixes: dict[str, str] = {}
+        self.deadline = time.perf_counter() + budget
 
     def say(self, message: str) -> None:
         if self.progress is not None:
             self.progress(message)
 
     def simplified(self, text: str) -> str:
-        return self._to_simplified(text) if self._to_simplified else text
+        return to_simplified(text) if self.zh else text
 
     def run(self) -> Outline:
+        for n, section in enumerate(self.sections, 1):
+            if section.points:
+                self.say(f"rewriting the points of section {n}/{len(self.sections)}")
+                self.step("rewrite", lambda s=section: self.rewrite(s), cost=self.cost(section_points(section), 1.3))
+        title = self.basis.title
+        # The rules' title is the topic as the speaker names it; a small model's was worse on memos it had not
+        # seen, so the model titles only a memo the rules could not (the file name stood in).
+        if title in (Path(self.transcript.source).stem, "", "Memo", "备忘录"):
+            self.say("title")
+            title = self.step("title", self.title, cost=0) or title
+        for n, section in enumerate(self.sections, 1):
+            self.say(f"more points for section {n}/{len(self.sections)}")
+            remaining = len(self.sections) - n + 1
+            self.step("points", lambda s=section, share=remaining: self.more_points(s, share), cost=0)
+        return self.outline(title)
 
-        chunks: list[tuple[int, ...]] = []
-        for chunk in chunk_segments(self.transcript, self.endpoint.settings.max_chars_per_chunk):
-            start = len(self.by_id) + 1
-            self.by_id.update(enumerate(chunk, start))
-            if chunk:
-                chunks.append(tuple(range(start, start + len(chunk))))
-        self.endpoint.stats.chunks = len(chunks)
-        title = self.plan(chunks[0] if chunks else ())
-        # A weak model can fail one part and do the next; only an endpoint failure or nothing usable at all stops.
-        failed: dict[int, str] = {}
-        without_points = 0
-        for n, chunk in enumerate(chunks, 1):
-            self.say(f"part {n}/{len(chunks)}, cleanup")
-            try:
-                _fitting(chunk, self.clean, self.endpoint)
-            except UnusableAnswer as exc:
-                failed.setdefault(n, str(exc))
-            self.say(f"part {n}/{len(chunks)}, points")
-            self.part = f"part {n} of {len(chunks)}"
-            try:
-                _fitting(chunk, self.extract, self.endpoint)
-            except UnusableAnswer as exc:
-                failed.setdefault(n, str(exc))
-                without_points += 1
-                if without_points == len(chunks):
-                    raise
-        notices = []
-        if failed:
-            parts = ", ".join(map(str, failed))
-            notices.append(
-                f"unusable LLM answers for part {parts} of {len(chunks)} ({next(iter(failed.values()))}); "
-                "there the built-in rules cleaned the text and outline points may be missing"
-            )
-        engine = f"llm:{self.endpoint.model}"
-        sections = tuple(self.outline_section(s) for s in self.sections if self.shown(s))
-        if not any(s.points for s in sections):
-            # Nothing the model said could be traced to the memo (a model too small for the language): an
-            # outline of invented points is worse than the built-in engine's; the LLM's cleanup stays.
-            from .offline import offline_outline
+    # -- budget and failures
 
-            sections = offline_outline(self.transcript, self.template).sections
-            engine += "+offline"
-            notices.append(
-                f"none of the {self.endpoint.stats.dropped_points} points of model '{self.endpoint.model}' could be "
-                "traced to the transcript; the outline points are the offline engine's"
-            )
+    def cost(self, chars: int, factor: float) -> float:
+        """Seconds a request reading about ``chars`` characters (and writing ``factor`` times that) will take,
+        at the speed seen so far; 0 before the first request."""
+        rate = self.rate()
+        per_token = 1.5 if self.zh else 4.0
+        weighted = 250 + chars / per_token + 3 * factor * chars / per_token
+        return 0.0 if rate is None else weighted / rate
+
+    def rate(self) -> float | None:
+        """Weighted tokens per second seen so far (a written token counts as 3 read ones); None before a request."""
+        seconds = sum(self.stats.request_seconds)
+        tokens = self.stats.prompt_tokens + 3 * self.stats.completion_tokens
+        return tokens / seconds if tokens and seconds > 0 else None
+
+    def left(self) -> float:
+        return self.deadline - time.perf_counter()
+
+    def step(self, name: str, work: Callable[[], Any], cost: float) -> Any:
+        """``work()`` unless the time budget cannot pay ``cost``; an unusable answer keeps the rules' result."""
+        if cost > self.left():
+            self.stats.count("skipped", name)
+            return None
+        try:
+            return work()
+        except (UnusableAnswer, TooLong):
+            self.stats.count("refused", name)
+            return None
+
+    # -- step 1: rewrite a section's points
+
+    def rewrite(self, section: _Section) -> None:
+        points = section.points
+        numbered = "\n".join(f"{i}. {p.text}" for i, p in enumerate(points, 1))
+        fix = json_object(wrong={"type": "string"}, right={"type": "string"})
+        schema = json_object(points=json_array({"type": "string"}, len(points), len(points)),
+                             fixes=json_array(fix, 0, 5))
+        system = _prompt("llm_rewrite", language=self.language_name, example=_EXAMPLES["zh" if self.zh else "en"])
+        user = f"({section.basis.title})\n{numbered}"
+        data = self.endpoint.ask(system, user, schema, "memo_rewrite", int(section_points(section) * 1.3) + 80,
+                                 retry=False)
+        for pair in data["fixes"]:
+            self.add_fix(pair["wrong"].strip(), self.simplified(pair["right"].strip()))
+        for point, text in zip(points, data["points"], strict=True):
+            text = self.finish(text)
+            source = point.text
+            context = self.basis.sentences[point.sentence].text
+            if self.acceptable(text, source, context, recall=REWRITE_RECALL):
+                point.text, point.origin = text, "rewrite"
+                self.stats.count("used", "rewrite")
+            else:
+                self.stats.count("refused", "rewrite")
+
+    def add_fix(self, wrong: str, right: str) -> None:
+        """A recognition fix is a same-length swap of a few characters (zh) or a word or two (en), never one
+        that adds or removes a negation, and only for text the memo really contains."""
+        if not wrong or not right or wrong == right or wrong not in self.basis.cleaned_text:
+            return
+        if self.zh:
+            ok = len(wrong) == len(right) and 2 <= len(wrong) <= 6 and re.fullmatch(r"[\u3400-\u9fff]+", right)
+        else:
+            ok = len(wrong.split()) <= 3 and len(right.split()) <= 3
+        if ok and bool(self.negation.search(wrong)) == bool(self.negation.search(right)):
+            self.fixes[wrong] = right
+
+    # -- step 2: a title
+
+    def title(self) -> str | None:
+        opening = "".join(s.text for s in self.basis.sentences[:4])[:300]
+        firsts = [s.points[0].text for s in self.sections if s.points]
+        user = f"{opening}\n\n" + "\n".join(f"- {t}" for t in firsts) + f"\n\nSuggested title: {self.basis.title}"
+        system = _prompt("llm_title", language=self.language_name)
+        data = self.endpoint.ask(system, user, json_object(title={"type": "string"}), "memo_title", 40, retry=False)
+        title = self.simplified(data["title"].strip().strip("\"'“”《》「」#*").rstrip("。.!！"))
+        size = content_len(title, self.zh)
+        memo = token_set(self.basis.cleaned_text)
+        words = token_set(title)
+        if not (2 <= size <= (20 if self.zh else 10)) or _META.search(title) or not words or \
+                support(words, memo) < 0.5:
+            self.stats.count("refused", "title")
+            return None
+        self.stats.count("used", "title")
+        return title
+
+    # -- step 3: more points from the section's unused text
+
+    def more_points(self, section: _Section, sections_left: int) -> None:
+        room = MAX_POINTS - len(section.points)
+        if room <= 0:
+            return
+        chars = self.excerpt_chars(sections_left)
+        excerpt = self.excerpt(section, chars)
+        if len(excerpt) < 2 or content_len("".join(self.basis.sentences[i].text for i in excerpt), self.zh) < 20:
+            if chars < 400:  # the budget left no room to read; else the section has no unused text
+                self.stats.count("skipped", "points")
+            return
+        want = min(room, 4)
+        count = f"{min(2, want)} to {want}"
+        schema = json_object(points=json_array({"type": "string"}, min(2, want), want))
+        system = _prompt("llm_points", language=self.language_name, count=count)
+        user = f"({section.basis.title}: {section.basis.spec.description})\n\n" + \
+            ("" if self.zh else " ").join(self.basis.sentences[i].text for i in excerpt)
+        data = self.endpoint.ask(system, user, schema, "memo_points", want * 45 + 20, retry=False)
+        for text in data["points"]:
+            text = self.finish(text)
+            found = self.support(text, excerpt)
+            if found is None or self.duplicate(text):
+                self.stats.count("refused", "points")
+                continue
+            index, source = found
+            segments = tuple(sorted({g for i in index for g in self.basis.sentences[i].segments}))
+            section.points.append(_Point(text, index[0], segments, "model"))
+            self.stats.count("used", "points")
+            if len(section.points) >= MAX_POINTS:
+                break
+        section.points.sort(key=lambda p: (p.sentence, p.origin == "model"))
+
+    def excerpt_chars(self, sections_left: int) -> int:
+        """How much text the next more-points request may read: its share of the time budget left."""
+        rate = self.rate()
+        if rate is None:
+            return 3000
+        seconds = self.left() / max(1, sections_left)
+        tokens = seconds * rate - 3 * 120 - 250  # the answer and the instructions
+        per_token = 1.5 if self.zh else 4.0
+        return int(max(0, min(6000, tokens * per_token)))
+
+    def excerpt(self, section: _Section, chars: int) -> list[int]:
+        """The section's best sentences no point was taken from, up to ``chars`` characters, in spoken order."""
+        basis = section.basis
+        used = {p.sentence for p in section.points}
+        part = [i for i in section.sentence_ids if i not in used]
+        if not part:
+            return []
+        sentences = [self.basis.sentences[i] for i in part]
+        lex = lexicon(self.transcript.language)
+        ranked, _ = rank(sentences, self.doc_df, len(self.basis.sentences), basis.spec, lex)
+        chosen: list[int] = []
+        total = 0
+        for candidate in ranked:
+            index = part[candidate.sentence]
+            size = len(self.basis.sentences[index].text)
+            if index in chosen or total + size > chars:
+                continue
+            chosen.append(index)
+            total += size
+        return sorted(chosen)
+
+    # -- checks
+
+    def finish(self, text: str) -> str:
+        text = self.simplified(" ".join(str(text).split())).strip("-•* ")
+        if text and text[-1] not in "。！？.!?":
+            text += "。" if self.zh else "."
+        return text if self.zh else text[:1].upper() + text[1:]
+
+    def acceptable(self, text: str, source: str, context: str, recall: float = 0.0) -> bool:
+        """A sentence is usable when it says what ``source`` says: its words from ``context`` (and ``recall`` of
+        the source's words kept: a rewrite must not drop what the point was about), the negations of what it
+        covers kept, a sensible length, no talk about the memo, not a question made up."""
+        size, original = content_len(text, self.zh), content_len(source, self.zh)
+        if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
+            return False
+        if recall and support(token_set(source), token_set(text)) < recall:
+            return False
+        if self.meta(text) > self.meta(source) or _INNER_STOP["zh" if self.zh else "en"].search(text):
+            return False  # talk about the memo the source did not have, or more than one sentence
+        if text.rstrip()[-1:] in "？?" and source.rstrip()[-1:] not in "？?":
+            return False
+        words = token_set(text)
+        if not words or support(words, token_set(context + " " + source)) < SUPPORT:
+            return False
+        return self.negations_kept(text, words, source)
+
+    def meta(self, text: str) -> int:
+        """How much ``text`` talks about the memo rather than its topic (the rules' meta phrases, a model's)."""
+        low = text.lower()
+        return len(_META.findall(text)) + sum(phrase in low for phrase in lexicon(self.transcript.language).meta)
+
+    def negations_kept(self, text: str, words: set[str], source: str) -> bool:
+        """Every negation of the clauses ``text`` takes from ``source`` is in ``text``, and no new one: "不是因为
+        做不成东西" never becomes "因为做不成东西" (one of two dropped), nor "不想上班" "想上班"."""
+        count = len(self.negation.findall(text))
+        clauses = [c for c in re.split(r"[，,；;。.！!？?]", source) if c.strip()]
+        covered = 0
+        for clause in clauses:
+            own = token_set(clause)
+            if own and len(own & words) >= 0.5 * len(own):
+                covered += len(self.negation.findall(clause))
+        return covered <= count <= len(self.negation.findall(source))
+
+    def support(self, text: str, candidates: Sequence[int]) -> tuple[tuple[int, ...], str] | None:
+        """The one or two adjacent sentences among ``candidates`` a new point comes from, if it passes the checks."""
+        words = token_set(text)
+        if not words:
+            return None
+        best: tuple[float, tuple[int, ...]] = (0.0, ())
+        for i in candidates:
+            for span in ((i,), (i, i + 1)):
+                if span[-1] not in candidates and len(span) > 1:
+                    continue
+                have = set().union(*(token_set(self.basis.sentences[j].text) for j in span))
+                share = support(words, have) - 0.05 * (len(span) - 1)
+                if share > best[0]:
+                    best = (share, span)
+        if not best[1]:
+            return None
+        source = ("" if self.zh else " ").join(self.basis.sentences[j].text for j in best[1])
+        if self.meta(text):
+            return None  # a new point is what the speaker says about the topic, never about the memo
+        return (best[1], source) if self.acceptable(text, source, source) else None
+
+    def duplicate(self, text: str) -> bool:
+        words = token_set(text)
+        for section in self.sections:
+            for point in section.points:
+                other = token_set(point.text)
+                if words and other and overlap(words, other) >= DUPLICATE:
+                    return True
+        return False
+
+    # -- the result
+
+    def outline(self, title: str) -> Outline:
+        cleaned = self.basis.cleaned_text
+        for wrong, right in self.fixes.items():
+            cleaned = cleaned.replace(wrong, right)
+        sections = []
+        for section in self.sections:
+            points = []
+            for p in section.points:
+                text = p.text
+                if p.origin == "rules":
+                    for wrong, right in self.fixes.items():
+                        text = text.replace(wrong, right)
+                sources = p.sources or (time_ranges(p.segments, self.transcript.segments) if self.basis.timed else ())
+                points.append(OutlinePoint(text, sources))
+            sections.append(OutlineSection(section.basis.title, tuple(points), section.basis.spec.key))
+        self.stats.count("used", "fixes", len(self.fixes))
+        notice = ""
+        if self.stats.skipped:
+            skipped = sum(self.stats.skipped.values())
+            notice = (f"the LLM was slow: {skipped} step(s) skipped to stay within the time budget "
+                      "(MEMO_LLM_BUDGET seconds, 0 = none); the offline engine's points stand there")
+        covered = sum(1 for s in sections if s.points)
         return Outline(
             title=title,
-            sections=sections,
-            cleaned_text=self.cleaned_text(),
-            language=self.language,
-            engine=engine,
+            sections=tuple(sections),
+            cleaned_text=cleaned,
+            language=self.transcript.language,
+            engine=f"llm:{self.endpoint.model}",
             source=self.transcript.source,
-            notice="; ".join(notices),
+            notice=notice,
+            stats={**asdict(self.stats), "sections_with_points": covered, "sections": len(sections)},
         )
 
-    # -- plan: title and the speaker's announced structure
 
-    def plan(self, opening: Sequence[int]) -> str:
-        specs = self.template.sections
-        self.sections = [_Section(s.key, s.title(self.language), s.description) for s in specs]
-        if not opening:
-            return _fallback_title(self.transcript)
-        self.say("title and structure")
-        keys = [s.key for s in specs]
-        system = _prompt(
-            "llm_plan", language=self.language_name, sections=_describe(specs, self.language),
-            schema=json.dumps(plan_schema(keys), ensure_ascii=False),
-        )
-        while True:
-            try:
-                text = _numbered([(i, self.by_id[i].text) for i in opening])
-                data = self.endpoint.ask(system, text, plan_schema(keys), "memo_plan", 400)
-                break
-            except _TooLong as exc:
-                if exc.cut_off:  # a title and a few part names never need 400 tokens: the model is looping
-                    return _fallback_title(self.transcript)
-                if len(opening) < 2:
-                    raise _too_long_error(self.endpoint) from None
-                self.endpoint.stats.splits += 1
-                opening = opening[: len(opening) // 2]  # the structure is announced at the start
-            except UnusableAnswer:
-                return _fallback_title(self.transcript)  # the template's sections, a plain title
-        announced: list[_Section] = []
-        for n, part in enumerate(data["structure"], 1):
-            name = self.simplified(part["title"].strip())
-            key = part["template_key"]
-            spec = next((s for s in specs if s.key == key), None)
-            if spec is not None and all(a.key != key for a in announced):
-                announced.append(_Section(key, spec.title(self.language), f"{spec.description} ({name})"))
-            elif name:
-                announced.append(_Section(f"part{n}", name, name))
-        # One announced part is no structure; follow the speaker only when they lay out several.
-        if len(announced) >= 2:
-            covered = {a.key for a in announced}
-            rest = [
-                _Section(s.key, s.title, s.description, optional=True) for s in self.sections if s.key not in covered
-            ]
-            self.sections = announced + rest
-        return self.simplified(data["title"].strip()) or _fallback_title(self.transcript)
-
-    # -- cleanup: every segment under its id
-
-    def clean(self, ids: Sequence[int]) -> None:
-        lines = [(i, self.by_id[i].text) for i in ids]
-        script = " Use simplified characters only." if self._to_simplified else ""
-        schema = cleanup_schema(ids)
-        system = _prompt("llm_cleanup", language=self.language_name, script=script,
-                         schema=json.dumps(schema, ensure_ascii=False))
-        chars = sum(len(t) for _, t in lines)
-        data = self.endpoint.ask(system, _numbered(lines), schema, "memo_cleanup", 2 * chars + 24 * len(ids) + 64)
-        answers = {}
-        for item in data["segments"]:
-            answers.setdefault(item["id"], item)
-        for i, original in lines:
-            item = answers.get(i)
-            text = self.simplified(" ".join(item["text"].split())) if item else None
-            if text is None or not _usable_cleanup(original, text):
-                text = self.rule_clean(original)  # the model skipped, summarised or padded it: keep the words
-            elif count_fillers(text, self.language):
-                text = self.rule_clean(text)  # the model left hesitations in
-            self.cleaned[i] = (text, bool(item and item["new_paragraph"]))
-
-    def rule_clean(self, text: str) -> str:
-        """The built-in rule-based cleanup (fillers, stutters, punctuation); never rewords."""
-        return clean_text(text, self.language).strip()
-
-    def cleaned_text(self) -> str:
-        sep = "" if base_language(self.language) in NO_SPACE_LANGUAGES else " "
-        # Text input keeps its own paragraphs; ids are segment indices + 1 (chunks never split segments).
-        starts = {i + 1 for i in paragraph_starts(self.transcript)}
-        paragraphs: list[list[str]] = [[]]
-        for i in self.by_id:
-            text, new_paragraph = self.cleaned.get(i) or (self.rule_clean(self.by_id[i].text), False)
-            if (new_paragraph or i in starts) and paragraphs[-1]:
-                paragraphs.append([])
-            if text:
-                paragraphs[-1].append(text)
-        return "\n\n".join(sep.join(p) for p in paragraphs if p)
-
-    # -- extraction: points citing ids, checked against what they cite
-
-    def extract(self, ids: Sequence[int]) -> None:
-        chunk = {i: f"{self.by_id[i].text} {self.cleaned.get(i, ('', False))[0]}" for i in ids}
-        lines = [(i, self.cleaned.get(i, (self.by_id[i].text, False))[0] or self.by_id[i].text) for i in ids]
-        keys = [s.key for s in self.sections]
-        schema = extract_schema(keys, ids)
-        max_points = max(3, sum(len(t) for _, t in lines) // 150)
-        context = f"\nThis is {self.part} of the memo."
-        if self.previous:
-            context += f" The previous part ended in section `{self.previous}`."
-        known = [f"- ({s.key}) {text}" for s in self.sections for text, _ in s.points][-30:]
-        if known:
-            context += " Points already listed:\n" + "\n".join(known)
-        system = _prompt(
-            "llm_extract", language=self.language_name, sections=_describe_sections(self.sections),
-            max_points=max_points, context=context + "\n", schema=json.dumps(schema, ensure_ascii=False),
-        )
-        data = self.endpoint.ask(system, _numbered(lines), schema, "memo_points", max_points * 120 + 200)
-        for item in data["points"]:
-            text = self.simplified(" ".join(item["text"].split()))
-            section = next((s for s in self.sections if s.key == item["section"]), None)
-            if not text or section is None:
-                continue
-            sources = ground(text, [i for i in item["sources"] if i in chunk], chunk)
-            if not sources:
-                self.endpoint.stats.dropped_points += 1
-                continue
-            self.add_point(section, text, set(sources))
-            self.previous = section.key
-
-    def add_point(self, section: _Section, text: str, sources: set[int]) -> None:
-        for other in self.sections:
-            for n, (known, known_sources) in enumerate(other.points):
-                if is_duplicate(text, known):
-                    # Same idea again (often under another heading): keep the first, add where it was said.
-                    other.points[n] = (known, known_sources | sources)
-                    return
-        section.points.append((text, sources))
-
-    def shown(self, section: _Section) -> bool:
-        """Template sections the speaker's structure left out stay when it shares others with the template."""
-        if not section.optional or section.points:
-            return True
-        return any(not s.optional and self.template.section(s.key) is not None for s in self.sections)
-
-    def outline_section(self, section: _Section) -> OutlineSection:
-        timed = is_timed(self.transcript)
-        points = tuple(
-            # ids are segment indices + 1: chunks are runs of the transcript's own segments.
-            OutlinePoint(text, time_ranges([i - 1 for i in ids], self.transcript.segments) if timed else ())
-            for text, ids in section.points
-        )
-        return OutlineSection(section.title, points, section.key)
+def section_points(section: _Section) -> int:
+    return sum(len(p.text) for p in section.points)
 
 
-def _fitting(
-    ids: tuple[int, ...], work: Callable[[Sequence[int]], Any], endpoint: Endpoint, cut_offs: int = 1
-) -> list[Any]:
-    """``work(ids)``, split in halves as often as needed when a prompt does not fit the model's context.
-
-    An answer cut off at its token limit is split once: a model that repeats itself would be split down to
-    single segments at full cost, so a second cut-off makes the part unusable instead.
-    """
+def budget_seconds() -> float:
+    """Time budget for the optional steps (MEMO_LLM_BUDGET / [llm] budget; 0 = no limit)."""
     try:
-        return [work(ids)]
-    except _TooLong as exc:
-        if exc.cut_off:
-            if cut_offs < 1 or len(ids) < 2:
-                raise UnusableAnswer(
-                    f"the answer of model '{endpoint.model}' was cut off at its token limit (it may be repeating "
-                    "itself); try a larger model or --engine offline"
-                ) from None
-            cut_offs -= 1
-        elif len(ids) < 2:
-            raise _too_long_error(endpoint) from None
-        endpoint.stats.splits += 1
-        mid = len(ids) // 2
-        return _fitting(ids[:mid], work, endpoint, cut_offs) + _fitting(ids[mid:], work, endpoint, cut_offs)
-
-
-def _too_long_error(endpoint: Endpoint) -> EngineError:
-    return EngineError(
-        f"one transcript segment does not fit the context of model '{endpoint.model}' at {endpoint.settings.base_url}; "
-        "use a model with a larger context or --engine offline"
-    )
-
-
-def _usable_cleanup(original: str, cleaned: str) -> bool:
-    """False where the model summarised, padded or merged segments instead of cleaning one."""
-    size = len(original.strip())
-    padded = len(cleaned) > 1.3 * size + 10
-    summarised = size >= 20 and len(cleaned) < 0.35 * size
-    return not (padded or summarised or (not cleaned and size > 8))
-
-
-def _describe(specs: Sequence[SectionSpec], language: str) -> str:
-    return "\n".join(f"- {s.key}: {s.title(language)}: {s.description}" for s in specs)
-
-
-def _describe_sections(sections: Sequence[_Section]) -> str:
-    return "\n".join(f"- {s.key}: {s.title}: {s.description}" for s in sections)
-
-
-def _fallback_title(transcript: Transcript) -> str:
-    from pathlib import Path
-
-    return Path(transcript.source).stem if transcript.source else "Memo"
+        value = float(setting("llm", "budget", None, DEFAULT_BUDGET))
+    except (TypeError, ValueError):
+        value = DEFAULT_BUDGET
+    return value if value > 0 else float("inf")
 
 
 def llm_outline(
@@ -765,17 +430,18 @@ def llm_outline(
     progress: Progress | None = None,
     *,
     stats: LLMStats | None = None,
+    budget: float | None = None,
 ) -> Outline:
-    """Cleaned text and outline of ``transcript`` by the model at ``settings``; EngineError (one line) on failure.
+    """The offline engine's outline of ``transcript``, improved by the model at ``settings`` (see module doc).
 
-    Points carry the time ranges of the segments they come from when the transcript is timed (audio input).
+    EngineError (one line) when the endpoint fails; answers that are merely unusable keep the rules' result.
     """
     stats = stats if stats is not None else LLMStats()
     started = time.perf_counter()
     endpoint = Endpoint(settings, stats)
+    _ = endpoint.model  # an endpoint that is down or lists no model fails here, before any work
     try:
-        return _Run(transcript, template, endpoint, progress).run()
-    except _TooLong:
-        raise _too_long_error(endpoint) from None
+        result = _Run(transcript, template, endpoint, progress, budget_seconds() if budget is None else budget).run()
     finally:
         stats.seconds += time.perf_counter() - started
+    return replace(result, stats={**result.stats, "seconds": stats.seconds})

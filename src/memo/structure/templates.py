@@ -15,19 +15,14 @@ installed, ``.yaml``) file of the same shape::
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import tomllib  # the one Python 3.10 shim
 from ..errors import ConfigError
 from ..language import base_language
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DEFAULT_TEMPLATE = "default"
 
@@ -45,6 +40,8 @@ class SectionSpec:
     # Phrases that mark a sentence's content as this section's wherever it is said ("I'm going to" / "打算"
     # for a plan, "so far" / "这几天" for how it went): used to assign content when no structure is announced.
     signals: tuple[str, ...] = ()
+    # Weaker evidence: everyday words that lean to the section ("其实" to analysis, "后来" to how it went).
+    hints: tuple[str, ...] = ()
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
@@ -126,6 +123,13 @@ def _load_yaml(text: str, where: str) -> dict[str, Any]:
     return data
 
 
+def _phrases(raw: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
+    values = raw.get(name, [])
+    if isinstance(values, str) or not all(isinstance(c, str) for c in values):
+        raise ConfigError(f"{where}: '{name}' must be a list of strings")
+    return tuple(c.strip() for c in values if c.strip())
+
+
 def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template:
     sections = data.get("sections")
     if not isinstance(sections, list) or not sections:
@@ -144,19 +148,17 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
             raise ConfigError(f"{where}: section {i} needs a 'key' or a 'title'")
         if not titles:
             titles = {"en": key.replace("_", " ").capitalize()}
-        cues = raw.get("cues", [])
-        if isinstance(cues, str) or not all(isinstance(c, str) for c in cues):
-            raise ConfigError(f"{where}: section {key!r}: 'cues' must be a list of strings")
-        signals = raw.get("signals", [])
-        if isinstance(signals, str) or not all(isinstance(c, str) for c in signals):
-            raise ConfigError(f"{where}: section {key!r}: 'signals' must be a list of strings")
+        cues, signals, hints = (
+            _phrases(raw, name, f"{where}: section {key!r}") for name in ("cues", "signals", "hints")
+        )
         specs.append(
             SectionSpec(
                 key=key.strip(),
                 titles={base_language(k): v.strip() for k, v in titles.items()},
                 description=str(raw.get("description", "")).strip(),
-                cues=tuple(c.strip() for c in cues if c.strip()),
-                signals=tuple(c.strip() for c in signals if c.strip()),
+                cues=cues,
+                signals=signals,
+                hints=hints,
             )
         )
     keys = [s.key for s in specs]

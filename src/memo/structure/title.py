@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
+from .homophones import straddle_share, word_tag
 from .similarity import STOP_EN, tokens
 
 _NAMING_ZH = re.compile(
@@ -46,12 +47,24 @@ _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
-_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地")
+_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order)\b", re.I)
+# A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
+_STATEMENT_ZH = re.compile(r"^(?:其实|我觉得|感觉|可能|我在|我们在)|不全是|不是|是不是")
+# jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
+# conjunctions, prepositions, particles, adjectives (十二, 下午, 大概, 首先, 明显).
+_NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
+                             "o", "a", "ad", "ag", "z", "zg"))
 
 
 def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[str]:
     """The memo's most repeated content words, most frequent first."""
+    return [w for w, _ in ranked_keywords(sentences, lex)[:top]]
+
+
+def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
+    """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
+    time word, adverb or pronoun (jieba's dictionary tags them), and no pair of characters across two words."""
     zh = lex.language == "zh"
     counts: Counter = Counter()
     nouns: set[str] = set()
@@ -67,12 +80,43 @@ def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[
             low = [w.lower() for w in words]
             nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False) if a in _DETERMINERS_EN)
             nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES)  # Lisbon, Priya
-    ranked = [w for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
-    return ranked[:top]
+    ranked = [(w, n) for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
+    if zh:
+        text = "".join(s.text for s in sentences)
+        ranked = [(w, n) for w, n in ranked if _topic_word_zh(w, text)]
+    return ranked
+
+
+def _names_topic(title: str, words: Sequence[str]) -> bool:
+    """A named topic holds one of the memo's main words and is a phrase, not a statement ("我在讲我们公司的事",
+    "其实这个事情不全是老王的问题" are what the speaker said about it)."""
+    return any(w in title for w in words[:8]) and not _STATEMENT_ZH.search(title)
+
+
+def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
+    """The word the memo is about: its most repeated content word, weighted by how much of the memo it runs
+    through (thirds it occurs in), alone when it stands out ("咖啡"), else with the next one ("远程和办公")."""
+    thirds = ["".join(s.text for s in sentences[i * len(sentences) // 3 : (i + 1) * len(sentences) // 3])
+              for i in range(3)]
+    scored = sorted(((n * sum(w in part for part in thirds) / 3, w) for w, n in ranked_keywords(sentences, lex)[:8]),
+                    reverse=True)
+    if len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]:
+        return scored[0][1]
+    return f"{scored[0][1]}和{scored[1][1]}"
+
+
+def _topic_word_zh(unit: str, text: str) -> bool:
+    if re.fullmatch(r"[a-z0-9]+", unit):
+        return True
+    tag = word_tag(unit)
+    if tag in _NOT_TOPIC_TAGS:
+        return False
+    # 喝咖 (喝|咖啡), 段时 (段|时间), 天下 (第二天|下午) are mostly pairs across two words; 阿杰 is a name.
+    return straddle_share(text, unit) < (0.5 if tag else 0.01)
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us")):  # analysis, status
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -97,17 +141,19 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
                                              named.group(1)))
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
-            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title):
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words):
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
         title = tail.sub("", head.sub("", title))
-        if (_META_ZH if zh else _META_EN).search(title):
+        if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
             continue
         low = title.lower()
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
+    if zh and words:
+        return _keyword_title_zh(sentences, lex)
     if words:
         top = words[:3]
         if not zh:  # names keep their capital ("Berlin, German and client")
@@ -117,8 +163,6 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if not head:
             return last if zh else last[:1].upper() + last[1:]
         # "血糖、奶茶和糖尿病" / "Tomatoes, slugs and allotment": a list that reads as a title.
-        if zh:
-            return f"{'、'.join(head)}和{last}"
         title = f"{', '.join(head)} and {last}"
         return title[:1].upper() + title[1:]
     stem = Path(source).stem if source else ""
