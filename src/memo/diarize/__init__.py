@@ -14,6 +14,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -23,11 +24,13 @@ from ..audio import Audio
 from ..errors import DiarizationError
 from ..records import SpeakerTurn
 from . import roster
+from .options import DiarizeOptions
 from .speakers import assign_speakers, parse_speaker_names, rename_speakers
 
 __all__ = [
     "BUILTIN_MODEL",
     "DEFAULT_STEP",
+    "DiarizeOptions",
     "assign_speakers",
     "auto_step",
     "diarize",
@@ -50,18 +53,12 @@ ProgressHook = Callable[[str, int, int], None]
 
 def diarize(
     audio: Audio,
+    options: DiarizeOptions | None = None,
     *,
-    num_speakers: int | None = None,
-    min_speakers: int | None = None,
-    max_speakers: int | None = None,
-    model: str | None = None,
     segmentation_step: float | None = DEFAULT_STEP,
     progress: ProgressHook | None = None,
-    speakers: str = "auto",
-    speakers_present: str | None = None,
-    concurrent: bool = False,
-    roster_digest: str = "",
     notice: Callable[[str], None] | None = None,
+    **overrides,
 ) -> tuple[SpeakerTurn, ...]:
     """Who spoke when in ``audio``: turns labelled SPEAKER_1, SPEAKER_2, ... in order of first appearance.
 
@@ -70,9 +67,15 @@ def diarize(
     ``"off"`` ignores the roster. ``speakers_present="Alice,Bob"`` fixes the speaker count and the names.
     ``concurrent`` says transcription runs at the same time (diarization then takes fewer threads).
     ``progress(stage, completed, total)`` is called as the segmentation and embedding stages advance.
-    ``roster_digest`` is not used here; it makes cached transcripts depend on the roster.
+    ``roster_digest`` is not used here; it makes cached transcripts depend on the roster. ``overrides`` are
+    DiarizeOptions fields, so ``diarize(audio, num_speakers=2)`` works; without options, nothing else runs
+    at the same time (``concurrent=False``).
     """
-    _check_counts(num_speakers, min_speakers, max_speakers)
+    options = replace(options or DiarizeOptions(concurrent=False), **overrides)
+    options.check()
+    num_speakers, min_speakers, max_speakers = options.num_speakers, options.min_speakers, options.max_speakers
+    model, speakers, speakers_present, concurrent = (options.model, options.speakers, options.speakers_present,
+                                                     options.concurrent)  # fmt: skip
     roster.check_mode(speakers)
     present = roster.parse_present(speakers_present)
     if present and num_speakers is None:
@@ -152,14 +155,6 @@ def auto_step(duration: float) -> float:
     """The coarsest step (fastest) that still gives about TARGET_CHUNKS windows, within [MIN_STEP, MAX_STEP]."""
     step = (duration - 10.0) / (10.0 * TARGET_CHUNKS)
     return min(MAX_STEP, max(MIN_STEP, round(step * 20) / 20))  # rounded to 0.05: few cached pipelines
-
-
-def _check_counts(num: int | None, low: int | None, high: int | None) -> None:
-    for name, value in (("num_speakers", num), ("min_speakers", low), ("max_speakers", high)):
-        if value is not None and value < 1:
-            raise DiarizationError(f"{name} must be at least 1 (got {value})")
-    if low is not None and high is not None and low > high:
-        raise DiarizationError(f"min_speakers ({low}) is larger than max_speakers ({high})")
 
 
 def _turns(turns) -> tuple[SpeakerTurn, ...]:
