@@ -1,7 +1,6 @@
 """`transcribe --diarize`: transcription then diarization, against both at the same time with the cores split
 (memo's default: runtime.transcribe_threads(concurrent=True) for CTranslate2, diarize(concurrent=True)), and
 both at the same time on every core. One process, alternating runs, models loaded before timing.
-Needs diarize(..., concurrent=) (the diarize branch).
 
     .venv/bin/python bench/bench_concurrent.py FILE.wav [FILE.wav ...]
 """
