@@ -3,7 +3,9 @@
 Baselines (shipped Whisper base, int8, CPU, beam 5, language detected per file, as memo does):
   plain    WhisperModel.transcribe, file by file (sequential decoding)
   batched  faster-whisper's own BatchedInferencePipeline (VAD chunks, batch_size 8), file by file
-  memo     `python -m memo transcribe FOLDER -o OUT -f json` with an empty cache
+  memo     `python -m memo transcribe FOLDER -o OUT -f json` with an empty cache (its default decoding:
+           batched windows greedy, beam 5 again where unsure; Chinese sequential beam 5)
+  memo --beam-size 5   the same with beam 5 everywhere (memo's previous default)
 Each run is a fresh process timed from start to exit (imports and model load included, paid once per
 run) with its peak RSS. Workloads: (a) a folder of short real recordings, (b) a >= 5-minute file,
 (c) with --long a >= 30-minute file. Runs are interleaved (plain, batched, memo, and again) so
@@ -34,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")
-SYSTEMS = ("plain", "batched", "memo")
+SYSTEMS = ("plain", "batched", "memo", "memo --beam-size 5")
 
 
 def prepare(data: Path) -> dict[str, Path]:
@@ -105,7 +107,7 @@ def child(system: str, target: str, out: str) -> None:
     """One timed run (in its own process): writes {file stem: text} to ``out``."""
     files = sorted(Path(target).iterdir()) if Path(target).is_dir() else [Path(target)]
     texts = {}
-    if system == "memo":
+    if system.startswith("memo"):
         folder = Path(tempfile.mkdtemp())
         env = {**os.environ, "MEMO_CACHE_DIR": str(folder / "cache")}
         link = folder / "cache" / "models"
@@ -115,6 +117,7 @@ def child(system: str, target: str, out: str) -> None:
         link.mkdir()
         os.symlink(default_model_dir(), link / default_model_dir().name)  # the join, not the transcripts
         cmd = [sys.executable, "-m", "memo", "transcribe", target, "-o", str(folder / "out"), "-f", "json"]
+        cmd += system.split()[1:]
         subprocess.run(cmd, check=True, env=env, capture_output=True)
         for f in files:
             texts[f.stem] = json.loads((folder / "out" / f"{f.stem}.json").read_text())["text"]
@@ -130,7 +133,7 @@ def child(system: str, target: str, out: str) -> None:
             kwargs = {"batch_size": 8} if system == "batched" else {}
             segments, _ = runner.transcribe(str(f), beam_size=5, **kwargs)
             texts[f.stem] = " ".join(s.text.strip() for s in segments)
-    who = resource.RUSAGE_CHILDREN if system == "memo" else resource.RUSAGE_SELF
+    who = resource.RUSAGE_CHILDREN if system.startswith("memo") else resource.RUSAGE_SELF
     peak = resource.getrusage(who).ru_maxrss / 1024
     Path(out).write_text(json.dumps({"texts": texts, "peak_mb": peak}, ensure_ascii=False))
 
@@ -186,6 +189,7 @@ def main() -> None:
     parser.add_argument("--long", action="store_true", help="also the ~30-minute file (slow)")
     parser.add_argument("--contention", action="store_true", help="also plain and memo next to a busy process")
     parser.add_argument("--only", help="comma-separated workloads: short,five,thirty")
+    parser.add_argument("--systems", help="comma-separated, of: " + ", ".join(SYSTEMS) + " (plain always runs)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -198,9 +202,10 @@ def main() -> None:
     refs, results = references(), {}
     for name in names:
         target = workloads[name]
-        runs: dict[str, list[dict]] = {s: [] for s in SYSTEMS}
+        chosen = ["plain", *(s for s in args.systems.split(",") if s != "plain")] if args.systems else SYSTEMS
+        runs: dict[str, list[dict]] = {s: [] for s in chosen}
         for _ in range(args.repeats):
-            for system in SYSTEMS:  # interleaved: load changes hit every system alike
+            for system in chosen:  # interleaved: load changes hit every system alike
                 runs[system].append(timed(system, target))
                 print(f"  {name} {system}: {runs[system][-1]['seconds']:.1f} s", file=sys.stderr)
         if args.contention and name != "thirty":

@@ -90,3 +90,45 @@ def test_folder_batch_keeps_outputs_errors_and_stamps(librivox, tmp_path):
     assert "ill disposed young man" in _norm(json.loads((out / "0880.json").read_text())["text"])
     again = subprocess.run(memo, capture_output=True, text=True, timeout=300, env=env)
     assert "3 already done" in again.stderr, again.stderr
+
+
+@pytest.fixture
+def decoder_calls(monkeypatch):
+    """(beam size, rows) of every call to the real Whisper decoder."""
+    from memo.transcribe import load_model
+
+    model = load_model(None, "auto", None, 0)
+    inner, calls = model.model, []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(inner, name)
+
+        def generate(self, *args, **kwargs):
+            results = inner.generate(*args, **kwargs)
+            calls.append((kwargs["beam_size"], [r.scores[0] for r in results]))
+            return results
+
+    monkeypatch.setattr(model, "model", Counting())
+    return calls
+
+
+def test_greedy_first_then_beam_5_where_unsure(clips, decoder_calls, monkeypatch):
+    from memo import multibatch
+    from memo.transcribe import TranscribeOptions
+
+    _, audios, _ = clips
+    audios = audios[:3]
+    greedy = [t.text for t in transcribe_many(audios)]
+    assert len(decoder_calls) == 1  # clean speech: nothing unsure
+    (beam, scores), *_ = decoder_calls
+    assert beam == 1 and len(scores) == 3
+    beam5 = [t.text for t in transcribe_many(audios, TranscribeOptions(beam_size=5))]
+    assert [b for b, _ in decoder_calls[1:]] == [5]  # an explicit --beam-size is used everywhere
+    # A threshold between the rows' scores: only the rows under it are decoded again, each in its own file.
+    low, middle, _ = sorted(scores)
+    monkeypatch.setattr(multibatch, "UNSURE_LOGPROB", (low + middle) / 2)
+    decoder_calls.clear()
+    mixed = [t.text for t in transcribe_many(audios)]
+    assert [(b, len(s)) for b, s in decoder_calls] == [(1, 3), (5, 1)]
+    assert all(m in (g, b) for m, g, b in zip(mixed, greedy, beam5, strict=True)), (mixed, greedy, beam5)

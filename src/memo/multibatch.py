@@ -13,6 +13,7 @@ boundaries landed in the neighbouring file and Whisper dropped whole utterances 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +31,9 @@ SHORT_SECONDS = 24.0
 CONTEXT_PAD = 5.0
 # VAD margin kept around the speech, as faster-whisper's speech_pad_ms does.
 _MARGIN = 0.2
+# Mean token log-probability under which a window decoded greedily is decoded again with beam 5 (when
+# beam_size is not set). faster-whisper's own "unsure" mark (log_prob_threshold) is -1.0.
+UNSURE_LOGPROB = -0.5
 _PREPEND = "\"'“¿([{-"
 _APPEND = "\"'.。,，!！?？:：”)]}、"
 
@@ -90,7 +94,7 @@ def _transcribe_rows(model, sources: list[Audio], spans: list[tuple[int, int]], 
     for language in dict.fromkeys(lang for lang, _ in languages if batched(lang, options)):
         idx = [i for i, (lang, _) in enumerate(languages) if lang == language]
         part = encoded if len(idx) == len(sources) else _rows(model, encoded, features, idx)
-        raws = _decode(model, part, [spans[i] for i in idx], language, options)
+        raws = _decode(model, part, features[idx], [spans[i] for i in idx], language, options)
         for i, raw in zip(idx, raws, strict=True):
             results[i] = transcript_from_segments(raw, sources[i], options, language, languages[i][1])
     return results
@@ -128,12 +132,13 @@ def transcribe_chunks(
     raws: list = []
     for first, stop in zip(starts, [*starts[1:], len(chunks)], strict=True):
         rows = range(first, stop)
-        encoded = model.encode(_window_features(model, [chunks[i] for i in rows]))
+        features = _window_features(model, [chunks[i] for i in rows])
+        encoded = model.encode(features)
         if language is None:
             language, probability = _vote(model.model.detect_language(encoded))
             if not batched(language, options):
                 return language, probability
-        for segments in _decode(model, encoded, [spans[i] for i in rows], language, options):
+        for segments in _decode(model, encoded, features, [spans[i] for i in rows], language, options):
             raws.extend(segments)
         # collect_chunks can leave a chunk without speech segments (a first segment longer than a chunk).
         ends = [segment["end"] for i in rows for segment in meta[i]["segments"]]
@@ -169,8 +174,11 @@ def _rows(model, encoded, features: np.ndarray, idx: list[int]):
         return model.encode(features[idx])
 
 
-def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options: TranscribeOptions) -> list[list]:
-    """Beam search and word alignment for one language's rows: faster-whisper segments per row."""
+def _decode(
+    model, encoded, features: np.ndarray, spans: list[tuple[int, int]], language: str, options: TranscribeOptions
+) -> list[list]:
+    """Decoding and word alignment for one language's rows (``features``: their encoder input): faster-whisper
+    segments per row."""
     from faster_whisper.tokenizer import Tokenizer
     from faster_whisper.transcribe import Segment, Word, get_suppressed_tokens
 
@@ -179,10 +187,8 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
     hotwords = options.hotwords or None
     prompt = model.get_prompt(tokenizer, previous_tokens=previous, without_timestamps=True, hotwords=hotwords)
     settings = LANGUAGE_DECODING.get(language, {})
-    results = model.model.generate(
-        encoded,
-        [list(prompt) for _ in spans],
-        beam_size=options.beam_size,
+    generate = functools.partial(
+        model.model.generate,
         max_length=model.max_length,
         suppress_blank=True,
         suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
@@ -191,6 +197,13 @@ def _decode(model, encoded, spans: list[tuple[int, int]], language: str, options
         repetition_penalty=settings.get("repetition_penalty", 1.0),
         no_repeat_ngram_size=settings.get("no_repeat_ngram_size", 0),
     )
+    results = generate(encoded, [list(prompt) for _ in spans], beam_size=options.beam_for(batched=True))
+    if options.beam_size is None:  # greedy first: beam search again only for the windows it was unsure of
+        unsure = [i for i, r in enumerate(results) if r.scores[0] < UNSURE_LOGPROB]
+        if unsure:
+            part = encoded if len(unsure) == len(spans) else _rows(model, encoded, features, unsure)
+            for i, result in zip(unsure, generate(part, [list(prompt) for _ in unsure], beam_size=5), strict=True):
+                results[i] = result
     rows = []
     for (start, end), result in zip(spans, results, strict=True):
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]

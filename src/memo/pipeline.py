@@ -22,6 +22,7 @@ from .errors import ConfigError, NoSpeechError
 from .fileio import atomic_write_text, clean_stale_temp_files
 from .hooks import outputs_written
 from .records import Transcript
+from .runtime import transcribe_threads
 from .structure.options import OutlineOptions  # owned by structure/; `memo.pipeline.OutlineOptions` still works
 from .transcribe import TranscribeOptions, transcribe
 from .writers import OUTLINE_EXTENSION, write_outline, write_outputs
@@ -65,7 +66,7 @@ class Job:
 def check_job(job: Job) -> None:
     """Every option checked once, before any file is touched: raises MemoError (the CLI exits 2)."""
     options = job.transcribe
-    if options.beam_size < 1:
+    if options.beam_size is not None and options.beam_size < 1:
         raise ConfigError(f"--beam-size must be 1 or more (got {options.beam_size})")
     if options.batch_size is not None and options.batch_size < 0:
         raise ConfigError(f"--batch-size must be 0 or more (got {options.batch_size}); 1 decodes sequentially")
@@ -156,7 +157,9 @@ def _transcribe_and_diarize(audio: Audio, job: Job, reporter: Reporter) -> Trans
         return assign_speakers(transcript, run())
     reporter.stage("transcribing + diarizing")
     worker = _Background(run)  # a daemon thread: Ctrl+C exits at once instead of waiting for it
-    transcript = transcribe(audio, job.transcribe, on_progress=progress.transcribed)
+    # The stages split the cores (runtime.py): CTranslate2 takes those diarization leaves.
+    threads = job.transcribe.cpu_threads or transcribe_threads(concurrent=True)
+    transcript = transcribe(audio, replace(job.transcribe, cpu_threads=threads), on_progress=progress.transcribed)
     reporter.stage("diarizing")
     return assign_speakers(transcript, worker.result())
 

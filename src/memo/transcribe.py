@@ -49,7 +49,7 @@ class TranscribeOptions:
     compute_type: str | None = None  # None: int8 on CPU, float16 on GPU
     language: str | None = None  # None: detect once per file
     batch_size: int | None = None  # None: sequential for Chinese, 8 otherwise; 0 or 1: sequential
-    beam_size: int = 5
+    beam_size: int | None = None  # None: 5 sequentially; batched, greedy with beam 5 where unsure (UNSURE_LOGPROB)
     vad: bool = True
     word_timestamps: bool = True
     initial_prompt: str | None = None
@@ -67,6 +67,12 @@ class TranscribeOptions:
         if self.batch_size is None:
             return 1 if language in SEQUENTIAL_LANGUAGES else 8
         return max(1, self.batch_size)
+
+    def beam_for(self, batched: bool) -> int:
+        """The beam size of the first decoding pass (an explicit beam_size is used everywhere)."""
+        if self.beam_size is not None:
+            return self.beam_size
+        return 1 if batched else 5
 
     def cache_key(self) -> dict:
         """The settings that change the transcript (for resume)."""
@@ -158,7 +164,7 @@ def transcribe(
         language, probability, _ = model.detect_language(audio.samples, vad_filter=options.vad)
     kwargs = dict(
         language=language,
-        beam_size=options.beam_size,
+        beam_size=options.beam_for(batched=False),
         word_timestamps=options.word_timestamps,
         vad_filter=options.vad,
         initial_prompt=options.initial_prompt,

@@ -111,7 +111,10 @@ Language = Annotated[str | None, typer.Option("--language", "-l", help="e.g. zh,
 BatchSize = Annotated[
     int | None, typer.Option(help="Batched decoding width; 1 = sequential (default: 1 for Chinese, else 8).")
 ]
-BeamSize = Annotated[int, typer.Option(help="Beam search width.")]
+BeamSize = Annotated[
+    int | None,
+    typer.Option(help="Beam search width (default: 5; batched, greedy with beam 5 for unsure windows)."),
+]
 Vad = Annotated[bool, flag("--vad/--no-vad", help="Skip silence with Silero VAD.")]
 Prompt = Annotated[str | None, typer.Option(help="Initial prompt: names and terms to expect.")]
 Hotwords = Annotated[
@@ -153,7 +156,7 @@ SHARED_OPTIONS: dict[str, tuple[Any, Any]] = {
     "compute_type": (ComputeType, None),
     "language": (Language, None),
     "batch_size": (BatchSize, None),
-    "beam_size": (BeamSize, 5),
+    "beam_size": (BeamSize, None),
     "vad": (Vad, True),
     "initial_prompt": (Prompt, None),
     "hotwords": (Hotwords, None),
