@@ -29,10 +29,10 @@ from . import frontmatter
 from .batch import STAMP_DIR
 from .config import memo_home
 from .fileio import atomic_write_text
+from .language import CJK as _CJK
 
 SCHEMA_VERSION = "1"
 ROWS_PER_FILE = 1 << 20  # segment rowids are file_id * ROWS_PER_FILE + n: a file's rows delete as one range
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _QUERY_TERM = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+\*?")
 _JOIN = "\u200b"  # a separator for unicode61, removed again for display

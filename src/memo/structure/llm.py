@@ -30,6 +30,7 @@ from string import Template as _PromptTemplate
 from typing import Any
 
 from ..config import setting
+from ..language import CJK
 from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
 from .cleanup import lexicon, to_simplified
 from .endpoint import (
@@ -212,7 +213,7 @@ class _Run:
         if not wrong or not right or wrong == right or wrong not in self.basis.cleaned_text:
             return
         if self.zh:
-            ok = len(wrong) == len(right) and 2 <= len(wrong) <= 6 and re.fullmatch(r"[\u3400-\u9fff]+", right)
+            ok = len(wrong) == len(right) and 2 <= len(wrong) <= 6 and re.fullmatch(f"[{CJK}]+", right)
         else:
             ok = len(wrong.split()) <= 3 and len(right.split()) <= 3
         if ok and bool(self.negation.search(wrong)) == bool(self.negation.search(right)):
