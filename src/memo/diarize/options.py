@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ConfigError, DiarizationError
+from ..errors import DiarizationError
 
 
 @dataclass(frozen=True)
@@ -36,4 +36,4 @@ class DiarizeOptions:
             raise DiarizationError(f"min_speakers ({low}) is larger than max_speakers ({high})")
         model = self.model
         if model and model.startswith(("/", ".", "~")) and not Path(model).expanduser().exists():
-            raise ConfigError(f"--diarization-model {model}: not found; give a pyannote pipeline folder or file")
+            raise DiarizationError(f"--diarization-model {model}: not found; give a pyannote pipeline folder or file")
