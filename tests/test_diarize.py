@@ -158,6 +158,20 @@ def test_identical_windows_are_clustered_once():
     assert len(set(labels[:6])) == 1 and labels[0] != labels[6]
 
 
+def test_short_pauses_stay_in_the_turn_and_turn_changes_keep_their_gap():
+    import numpy as np
+
+    from memo.diarize.engine import bridge_pauses
+
+    step = 0.02
+    # speaker 0, a 0.1 s pause, speaker 0, a 0.1 s gap, speaker 1, a 1 s pause, speaker 1
+    labels = np.array([0] * 10 + [-1] * 5 + [0] * 10 + [-1] * 5 + [1] * 10 + [-1] * 50 + [1] * 10)
+    bridge_pauses(labels, step)
+    assert (labels[:25] == 0).all()  # the breath inside speaker 0's turn is part of it
+    assert (labels[25:30] == -1).all()  # the gap between two speakers stays silence
+    assert (labels[40:90] == -1).all()  # a long pause splits the turn
+
+
 @pyannote_installed
 @pytest.mark.slow
 def test_speaker_count_bounds(sample):

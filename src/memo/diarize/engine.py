@@ -6,7 +6,8 @@
 2. Each piece is covered by windows of at most WINDOW seconds; CAM++ embeds every window from the fbank
    features of the whole file (computed once), in length-sorted batches.
 3. Spectral clustering (``clustering.spectral_labels``) of the long-enough windows gives the speakers; short
-   windows then join their nearest speaker, and every frame takes the vote of the windows over it.
+   windows then join their nearest speaker, and every frame takes the vote of the windows over it. A
+   speaker's pauses under MAX_PAUSE stay inside the turn.
 
 Compared with pyannote's own pipeline (every 10 s chunk embedded once per local speaker, at a fine step)
 this embeds each second of speech about 1/(1-OVERLAP) times instead of 1/step times.
@@ -29,6 +30,7 @@ WINDOW = 1.5  # embedding window, seconds
 WINDOW_STEP = 0.5
 MIN_CLUSTER_WINDOW = 0.5  # shorter windows are too noisy to shape the clusters; they join one afterwards
 MIN_WINDOW = 0.3
+MAX_PAUSE = 0.3  # a speaker's shorter pauses stay inside the turn (the NIST RTTM convention)
 FBANK_HOP = 0.01
 
 Progress = Callable[[str, int, int], None]
@@ -206,6 +208,15 @@ def fill_short(spans, wins, frames: Frames, labels_per_frame: np.ndarray) -> Non
         labels_per_frame[a:b] = labels_per_frame[nearest]
 
 
+def bridge_pauses(labels: np.ndarray, step: float, longest: float = MAX_PAUSE) -> None:
+    """Silences shorter than ``longest`` between two frames of the same speaker become that speaker's:
+    segmentation-3.0 marks breaths and stop closures as non-speech, references count them in the turn."""
+    speech = np.flatnonzero(labels >= 0)
+    gap = np.diff(speech) - 1
+    for i in np.flatnonzero((gap > 0) & (gap * step < longest) & (labels[speech[:-1]] == labels[speech[1:]])):
+        labels[speech[i] + 1 : speech[i + 1]] = labels[speech[i]]
+
+
 def second_speaker(frames: Frames, labels: np.ndarray) -> np.ndarray:
     """Where two people speak at once, the other one is the nearest different speaker before or after."""
     out = np.full(len(labels), -1)
@@ -245,6 +256,7 @@ def run(segmentation, embedding: CamppEmbedding, samples: np.ndarray, sample_rat
     labels = label_windows(emb, wins, min_clusters=min_speakers, max_clusters=max_speakers, num_clusters=num_speakers)
     per_frame = frame_labels(frames, spans, wins, labels, int(labels.max()) + 1)
     fill_short(spans, wins, frames, per_frame)
+    bridge_pauses(per_frame, frames.step)
     overlapping = second_speaker(frames, per_frame)
     turns = turns_from_frames(per_frame, frames.step) + turns_from_frames(overlapping, frames.step)
     x = emb / np.linalg.norm(emb, axis=1, keepdims=True)
