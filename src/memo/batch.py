@@ -73,6 +73,15 @@ class BatchSummary:
     audio_seconds: float = 0.0
     wall_seconds: float = 0.0
 
+    def add(self, other: BatchSummary) -> None:
+        """Count ``other``'s files and seconds in this summary too (memo watch runs a batch per recording)."""
+        self.done += other.done
+        self.skipped += other.skipped
+        self.no_speech += other.no_speech
+        self.failed += other.failed
+        self.audio_seconds += other.audio_seconds
+        self.wall_seconds += other.wall_seconds
+
     def line(self) -> str:
         total = len(self.done) + len(self.skipped) + len(self.no_speech) + len(self.failed)
         text = f"{total} file{'s' if total != 1 else ''}: {len(self.done)} done"

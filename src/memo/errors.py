@@ -35,6 +35,8 @@ class NoSpeechError(MemoError):
     """An input decoded fine but holds no speech (silence, noise): nothing is written, and it is not done."""
 
 
-def one_line(message: object) -> str:
-    """``message`` on one line: errors from other libraries (the Hugging Face hub…) span several."""
-    return " ".join(str(message).split())
+def one_line(message: object, limit: int = 0) -> str:
+    """``message`` on one line (errors from other libraries, the Hugging Face hub…, span several), cut to
+    ``limit`` characters when given."""
+    text = " ".join(str(message).split())
+    return text[: limit - 1] + "…" if 0 < limit < len(text) else text

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .timefmt import clock
+
 _DATE_IN_NAME = re.compile(r"(?<!\d)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _BLOCK = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*)$")
@@ -43,10 +45,7 @@ def recorded_date(source: str | Path) -> dt.date | None:
 
 def duration_text(seconds: float) -> str:
     """``4:05`` or ``1:02:03``: what note apps show as a plain text property."""
-    total = int(round(max(seconds, 0.0)))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return clock(round(max(seconds, 0.0)))
 
 
 def render(

@@ -8,6 +8,7 @@ character?" imports the answer from here, so the copies cannot disagree.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .errors import ConfigError
 
@@ -64,3 +65,15 @@ def guess_language(text: str) -> str:
     cjk = len(CJK_CHAR.findall(text))
     latin = len(_LATIN_WORD.findall(text))
     return "zh" if cjk and cjk >= latin else "en"
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Chinese in Simplified characters (Whisper often writes Mandarin in Traditional ones)."""
+    return _t2s().convert(text)

@@ -30,6 +30,7 @@ from .batch import STAMP_DIR
 from .config import memo_home
 from .fileio import atomic_write_text
 from .language import CJK as _CJK
+from .timefmt import clock
 
 SCHEMA_VERSION = "1"
 ROWS_PER_FILE = 1 << 20  # segment rowids are file_id * ROWS_PER_FILE + n: a file's rows delete as one range
@@ -105,9 +106,7 @@ def format_hit(hit: Hit, bold: bool, cwd: Path | None = None) -> str:
         where = where.relative_to(cwd or Path.cwd())
     head = f"{where}"
     if hit.start is not None:
-        total = int(hit.start)
-        hours, minutes, secs = total // 3600, total // 60 % 60, total % 60
-        head += f" [{hours}:{minutes:02d}:{secs:02d}]" if hours else f" [{minutes}:{secs:02d}]"
+        head += f" [{clock(hit.start)}]"
     if hit.speaker:
         head += f" {hit.speaker}:"
     return f"{head} {hit.marked.replace(HIT_START, on).replace(HIT_END, off)}"

@@ -248,11 +248,9 @@ def transcribe_ahead(process: Callable, items: Sequence, job, *, kind: str, grou
     outputs and progress stay with ``process`` and ``batch.run_batch``; a file this cannot do
     (unreadable, long, diarized) simply takes the one-file path. Not with ``--force``, which bypasses
     the cache."""
-    import json
 
     from .batch import audio_duration, is_done
-    from .fileio import atomic_write_text
-    from .pipeline import TRANSCRIPT_SUFFIXES, transcript_cache_path
+    from .pipeline import TRANSCRIPT_SUFFIXES, store_transcript, transcript_cache_path
 
     if job.diarize or job.force or job.transcribe.batch_size in (0, 1):
         return process
@@ -282,13 +280,8 @@ def transcribe_ahead(process: Callable, items: Sequence, job, *, kind: str, grou
             if len(chosen) > 1:
                 if progress:
                     progress.stage(f"transcribing {len(chosen)} short files together")
-
-                def store(path: Path, transcript: Transcript) -> None:
-                    atomic_write_text(
-                        transcript_cache_path(path, job), json.dumps(transcript.to_dict(), ensure_ascii=False)
-                    )
-
-                transcribe_paths([c.path for c in chosen], job.transcribe, on_file=store)
+                transcribe_paths([c.path for c in chosen], job.transcribe,
+                                 on_file=lambda path, transcript: store_transcript(path, job, transcript))  # fmt: skip
         return process(item, job_, progress)
 
     return wrapped

@@ -132,8 +132,13 @@ def transcript_for(path: Path, job: Job, reporter: Reporter | None = None) -> Tr
         )
     transcript = _transcribe_and_diarize(audio, job, reporter)
     clean_stale_temp_files(cached.parent)
-    atomic_write_text(cached, json.dumps(transcript.to_dict(), ensure_ascii=False))
+    store_transcript(path, job, transcript)
     return transcript
+
+
+def store_transcript(path: Path, job: Job, transcript: Transcript) -> None:
+    """Put ``transcript`` in the cache for this content and these settings (multibatch fills it ahead too)."""
+    atomic_write_text(transcript_cache_path(path, job), json.dumps(transcript.to_dict(), ensure_ascii=False))
 
 
 def transcript_cache_path(path: Path, job: Job) -> Path:
@@ -230,12 +235,8 @@ def outline_file(item: Input, job: Job, reporter: Reporter | None = None) -> Fil
         outline_path = _write_outline(transcript, item, job, reporter)
         outputs_written([outline_path], transcript)
         return FileResult((outline_path,))
-    transcript = _spoken(_named(transcript_for(item.path, job, reporter), job), item)
-    # The transcript is on disk before the outline engine runs: an engine failure loses nothing.
-    outputs = write_outputs(transcript, job.formats, item.stem)
-    outputs.append(_write_outline(transcript, item, job, reporter))
-    outputs_written(outputs, transcript)
-    return FileResult(tuple(outputs), transcript.duration)
+    # Audio: as `memo transcribe --outline` (the transcript is on disk before the outline engine runs).
+    return transcribe_file(item, replace(job, outline=job.outline or OutlineOptions()), reporter)
 
 
 def has_speech(transcript: Transcript) -> bool:

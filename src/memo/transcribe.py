@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .audio import Audio, decode
 from .errors import ConfigError, ModelError
-from .language import CJK, normalise_language
+from .language import CJK, normalise_language, to_simplified
 from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
@@ -235,12 +235,9 @@ def _identity(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _chinese_postprocess() -> Callable[[str], str]:
     """Whisper often writes Mandarin in Traditional characters: convert to Simplified, keep punctuation."""
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
 
     def convert(text: str) -> str:
-        text = converter.convert(text)
+        text = to_simplified(text)
         # Whisper mixes ASCII punctuation into Chinese; Chinese text uses full-width marks.
         return _ASCII_PUNCT_IN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1)], text)
 

@@ -171,11 +171,7 @@ class _Watcher:
                 debug=self.debug,
             )
             self.busy = None
-            self.summary.done += result.done
-            self.summary.failed += result.failed
-            self.summary.no_speech += result.no_speech
-            self.summary.audio_seconds += result.audio_seconds
-            self.summary.wall_seconds += result.wall_seconds
+            self.summary.add(result)
         for path in ready:
             self.pending.pop(path, None)
 

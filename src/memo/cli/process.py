@@ -118,8 +118,6 @@ def _is_audio(item: Input) -> bool:
 def _diarize_options(num, low, high, model, speakers: str, present: str | None) -> DiarizeOptions:
     from ..diarize import roster
 
-    roster.check_mode(speakers)
-    roster.parse_present(present)  # a bad name fails once here, not once per file
     return DiarizeOptions(num, low, high, model, speakers=speakers, speakers_present=present,
                           roster_digest=roster.digest() if speakers != "off" else "")
 
@@ -148,9 +146,8 @@ def build_job(
             outline if outlines else None,
             force,
         )
-        check_job(job)
-        if not outlines:  # unused without --outline, but a typo is still worth a line
-            check_job(replace(job, outline=OutlineOptions(outline.engine, outline.template)))
+        # Without --outline the engine and template go unused, but a typo is still worth a line.
+        check_job(job if outlines else replace(job, outline=OutlineOptions(outline.engine, outline.template)))
     except MemoError as exc:
         raise fail(str(exc)) from exc
     return job

@@ -76,7 +76,6 @@ def diarize(
     num_speakers, min_speakers, max_speakers = options.num_speakers, options.min_speakers, options.max_speakers
     model, speakers, speakers_present, concurrent = (options.model, options.speakers, options.speakers_present,
                                                      options.concurrent)  # fmt: skip
-    roster.check_mode(speakers)
     present = roster.parse_present(speakers_present)
     if present and num_speakers is None:
         num_speakers = len(present)
@@ -84,9 +83,10 @@ def diarize(
         turns, prints = _builtin_diarize(audio, num_speakers, min_speakers, max_speakers, progress, concurrent)
         names = _names(prints, speakers, present, notice or _stderr)
         return _turns((s, e, names.get(k, k)) for s, e, k in turns)
-    if segmentation_step is None:
-        segmentation_step = auto_step(audio.duration)
-    pipeline = _pipeline(model or BUILTIN_MODEL, round(segmentation_step, 3))
+    if model and model != BUILTIN_MODEL:
+        pipeline = _pipeline(model, 0.0)  # a pretrained pipeline has its own step: one load per model
+    else:
+        pipeline = _pipeline(BUILTIN_MODEL, round(segmentation_step or auto_step(audio.duration), 3))
     import torch
 
     waveform = torch.from_numpy(audio.samples).unsqueeze(0)

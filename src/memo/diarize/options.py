@@ -8,7 +8,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DiarizationError
+from ..errors import ConfigError, DiarizationError
+
+MODES = ("auto", "suggest", "off")  # what --speakers does with enrolled voices
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
+    if not name or "," in name or name.upper().startswith("SPEAKER_"):
+        raise ConfigError(f"speaker name {name!r}: give a non-empty name without commas, not SPEAKER_n")
+    return name
+
+
+def check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ConfigError(f"--speakers {mode!r}: choose one of {', '.join(MODES)}")
+    return mode
+
+
+def parse_present(spec: str | None) -> tuple[str, ...]:
+    """``"Alice,Bob"`` -> ("Alice", "Bob"): who speaks; names need not be enrolled."""
+    if not spec:
+        return ()
+    names = tuple(check_name(n) for n in spec.split(","))
+    if len(set(names)) != len(names):
+        raise ConfigError(f"--speakers-present {spec!r}: a name is repeated")
+    return names
 
 
 @dataclass(frozen=True)
@@ -34,6 +59,8 @@ class DiarizeOptions:
         low, high = self.min_speakers, self.max_speakers
         if low is not None and high is not None and low > high:
             raise DiarizationError(f"min_speakers ({low}) is larger than max_speakers ({high})")
+        check_mode(self.speakers)
+        parse_present(self.speakers_present)
         model = self.model
         if model and model.startswith(("/", ".", "~")) and not Path(model).expanduser().exists():
             raise DiarizationError(f"--diarization-model {model}: not found; give a pyannote pipeline folder or file")

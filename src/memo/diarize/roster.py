@@ -19,9 +19,9 @@ import numpy as np
 from ..config import memo_home
 from ..errors import ConfigError
 from ..fileio import atomic_write_text
+from .options import MODES, check_mode, check_name, parse_present  # noqa: F401 (the roster's own rules)
 
 MATCH = 0.55  # CAM++ voiceprints: same person across recordings 0.65-0.9, different people 0.15-0.5 (README)
-MODES = ("auto", "suggest", "off")
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,6 @@ def digest() -> str:
     """Changes whenever the roster does (part of the transcript cache key)."""
     path = roster_path()
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else ""
-
-
-def check_name(name: str) -> str:
-    name = name.strip()
-    if not name or "," in name or name.upper().startswith("SPEAKER_"):
-        raise ConfigError(f"speaker name {name!r}: give a non-empty name without commas, not SPEAKER_n")
-    return name
 
 
 def enroll(name: str, files: Sequence[Path]) -> Voice:
@@ -129,17 +122,3 @@ def match(prints: np.ndarray, voices: dict[str, Voice], allowed: Sequence[str] |
     return out
 
 
-def check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise ConfigError(f"--speakers {mode!r}: choose one of {', '.join(MODES)}")
-    return mode
-
-
-def parse_present(spec: str | None) -> tuple[str, ...]:
-    """``"Alice,Bob"`` -> ("Alice", "Bob"): who speaks; names need not be enrolled."""
-    if not spec:
-        return ()
-    names = tuple(check_name(n) for n in spec.split(","))
-    if len(set(names)) != len(names):
-        raise ConfigError(f"--speakers-present {spec!r}: a name is repeated")
-    return names

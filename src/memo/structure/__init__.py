@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from ..errors import EngineError
@@ -39,7 +38,6 @@ __all__ = [
     "load_transcript",
     "outline",
     "render_markdown",
-    "write_outline",
 ]
 
 log = logging.getLogger("memo")
@@ -88,10 +86,3 @@ def _offline(transcript: Transcript, spec: Template, progress, notice: str) -> O
         log.warning(notice)
     result = offline_outline(transcript, spec, progress)
     return dataclasses.replace(result, notice=notice) if notice else result
-
-
-def write_outline(result: Outline, path: str | Path) -> Path:
-    """Render ``result`` and write it atomically to ``path``."""
-    from ..fileio import atomic_write_text
-
-    return atomic_write_text(path, render_markdown(result))

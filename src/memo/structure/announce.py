@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..language import base_language, guess_language
+from ..language import base_language, guess_language, is_chinese
 from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
 from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
@@ -77,7 +77,7 @@ def _score(item: str, spec: SectionSpec, language: str) -> float:
     score = 0.0
     for cue in spec.cues:
         if cue.lower() in low:
-            score += len(cue) if base_language(language) == "zh" else 1 + len(cue) / 10
+            score += len(cue) if is_chinese(language) else 1 + len(cue) / 10
     for title in spec.titles.values():
         if title.lower() in low:
             score += 3
@@ -85,7 +85,7 @@ def _score(item: str, spec: SectionSpec, language: str) -> float:
 
 
 def _items(window: str, language: str) -> list[str]:
-    zh = base_language(language) == "zh"
+    zh = is_chinese(language)
     text = clean_fragment(window, language).replace(PAUSE, "，")
     parts = re.split(rf"[。，,;；？?！!\n:：]|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
     if not zh:
@@ -121,7 +121,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     """A structure announced with a count: "我分三块说吧，第一块是A，第二块是B，第三块是C" / "There are three things
     I want to cover. What went wrong, what worked, and what I'd do differently." The items are the first N that
     follow the clause naming the count, read sentence by sentence until there are N."""
-    zh = base_language(language) == "zh"
+    zh = is_chinese(language)
     count = (_ZH_COUNT if zh else _EN_COUNT).search(opening)
     if count is None:
         return None

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..config import setting
-from ..errors import ConfigError, EngineError
+from ..errors import ConfigError, EngineError, one_line
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
@@ -107,11 +107,6 @@ class UnusableAnswer(EngineError):
     """The endpoint works but one answer was unusable (invalid JSON twice, cut off): other steps may still work."""
 
 
-def one_line(text: object, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _is_context_error(message: str) -> bool:
     return any(
         needle in message
@@ -145,10 +140,10 @@ def engine_error(exc: Exception, settings: LLMSettings, model: str, timeout: flo
     for name, text in _ERRORS:
         if isinstance(exc, getattr(openai, name)):
             status = getattr(exc, "status_code", "")
-            message = one_line(getattr(exc, "message", str(exc)))
+            message = one_line(getattr(exc, "message", str(exc)), 200)
             return EngineError(text.format(url=settings.base_url, model=model, timeout=timeout, status=status,
                                            message=message))
-    return EngineError(f"the LLM endpoint at {settings.base_url} failed ({one_line(exc)}); use --engine offline")
+    return EngineError(f"the LLM endpoint at {settings.base_url} failed ({one_line(exc, 200)}); use --engine offline")
 
 
 @dataclass

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from ..config import tomllib  # the one Python 3.10 shim
-from ..language import base_language
+from ..language import base_language, is_chinese, to_simplified  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Lexicon:
 @cache
 def lexicon(language: str) -> Lexicon:
     """The cleanup data for ``language`` (Chinese for zh/yue, English otherwise)."""
-    lang = "zh" if base_language(language) == "zh" else "en"
+    lang = "zh" if is_chinese(language) else "en"
     data = tomllib.loads(
         resources.files("memo.structure").joinpath("data", f"cleanup_{lang}.toml").read_text(encoding="utf-8")
     )
@@ -87,17 +87,6 @@ def lexicon(language: str) -> Lexicon:
         asides=tuple(data.get("asides", ())),
         common_words=frozenset(data.get("common_words", ())),
     )
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 # ---------------------------------------------------------------- counting fillers

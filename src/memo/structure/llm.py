@@ -45,7 +45,7 @@ from .endpoint import (
 )
 from .offline import OutlinePlan, PlannedSection, plan_outline, time_ranges
 from .points import rank
-from .similarity import content_len, overlap, support, token_set
+from .similarity import content_len, is_duplicate, support, token_set
 from .templates import Template, base_language
 
 __all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
@@ -55,7 +55,6 @@ Progress = Callable[[str], None]
 DEFAULT_BUDGET = 170.0  # seconds for the optional steps on a slow (local CPU) model; a fast one never hits it
 MAX_POINTS = 7
 SUPPORT = 0.5  # share of a sentence's words that must come from its source
-DUPLICATE = 0.6
 REWRITE_RECALL = 0.6  # share of a point's words its rewrite keeps: fillers go, the point's content stays
 
 _LANGUAGES = {"zh": "Simplified Chinese", "en": "English", "ja": "Japanese", "de": "German", "fr": "French",
@@ -367,13 +366,7 @@ class _Run:
         return (best[1], source) if self.acceptable(text, source, source) else None
 
     def duplicate(self, text: str) -> bool:
-        words = token_set(text)
-        for section in self.sections:
-            for point in section.points:
-                other = token_set(point.text)
-                if words and other and overlap(words, other) >= DUPLICATE:
-                    return True
-        return False
+        return any(is_duplicate(text, point.text) for section in self.sections for point in section.points)
 
     # -- the result
 

@@ -37,11 +37,6 @@ def _starts_with_transition(text: str, lex: Lexicon, zh: bool) -> bool:
     return any(t in head for t in lex.transitions)
 
 
-def _is_meta(text: str, lex: Lexicon, zh: bool) -> bool:
-    low = text.lower()
-    return any(m in low for m in lex.meta) and content_len(text, zh) < (30 if zh else 14)
-
-
 # ---------------------------------------------------------------- cutting the memo into sections
 
 
@@ -273,9 +268,9 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
             ranges = time_ranges(segs, transcript.segments) if clean.timed else ()
             return PlannedPoint(c.text, ids[c.sentence], segs, ranges, c.score)
 
-        chosen = choose_points(part, doc_df, len(sentences), section_spec, lex, point_count(part, zh), taken)
+        ranked, sizes = rank(part, doc_df, len(sentences), section_spec, lex)
+        chosen = choose_points(ranked, sizes, lex, point_count(part, zh), taken)
         taken.extend(set(tokens(c.text)) for c in chosen)
-        ranked, _ = rank(part, doc_df, len(sentences), section_spec, lex)
         first, last = (ids[0], ids[-1] + 1) if ids else (0, 0)
         sections.append(PlannedSection(
             section_spec, section_spec.title(transcript.language), first, last,

@@ -369,19 +369,17 @@ def rank(
 
 
 def choose_points(
-    sentences: Sequence[Sentence],
-    doc_df: Counter,
-    n_doc: int,
-    spec: SectionSpec,
+    ranked: Sequence[Candidate],
+    sizes: Counter,
     lex: Lexicon,
     limit: int,
     taken: Sequence[set[str]] = (),
 ) -> list[Candidate]:
-    """The ``limit`` best non-overlapping, non-repeating candidates of a section, in the order spoken.
+    """The ``limit`` best non-overlapping, non-repeating of a section's candidates (``rank``'s result), in the
+    order spoken.
 
     ``taken`` holds the units of points other sections already chose, so no point repeats across sections.
     """
-    ranked, sizes = rank(sentences, doc_df, n_doc, spec, lex)
     quota = _quotas(sizes, limit) if ranked else {}
     chosen: list[Candidate] = []
     chosen_units: list[set[str]] = [*taken]
