@@ -40,3 +40,10 @@ def one_line(message: object, limit: int = 0) -> str:
     ``limit`` characters when given."""
     text = " ".join(str(message).split())
     return text[: limit - 1] + "…" if 0 < limit < len(text) else text
+
+
+def to_stderr(line: str) -> None:
+    """The default for a library function's ``notice`` callback when its caller passes none."""
+    import sys
+
+    print(line, file=sys.stderr, flush=True)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import html
 import os
-import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
 from . import frontmatter
-from .errors import ConfigError
+from .errors import ConfigError, to_stderr
 from .fileio import atomic_write_text
 from .library import OutlinePoints, parse_outline
 from .records import Transcript
@@ -115,7 +115,7 @@ class HtmlWriter(Writer):
         return atomic_write_text(page, render_page(transcript, page=page, audio=_audio_of(transcript.source, None)))
 
 
-def complete_pages(paths: list[Path], transcript: Transcript | None) -> None:
+def complete_pages(paths: list[Path], transcript: Transcript | None, notice: Callable[[str], None] = to_stderr) -> None:
     """Rewrite every ``.html`` among a memo's outputs with its outline and the audio path relative to the page."""
     for page in (Path(p) for p in paths if str(p).endswith(".html")):
         try:
@@ -123,7 +123,7 @@ def complete_pages(paths: list[Path], transcript: Transcript | None) -> None:
             outline_md = stem.with_name(f"{stem.name}.outline.md")
             write_page(transcript, outline_md if outline_md in paths or outline_md.exists() else None, page)
         except Exception as exc:  # the transcript page written first is still there
-            print(f"warning: {page}: the outline was not added to the page ({exc})", file=sys.stderr)
+            notice(f"warning: {page}: the outline was not added to the page ({exc})")
 
 
 def write_page(transcript: Transcript | None, outline_md: Path | None, page: Path) -> Path:

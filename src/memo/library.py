@@ -19,15 +19,14 @@ import json
 import os
 import re
 import sqlite3
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TextIO
 
 from . import frontmatter
 from .batch import STAMP_DIR
 from .config import memo_home
+from .errors import to_stderr
 from .fileio import atomic_write_text
 from .language import CJK as _CJK
 from .timefmt import clock
@@ -115,9 +114,9 @@ def format_hit(hit: Hit, bold: bool, cwd: Path | None = None) -> str:
 class Library:
     """The index. Use as a context manager; every public method survives a damaged database by rebuilding it."""
 
-    def __init__(self, path: Path | None = None, stream: TextIO | None = None):
+    def __init__(self, path: Path | None = None, notice: Callable[[str], None] | None = None):
         self.path = path or index_path()
-        self.stream = stream or sys.stderr
+        self.notice = notice or to_stderr
         self.manifest = self.path.with_name(f"{self.path.name}.folders.json")
         existed = self.path.exists()
         self.conn: sqlite3.Connection | None = None
@@ -316,11 +315,8 @@ class Library:
         self._connect()
         folders = [f for f in self._folders() if f.is_dir()]
         files = self.add_folders(folders, recursive=False)[0]
-        print(
-            f"memo: the search index {self.path} {why}; rebuilt it from {files} file(s) in {len(folders)} folder(s)",
-            file=self.stream,
-            flush=True,
-        )
+        self.notice(f"memo: the search index {self.path} {why}; rebuilt it from {files} file(s) in {len(folders)} "
+                    "folder(s)")
 
     def _folders(self) -> list[Path]:
         try:
@@ -473,14 +469,14 @@ def _mark_substrings(marked: str, terms: list[str]) -> str:
     return "".join(out) + (HIT_END if previous else "")
 
 
-def record_outputs(paths: Iterable[Path], stream: TextIO | None = None) -> None:
+def record_outputs(paths: Iterable[Path], notice: Callable[[str], None] | None = None) -> None:
     """Index the outputs memo just wrote. Never raises: a failing index costs one warning line, not the memo."""
-    stream = stream or sys.stderr
+    notice = notice or to_stderr
     try:
         wanted = [Path(p) for p in paths if is_output(Path(p))]
         if wanted:
-            with Library(stream=stream) as library:
+            with Library(notice=notice) as library:
                 for path in wanted:
                     library.add(path)
     except Exception as exc:  # the index is a convenience; the transcript on disk is what matters
-        print(f"warning: search index not updated ({exc}); `memo index FOLDER` adds these files later", file=stream)
+        notice(f"warning: search index not updated ({exc}); `memo index FOLDER` adds these files later")

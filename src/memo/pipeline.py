@@ -18,7 +18,7 @@ from .audio import Audio, check_file, decode
 from .batch import FileResult, Input, Reporter, file_digest, settings_digest
 from .config import cache_dir
 from .diarize.options import DiarizeOptions  # owned by diarize/; `memo.pipeline.DiarizeOptions` still works
-from .errors import ConfigError, NoSpeechError
+from .errors import ConfigError, NoSpeechError, to_stderr
 from .fileio import atomic_write_text, clean_stale_temp_files
 from .hooks import outputs_written
 from .records import Transcript
@@ -222,7 +222,7 @@ def transcribe_file(item: Input, job: Job, reporter: Reporter | None = None) -> 
     outputs = write_outputs(transcript, job.formats, item.stem)
     if job.outline:
         outputs.append(_write_outline(transcript, item, job, reporter))
-    outputs_written(outputs, transcript)
+    outputs_written(outputs, transcript, reporter.message if reporter else to_stderr)
     return FileResult(tuple(outputs), transcript.duration)
 
 
@@ -233,7 +233,7 @@ def outline_file(item: Input, job: Job, reporter: Reporter | None = None) -> Fil
     if item.path.suffix.lower() in TRANSCRIPT_SUFFIXES:
         transcript = load_transcript(item.path)
         outline_path = _write_outline(transcript, item, job, reporter)
-        outputs_written([outline_path], transcript)
+        outputs_written([outline_path], transcript, reporter.message if reporter else to_stderr)
         return FileResult((outline_path,))
     # Audio: as `memo transcribe --outline` (the transcript is on disk before the outline engine runs).
     return transcribe_file(item, replace(job, outline=job.outline or OutlineOptions()), reporter)

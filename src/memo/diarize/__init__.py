@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 
 from .. import runtime as _runtime  # noqa: F401  (OMP_WAIT_POLICY before torch starts)
 from ..audio import Audio
-from ..errors import DiarizationError
+from ..errors import DiarizationError, to_stderr
 from ..records import SpeakerTurn
 from . import roster
 from .options import DiarizeOptions
@@ -81,7 +80,7 @@ def diarize(
         num_speakers = len(present)
     if (model or BUILTIN_MODEL) == BUILTIN_MODEL and segmentation_step is None:
         turns, prints = _builtin_diarize(audio, num_speakers, min_speakers, max_speakers, progress, concurrent)
-        names = _names(prints, speakers, present, notice or _stderr)
+        names = _names(prints, speakers, present, notice or to_stderr)
         return _turns((s, e, names.get(k, k)) for s, e, k in turns)
     if model and model != BUILTIN_MODEL:
         pipeline = _pipeline(model, 0.0)  # a pretrained pipeline has its own step: one load per model
@@ -145,10 +144,6 @@ def _names(prints: np.ndarray, mode: str, present: tuple[str, ...], notice: Call
     if len(unnamed) == 1 and len(left) == 1:  # the one speaker nobody recognised is the one name left
         names[unnamed[0]] = left[0]
     return names
-
-
-def _stderr(text: str) -> None:
-    print(text, file=sys.stderr)
 
 
 def auto_step(duration: float) -> float:
