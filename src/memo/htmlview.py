@@ -21,8 +21,8 @@ from urllib.parse import quote
 from . import frontmatter
 from .errors import ConfigError, to_stderr
 from .fileio import atomic_write_text
-from .library import OutlinePoints, parse_outline
 from .records import Transcript
+from .structure.render import OutlinePoints, parse_outline
 from .writers import Writer, clock
 
 _PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f")
@@ -109,10 +109,6 @@ class HtmlWriter(Writer):
     def render(self, transcript: Transcript) -> str:
         audio = _audio_of(transcript.source, None)
         return render_page(transcript, audio=audio)
-
-    def write(self, transcript: Transcript, stem: Path) -> Path:
-        page = stem.with_name(f"{stem.name}.html")
-        return atomic_write_text(page, render_page(transcript, page=page, audio=_audio_of(transcript.source, None)))
 
 
 def complete_pages(paths: list[Path], transcript: Transcript | None, notice: Callable[[str], None] = to_stderr) -> None:

@@ -29,6 +29,7 @@ from .config import memo_home
 from .errors import to_stderr
 from .fileio import atomic_write_text
 from .language import CJK as _CJK
+from .structure.render import parse_outline
 from .timefmt import clock
 
 SCHEMA_VERSION = "1"
@@ -37,9 +38,6 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 _QUERY_TERM = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+\*?")
 _JOIN = "\u200b"  # a separator for unicode61, removed again for display
 HIT_START, HIT_END = "\x02", "\x03"
-# Outline points: "- text [1:02–1:30] [2:00]"
-_POINT = re.compile(r"^- (?P<text>.*?)(?P<ranges>(?:\s*\[\d+(?::\d{2}){1,2}(?:–\d+(?::\d{2}){1,2})?\])*)\s*$")
-_RANGE = re.compile(r"\[(\d+(?::\d{2}){1,2})(?:–(\d+(?::\d{2}){1,2}))?\]")
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -375,36 +373,6 @@ def _date_of(path: Path, source: object) -> str | None:
     return date.isoformat() if date else None
 
 
-@dataclass(frozen=True)
-class OutlinePoints:
-    """An outline Markdown file read back: sections of (point, [(start, end)]) and the cleaned transcript."""
-
-    title: str
-    sections: tuple[tuple[str, tuple[tuple[str, tuple[tuple[float, float], ...]], ...]], ...]
-    cleaned: tuple[str, ...]
-
-
-def parse_outline(body: str) -> OutlinePoints:
-    """memo's outline Markdown (front matter already split off) back to its sections, points and times."""
-    title, sections, cleaned, in_cleaned = "", [], [], False
-    for line in body.splitlines():
-        line = line.strip()
-        if line.startswith("# ") and not title:
-            title = line[2:].strip()
-        elif line.startswith("## "):
-            in_cleaned = line[3:] in ("整理后的文字稿", "Cleaned transcript")
-            if not in_cleaned:
-                sections.append((line[3:].strip(), []))
-        elif in_cleaned and line:
-            cleaned.append(line)
-        elif (match := _POINT.match(line)) and sections:
-            ranges = tuple(
-                (_seconds(a), _seconds(b or a)) for a, b in _RANGE.findall(match["ranges"])
-            )
-            sections[-1][1].append((match["text"].strip(), ranges))
-    return OutlinePoints(title, tuple((t, tuple(p)) for t, p in sections), tuple(cleaned))
-
-
 def _outline_rows(body: str) -> list[Row]:
     """The points of an outline with their first time; the cleaned transcript only when no point is timed (a
     text memo: it is then the only copy of the words)."""
@@ -415,13 +383,6 @@ def _outline_rows(body: str) -> list[Row]:
 
         points += [Row(s) for line in parsed.cleaned for s in split_sentences(line)]
     return points
-
-
-def _seconds(clock: str) -> float:
-    value = 0.0
-    for part in clock.split(":"):
-        value = value * 60 + int(part)
-    return value
 
 
 # --- tokens ------------------------------------------------------------------------------------------------
