@@ -8,6 +8,7 @@ them and any title (quotes, colons, Chinese) stays one safe line. ``split`` take
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -29,18 +30,27 @@ def recorded_date(source: str | Path) -> dt.date | None:
             return dt.date(*map(int, match.groups()))
         except ValueError:
             pass
-    if not path.is_file():
+    try:
+        stat = path.stat()
+    except OSError:
         return None
+    return _file_date(str(path.resolve()), stat.st_mtime_ns) if path.is_file() else None
+
+
+@functools.lru_cache(maxsize=256)
+def _file_date(path: str, mtime_ns: int) -> dt.date:
+    """The container's creation time, else the modification time; once per file version (the .md writer, the
+    outline, the page and the index all ask)."""
     try:
         import av
 
-        with av.open(str(path), metadata_errors="ignore") as container:
+        with av.open(path, metadata_errors="ignore") as container:
             created = container.metadata.get("creation_time", "")
         if created:
             return dt.date.fromisoformat(created[:10])
     except Exception:  # not audio (a .txt memo), or no readable tag: the file time will do
         pass
-    return dt.date.fromtimestamp(path.stat().st_mtime)
+    return dt.date.fromtimestamp(mtime_ns / 1e9)
 
 
 def duration_text(seconds: float) -> str:
