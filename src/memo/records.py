@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from .language import NO_SPACE_LANGUAGES
+from .language import joiner
 
 JSON_VERSION = 1
 
@@ -73,8 +73,7 @@ class Transcript:
     @property
     def text(self) -> str:
         """The plain text, segments joined the way the language writes them."""
-        sep = "" if self.language in NO_SPACE_LANGUAGES else " "
-        return sep.join(s.text.strip() for s in self.segments).strip()
+        return joiner(self.language).join(s.text.strip() for s in self.segments).strip()
 
     @property
     def speakers(self) -> list[str]:

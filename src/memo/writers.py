@@ -14,7 +14,7 @@ from pathlib import Path
 from . import frontmatter
 from .errors import ConfigError, MemoError
 from .fileio import atomic_write_text
-from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
+from .language import joiner
 from .records import Outline, Segment, Transcript
 from .timefmt import clock, timestamp
 
@@ -200,8 +200,7 @@ def write_outline(outline: Outline, stem: Path) -> Path:
 
 
 def _join(segments: Iterable[Segment], language: str) -> str:
-    sep = "" if language in _NO_SPACE_LANGUAGES else " "
-    return sep.join(s.text.strip() for s in segments)
+    return joiner(language).join(s.text.strip() for s in segments)
 
 
 def _speaker_blocks(segments: Iterable[Segment]) -> list[tuple[str | None, list[Segment]]]:

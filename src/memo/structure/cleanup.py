@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..language import CJK as _CJK
+from ..language import joiner
 from ..records import Transcript
 from .homophones import apply_fixes, memo_fixes
 from .layout import is_timed, paragraph_starts
@@ -138,8 +139,7 @@ class CleanTranscript:
         return groups
 
     def text(self) -> str:
-        sep = "" if self.language == "zh" else " "
-        return "\n\n".join(sep.join(s.text for s in p) for p in self.paragraphs())
+        return "\n\n".join(joiner(self.language).join(s.text for s in p) for p in self.paragraphs())
 
 
 def clean_text(text: str, language: str) -> str:

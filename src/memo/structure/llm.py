@@ -30,7 +30,7 @@ from string import Template as _PromptTemplate
 from typing import Any
 
 from ..config import setting
-from ..language import CJK
+from ..language import CJK, joiner
 from ..records import Outline, OutlinePoint, OutlineSection, TimeRange, Transcript
 from .cleanup import lexicon, to_simplified
 from .endpoint import (
@@ -254,7 +254,7 @@ class _Run:
         schema = json_object(points=json_array({"type": "string"}, min(2, want), want))
         system = _prompt("llm_points", language=self.language_name, count=count)
         user = f"({section.basis.title}: {section.basis.spec.description})\n\n" + \
-            ("" if self.zh else " ").join(self.basis.sentences[i].text for i in excerpt)
+            joiner(self.language).join(self.basis.sentences[i].text for i in excerpt)
         data = self.endpoint.ask(system, user, schema, "memo_points", want * 45 + 20, retry=False)
         for text in data["points"]:
             text = self.finish(text)
@@ -360,7 +360,7 @@ class _Run:
                     best = (share, span)
         if not best[1]:
             return None
-        source = ("" if self.zh else " ").join(self.basis.sentences[j].text for j in best[1])
+        source = joiner(self.language).join(self.basis.sentences[j].text for j in best[1])
         if self.meta(text):
             return None  # a new point is what the speaker says about the topic, never about the memo
         return (best[1], source) if self.acceptable(text, source, source) else None
