@@ -21,6 +21,7 @@ from urllib.parse import quote
 from . import frontmatter
 from .errors import ConfigError, to_stderr
 from .fileio import atomic_write_text
+from .language import is_chinese
 from .records import Transcript
 from .structure.render import OutlinePoints, parse_outline
 from .writers import Writer, clock
@@ -45,7 +46,7 @@ def render_page(
         raise ConfigError("nothing to show: give a transcript or an outline")
     fields = fields or {}
     language = (transcript.language if transcript else str(fields.get("language", ""))) or "en"
-    words = _LABELS["zh" if language.startswith(("zh", "yue")) else "en"]
+    words = _LABELS["zh" if is_chinese(language) else "en"]
     title = (outline.title if outline and outline.title else "") or _stem(transcript, fields)
     meta = [str(fields["date"])] if fields.get("date") else []
     duration = transcript.duration if transcript else 0.0

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .audio import Audio, decode
 from .errors import ConfigError, ModelError
-from .language import CJK, normalise_language, to_simplified
+from .language import CJK, is_chinese, normalise_language, to_simplified
 from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
@@ -197,7 +197,7 @@ def transcript_from_segments(
     on_progress: Callable[[float], None] | None = None,
 ) -> Transcript:
     """A Transcript from faster-whisper segments (also used by multibatch for files decoded together)."""
-    postprocess = _chinese_postprocess() if language in ("zh", "yue") else _identity
+    postprocess = _chinese_postprocess() if is_chinese(language) else _identity
     chunks: list[Segment] = []
     for raw in raw_segments:
         chunks.append(_to_chunk(raw, postprocess))
