@@ -651,3 +651,13 @@ def test_meta_talk_about_rambling_is_no_point() -> None:
     _, result = _bench_score("zh_remote_year")
     texts = [p.text for s in result.sections for p in s.points]
     assert not any("想到哪说到哪" in t for t in texts), texts
+
+
+def test_an_opening_about_what_changed_goes_to_how_it_went() -> None:
+    # A memo that starts with how the year went (变了 / 现在 / 这一年: change, not cause) keeps that opening out
+    # of the first section, though the position prior pulls a memo's start there (dev memo zh_cat_year).
+    score, result = _bench_score("zh_cat_year")
+    experience = next(s for s in result.sections if s.key == "experience")
+    said = "".join(p.text for p in experience.points)
+    assert "下班" in said, said
+    assert score.placed >= 8 and score.covered >= 12, score.missed
