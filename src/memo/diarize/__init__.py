@@ -72,15 +72,14 @@ def diarize(
     """
     options = replace(options or DiarizeOptions(concurrent=False), **overrides)
     options.check()
-    num_speakers, min_speakers, max_speakers = options.num_speakers, options.min_speakers, options.max_speakers
-    model, speakers, speakers_present, concurrent = (options.model, options.speakers, options.speakers_present,
-                                                     options.concurrent)  # fmt: skip
-    present = roster.parse_present(speakers_present)
-    if present and num_speakers is None:
-        num_speakers = len(present)
+    present = roster.parse_present(options.speakers_present)
+    if present and options.num_speakers is None:  # who is present fixes how many speak
+        options = replace(options, num_speakers=len(present))
+    counts = (options.num_speakers, options.min_speakers, options.max_speakers)
+    model = options.model
     if (model or BUILTIN_MODEL) == BUILTIN_MODEL and segmentation_step is None:
-        turns, prints = _builtin_diarize(audio, num_speakers, min_speakers, max_speakers, progress, concurrent)
-        names = _names(prints, speakers, present, notice or to_stderr)
+        turns, prints = _builtin_diarize(audio, *counts, progress, options.concurrent)
+        names = _names(prints, options.speakers, present, notice or to_stderr)
         return _turns((s, e, names.get(k, k)) for s, e, k in turns)
     if model and model != BUILTIN_MODEL:
         pipeline = _pipeline(model, 0.0)  # a pretrained pipeline has its own step: one load per model
@@ -93,9 +92,9 @@ def diarize(
     try:
         output = pipeline(
             file,
-            num_speakers=num_speakers,
-            min_speakers=min_speakers,
-            max_speakers=max_speakers,
+            num_speakers=options.num_speakers,
+            min_speakers=options.min_speakers,
+            max_speakers=options.max_speakers,
             hook=_hook(progress),
         )
     except (RuntimeError, ValueError) as exc:
