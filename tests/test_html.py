@@ -51,6 +51,17 @@ def _wait(driver, script: str, timeout: float = 20.0):
     raise AssertionError(f"timed out waiting for: {script}")
 
 
+def _settled(driver, timeout: float = 10.0) -> None:
+    """Wait until the page has stopped scrolling (three equal readings 0.2 s apart)."""
+    deadline, seen = time.monotonic() + timeout, []
+    while time.monotonic() < deadline:
+        seen = [*seen[-2:], driver.execute_script("return window.scrollY")]
+        if len(seen) == 3 and len(set(seen)) == 1:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the page kept scrolling: {seen}")
+
+
 def test_clicking_a_point_plays_from_its_start(browser, tmp_path, english_sample):
     folder = tmp_path / "memos"
     (folder / "audio").mkdir(parents=True)
@@ -77,7 +88,13 @@ def test_clicking_a_point_plays_from_its_start(browser, tmp_path, english_sample
     now = browser.execute_script("return document.getElementById('player').currentTime")
     assert float(playing.get_attribute("data-start")) <= now < float(playing.get_attribute("data-end")) + 0.5
 
+    # While it plays, the page scrolls smoothly to follow the sentence; a click during that scroll lands
+    # on whatever has moved under it. Pause and let the page settle, as a reader's tap would.
+    browser.execute_script("document.getElementById('player').pause()")
+    _settled(browser)
     sentence = browser.find_elements("css selector", ".seg")[1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", sentence)
+    _settled(browser)
     sentence.click()
     now = browser.execute_script("return document.getElementById('player').currentTime")
     assert abs(now - float(sentence.get_attribute("data-start"))) < 1.0
