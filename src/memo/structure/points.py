@@ -55,6 +55,9 @@ _WORD_AFTER_ZH = {"那": "些种个样边时里天儿位次会", "但": "凡是"
 # what came before and says nothing on its own.
 _DEICTIC_ZH = re.compile(r"^(?:所以|那|但是?)?(?:这个|那个|这就|这也|这|那|它)(?:其实|就|也|真的|确实)*(?:是|算)")
 _DEICTIC_EN = re.compile(r"^(?:so |and |but )?(?:this|that|it)(?:'s| is| was| really is)\b", re.I)
+# A third person named earlier in the sentence: without that clause, the point does not say who.
+_PRONOUN_ZH = re.compile(r"[她他它](?!们?[自])")
+_PRONOUN_EN = re.compile(r"\b(?:she|he|her|him|they|them)\b", re.I)
 _QUESTION_ZH = re.compile(r"[？?]|为什么|什么呢|怎么办|吗$|呢$|多少")
 _QUESTION_EN = re.compile(r"\?|^(?:why|what|how|who|where|when|do|does|did|is|are|can|could)\b", re.I)
 
@@ -330,6 +333,9 @@ def score(
     value *= 0.6 ** _marker_count(lead_in, lex.asides)  # announced as a repeat or an example ("说回刚才那个问题，…")
     if (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         value *= 0.45  # a question the speaker asks himself; the answer is the point
+    first_clause = re.split(r"[，,；;：:]", text, maxsplit=1)[0]
+    if candidate.start > 0 and (_PRONOUN_ZH if zh else _PRONOUN_EN).search(first_clause):
+        value *= 0.85  # "每次我带她去泳池": who "she" is was said in the clause before, which the point cut off
     if (_DEICTIC_ZH if zh else _DEICTIC_EN).search(text) and size < (18 if zh else 10):
         value *= 0.25  # "这个其实是最底层的一个原因": a pointer back, not a statement of its own
     return value
@@ -340,7 +346,7 @@ def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int
     one per 50 characters / 24 words (some 10 seconds of speech), 3 to 7."""
     size = sum(content_len(s.text, zh) for s in sentences)
     blocks = len(set(subtopics(sentences, zh)))
-    return max(low, min(high, max(blocks, round(size / (50 if zh else 24)))))
+    return max(low, min(high, max(blocks, round(size / (40 if zh else 20)))))
 
 
 def rank(
@@ -387,7 +393,7 @@ def choose_points(
     zh = lex.language == "zh"
 
     def take(c: Candidate) -> bool:
-        if _marker_count(c.text, lex.meta) and content_len(c.text, zh) < (30 if zh else 14):
+        if _marker_count(c.text, lex.meta) and content_len(c.text, zh) < (300 if zh else 140):
             return False  # talk about the memo ("今天想说一下换车的事。") is never a point, even to fill a section
         us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
