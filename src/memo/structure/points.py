@@ -374,6 +374,9 @@ def rank(
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
 
 
+FILL_FLOOR = 0.25  # of the best candidate's score: below it a candidate does not fill a section's last places
+
+
 def choose_points(
     ranked: Sequence[Candidate],
     sizes: Counter,
@@ -405,12 +408,13 @@ def choose_points(
         return True
 
     # Each paragraph (usually one sub-topic) gets its share of the points first, by its length; then the best.
-    floor = 0.4 * ranked[0].score if ranked else 0.0  # a paragraph of meta-talk gets no point of its own
+    best = ranked[0].score if ranked else 0.0
+    floor = 0.4 * best  # a paragraph of meta-talk gets no point of its own
     for c in ranked:
         if c.score >= floor and quota.get(c.paragraph, 0) > 0 and len(chosen) < limit and take(c):
             quota[c.paragraph] -= 1
     for c in ranked:
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or c.score < FILL_FLOOR * best:
             break
         take(c)
     return sorted(chosen, key=lambda c: (c.sentence, c.start))
