@@ -256,7 +256,10 @@ def _label(
         return ""
     text = trim(strip_lead(trim(sentences[index - 1].text, lex), spec, lex), lex).rstrip("。.!！")
     size = content_len(text, zh)
-    if not 2 <= size <= (10 if zh else 7) or re.search(r"[,，?？:：]", text):
+    # "The thing I keep going back and forth on is my mum.": a longer English label still names its subject
+    # at its end, where the next sentence's "she" points.
+    names_at_end = not zh and re.search(r"\b(?:is|was|are|were) (?:my|our|the|his|her|their) \w+$", text, re.I)
+    if not 2 <= size <= (10 if zh else 12 if names_at_end else 7) or re.search(r"[,，?？:：]", text):
         return ""
     if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         return ""
