@@ -27,7 +27,7 @@ _NAMING_ZH = re.compile(
 _TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
 _NAMING_EN = re.compile(
     r"(?:talk about|memo about|thoughts on|notes on|is about|out loud about|talk through|think about|"
-    r"think back over|go over|idea out of my head,?|back from)\s+([^.?!,;]{3,60}?)"
+    r"think back over|go over|idea out of my head,?|(?:i'm|i am|we're|we are|just got) back from)\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
@@ -43,6 +43,9 @@ _TAIL_ZH = re.compile(
     r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
 _HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个)+")
+# When and what for, before the topic itself: "把这几个月（做）…", "最近…".
+_WHEN_ZH = re.compile(r"^(?:把|将)?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?")
+_DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
@@ -87,10 +90,10 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
     return ranked
 
 
-def _names_topic(title: str, words: Sequence[str]) -> bool:
+def _names_topic(title: str, words: Sequence[str], top: int = 8) -> bool:
     """A named topic holds one of the memo's main words and is a phrase, not a statement ("我在讲我们公司的事",
     "其实这个事情不全是老王的问题" are what the speaker said about it)."""
-    return any(w in title for w in words[:8]) and not _STATEMENT_ZH.search(title)
+    return any(w in title for w in words[:top]) and not _STATEMENT_ZH.search(title)
 
 
 def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
@@ -140,8 +143,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if named:
             title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
                                              named.group(1)))
+            title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
-            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words):
+            # Named with a marker ("…的事情"), the topic may be a word said once: any of the memo's words will do.
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words, 20):
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
