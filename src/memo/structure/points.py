@@ -35,7 +35,7 @@ _MARKERS_EN = ("in other words", "to be honest", "i mean", "that is to say", "on
 _SPLIT_EN = ("because", "but", "so", "and then", "which means", "although", "though")
 # A point never ends on these (it was cut mid-phrase).
 _OPEN_END_ZH = re.compile(
-    rf"(?:{ZH_OPEN_END}|或者说|还是|就是|那些|这些|带来的|的话|时候|(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|"
+    rf"(?:{ZH_OPEN_END}|或者说|还是|就是|那些|这些|带来的|的话|时候|之后|大概|怎么|就知道|也就|想的是|(?:是|或者|还是|就|换句话)说|来说|来讲|哪怕|即使|"
     r"(?<![还正不都也现存实])在)$"
 )
 _OPEN_END_EN = re.compile(
