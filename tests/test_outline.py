@@ -550,6 +550,36 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
     assert (found.items if found else None) == items
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "items", "keys"),
+    [
+        # Listed as questions after a verb of going through them, the count after the list.
+        ("en", "Okay so this is about the garden. I want to go through why we dug it up, what I learned about soil, "
+               "what we'll plant next spring, and how the first month felt. So, four things.\n\nWhy. We dug it up…",
+         ("why we dug it up", "what I learned about soil", "what we'll plant next spring", "how the first month felt"),
+         ("reasons", "part2", "plan", "experience")),
+        ("en", "I'm going to cover what went wrong with the launch, why it happened, and what we change next time.\n"
+               "What went wrong was the date.",
+         ("what went wrong with the launch", "why it happened", "what we change next time"),
+         ("analysis", "reasons", "plan")),
+        ("zh", "嗯 今天想说一下换工作的事 我想讲讲为什么要换 我是怎么想的 接下来怎么办 还有这几天的感受\n"
+               "为什么要换 其实…",
+         ("为什么要换", "我是怎么想的", "怎么办", "这几天的感受"), ("reasons", "analysis", "plan", "experience")),
+        # The topic said as a question is not a part: "聊一下为什么我决定搬家" names the memo, the list comes later.
+        ("zh", "聊一下为什么我决定搬家 这个事情我想了很久 先说原因 然后是我的分析 最后说说感受\n先说原因",
+         ("原因", "我的分析", "感受"), ("reasons", "analysis", "experience")),
+        # Questions in a story are no list of parts.
+        ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
+    ],
+)
+def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:
+    from memo.structure.announce import find_announcement
+
+    found = find_announcement(text, load_template("default"), language)
+    assert (found.items if found else None) == items
+    assert (tuple(s.key for s in found.template.sections) if found else None) == keys
+
+
 def test_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order: how it went, then the plan, then why.
     text = (

@@ -38,7 +38,7 @@ _EN_ENUM = (
     r"time|season|day))|after that|and finally|finally|lastly|last)\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
-_ZH_META = re.compile(r"有一些|就好|可以|自由|这几|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
@@ -81,30 +81,41 @@ def _score(item: str, spec: SectionSpec, language: str) -> float:
     for title in spec.titles.values():
         if title.lower() in low:
             score += 3
+    # Signals only lean ("what we'll do over the next few weeks" is a plan without saying "plan").
+    zh = is_chinese(language)
+    for signal in set(spec.signals) - set(spec.cues):
+        if signal.lower() in low and (zh or re.search(rf"\b{re.escape(signal.lower())}\b", low)):
+            score += (len(signal) if zh else 1 + len(signal) / 10) / 2
     return score
 
 
-def _items(window: str, language: str) -> list[str]:
+def _pieces(window: str, language: str) -> list[str]:
+    """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
     zh = is_chinese(language)
     text = clean_fragment(window, language).replace(PAUSE, "，")
     parts = re.split(rf"[。，,;；？?！!\n:：]|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
     if not zh:
         parts = [q for p in parts for q in re.split(r"\band\b|\.", p, flags=re.I)]
-    meta = _ZH_META if zh else _EN_META
-    lex = lexicon(language)
-    items = []
-    for part in parts:
-        part = part.strip(" ，,.、")
-        if zh:
-            part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
-        else:
-            part = _EN_ITEM_LEAD.sub("", part).strip(" ,")
-        if not part or meta.search(part) or any(t in part.lower() for t in lex.announce_triggers):
-            continue
-        if len(part) < (2 if zh else 4) or len(part) > (24 if zh else 60):
-            continue
-        items.append(part)
-    return items
+    return [p for p in (p.strip(" ，,.、") for p in parts) if p]
+
+
+def _item(part: str, language: str) -> str:
+    """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
+    talk about the memo, a trigger word, too short or too long."""
+    zh = is_chinese(language)
+    if zh:
+        part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
+    else:
+        part = _EN_ITEM_LEAD.sub("", part).strip(" ,")
+    if not part or (_ZH_META if zh else _EN_META).search(part):
+        return ""
+    if any(t in part.lower() for t in lexicon(language).announce_triggers):
+        return ""
+    return part if (2 if zh else 4) <= len(part) <= (24 if zh else 60) else ""
+
+
+def _items(window: str, language: str) -> list[str]:
+    return [item for item in (_item(p, language) for p in _pieces(window, language)) if item]
 
 
 def _enumerates(window: str, zh: bool) -> bool:
@@ -151,11 +162,56 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     return None
 
 
+# A list of parts after a verb of going through them: "I want to go through why we did it, what I worked out,
+# what we'll do, and how the first week went" / "我想讲讲为什么要换，我是怎么想的，接下来怎么办，还有这几天的感受".
+_EN_COVER = re.compile(
+    r"\b(?:go(?:ing)? (?:through|over)|talk (?:about|through)|cover|get into|walk (?:you )?through|think through)\s+"
+    r"(?P<list>[^.!?\n]{15,400})",
+    re.I,
+)
+_EN_QUESTION = re.compile(r"^(?:why|what|how|where|when|whether|who|which)\b", re.I)
+_ZH_COVER = re.compile(
+    r"(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|理一理|捋一捋)(?P<list>[^。！？\n]{6,120}(?:\n[^。！？\n]{2,40}){0,3})"
+)
+_COUNT_AFTER = re.compile(
+    r"[^\n.!?。！？]*[.!?。！？]?\s*(?:so,? )?[^.!?。！？\n]{0,20}(?:things|parts|块|件事|部分)[.!?。！？]?", re.I
+)
+_ZH_QUESTION = re.compile(r"为什么|怎么|什么|哪些|如何|多少|原因|问题|感受|体会|计划|打算|想法|分析|收获|经验|教训")
+
+
+def _listed(opening: str, template: Template, language: str) -> Announcement | None:
+    """Three or more parts listed as questions after a verb of going through them (see _EN_COVER), in the
+    memo's first sentences: each item a why / what / how clause (为什么 / 怎么 / 感受…)."""
+    zh = is_chinese(language)
+    head = opening[: 300 if zh else 500]
+    cover = _ZH_COVER if zh else _EN_COVER
+    # Every verb is a possible start: "想说一下换工作的事，我想讲讲为什么要换…" lists after the second one.
+    for m in filter(None, (cover.match(head, i) for i in range(len(head)))):
+        question = _ZH_QUESTION if zh else _EN_QUESTION
+        listed: list[str] = []
+        for piece in _pieces(m.group("list"), language):
+            item = _item(piece, language)
+            if not item or not question.search(item) or item in listed:
+                break  # the list is over; a repeated item is the first part beginning ("为什么要换，其实…")
+            listed.append(item)
+        if 3 <= len(listed) <= 6:
+            mapped = _map(listed, template, language, counted=True)
+            if mapped is not None and len(mapped.sections) == len(listed):
+                end = m.start("list") + m.group("list").find(listed[-1]) + len(listed[-1])
+                # A count that closes the list ("So, four things.") belongs to the announcement.
+                after = _COUNT_AFTER.match(head[end:])
+                return Announcement(m.start(), end + (after.end() if after else 0), tuple(listed), mapped)
+    return None
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     lex = lexicon(language)
     zh = lex.language == "zh"
     opening = text[: max(600, min(len(text) // 5, 1500))]
+    listed = _listed(opening, template, language)
+    if listed is not None:
+        return listed
     counted = _counted(opening, template, language)
     if counted is not None:
         return counted
@@ -217,9 +273,9 @@ def _map(items: list[str], template: Template, language: str, counted: bool = Fa
     ignored unless it names all of them.
     """
     scores = [[_score(item, spec, language) for spec in template.sections] for item in items]
-    pairs = sorted(
+    pairs = sorted(  # best first; on a tie the earlier item
         ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
-        reverse=True,
+        key=lambda p: (-p[0], p[1], p[2]),
     )
     assigned: dict[int, int] = {}
     used: set[int] = set()

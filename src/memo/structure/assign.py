@@ -33,9 +33,11 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     its hints (everyday words that lean to it) count half."""
     low = text.lower()
     head = low[:12] if zh else " ".join(low.split()[:6])
-    phrases = {p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p}
+    # A hint that is also a cue ("because" opens a reasons part, yet spoken English says it everywhere) counts
+    # as a hint here: the cue list is for finding where an announced part starts.
+    hints = {p.lower() for p in spec.hints}
+    phrases = {p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - hints
     hits = sum(1 for p in phrases if p in low) + sum(1 for p in phrases if p in head)
-    hints = {p.lower() for p in spec.hints} - phrases
     return min(hits + 0.5 * sum(1 for p in hints if p in low), 4.0)
 
 

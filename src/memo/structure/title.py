@@ -145,8 +145,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
                                              named.group(1)))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
-            # Named with a marker ("…的事情"), the topic may be a word said once: any of the memo's words will do.
-            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words, 20):
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words):
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
