@@ -94,9 +94,27 @@ def _pieces(window: str, language: str) -> list[str]:
     zh = is_chinese(language)
     text = clean_fragment(window, language).replace(PAUSE, "，")
     parts = re.split(rf"[。，,;；？?！!\n:：]|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
-    if not zh:
-        parts = [q for p in parts for q in re.split(r"\band\b|\.", p, flags=re.I)]
-    return [p for p in (p.strip(" ，,.、") for p in parts) if p]
+    if zh:
+        return [p for p in (p.strip(" ，、") for p in parts) if p]
+    # "and" starts an item only before a question word or a determiner ("why we went and got her" is one item).
+    parts = [q for p in parts for q in re.split(_EN_AND, p)]
+    pieces: list[str] = []
+    joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
+    for part in (p.strip(" ,.") for p in parts):
+        if not part or _EN_ASIDE.fullmatch(part):
+            continue
+        if joined and pieces:
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+        joined = bool(_EN_OPEN.search(pieces[-1]))
+    return pieces
+
+
+_EN_AND = re.compile(r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b)", re.I)
+# A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
+_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
+_EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 
 def _item(part: str, language: str) -> str:
@@ -145,7 +163,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     # The stop that closes the counting clause ("…I want to get into.") opens the list; it ends no item.
     begin += len(opening[begin:]) - len(opening[begin:].lstrip(" \t\n.:：;；,，。"))
     window = opening[begin : begin + (300 if zh else 500)]
-    stops = [m.end() for m in re.finditer(r"[。.!?？！\n]", window)] + [len(window)]
+    stops = [m.end() for m in re.finditer(r"[。.!?？！\n]+", window)] + [len(window)]  # "I guess.\n" is one stop
     # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");
     # English lists them within two sentences.
     marks = rf"{_ZH_ENUM}|[一二两三四五]是|一个是|另一个是"
