@@ -580,6 +580,34 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
     assert (tuple(s.key for s in found.template.sections) if found else None) == keys
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "嗯 这是一个关于我为什么要辞职的备忘录 我想按这个结构来 先说原因 再说分析 然后是计划 最后是体验\n"
+               "那先说原因 其实"),
+        ("zh", "帮我整理成一个大纲 分四个部分 原因 分析 计划 还有经验\n原因呢 主要是"),
+        # The item after the last one ("搬过去两个月了") is the memo beginning, not a fifth part.
+        ("zh", "嗯 那个 我想说一下搬家的事 结构吧 先说原因 然后分析一下 再说计划 最后说说感受吧 搬过去两个月了\n"
+               "先说原因"),
+        ("zh", "今天录一段 关于换工作 大概分成四块 第一块是原因 第二块是我的分析 第三块是计划 第四块是这段时间的体会\n"
+               "第一块原因"),
+        ("en", "This is a memo about why I'm leaving my job. First the reasons, then my analysis, then the plan, and "
+               "finally how it felt.\nSo the reasons."),
+        ("en", "Okay, I'll structure this as reasons, analysis, plan and experience.\nReasons first."),
+        ("en", "I want to record my thoughts on moving. I'll cover the reasons, my analysis, the plan, and my "
+               "experience so far.\nThe reasons are simple."),
+        ("en", "So, um, four parts. The reasons. The analysis. The plan. And how it went.\nThe reasons."),
+        ("en", "Let me do this in order: reasons first, then analysis, then the plan, then experience.\nOkay reasons."),
+    ],
+)
+def test_the_default_sections_announced_in_many_ways(language: str, text: str) -> None:
+    from memo.structure.announce import find_announcement
+
+    found = find_announcement(text, load_template("default"), language)
+    assert found is not None
+    assert [s.key for s in found.template.sections] == ["reasons", "analysis", "plan", "experience"], found.items
+
+
 def test_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order: how it went, then the plan, then why.
     text = (

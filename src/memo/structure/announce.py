@@ -33,7 +33,7 @@ _ZH_ITEM_LEAD = re.compile(
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
 _EN_ENUM = (
-    r"\b(?<!the )(?<!this )(?<!that )"
+    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
     r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
     r"time|season|day))|after that|and finally|finally|lastly|last)\b,?"
 )
@@ -93,10 +93,12 @@ def _pieces(window: str, language: str) -> list[str]:
     """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
     zh = is_chinese(language)
     text = clean_fragment(window, language).replace(PAUSE, "，")
-    parts = re.split(rf"[。，,;；？?！!\n:：]|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
+    stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
+    parts = re.split(rf"{stops}|{_ZH_ENUM if zh else _EN_ENUM}", text, flags=0 if zh else re.I)
     if zh:
         return [p for p in (p.strip(" ，、") for p in parts) if p]
-    # "and" starts an item only before a question word or a determiner ("why we went and got her" is one item).
+    # "and" starts an item only before a question word, a determiner or a last word or two ("plan and experience");
+    # "why we went and got her in the first place" is one item.
     parts = [q for p in parts for q in re.split(_EN_AND, p)]
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
@@ -111,7 +113,13 @@ def _pieces(window: str, language: str) -> list[str]:
     return pieces
 
 
-_EN_AND = re.compile(r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b)", re.I)
+# "I'll structure this as reasons, …": the first item follows the words that name the structure.
+_EN_AS = re.compile(
+    r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
+)
+_EN_AND = re.compile(
+    r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b|(?:\s+[\w'-]+){1,2}\W*$)", re.I
+)
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
 _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
@@ -124,7 +132,7 @@ def _item(part: str, language: str) -> str:
     if zh:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
-        part = _EN_ITEM_LEAD.sub("", part).strip(" ,")
+        part = _EN_ITEM_LEAD.sub("", _EN_AS.sub("", part)).strip(" ,")
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
     if any(t in part.lower() for t in lexicon(language).announce_triggers):
@@ -171,8 +179,9 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         items = _items(window[:stop], language)
         if len(items) < n:
             continue
-        if zh and len(re.findall(marks, window[:stop])) < n - 1:
-            return None
+        named = all(_score(item, _best(item, template, language), language) > 0 for item in items[:n])
+        if zh and len(re.findall(marks, window[:stop])) < n - 1 and not named:
+            return None  # unmarked, the items must be section names ("分四个部分 原因 分析 计划 还有经验")
         mapped = _map(items[:n], template, language, counted=True)
         if mapped is None or len(mapped.sections) < n:
             return None
@@ -244,6 +253,12 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         start = min(hits)
     elif first and _enumerates(opening[first.start() : first.start() + reach], zh):
         start = first.start()  # "first what happened, then why, then what I'll do, and last how I feel"
+    elif first:
+        # No last item marked ("reasons first, then analysis, then the plan, then experience."): a list only
+        # when three of its items name sections of the template; the list starts with its sentence.
+        start = max(opening.rfind(c, 0, first.start()) for c in "\n.:。：！？!?") + 1
+        found = _named_list(opening[start : first.start() + reach], template, language)
+        return found and replace(found, start=start + found.start, end=start + found.end)
     else:
         return None
     window = opening[start : start + (320 if zh else 500)]
@@ -259,10 +274,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         close = re.compile("|".join(map(re.escape, lex.announce_close)))
         match = close.search(window.lower(), cut)
         cut = match.end() if match else cut
-    if cut == len(window):  # no closing phrase: the list ends with the sentence of its last item ("finally …")
+    if cut == len(window):  # no closing phrase: the list ends with its last item ("finally …", "最后说说感受吧")
         last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
-        stop = re.search(r"[。.!?？！\n]", window[last.end() :]) if last else None
-        cut = last.end() + stop.end() if stop else cut
+        if last:
+            cut = last.end() + _last_item_length(window[last.end() :], zh)
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = window[:cut]
     last_trigger = max((segment.lower().rfind(t) for t in lex.announce_triggers), default=-1)
@@ -272,6 +287,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         items = _items(segment[max(last_trigger, 0) :], language)
     if len(items) < 2:  # the list came first, the word naming it last ("先说…最后说说顾虑，大概就这几块")
         items = _items(segment, language)
+    items = _until_repeated(items)
     if len(items) > 7:
         return None  # not a list of parts: the window ran into the memo itself
     if len(items) < 2:
@@ -280,6 +296,48 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if mapped is None:
         return None
     return Announcement(start, start + cut, tuple(items), mapped)
+
+
+def _best(item: str, template: Template, language: str) -> SectionSpec:
+    return max(template.sections, key=lambda spec: _score(item, spec, language))
+
+
+def _named_list(window: str, template: Template, language: str) -> Announcement | None:
+    """The items of ``window``'s first sentence (or line), when three or more of them name template sections."""
+    zh = is_chinese(language)
+    end = re.search(r"[。！？!?\n]|\.(?!\d)", window)
+    sentence = window[: end.end() if end else len(window)]
+    items = _items(sentence, language)
+    named = [i for i in items if any(_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]
+    if len(items) < 3 or len(named) < max(3, len(items) - 1):
+        return None
+    mapped = _map(items, template, language)
+    return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
+
+
+def _last_item_length(rest: str, zh: bool) -> int:
+    """Characters from the marker of the last item ("最后" / "finally") to the end of its item: the end of the
+    sentence, or in Mandarin the first pause after it ("最后说说感受吧 搬过去两个月了": the item is "说说感受吧")."""
+    if zh:
+        lead = re.match(r"[\s，]*(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|是|就是|再|来)*\s*", rest)
+        begin = lead.end() if lead else 0
+        stop = re.compile(r"[。.!?？！\n]|(?<=\S{2})\s")
+        found = stop.search(rest, begin)
+        return found.end() if found else len(rest)
+    found = re.search(r"[.!?\n]", rest)
+    return found.end() if found else len(rest)
+
+
+def _until_repeated(items: list[str]) -> list[str]:
+    """The items up to one that names an earlier item again (starts with its words): the
+    first part has begun ("…and experience. Reasons first." / "…what I'll do next. Why I did it.")."""
+    out: list[str] = []
+    for item in items:
+        low = item.lower()
+        if any(low.startswith(o.lower()) for o in out):
+            break
+        out.append(item)
+    return out
 
 
 def _map(items: list[str], template: Template, language: str, counted: bool = False) -> Template | None:
