@@ -671,6 +671,23 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     assert title(text, "en") == "Analysis, budget and status"  # not "analysi", "statu": -is, -us are no plurals
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("嗯 我想录一下 关于要不要辞职去读研这个事 帮我整理一个大纲 先说原因 然后分析 再说计划 最后说说感受\n"
+         "先说原因 我现在的工作是做报表 读研要两年 学费要五万", "要不要辞职去读研"),
+        ("最近一直在纠结 要不要把老房子卖了 我来说说 先说原因 然后是分析 最后是计划\n原因呢 老房子空了两年",
+         "要不要把老房子卖了"),
+        # The topic named before the parts needs none of the memo's main words; the parts are never the title.
+        ("今天想理一理我妈搬过来住的事情 分四个部分 原因 分析 计划 感受\n原因是我妈上个月摔了一跤 护工一个月要六千",
+         "我妈搬过来住"),
+    ],
+)
+def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None:
+    result = outline(transcript_from_text(text, language="zh"), engine="offline")
+    assert result.title == expected
+
+
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order (how it went, the plan, why, the analysis), one paragraph each; the words
     # that carry each part are everyday ones (心情 / 打算 / 因为 / 问题在于), not headings.

@@ -42,7 +42,11 @@ _DETERMINERS_EN = frozenset(
 _TAIL_ZH = re.compile(
     r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
-_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个)+")
+_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于)+")
+# A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
+_DECISION_ZH = re.compile(
+    r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
+)
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…".
 _WHEN_ZH = re.compile(r"^(?:把|将)?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
@@ -136,16 +140,22 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     """
     zh = lex.language == "zh"
     words = keywords(sentences, lex, top=20)
+    before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
         opening = " ".join(s.text for s in sentences[:4])
     if zh:
+        decision = _DECISION_ZH.search(opening)
+        if decision and not _META_ZH.search(decision.group(1)):
+            return decision.group(1)  # "纠结要不要把老房子卖了": the decision is the topic
         named = _TOPIC_ZH.search(opening)
         if named:
             title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
                                              named.group(1)))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
-            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and _names_topic(title, words):
+            # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
+            topical = _names_topic(title, words) or before_parts and not _STATEMENT_ZH.search(title)
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
