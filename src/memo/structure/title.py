@@ -31,6 +31,11 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
+_CHANGE_EN = re.compile(
+    r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
+    r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing))\s+(?:a |an |the |my |our )?[\w'-]+(?: [\w'-]+)?",
+    re.I,
+)
 # English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt").
 _NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -166,6 +171,14 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         low = title.lower()
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
+    if not zh:
+        # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
+        for m in _CHANGE_EN.finditer(opening):
+            title = m.group(0).strip()
+            while title.count(" ") > 1 and title.rsplit(" ", 1)[1].lower() in STOP_EN:
+                title = title.rsplit(" ", 1)[0]  # "Moving to Berlin in" -> "Moving to Berlin"
+            if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
+                return title[:1].upper() + title[1:]
     if zh and words:
         return _keyword_title_zh(sentences, lex)
     if words:
