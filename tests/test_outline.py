@@ -664,9 +664,11 @@ def test_title_is_the_topic_the_speaker_names() -> None:
 
     assert title("嗯 今天想说一下换车的事 我那辆老车开了十一年了 修一下要八千块", "zh") == "换车"
     # No naming: the memo's main nouns, as a title (names keep their capital, plurals are singular, verbs are left out).
-    text = ("We are moving to Berlin. The flat in Berlin is small. My clients are fine with it. "
+    text = ("We will live in Berlin. The flat in Berlin is small. My clients are fine with it. "
             "The clients pay in pounds. Going there is a big step, Berlin is cheaper.")
     assert title(text, "en") == "Berlin, flat and client"  # the opening counts double
+    # A change the speaker makes, named in the opening with one of the memo's main words, is the topic.
+    assert title(text.replace("We will live in Berlin", "We are moving to Berlin in May"), "en") == "Moving to Berlin"
     text = "My analysis of the budget. The analysis says the budget is too small for the status quo."
     assert title(text, "en") == "Analysis, budget and status"  # not "analysi", "statu": -is, -us are no plurals
 
