@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -112,8 +113,14 @@ def transcribe_chunks(
     from faster_whisper.transcribe import restore_speech_timestamps
     from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
-    model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
-    speech = get_speech_timestamps(audio.samples, VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160))
+    vad = VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160)
+    # VAD (one core, onnxruntime) runs while the first file loads the model (0.4-1.4 s). Not the other way
+    # round: a model loaded in another thread than the one using it made CTranslate2's OpenMP threads
+    # spin without end when OMP_WAIT_POLICY was not passive.
+    with ThreadPoolExecutor(1, thread_name_prefix="memo-vad") as pool:
+        found = pool.submit(get_speech_timestamps, audio.samples, vad)
+        model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
+        speech = found.result()
     if not speech:
         return None
     chunks, meta = collect_chunks(audio.samples, speech, max_duration=30)
