@@ -31,7 +31,7 @@ SHORT_SECONDS = 24.0
 # word endings ("directory" -> "director") on the dev files; 5 s gave the 30 s window's text.
 CONTEXT_PAD = 5.0
 # The same padding for the VAD chunks of a long file (up to 30 s of speech each, mostly 25-30 s): the encoder's
-# time grows faster than its window, so 26 s chunks encoded in 28 s windows instead of 30 s took 0.8x the
+# time grows faster than its window, so 26 s chunks encoded in 28 s windows instead of 30 s took 0.89x the
 # encoder time. With 2 s the held-out long sets (Asterisk prompts, pyannote's sample) gave the same words
 # as with 5 s; with 1 s one word changed.
 CHUNK_PAD = 2.0
@@ -120,8 +120,8 @@ def transcribe_chunks(
 
     vad = VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160)
     # VAD (one core, onnxruntime) runs while the first file loads the model (0.4-1.4 s). Not the other way
-    # round: a model loaded in another thread than the one using it made CTranslate2's OpenMP threads
-    # spin without end when OMP_WAIT_POLICY was not passive.
+    # round: with the model loaded in another thread than the one using it, OpenMP's default (spinning)
+    # wait policy and one other busy process, the 5-minute file took 50-190 s instead of 16 s.
     with ThreadPoolExecutor(1, thread_name_prefix="memo-vad") as pool:
         found = pool.submit(get_speech_timestamps, audio.samples, vad)
         model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)

@@ -20,7 +20,7 @@ from .language import CJK, is_chinese, normalise_language, to_simplified
 from .language import NO_SPACE_LANGUAGES as _NO_SPACE_LANGUAGES
 from .models import resolve_model
 from .records import Segment, Transcript, Word
-from .runtime import reuse_freed_memory, transcribe_threads
+from .runtime import transcribe_threads
 from .sentences import CHINESE_PUNCTUATION_LANGUAGES, MAX_SEGMENT_SECONDS, find_silences, split_segments
 
 # A unit of 1-8 characters repeated 5+ times in a row is a decoding loop, not speech ("喊喊喊喊喊…").
@@ -125,7 +125,6 @@ def load_model(model: str | None = None, device: str = "auto", compute_type: str
         # 0 would let CTranslate2 start 4 threads whatever the cores: on 2 cores (loaded) that took
         # 1.4-1.9x the time of one thread per core (bench_speed.py).
         threads = cpu_threads or transcribe_threads()
-        reuse_freed_memory()  # before the model's threads allocate
         return WhisperModel(location, device=device, compute_type=compute_type, cpu_threads=threads)
     except (RuntimeError, ValueError, OSError) as exc:
         local = os.path.isdir(location)
