@@ -132,3 +132,26 @@ def test_greedy_first_then_beam_5_where_unsure(clips, decoder_calls, monkeypatch
     mixed = [t.text for t in transcribe_many(audios)]
     assert [(b, len(s)) for b, s in decoder_calls] == [(1, 3), (5, 1)]
     assert all(m in (g, b) for m, g, b in zip(mixed, greedy, beam5, strict=True)), (mixed, greedy, beam5)
+
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc malloc")
+def test_encoder_memory_is_reused_not_faulted_in_again(clips):
+    """A long file transcribed twice: the second time the encoder's buffers (~0.7 GB a 30 s window) come
+    from memory the process already has (runtime.reuse_freed_memory) instead of being mapped and faulted in
+    again (before: 266k page faults for these 55 s, 2.3 M for 5 minutes, 3-4 s of system time)."""
+    import resource
+    from dataclasses import replace
+
+    import numpy as np
+
+    from memo.multibatch import transcribe_chunks
+    from memo.transcribe import TranscribeOptions
+
+    audios = clips[1]
+    audio = replace(audios[0], samples=np.concatenate([a.samples for a in audios] * 2))  # two windows
+    transcribe_chunks(audio, TranscribeOptions())
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    transcript = transcribe_chunks(audio, TranscribeOptions())
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults < 50_000
+    assert "mister john dashwood" in _norm(transcript.text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,11 @@ SHORT_SECONDS = 24.0
 # Padding after the speech inside the shortened window. With 2 s Whisper base dropped final
 # word endings ("directory" -> "director") on the dev files; 5 s gave the 30 s window's text.
 CONTEXT_PAD = 5.0
+# The same padding for the VAD chunks of a long file (up to 30 s of speech each, mostly 25-30 s): the encoder's
+# time grows faster than its window, so 26 s chunks encoded in 28 s windows instead of 30 s took 0.89x the
+# encoder time. With 2 s the held-out long sets (Asterisk prompts, pyannote's sample) gave the same words
+# as with 5 s; with 1 s one word changed.
+CHUNK_PAD = 2.0
 # VAD margin kept around the speech, as faster-whisper's speech_pad_ms does.
 _MARGIN = 0.2
 # Mean token log-probability under which a window decoded greedily is decoded again with beam 5 (when
@@ -69,14 +75,14 @@ def _speech_span(audio: Audio, vad: bool) -> tuple[int, int] | None:
     return (start, end) if end - start <= SHORT_SECONDS * SAMPLE_RATE else None
 
 
-def _window_features(model, pieces: list[np.ndarray]) -> np.ndarray:
-    """Log-mel features of each piece in a window as long as the longest piece plus CONTEXT_PAD (30 s at
+def _window_features(model, pieces: list[np.ndarray], pad: float = CONTEXT_PAD) -> np.ndarray:
+    """Log-mel features of each piece in a window as long as the longest piece plus ``pad`` seconds (30 s at
     most). Zero features pad, as in faster-whisper's batched path (padding with silent samples instead
     lost a word on a dev clip)."""
     from faster_whisper.audio import pad_or_trim
 
     longest = max(len(p) for p in pieces) / SAMPLE_RATE
-    frames = min(3000, math.ceil(longest + CONTEXT_PAD) * 100)  # 100 feature frames a second
+    frames = min(3000, 2 * math.ceil((longest + pad) * 50))  # 100 feature frames a second, an even number
     return np.stack([pad_or_trim(model.feature_extractor(p)[..., :-1], frames) for p in pieces])
 
 
@@ -112,8 +118,14 @@ def transcribe_chunks(
     from faster_whisper.transcribe import restore_speech_timestamps
     from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
-    model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
-    speech = get_speech_timestamps(audio.samples, VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160))
+    vad = VadOptions(max_speech_duration_s=30, min_silence_duration_ms=160)
+    # VAD (one core, onnxruntime) runs while the first file loads the model (0.4-1.4 s). Not the other way
+    # round: with the model loaded in another thread than the one using it, OpenMP's default (spinning)
+    # wait policy and one other busy process, the 5-minute file took 50-190 s instead of 16 s.
+    with ThreadPoolExecutor(1, thread_name_prefix="memo-vad") as pool:
+        found = pool.submit(get_speech_timestamps, audio.samples, vad)
+        model = load_model(options.model, options.device, options.compute_type, options.cpu_threads)
+        speech = found.result()
     if not speech:
         return None
     chunks, meta = collect_chunks(audio.samples, speech, max_duration=30)
@@ -132,7 +144,7 @@ def transcribe_chunks(
     raws: list = []
     for first, stop in zip(starts, [*starts[1:], len(chunks)], strict=True):
         rows = range(first, stop)
-        features = _window_features(model, [chunks[i] for i in rows])
+        features = _window_features(model, [chunks[i] for i in rows], CHUNK_PAD)
         encoded = model.encode(features)
         if language is None:
             language, probability = _vote(model.model.detect_language(encoded))
