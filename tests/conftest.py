@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,12 @@ os.environ.pop("MEMO_LLM_TIMEOUT", None)
 os.environ.pop("MEMO_LLM_BUDGET", None)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_sigint() -> None:
+    """``preexec_fn`` for a child the test sends Ctrl+C: SIGINT back to its default action. A shell starts its
+    background jobs with SIGINT ignored, and a Python child that inherits that never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 LIBRIVOX = Path("/usr/share/pocketsphinx/test/data/librivox")

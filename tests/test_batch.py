@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from conftest import default_sigint
 from memo_cli import MEMO, errors, invoke, run_memo
 
 LIBRIVOX_A = "sense_and_sensibility_01_austen_64kb-0880.wav"  # "... ill disposed young man ..."
@@ -167,7 +168,7 @@ def test_ctrl_c_prints_one_line_and_exits_130(english_sample, tmp_path):
     proc = subprocess.Popen(
         [*MEMO, "transcribe", str(english_sample), "-o", str(tmp_path), "--force", "--batch-size", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "MEMO_PROGRESS_INTERVAL": "0"},
+        env={**os.environ, "MEMO_PROGRESS_INTERVAL": "0"}, preexec_fn=default_sigint,
     )  # fmt: skip
     lines = []
     while True:  # interrupt once transcription is under way

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from conftest import default_sigint
 from virtual_mic import (
     RATE,
     PulseMic,
@@ -157,7 +158,7 @@ class Recorder:
     def __init__(self, env: dict, *args: str):
         self.proc = subprocess.Popen(
             [*MEMO, "record", *args, "--no-transcribe"], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
+            stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint,
         )  # fmt: skip
         self.lines: list[str] = []
         deadline = time.monotonic() + 30

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import soundfile as sf
+from conftest import default_sigint
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +23,7 @@ class Watcher:
         with open(log, "w") as stderr:  # the child keeps its own copy of the descriptor
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "memo", "watch", str(folder), "--engine", "offline"],
-                stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ, **env},
+                stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ, **env}, preexec_fn=default_sigint,
             )  # fmt: skip
 
     def text(self) -> str:
