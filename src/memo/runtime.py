@@ -78,10 +78,10 @@ def reuse_freed_memory() -> bool:
     Runs when this module is imported, before any thread of memo's starts: a thread that allocated before
     keeps an arena of its own, and CTranslate2's threads could be handed it. The memory stays with the
     process until it exits, at its peak (about the peak there was anyway: 1.3 GB against 1.2 GB).
-    No-op (False) where malloc is not glibc's.
+    No-op (False) where malloc is not glibc's, or with ``MEMO_MALLOC=system``.
     """
-    if not sys.platform.startswith("linux"):
-        return False
+    if not sys.platform.startswith("linux") or os.environ.get("MEMO_MALLOC", "").lower() == "system":
+        return False  # MEMO_MALLOC=system: an application that imports memo keeps glibc's defaults
     try:
         libc = ctypes.CDLL(None)
         mallopt = libc.mallopt
