@@ -586,6 +586,9 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         ("zh", "嗯 这是一个关于我为什么要辞职的备忘录 我想按这个结构来 先说原因 再说分析 然后是计划 最后是体验\n"
                "那先说原因 其实"),
         ("zh", "帮我整理成一个大纲 分四个部分 原因 分析 计划 还有经验\n原因呢 主要是"),
+        # The next line is the memo, though it says 分析: it does not open with a section's name.
+        ("zh", "呃 这次想整理一下 我打算辞职考研的想法 帮我分成几部分 原因 分析 计划 感受\n"
+               "我现在的工作是做报表 每天都差不多 考研的话可以转数据分析 读研要两年"),
         # The item after the last one ("搬过去两个月了") is the memo beginning, not a fifth part.
         ("zh", "嗯 那个 我想说一下搬家的事 结构吧 先说原因 然后分析一下 再说计划 最后说说感受吧 搬过去两个月了\n"
                "先说原因"),

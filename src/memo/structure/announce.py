@@ -72,7 +72,7 @@ class Announcement:
     template: Template
 
 
-def _score(item: str, spec: SectionSpec, language: str) -> float:
+def _score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
     low = item.lower()
     score = 0.0
     for cue in spec.cues:
@@ -83,7 +83,7 @@ def _score(item: str, spec: SectionSpec, language: str) -> float:
             score += 3
     # Signals only lean ("what we'll do over the next few weeks" is a plan without saying "plan").
     zh = is_chinese(language)
-    for signal in set(spec.signals) - set(spec.cues):
+    for signal in (set(spec.signals) - set(spec.cues)) if signals else ():
         if signal.lower() in low and (zh or re.search(rf"\b{re.escape(signal.lower())}\b", low)):
             score += (len(signal) if zh else 1 + len(signal) / 10) / 2
     return score
@@ -179,7 +179,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         items = _items(window[:stop], language)
         if len(items) < n:
             continue
-        named = all(_score(item, _best(item, template, language), language) > 0 for item in items[:n])
+        named = all(_names_a_section(item, template, language) for item in items[:n])
         if zh and len(re.findall(marks, window[:stop])) < n - 1 and not named:
             return None  # unmarked, the items must be section names ("分四个部分 原因 分析 计划 还有经验")
         mapped = _map(items[:n], template, language, counted=True)
@@ -279,7 +279,8 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         if last:
             cut = last.end() + _last_item_length(window[last.end() :], zh)
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
-    segment = window[:cut]
+    segment = _until_unnamed_line(window[:cut], template, language)
+    cut = len(segment)
     last_trigger = max((segment.lower().rfind(t) for t in lex.announce_triggers), default=-1)
     sentence_end = re.search(r"[。.!?？！\n]", segment[last_trigger:]) if last_trigger >= 0 else None
     items = _items(segment[last_trigger + sentence_end.end() :], language) if sentence_end else []
@@ -298,8 +299,9 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     return Announcement(start, start + cut, tuple(items), mapped)
 
 
-def _best(item: str, template: Template, language: str) -> SectionSpec:
-    return max(template.sections, key=lambda spec: _score(item, spec, language))
+def _names_a_section(item: str, template: Template, language: str) -> bool:
+    """Whether ``item`` names a section by its heading or cue words (not by signals: "我现在的工作" is no part)."""
+    return any(_score(item, spec, language, signals=False) > 0 for spec in template.sections)
 
 
 def _named_list(window: str, template: Template, language: str) -> Announcement | None:
@@ -313,6 +315,20 @@ def _named_list(window: str, template: Template, language: str) -> Announcement 
         return None
     mapped = _map(items, template, language)
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
+
+
+def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
+    """``segment`` up to the line (a pause in the recording) that does not open with a section's name, once
+    two items have named one: "…分成几部分 原因 分析 计划 感受" then "我现在的工作是做报表…" is the memo
+    beginning, not a fifth part."""
+    lines = segment.split("\n")
+    named = 0
+    for n, line in enumerate(lines):
+        items = _items(line, language)
+        if named >= 2 and items and not _names_a_section(items[0], template, language):
+            return "\n".join(lines[:n])
+        named += sum(_names_a_section(item, template, language) for item in items)
+    return segment
 
 
 def _last_item_length(rest: str, zh: bool) -> int:
