@@ -45,7 +45,7 @@ from .endpoint import (
 )
 from .offline import OutlinePlan, PlannedSection, plan_outline, time_ranges
 from .points import rank
-from .similarity import content_len, is_duplicate, support, token_set
+from .similarity import FUNCTION_ZH, content_len, is_duplicate, support, token_set
 from .templates import Template, base_language
 
 __all__ = ["LLMSettings", "LLMStats", "llm_outline", "resolve_llm_settings"]  # the bench's entry points
@@ -316,7 +316,7 @@ class _Run:
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
             return False
-        if recall and support(token_set(source), token_set(text)) < recall:
+        if recall and (support(token_set(source), token_set(text)) < recall or not self.specifics_kept(text, source)):
             return False
         if self.meta(text) > self.meta(source) or _INNER_STOP["zh" if self.zh else "en"].search(text):
             return False  # talk about the memo the source did not have, or more than one sentence
@@ -326,6 +326,17 @@ class _Run:
         if not words or support(words, token_set(context + " " + source)) < SUPPORT:
             return False
         return self.negations_kept(text, words, source)
+
+    def specifics_kept(self, text: str, source: str) -> bool:
+        """A rewrite keeps what makes its point this point: the source's numbers, and the words it shares with
+        at most one other sentence of the memo (names, things: "SQL", "probate", "陶艺班"). Dropping one of
+        those loses the point even when most of its words are there."""
+        numbers = re.findall(r"\d+", source)
+        if any(n not in text for n in numbers):
+            return False
+        own = token_set(text)
+        rare = {u for u in token_set(source) if self.doc_df[u] <= 2 and not (self.zh and set(u) & FUNCTION_ZH)}
+        return not rare or len(rare & own) >= 0.8 * len(rare)
 
     def meta(self, text: str) -> int:
         """How much ``text`` talks about the memo rather than its topic (the rules' meta phrases, a model's)."""
