@@ -89,6 +89,18 @@ def _score(item: str, spec: SectionSpec, language: str, signals: bool = True) ->
     return score
 
 
+# "I'll structure this as reasons, …": the first item follows the words that name the structure.
+_EN_AS = re.compile(
+    r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
+)
+_EN_AND = re.compile(
+    r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b|(?:\s+[\w'-]+){1,2}\W*$)", re.I
+)
+# A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
+_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
+_EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
+
+
 def _pieces(window: str, language: str) -> list[str]:
     """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
     zh = is_chinese(language)
@@ -111,18 +123,6 @@ def _pieces(window: str, language: str) -> list[str]:
             pieces.append(part)
         joined = bool(_EN_OPEN.search(pieces[-1]))
     return pieces
-
-
-# "I'll structure this as reasons, …": the first item follows the words that name the structure.
-_EN_AS = re.compile(
-    r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
-)
-_EN_AND = re.compile(
-    r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b|(?:\s+[\w'-]+){1,2}\W*$)", re.I
-)
-# A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
-_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
-_EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 
 def _item(part: str, language: str) -> str:
