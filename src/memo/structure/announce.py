@@ -211,10 +211,9 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
     memo's first sentences: each item a why / what / how clause (为什么 / 怎么 / 感受…)."""
     zh = is_chinese(language)
     head = opening[: 300 if zh else 500]
-    cover = _ZH_COVER if zh else _EN_COVER
+    cover, question = (_ZH_COVER, _ZH_QUESTION) if zh else (_EN_COVER, _EN_QUESTION)
     # Every verb is a possible start: "想说一下换工作的事，我想讲讲为什么要换…" lists after the second one.
     for m in filter(None, (cover.match(head, i) for i in range(len(head)))):
-        question = _ZH_QUESTION if zh else _EN_QUESTION
         listed: list[str] = []
         for piece in _pieces(m.group("list"), language):
             item = _item(piece, language)

@@ -396,10 +396,8 @@ def choose_points(
     chosen: list[Candidate] = []
     chosen_units: list[set[str]] = [*taken]
 
-    zh = lex.language == "zh"
-
     def take(c: Candidate) -> bool:
-        if _marker_count(c.text, lex.meta) and content_len(c.text, zh) < (300 if zh else 140):
+        if _marker_count(c.text, lex.meta):
             return False  # talk about the memo ("今天想说一下换车的事。") is never a point, even to fill a section
         us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):

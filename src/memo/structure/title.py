@@ -99,10 +99,10 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
     return ranked
 
 
-def _names_topic(title: str, words: Sequence[str], top: int = 8) -> bool:
+def _names_topic(title: str, words: Sequence[str]) -> bool:
     """A named topic holds one of the memo's main words and is a phrase, not a statement ("我在讲我们公司的事",
     "其实这个事情不全是老王的问题" are what the speaker said about it)."""
-    return any(w in title for w in words[:top]) and not _STATEMENT_ZH.search(title)
+    return any(w in title for w in words[:8]) and not _STATEMENT_ZH.search(title)
 
 
 def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
