@@ -5,8 +5,10 @@ says what he will do, then comes back to why. Each sentence goes to the section 
 small hidden-Markov pass over the sentences (states = sections, any order allowed):
 
 - evidence: the section's cue phrases and signals in the sentence ("打算" / "I'm going to" for a plan, "这几天" /
-  "so far" for how it went), counted twice in the sentence's opening, where a speaker names what comes next,
-  its hints ("其实", "当时") half, plus half the paragraph's mean (a speaker keeps to one thing for a paragraph);
+  "so far" for how it went; English words in any inflection), counted twice in the sentence's opening, where a
+  speaker names what comes next, its hints ("其实", "当时") half, less the memo's mean for the section (words
+  this speaker says everywhere tell little), plus half the paragraph's mean (a speaker keeps to one thing for a
+  paragraph);
 - prior: position, weakly (the template's order is the usual one, not a rule);
 - continuity: changing section costs, less where a paragraph starts (a pause, a new line of the transcript).
 
@@ -16,7 +18,9 @@ has content for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
 from .similarity import content_len
@@ -28,6 +32,31 @@ SWITCH_AT_PARAGRAPH = 0.8  # cost of changing section where a paragraph starts
 PARAGRAPH = 0.5  # weight of the paragraph's mean evidence added to each of its sentences
 
 
+def _inflected(word: str) -> str:
+    """A pattern for an English word and its inflections: plan/plans/planned/planning, feel/feeling,
+    decide/deciding."""
+    w = re.escape(word)
+    if len(word) < 3 or not word.isalpha():
+        return w
+    stem = re.escape(word[:-1]) if word.endswith("e") else w
+    return rf"(?:{w}(?:s|es|d)?|{stem}{re.escape(word[-1])}?(?:ed|ing))"
+
+
+@lru_cache(maxsize=64)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    # Whole words only ("plan" is not in "planet") and any inflection of each ("thinking it through" says
+    # "think it through").
+    return tuple(
+        re.compile(r"(?<![\w'])" + r"\s+".join(_inflected(w) for w in p.split()) + r"(?![\w'])") for p in phrases
+    )
+
+
+def _count(phrases: tuple[str, ...], text: str, zh: bool) -> int:
+    if zh:
+        return sum(1 for p in phrases if p in text)
+    return sum(1 for pattern in _phrase_patterns(phrases) if pattern.search(text))
+
+
 def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     """How clearly ``text`` says something of this section: its phrases, twice as strong in the opening;
     its hints (everyday words that lean to it) count half."""
@@ -35,10 +64,10 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     head = low[:12] if zh else " ".join(low.split()[:6])
     # A hint that is also a cue ("because" opens a reasons part, yet spoken English says it everywhere) counts
     # as a hint here: the cue list is for finding where an announced part starts.
-    hints = {p.lower() for p in spec.hints}
-    phrases = {p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - hints
-    hits = sum(1 for p in phrases if p in low) + sum(1 for p in phrases if p in head)
-    return min(hits + 0.5 * sum(1 for p in hints if p in low), 4.0)
+    hints = tuple(sorted({p.lower() for p in spec.hints}))
+    phrases = tuple(sorted({p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - set(hints)))
+    hits = _count(phrases, low, zh) + _count(phrases, head, zh)
+    return min(hits + 0.5 * _count(hints, low, zh), 4.0)
 
 
 def _paragraph_mean(emit, sentences: Sequence[Sentence]):
@@ -70,6 +99,9 @@ def assign_sentences(
     middle = (np.cumsum(sizes) - sizes / 2) / sizes.sum()  # each sentence's place in the memo, 0..1
     centers = (np.arange(k) + 0.5) / k
     emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
+    # What a section's words say is measured against how often this memo says them: a speaker who says 现在 /
+    # "so far" in every other sentence has not put every other sentence under how it went.
+    emit -= emit.mean(axis=0)
     emit += PARAGRAPH * _paragraph_mean(emit, sentences[start:])
     emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
     m = len(sizes)
