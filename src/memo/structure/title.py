@@ -92,6 +92,7 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
             low = [w.lower() for w in words]
             nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False) if a in _DETERMINERS_EN)
             nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES)  # Lisbon, Priya
+            nouns.update(w for w in low if len(w) >= 7 and w.endswith("ing"))  # an activity: running, teaching
     ranked = [(w, n) for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
     if zh:
         text = "".join(s.text for s in sentences)
