@@ -541,6 +541,15 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
          None),
         ("en", "I bought three things at the market and the peaches were the best. Anyway the interview went badly.",
          None),
+        # "structured" is not the word "structure", and what follows it is the memo, not parts in his words.
+        ("en", "ok so I've just left the vet and I'm in the car park because if I don't say it now I'll forget most "
+               "of it.\nso the vet, Dr Hale, very calm, she laid it out. it's a torn ligament in the back leg and "
+               "there's two ways. one is the operation, they go in and fix it, he's in a cage for a week. the other "
+               "is rest, a structured six weeks of short lead walks, and then see.\nand what surprised me is she "
+               "didn't push the operation at all.\nshe said for a dog his age, he's nine, with a tear like this, "
+               "the studies show rest does about as well as the operation after a year.\nabout as well.\n"
+               "I'd gone in there assuming she'd just book him in\nand then the bill.\neighteen hundred pounds.",
+         None),
     ],
 )
 def test_structure_announced_with_a_count(language: str, text: str, items: tuple[str, ...] | None) -> None:

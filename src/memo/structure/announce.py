@@ -135,7 +135,7 @@ def _item(part: str, language: str) -> str:
         part = _EN_ITEM_LEAD.sub("", _EN_AS.sub("", part)).strip(" ,")
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
-    if any(t in part.lower() for t in lexicon(language).announce_triggers):
+    if _trigger_starts(part.lower(), lexicon(language)):
         return ""
     return part if (2 if zh else 4) <= len(part) <= (24 if zh else 60) else ""
 
@@ -230,6 +230,14 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
     return None
 
 
+def _trigger_starts(low: str, lex) -> list[int]:
+    """Where a word naming the structure (大纲, outline, parts) occurs in ``low``; English as a whole word
+    ("structured physio" names none)."""
+    if not lex.spaced:
+        return [m.start() for t in lex.announce_triggers for m in re.finditer(re.escape(t), low)]
+    return [m.start() for t in lex.announce_triggers for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     lex = lexicon(language)
@@ -242,7 +250,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if counted is not None:
         return counted
     low = opening.lower()
-    hits = [low.find(t) for t in lex.announce_triggers if t in low]
+    hits = _trigger_starts(low, lex)
     flags = 0 if zh else re.I
     first = re.search(_ZH_FIRST if zh else _EN_FIRST, opening, flags)
     reach = 200 if zh else 400
@@ -280,7 +288,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = _until_unnamed_line(window[:cut], template, language)
     cut = len(segment)
-    last_trigger = max((segment.lower().rfind(t) for t in lex.announce_triggers), default=-1)
+    last_trigger = max(_trigger_starts(segment.lower(), lex), default=-1)
     sentence_end = re.search(r"[。.!?？！\n]", segment[last_trigger:]) if last_trigger >= 0 else None
     items = _items(segment[last_trigger + sentence_end.end() :], language) if sentence_end else []
     if len(items) < 2:  # the items are in the same sentence as the trigger ("The outline: first …, then …")
@@ -375,8 +383,11 @@ def _map(items: list[str], template: Template, language: str, counted: bool = Fa
             assigned[i] = j
             used.add(j)
     own_parts = template.name == DEFAULT_TEMPLATE
-    # Three or more parts in his own words are his structure even when they name no section of the default.
-    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted)):
+    # Three or more parts in his own words are his structure even when they name no section of the default,
+    # when they read as names of parts: "he said for a man my age, I'm forty four, with a tear like this" is the
+    # memo itself, run on after a "first".
+    clauses = sum(_is_clause(item, language) for i, item in enumerate(items) if i not in assigned)
+    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted) and clauses <= 1):
         return None
     if not own_parts and len(used) < len(template.sections):
         return None
@@ -396,6 +407,17 @@ def _map(items: list[str], template: Template, language: str, counted: bool = Fa
                               announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+_EN_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|i'll|he|she|we|they|it|it's|you|there's)\b", re.I)
+
+
+def _is_clause(item: str, language: str) -> bool:
+    """An item that says something rather than names a part: it opens on a subject ("I'm forty four", "he
+    said…") or is long (12 words, 16 characters)."""
+    if is_chinese(language):
+        return len(item) > 16
+    return bool(_EN_CLAUSE.match(item)) or len(item.split()) > 12
 
 
 def _names(item: str, spec: SectionSpec, language: str) -> bool:
