@@ -108,13 +108,16 @@ def test_fillers_stutters_and_traditional_characters_go(spoken: str, gone: tuple
 def test_english_fillers_context_aware() -> None:
     spoken = (
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "
-        "What kind of plan is this? It was, like, sort of scary. You know what I mean? I I think so."
+        "What kind of plan is this? It was, like, sort of scary. You know what I mean? I I think so. "
+        "I run while it's dark you know and the river is empty. Do you know and care? If you know and trust them, go."
     )
     cleaned = clean_text(spoken, "en")
     low = cleaned.lower()
     for token in (" um", " uh", "you know,", ", like,", "sort of", "i i "):
         assert token not in f" {low}", token
-    for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so."):
+    assert "dark and the river" in cleaned
+    for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so.",
+                 "Do you know and care?", "If you know and trust them"):
         assert kept in cleaned, kept
     assert cleaned[0].isupper()
 

@@ -664,6 +664,14 @@ def test_points_one_per_enumerated_item_and_named_subjects() -> None:
     texts = [p.text for s in result.sections for p in s.points]
     # A short sentence that names the subject opens the point about it ("…: I planted them out…").
     assert any(t.startswith("The tomatoes were a disaster: ") for t in texts), texts
+    # The end of the sentence before, stopped short ("Which is going to feel silly."), names no subject.
+    from memo.structure.cleanup import lexicon
+    from memo.structure.points import candidates
+
+    sentences = clean_transcript(transcript_from_text(
+        "I'm going to keep the easy runs slow. Which is going to feel silly. And then I'll rest for three weeks "
+        "before the race.", language="en")).sentences
+    assert not any(c.text.lower().startswith("which") for c in candidates(sentences, lexicon("en")))
 
 
 def test_title_is_the_topic_the_speaker_names() -> None:

@@ -265,6 +265,8 @@ def _label(
         return ""
     if (_CONDITION_ZH if zh else _CONDITION_EN).search(text) or (_OPEN_END_ZH if zh else _OPEN_END_EN).search(text):
         return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
+    if (_OPEN_START_ZH if zh else _OPEN_START_EN).search(text):
+        return ""  # the end of the sentence before ("Which is going to feel ridiculous."), not a subject
     if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
         return ""  # a Mandarin label names its subject: "第二个问题是时间"
     return text
