@@ -577,6 +577,15 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # The topic said as a question is not a part: "聊一下为什么我决定搬家" names the memo, the list comes later.
         ("zh", "聊一下为什么我决定搬家 这个事情我想了很久 先说原因 然后是我的分析 最后说说感受\n先说原因",
          ("原因", "我的分析", "感受"), ("reasons", "analysis", "experience")),
+        # Questions name their sections by their form; "finally" after a subject is no enumeration word.
+        ("en", "Right, the new bike. So I'm going to ask myself four things. What's it actually been like riding "
+               "it, why did I finally buy one, is it worth that kind of money, and what do I do now.\nSo what's it "
+               "been like.",
+         ("What's it actually been like riding it", "why did I finally buy one", "is it worth that kind of money",
+          "what do I do now"),
+         ("experience", "reasons", "analysis", "plan")),
+        ("zh", "嗯 说说装修的事 分四块吧 这三个月住下来咋样 为啥要重新装 值不值 接下来怎么弄\n先说住下来咋样",
+         ("这三个月住下来咋样", "为啥要重新装", "值不值", "怎么弄"), ("experience", "reasons", "analysis", "plan")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],
