@@ -562,11 +562,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
 @pytest.mark.parametrize(
     ("language", "text", "items", "keys"),
     [
-        # Listed as questions after a verb of going through them, the count after the list.
+        # Listed as questions after a verb of going through them, the count after the list; the one part that
+        # names no section is the one section left.
         ("en", "Okay so this is about the garden. I want to go through why we dug it up, what I learned about soil, "
                "what we'll plant next spring, and how the first month felt. So, four things.\n\nWhy. We dug it up…",
          ("why we dug it up", "what I learned about soil", "what we'll plant next spring", "how the first month felt"),
-         ("reasons", "part2", "plan", "experience")),
+         ("reasons", "analysis", "plan", "experience")),
         ("en", "I'm going to cover what went wrong with the launch, why it happened, and what we change next time.\n"
                "What went wrong was the date.",
          ("what went wrong with the launch", "why it happened", "what we change next time"),
@@ -586,6 +587,16 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("experience", "reasons", "analysis", "plan")),
         ("zh", "嗯 说说装修的事 分四块吧 这三个月住下来咋样 为啥要重新装 值不值 接下来怎么弄\n先说住下来咋样",
          ("这三个月住下来咋样", "为啥要重新装", "值不值", "怎么弄"), ("experience", "reasons", "analysis", "plan")),
+        # A restart: the list is the one said after it, each item the first phrase after its marker.
+        ("en", "ok so I'm in the car park. the way I'll do this, first what I've decided, no wait, I haven't "
+               "decided, let me start again. first the cost, the real figures, because otherwise I go round in "
+               "circles. then what I'll tell her. then why it even came up, and last how it's gone this week, "
+               "because it's been odd.\nok. the cost.",
+         ("the cost", "what I'll tell her", "why it even came up", "how it's gone this week"),
+         ("analysis", "plan", "reasons", "experience")),
+        ("zh", "嗯 想把换房子这个事理一理 我分三块说 不对 分四块 第一块先说接下来怎么弄 因为这个最急 "
+               "第二块说说这个月住得怎么样 第三块 当初为啥要换 第四块 算算账 到底值不值 就这四块\n先说接下来怎么弄",
+         ("怎么弄", "这个月住得怎么样", "当初为啥要换", "算算账"), ("plan", "experience", "reasons", "analysis")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -146,6 +146,23 @@ def _items(window: str, language: str) -> list[str]:
     return [item for item in (_item(p, language) for p in _pieces(window, language)) if item]
 
 
+# The speaker takes back what he started to list ("我分三块说 不对 分四块", "first what I've decided, no wait…
+# let me start again. first the money…"): the list is the one after it.
+_ZH_RESTART = re.compile(r"不对|说错了|重新说|重来")
+_EN_RESTART = re.compile(r"\bno,? wait\b|\blet me start (?:again|over)\b|\bstart again\b|\bscratch that\b", re.I)
+
+
+def _restarted(opening: str, found: re.Match, pattern: str, zh: bool, flags: int = 0) -> re.Match:
+    """``found`` (a count, or the first item's marker), or the same kind of mark said again after a restart
+    that follows it closely."""
+    span = opening[found.end() : found.end() + (20 if zh else 200)]
+    restart = (_ZH_RESTART if zh else _EN_RESTART).search(span)
+    if not restart:
+        return found
+    again = re.compile(pattern, flags).search(opening, found.end() + restart.end())
+    return again if again and again.start() - found.end() <= (40 if zh else 300) else found
+
+
 def _enumerates(window: str, zh: bool) -> bool:
     """Whether ``window`` (starting at "先说" / "first") lists at least three parts, the last one marked."""
     flags = 0 if zh else re.I
@@ -164,6 +181,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     count = (_ZH_COUNT if zh else _EN_COUNT).search(opening)
     if count is None:
         return None
+    count = _restarted(opening, count, (_ZH_COUNT if zh else _EN_COUNT).pattern, zh, 0 if zh else re.I)
     word = count.group("a") or count.group("b") if zh else count.group("a").lower()
     n = _ZH_COUNT_VALUE[word] if zh else _EN_NUMBERS[word]
     # The rest of the clause with the count ("…I want to cover:") introduces the items; it is not one.
@@ -173,6 +191,13 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     # The stop that closes the counting clause ("…I want to get into.") opens the list; it ends no item.
     begin += len(opening[begin:]) - len(opening[begin:].lstrip(" \t\n.:：;；,，。"))
     window = opening[begin : begin + (300 if zh else 500)]
+    if zh:
+        numbered = _numbered_items(window, n, language)
+        if numbered is not None:
+            items, end = numbered
+            mapped = _map(items, template, language, counted=True)
+            if mapped is not None and len(mapped.sections) == n:
+                return Announcement(count.start(), begin + end, tuple(items), mapped)
     stops = [m.end() for m in re.finditer(r"[。.!?？！\n]+", window)] + [len(window)]  # "I guess.\n" is one stop
     # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");
     # English lists them within two sentences.
@@ -189,6 +214,41 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
             return None
         return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
     return None
+
+
+def _marked_items(segment: str, language: str) -> list[str]:
+    """The items of a list marked item by item ("first the money, the actual numbers, because… then what I'll
+    say to him. then why…, and last how it's been"): the first phrase after each marker that opens a clause."""
+    zh = is_chinese(language)
+    flags = 0 if zh else re.I
+    opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
+    marks = [m for m in re.finditer(_ZH_ENUM if zh else _EN_ENUM, segment, flags)
+             if opens.search(segment[: m.start()].rstrip(" "))]
+    items = []
+    for i, mark in enumerate(marks):
+        text = segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)]
+        name = next((item for item in (_item(p, language) for p in _pieces(text, language)) if item), "")
+        if name:
+            items.append(name)
+    return items
+
+
+def _numbered_items(window: str, n: int, language: str) -> tuple[list[str], int] | None:
+    """Parts numbered 第一块…第N块: each part's name is the first phrase after its number ("第一块先说接下来怎么弄
+    因为这个最急" names 怎么弄; the rest says why it comes first). The names, and where the list's line ends."""
+    marks = list(re.finditer(r"第([一二三四五六])(?:块|部分|个部分|点|个方面|件事)", window))
+    if [m.group(1) for m in marks[:n]] != list("一二三四五六"[:n]):
+        return None
+    items = []
+    for i, mark in enumerate(marks[:n]):
+        segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
+        name = next((item for item in map(lambda p: _item(p, language), _pieces(segment, language)) if item), "")
+        if not name:
+            return None
+        items.append(name)
+    line_end = window.find("\n", marks[n - 1].end())
+    end = line_end if line_end >= 0 else window.find(items[-1], marks[n - 1].end()) + len(items[-1])
+    return items, end
 
 
 # A list of parts after a verb of going through them: "I want to go through why we did it, what I worked out,
@@ -252,9 +312,12 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if counted is not None:
         return counted
     low = opening.lower()
+    enumerated = False  # the list is marked item by item (first…, then…, and last…)
     hits = _trigger_starts(low, lex)
     flags = 0 if zh else re.I
     first = re.search(_ZH_FIRST if zh else _EN_FIRST, opening, flags)
+    if first:
+        first = _restarted(opening, first, _ZH_FIRST if zh else _EN_FIRST, zh, flags)
     reach = 200 if zh else 400
     if hits and first and 0 <= min(hits) - first.start() <= reach:
         start = first.start()  # "先说问题…最后说说顾虑，大概就这几块": the list comes before the word that names it
@@ -262,6 +325,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         start = min(hits)
     elif first and _enumerates(opening[first.start() : first.start() + reach], zh):
         start = first.start()  # "first what happened, then why, then what I'll do, and last how I feel"
+        enumerated = True
     elif first:
         # No last item marked ("reasons first, then analysis, then the plan, then experience."): a list only
         # when three of its items name sections of the template; the list starts with its sentence.
@@ -298,6 +362,9 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if len(items) < 2:  # the list came first, the word naming it last ("先说…最后说说顾虑，大概就这几块")
         items = _items(segment, language)
     items = _until_repeated(items)
+    marked = _marked_items(segment, language) if enumerated else []
+    if len(marked) >= 3 and len(marked) < len(items):
+        items = marked  # "first the money, the actual numbers, because …": the rest of an item says more of it
     if len(items) > 7:
         return None  # not a list of parts: the window ran into the memo itself
     if len(items) < 2:
@@ -385,6 +452,11 @@ def _map(items: list[str], template: Template, language: str, counted: bool = Fa
             assigned[i] = j
             used.add(j)
     own_parts = template.name == DEFAULT_TEMPLATE
+    # As many parts as sections, all but one named: the one left ("first the money, then what I'll say to him,
+    # then why…, and last how it's been") is the section left (the analysis), under his words.
+    if len(items) == len(template.sections) == len(assigned) + 1 and len(items) >= 3:
+        assigned[next(i for i in range(len(items)) if i not in assigned)] = next(
+            j for j in range(len(template.sections)) if j not in used)
     # Three or more parts in his own words are his structure even when they name no section of the default,
     # when they read as names of parts: "he said for a man my age, I'm forty four, with a tear like this" is the
     # memo itself, run on after a "first".
