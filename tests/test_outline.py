@@ -730,6 +730,35 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
     assert result.title == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # What is put before the marker with 把 is the topic, not the clauses before it.
+        ("嗯 录上了 现在是晚上 孩子睡了 我坐在阳台上 想把装修这个事情 好好理一理 我分三块说 第一块是原因 第二块是分析 "
+         "第三块是计划\n先说原因 房子漏水", "zh", "装修"),
+        # One character said again and again after "这个…的事情".
+        ("刚从医院出来 这个牙的事情我得算一算 牙一直疼 拔牙要三千 补牙便宜 牙医说不拔也行 但是牙会越来越松 我打算先补",
+         "zh", "牙的事情"),
+        # A nickname said most is not the topic; a pair of characters nearly always in a longer word gives that word.
+        ("阿杰说我该续课了 阿杰是我的教练 阿杰人不错 我在想信用卡的事 信用卡欠了两万 信用卡利息很高 阿杰也劝我别续 "
+         "信用卡每个月还三千 阿杰说健身不急", "zh", "信用卡"),
+        # "is about eight quid" is a price, not what the memo is about.
+        ("A bottle of red is about eight quid in the shop, and I was drinking most of a bottle a night. The drinking "
+         "has to stop. The bottle is the problem, the drinking after work. I poured the last bottle away.", "en",
+         "Bottle, drinking and shop"),
+    ],
+)
+def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
+    from memo.structure.cleanup import lexicon
+    from memo.structure.title import make_title
+
+    if "第一块" in text:  # announced: the title comes from the words before the parts
+        assert outline(transcript_from_text(text, language=language), engine="offline").title == expected
+        return
+    sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
+    assert make_title(sentences, "memo.txt", lexicon(language)) == expected
+
+
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order (how it went, the plan, why, the analysis), one paragraph each; the words
     # that carry each part are everyday ones (心情 / 打算 / 因为 / 问题在于), not headings.

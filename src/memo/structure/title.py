@@ -26,7 +26,9 @@ _NAMING_ZH = re.compile(
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 _TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
 _NAMING_EN = re.compile(
-    r"(?:talk about|memo about|thoughts on|notes on|is about|out loud about|talk through|think about|"
+    # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
+    r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|half)\b)|out loud about|talk through|think about|"
     r"think back over|go over|idea out of my head,?|(?:i'm|i am|we're|we are|just got) back from)\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
@@ -52,8 +54,10 @@ _HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于)+")
 _DECISION_ZH = re.compile(
     r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
-# When and what for, before the topic itself: "把这几个月（做）…", "最近…".
-_WHEN_ZH = re.compile(r"^(?:把|将)?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?")
+# When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
+_WHEN_ZH = re.compile(
+    r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
+)
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
@@ -62,7 +66,9 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
 _PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
-_STATEMENT_ZH = re.compile(r"^(?:其实|我觉得|感觉|可能|我在|我们在)|不全是|不是|是不是")
+_STATEMENT_ZH = re.compile(
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天)|不全是|不是|是不是"
+)
 # jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
 # conjunctions, prepositions, particles, adjectives (十二, 下午, 大概, 首先, 明显).
 _NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
@@ -111,11 +117,31 @@ def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
     through (thirds it occurs in), alone when it stands out ("咖啡"), else with the next one ("远程和办公")."""
     thirds = ["".join(s.text for s in sentences[i * len(sentences) // 3 : (i + 1) * len(sentences) // 3])
               for i in range(3)]
-    scored = sorted(((n * sum(w in part for part in thirds) / 3, w) for w, n in ranked_keywords(sentences, lex)[:8]),
-                    reverse=True)
-    if len(scored) == 1 or scored[0][0] >= 1.5 * scored[1][0]:
-        return scored[0][1]
-    return f"{scored[0][1]}和{scored[1][1]}"
+    text = "".join(thirds)
+    scored = sorted(((n * sum(w in part for part in thirds) / 3 * (NAME_WEIGHT if _NAME_ZH.fullmatch(w) else 1), w)
+                     for w, n in ranked_keywords(sentences, lex)[:8]), reverse=True)
+    first, second = (_whole_word_zh(w, text) for _, w in scored[:2]) if len(scored) > 1 else (scored[0][1], "")
+    if not second or scored[0][0] >= 1.5 * scored[1][0]:
+        return first
+    return f"{first}和{second}"
+
+
+# A nickname (小雅, 老王, 阿杰, 乐乐) is who the memo mentions most, seldom what it is about.
+_NAME_ZH = re.compile(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1")
+NAME_WEIGHT = 0.5
+
+
+def _whole_word_zh(pair: str, text: str) -> str:
+    """The longer word a pair of characters is nearly always part of in this memo (科目 -> 科目二, 信用 -> 信用卡,
+    出去 -> 租出去), else the pair."""
+    total = text.count(pair)
+    around = re.finditer(rf"[\u4e00-\u9fff]?{re.escape(pair)}[\u4e00-\u9fff]?", text)
+    for extended in sorted({m.group(0) for m in around}, key=text.count, reverse=True):
+        for longer in (extended[:3], extended[-3:]):
+            if len(longer) == 3 and pair in longer and text.count(longer) >= max(2, 0.6 * total) \
+                    and not set(longer.replace(pair, "", 1)) & (_PARTICLES_ZH | set("里上下中")):
+                return longer
+    return pair
 
 
 def _topic_word_zh(unit: str, text: str) -> bool:
@@ -158,14 +184,19 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             return decision.group(1)  # "纠结要不要把老房子卖了": the decision is the topic
         named = _TOPIC_ZH.search(opening)
         if named:
+            # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
+            topic = named.group(1).rsplit("把", 1)[-1]
             title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
-                                             named.group(1)))
+                                             topic))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
             topical = _names_topic(title, words) or before_parts and not _STATEMENT_ZH.search(title)
             if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
+            # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
+            if len(title) == 1 and title not in _PARTICLES_ZH and "".join(s.text for s in sentences).count(title) >= 5:
+                return f"{title}的事情"
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
