@@ -597,6 +597,17 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "嗯 想把换房子这个事理一理 我分三块说 不对 分四块 第一块先说接下来怎么弄 因为这个最急 "
                "第二块说说这个月住得怎么样 第三块 当初为啥要换 第四块 算算账 到底值不值 就这四块\n先说接下来怎么弄",
          ("怎么弄", "这个月住得怎么样", "当初为啥要换", "算算账"), ("plan", "experience", "reasons", "analysis")),
+        # The item is the phrase that names a section ("which is whether…"); "I'll finish with" marks the last.
+        ("en", "right. piano. so, the way I'm going to do this, first the thing that's bugging me, which is whether "
+               "the class is worth the money, then how it's actually gone these months, then what I'm going to do "
+               "about it, and I'll finish with why I started, because I've lost track of that.\nok so is it worth it.",
+         ("whether the class is worth the money", "how it's actually gone these months",
+          "what I'm going to do about it", "why I started"),
+         ("analysis", "experience", "plan", "reasons")),
+        ("zh", "这个事我想捋一捋 我就分四块说吧 一个是当初为啥要养狗 二是这个事到底划不划算 有什么风险 "
+               "三是接下来怎么弄 四是这三个月养下来是啥感受 好 就这么来\n先说为啥",
+         ("当初为啥要养狗", "这个事到底划不划算", "怎么弄", "这三个月养下来是啥感受"),
+         ("reasons", "analysis", "plan", "experience")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

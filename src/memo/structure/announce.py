@@ -25,19 +25,21 @@ _ZH_ENUM = (
 _ZH_FIRST = r"先说|先聊|先讲|首先"
 _ZH_LAST = r"最后"
 _EN_FIRST = r"\b(?:first(?:ly)?|to start with)\b"
-_EN_LAST = r"\b(?:and finally|finally|lastly|and last|last)\b"
+_EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
 _ZH_ITEM_LEAD = re.compile(
     r"^(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
-_EN_ITEM_LEAD = re.compile(r"^(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+", re.I)
+_EN_ITEM_LEAD = re.compile(
+    r"^(?:(?:which|that) is\s+|(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+)", re.I
+)
 _EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
-    r"time|season|day))|after that|and finally|finally|lastly|last)\b,?"
+    r"time|season|day))|after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")
@@ -74,11 +76,19 @@ class Announcement:
     template: Template
 
 
+def _has_cue(cue: str, low: str, zh: bool) -> bool:
+    """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
+    actually gone" says "how it's gone")."""
+    if zh or " " not in cue:
+        return cue in low
+    return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
+
+
 def _score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
     low = item.lower()
     score = 0.0
     for cue in spec.cues:
-        if cue.lower() in low:
+        if _has_cue(cue.lower(), low, is_chinese(language)):
             score += len(cue) if is_chinese(language) else 1 + len(cue) / 10
     for title in spec.titles.values():
         if title.lower() in low:
@@ -216,7 +226,10 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     return None
 
 
-def _marked_items(segment: str, language: str) -> list[str]:
+_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|因为|所以|如果)\b", re.I)
+
+
+def _marked_items(segment: str, template: Template, language: str) -> list[str]:
     """The items of a list marked item by item ("first the money, the actual numbers, because… then what I'll
     say to him. then why…, and last how it's been"): the first phrase after each marker that opens a clause."""
     zh = is_chinese(language)
@@ -227,18 +240,27 @@ def _marked_items(segment: str, language: str) -> list[str]:
     items = []
     for i, mark in enumerate(marks):
         text = segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)]
-        name = next((item for item in (_item(p, language) for p in _pieces(text, language)) if item), "")
-        if name:
-            items.append(name)
+        names = [item for item in (_item(p, language) for p in _pieces(text, language)) if item]
+        # "first the thing that's bugging me, which is whether it's worth the money": the phrase that names a
+        # section names the item.
+        # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
+        named = [n for n in names if not _BECAUSE.match(n)
+                 and any(_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
+        if names:
+            items.append((named or names)[0])
     return items
 
 
 def _numbered_items(window: str, n: int, language: str) -> tuple[list[str], int] | None:
-    """Parts numbered 第一块…第N块: each part's name is the first phrase after its number ("第一块先说接下来怎么弄
-    因为这个最急" names 怎么弄; the rest says why it comes first). The names, and where the list's line ends."""
+    """Parts numbered 第一块…第N块 (or 一个是…二是…): each part's name is the first phrase after its number
+    ("第一块先说接下来怎么弄 因为这个最急" names 怎么弄; the rest says why it comes first). The names, and where the
+    list's line ends."""
     marks = list(re.finditer(r"第([一二三四五六])(?:块|部分|个部分|点|个方面|件事)", window))
     if [m.group(1) for m in marks[:n]] != list("一二三四五六"[:n]):
-        return None
+        # "一个是…二是…三是…四是…"
+        marks = list(re.finditer(r"(?<![一二三四五六七八九十两几])([一二三四五六])(?:个)?是", window))
+        if [m.group(1) for m in marks[:n]] != list("一二三四五六"[:n]):
+            return None
     items = []
     for i, mark in enumerate(marks[:n]):
         segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
@@ -362,7 +384,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     if len(items) < 2:  # the list came first, the word naming it last ("先说…最后说说顾虑，大概就这几块")
         items = _items(segment, language)
     items = _until_repeated(items)
-    marked = _marked_items(segment, language) if enumerated else []
+    marked = _marked_items(segment, template, language) if enumerated else []
     if len(marked) >= 3 and len(marked) < len(items):
         items = marked  # "first the money, the actual numbers, because …": the rest of an item says more of it
     if len(items) > 7:
