@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..language import base_language, guess_language, is_chinese
+from ..language import guess_language, is_chinese
 from ..records import Transcript
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
+from .parts import item_score, map_items, names_a_section
+from .templates import Template
 
 _ZH_ENUM = (
     r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再就是|再是|再说说?|再聊|再讲|以及最后|"
@@ -74,31 +75,6 @@ class Announcement:
     end: int
     items: tuple[str, ...]
     template: Template
-
-
-def _has_cue(cue: str, low: str, zh: bool) -> bool:
-    """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
-    actually gone" says "how it's gone")."""
-    if zh or " " not in cue:
-        return cue in low
-    return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
-
-
-def _score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
-    low = item.lower()
-    score = 0.0
-    for cue in spec.cues:
-        if _has_cue(cue.lower(), low, is_chinese(language)):
-            score += len(cue) if is_chinese(language) else 1 + len(cue) / 10
-    for title in spec.titles.values():
-        if title.lower() in low:
-            score += 3
-    # Signals only lean ("what we'll do over the next few weeks" is a plan without saying "plan").
-    zh = is_chinese(language)
-    for signal in (set(spec.signals) - set(spec.cues)) if signals else ():
-        if signal.lower() in low and (zh or re.search(rf"\b{re.escape(signal.lower())}\b", low)):
-            score += (len(signal) if zh else 1 + len(signal) / 10) / 2
-    return score
 
 
 # "I'll structure this as reasons, …": the first item follows the words that name the structure.
@@ -205,7 +181,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         numbered = _numbered_items(window, n, language)
         if numbered is not None:
             items, end = numbered
-            mapped = _map(items, template, language, counted=True)
+            mapped = map_items(items, template, language, counted=True)
             if mapped is not None and len(mapped.sections) == n:
                 return Announcement(count.start(), begin + end, tuple(items), mapped)
     stops = [m.end() for m in re.finditer(r"[。.!?？！\n]+", window)] + [len(window)]  # "I guess.\n" is one stop
@@ -216,10 +192,10 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         items = _items(window[:stop], language)
         if len(items) < n:
             continue
-        named = all(_names_a_section(item, template, language) for item in items[:n])
+        named = all(names_a_section(item, template, language) for item in items[:n])
         if zh and len(re.findall(marks, window[:stop])) < n - 1 and not named:
             return None  # unmarked, the items must be section names ("分四个部分 原因 分析 计划 还有经验")
-        mapped = _map(items[:n], template, language, counted=True)
+        mapped = map_items(items[:n], template, language, counted=True)
         if mapped is None or len(mapped.sections) < n:
             return None
         return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
@@ -245,7 +221,7 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
         # section names the item.
         # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
         named = [n for n in names if not _BECAUSE.match(n)
-                 and any(_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
+                 and any(item_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
         if names:
             items.append((named or names)[0])
     return items
@@ -305,7 +281,7 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
                 break  # the list is over; a repeated item is the first part beginning ("为什么要换，其实…")
             listed.append(item)
         if 3 <= len(listed) <= 6:
-            mapped = _map(listed, template, language, counted=True)
+            mapped = map_items(listed, template, language, counted=True)
             if mapped is not None and len(mapped.sections) == len(listed):
                 end = m.start("list") + m.group("list").find(listed[-1]) + len(listed[-1])
                 # A count that closes the list ("So, four things.") belongs to the announcement.
@@ -391,15 +367,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         return None  # not a list of parts: the window ran into the memo itself
     if len(items) < 2:
         return None
-    mapped = _map(items, template, language)
+    mapped = map_items(items, template, language)
     if mapped is None:
         return None
     return Announcement(start, start + cut, tuple(items), mapped)
-
-
-def _names_a_section(item: str, template: Template, language: str) -> bool:
-    """Whether ``item`` names a section by its heading or cue words (not by signals: "我现在的工作" is no part)."""
-    return any(_score(item, spec, language, signals=False) > 0 for spec in template.sections)
 
 
 def _named_list(window: str, template: Template, language: str) -> Announcement | None:
@@ -408,10 +379,10 @@ def _named_list(window: str, template: Template, language: str) -> Announcement 
     end = re.search(r"[。！？!?\n]|\.(?!\d)", window)
     sentence = window[: end.end() if end else len(window)]
     items = _items(sentence, language)
-    named = [i for i in items if any(_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]
+    named = [i for i in items if any(item_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]
     if len(items) < 3 or len(named) < max(3, len(items) - 1):
         return None
-    mapped = _map(items, template, language)
+    mapped = map_items(items, template, language)
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
 
 
@@ -423,9 +394,9 @@ def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
     named = 0
     for n, line in enumerate(lines):
         items = _items(line, language)
-        if named >= 2 and items and not _names_a_section(items[0], template, language):
+        if named >= 2 and items and not names_a_section(items[0], template, language):
             return "\n".join(lines[:n])
-        named += sum(_names_a_section(item, template, language) for item in items)
+        named += sum(names_a_section(item, template, language) for item in items)
     return segment
 
 
@@ -452,80 +423,6 @@ def _until_repeated(items: list[str]) -> list[str]:
             break
         out.append(item)
     return out
-
-
-def _map(items: list[str], template: Template, language: str, counted: bool = False) -> Template | None:
-    """Items onto sections, one each, best cue match first.
-
-    With the default template the speaker's structure wins: an item no section matches becomes a section.
-    Parts he counted ("two things: …") are his structure whatever their words.
-    A template the user chose wins over the speaker: the announcement only orders its sections, and is
-    ignored unless it names all of them.
-    """
-    scores = [[_score(item, spec, language) for spec in template.sections] for item in items]
-    pairs = sorted(  # best first; on a tie the earlier item
-        ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    assigned: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in pairs:
-        if i not in assigned and j not in used:
-            assigned[i] = j
-            used.add(j)
-    own_parts = template.name == DEFAULT_TEMPLATE
-    # As many parts as sections, all but one named: the one left ("first the money, then what I'll say to him,
-    # then why…, and last how it's been") is the section left (the analysis), under his words.
-    if len(items) == len(template.sections) == len(assigned) + 1 and len(items) >= 3:
-        assigned[next(i for i in range(len(items)) if i not in assigned)] = next(
-            j for j in range(len(template.sections)) if j not in used)
-    # Three or more parts in his own words are his structure even when they name no section of the default,
-    # when they read as names of parts: "he said for a man my age, I'm forty four, with a tear like this" is the
-    # memo itself, run on after a "first".
-    clauses = sum(_is_clause(item, language) for i, item in enumerate(items) if i not in assigned)
-    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted) and clauses <= 1):
-        return None
-    if not own_parts and len(used) < len(template.sections):
-        return None
-    lang = base_language(language)
-    sections = []
-    for i, item in enumerate(items):
-        if i not in assigned and (not own_parts or len(item) < (3 if lang == "zh" else 8)):
-            continue  # too short to be a part of its own ("热身"): a stray word, not a heading
-        heading = item if lang == "zh" else item[:1].upper() + item[1:]
-        if i in assigned:
-            spec = template.sections[assigned[i]]
-            # The template's heading where the speaker's words name it; else his words ("我看到的问题").
-            named = not own_parts or _names(item, spec, language)
-            sections.append(replace(spec, announced=item, titles=spec.titles if named else {lang: heading}))
-        else:
-            own = SectionSpec(key=f"part{i + 1}", titles={lang: heading}, description=f"The speaker's part: {item}",
-                              announced=item)
-            sections.append(own)
-    return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
-
-
-_EN_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|i'll|he|she|we|they|it|it's|you|there's)\b", re.I)
-
-
-def _is_clause(item: str, language: str) -> bool:
-    """An item that says something rather than names a part: it opens on a subject ("I'm forty four", "he
-    said…") or is long (12 words, 16 characters)."""
-    if is_chinese(language):
-        return len(item) > 16
-    return bool(_EN_CLAUSE.match(item)) or len(item.split()) > 12
-
-
-def _names(item: str, spec: SectionSpec, language: str) -> bool:
-    """Whether the speaker's words name this section (its heading, or two of its cues), so its heading may
-    replace them; else his words are the heading ("我看到的问题", "What happened")."""
-    low = item.lower()
-    if any(title.lower() in low for title in spec.titles.values()):
-        return True
-    hits = [cue for cue in spec.cues if cue.lower() in low]
-    # Two cues, or one that is most of the item ("一些感受"); one generic word in a longer item ("我看到的问题")
-    # names something else.
-    return len(hits) >= 2 or any(len(cue) >= 0.4 * len(item.replace(" ", "")) for cue in hits)
 
 
 def announced_sections(transcript_or_text: Transcript | str, template: Template) -> Template | None:

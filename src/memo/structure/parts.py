@@ -1,0 +1,119 @@
+"""What a speaker's announced parts are: each item of the list mapped onto the template section it names.
+
+An item names a section by its heading or cue phrases ("is it worth…" / 值不值 for the analysis, "what do I do
+now" / 怎么弄 for the plan), signals lean; one item per section, best match first. With the default template the
+speaker's own parts stand as sections in his words; a template the user chose only takes his order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..language import base_language, is_chinese
+from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
+
+
+def _has_cue(cue: str, low: str, zh: bool) -> bool:
+    """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
+    actually gone" says "how it's gone")."""
+    if zh or " " not in cue:
+        return cue in low
+    return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
+
+
+def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
+    """How well ``item`` names ``spec``: its heading (3), its cues (by length), half as much for its signals."""
+    low = item.lower()
+    score = 0.0
+    for cue in spec.cues:
+        if _has_cue(cue.lower(), low, is_chinese(language)):
+            score += len(cue) if is_chinese(language) else 1 + len(cue) / 10
+    for title in spec.titles.values():
+        if title.lower() in low:
+            score += 3
+    # Signals only lean ("what we'll do over the next few weeks" is a plan without saying "plan").
+    zh = is_chinese(language)
+    for signal in (set(spec.signals) - set(spec.cues)) if signals else ():
+        if signal.lower() in low and (zh or re.search(rf"\b{re.escape(signal.lower())}\b", low)):
+            score += (len(signal) if zh else 1 + len(signal) / 10) / 2
+    return score
+
+
+def names_a_section(item: str, template: Template, language: str) -> bool:
+    """Whether ``item`` names a section by its heading or cue words (not by signals: "我现在的工作" is no part)."""
+    return any(item_score(item, spec, language, signals=False) > 0 for spec in template.sections)
+
+
+def map_items(items: list[str], template: Template, language: str, counted: bool = False) -> Template | None:
+    """Items onto sections, one each, best cue match first.
+
+    With the default template the speaker's structure wins: an item no section matches becomes a section.
+    Parts he counted ("two things: …") are his structure whatever their words.
+    A template the user chose wins over the speaker: the announcement only orders its sections, and is
+    ignored unless it names all of them.
+    """
+    scores = [[item_score(item, spec, language) for spec in template.sections] for item in items]
+    pairs = sorted(  # best first; on a tie the earlier item
+        ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    assigned: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in pairs:
+        if i not in assigned and j not in used:
+            assigned[i] = j
+            used.add(j)
+    own_parts = template.name == DEFAULT_TEMPLATE
+    # As many parts as sections, all but one named: the one left ("first the money, then what I'll say to him,
+    # then why…, and last how it's been") is the section left (the analysis), under his words.
+    if len(items) == len(template.sections) == len(assigned) + 1 and len(items) >= 3:
+        assigned[next(i for i in range(len(items)) if i not in assigned)] = next(
+            j for j in range(len(template.sections)) if j not in used)
+    # Three or more parts in his own words are his structure even when they name no section of the default,
+    # when they read as names of parts: "he said for a man my age, I'm forty four, with a tear like this" is the
+    # memo itself, run on after a "first".
+    clauses = sum(_is_clause(item, language) for i, item in enumerate(items) if i not in assigned)
+    if len(assigned) < min(2, len(items)) and not (own_parts and (len(items) >= 3 or counted) and clauses <= 1):
+        return None
+    if not own_parts and len(used) < len(template.sections):
+        return None
+    lang = base_language(language)
+    sections = []
+    for i, item in enumerate(items):
+        if i not in assigned and (not own_parts or len(item) < (3 if lang == "zh" else 8)):
+            continue  # too short to be a part of its own ("热身"): a stray word, not a heading
+        heading = item if lang == "zh" else item[:1].upper() + item[1:]
+        if i in assigned:
+            spec = template.sections[assigned[i]]
+            # The template's heading where the speaker's words name it; else his words ("我看到的问题").
+            named = not own_parts or _names(item, spec, language)
+            sections.append(replace(spec, announced=item, titles=spec.titles if named else {lang: heading}))
+        else:
+            own = SectionSpec(key=f"part{i + 1}", titles={lang: heading}, description=f"The speaker's part: {item}",
+                              announced=item)
+            sections.append(own)
+    return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+_EN_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|i'll|he|she|we|they|it|it's|you|there's)\b", re.I)
+
+
+def _is_clause(item: str, language: str) -> bool:
+    """An item that says something rather than names a part: it opens on a subject ("I'm forty four", "he
+    said…") or is long (12 words, 16 characters)."""
+    if is_chinese(language):
+        return len(item) > 16
+    return bool(_EN_CLAUSE.match(item)) or len(item.split()) > 12
+
+
+def _names(item: str, spec: SectionSpec, language: str) -> bool:
+    """Whether the speaker's words name this section (its heading, or two of its cues), so its heading may
+    replace them; else his words are the heading ("我看到的问题", "What happened")."""
+    low = item.lower()
+    if any(title.lower() in low for title in spec.titles.values()):
+        return True
+    hits = [cue for cue in spec.cues if cue.lower() in low]
+    # Two cues, or one that is most of the item ("一些感受"); one generic word in a longer item ("我看到的问题")
+    # names something else.
+    return len(hits) >= 2 or any(len(cue) >= 0.4 * len(item.replace(" ", "")) for cue in hits)
