@@ -9,6 +9,8 @@ small hidden-Markov pass over the sentences (states = sections, any order allowe
   speaker names what comes next, its hints ("其实", "当时") half, less the memo's mean for the section (words
   this speaker says everywhere tell little), plus half the paragraph's mean (a speaker keeps to one thing for a
   paragraph);
+- signposts: a short sentence opening a paragraph that names a section ("Why I even did this.") turns the memo
+  to it, so the paragraph before leans away from that section;
 - prior: position, weakly (the template's order is the usual one, not a rule);
 - continuity: changing section costs, less where a paragraph starts (a pause, a new line of the transcript).
 
@@ -84,6 +86,23 @@ def _paragraph_mean(emit, sentences: Sequence[Sentence]):
     return out
 
 
+BEFORE_SIGNPOST = 1.0  # what the paragraph before a signpost loses for the signposted section
+SIGNPOST_SIZE = {True: 12, False: 8}  # at most this many characters (Mandarin) / words (English)
+
+
+def _before_signposts(emit, raw, sentences: Sequence[Sentence], zh: bool) -> None:
+    """A short sentence that opens a paragraph and names a section ("Why I even did this." / "那为什么要卸")
+    says the memo turns to that section: the paragraph before it is about something else."""
+    first = 0
+    for i, s in enumerate(sentences):
+        if not s.paragraph_start or i == 0:
+            continue
+        j = int(raw[i].argmax())
+        if raw[i][j] >= 2 and content_len(s.text, zh) <= SIGNPOST_SIZE[zh]:
+            emit[first:i, j] -= BEFORE_SIGNPOST
+        first = i
+
+
 def assign_sentences(
     sentences: Sequence[Sentence], sections: Sequence[SectionSpec], lex: Lexicon, start: int = 0
 ) -> list[int]:
@@ -101,8 +120,10 @@ def assign_sentences(
     emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
     # What a section's words say is measured against how often this memo says them: a speaker who says 现在 /
     # "so far" in every other sentence has not put every other sentence under how it went.
+    raw = emit.copy()
     emit -= emit.mean(axis=0)
     emit += PARAGRAPH * _paragraph_mean(emit, sentences[start:])
+    _before_signposts(emit, raw, sentences[start:], zh)
     emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
     m = len(sizes)
     best = np.zeros((m, k))
