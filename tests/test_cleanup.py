@@ -105,6 +105,12 @@ def test_fillers_stutters_and_traditional_characters_go(spoken: str, gone: tuple
     assert expected in cleaned
 
 
+def test_a_list_number_said_alone_goes() -> None:
+    cleaned = clean_text("一 机票现在就订\n二 高铁的票提前十五天开售\n一 百块钱\n三 个月以后", "zh")
+    assert "机票现在就订" in cleaned and "一机票" not in cleaned and "二高铁" not in cleaned
+    assert "一百块钱" in cleaned and "三个月以后" in cleaned
+
+
 def test_english_fillers_context_aware() -> None:
     spoken = (
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "

@@ -608,6 +608,16 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "三是接下来怎么弄 四是这三个月养下来是啥感受 好 就这么来\n先说为啥",
          ("当初为啥要养狗", "这个事到底划不划算", "怎么弄", "这三个月养下来是啥感受"),
          ("reasons", "analysis", "plan", "experience")),
+        # Parts named by their form ("how her two trial days went", "the money"); "why" alone is a part.
+        ("en", "so, I'll do it like this. first what I'm actually going to do, because I've decided, then why, so I "
+               "can check I still believe it, then how her two trial days went, and last the money, whether it "
+               "adds up.\nok so what I'm going to do.",
+         ("what I'm actually going to do", "why", "how her two trial days went", "the money"),
+         ("plan", "reasons", "experience", "analysis")),
+        ("zh", "过年回哪家这个事 我分四段说吧 头一段 说说这事为啥这么难办 第二段 把几个办法摆出来比一比 "
+               "第三段 定下来到底怎么走 最后说说这阵子心里头是个什么感觉\n好 先说为啥难办",
+         ("这事为啥这么难办", "把几个办法摆出来比一比", "定下来到底怎么走", "这阵子心里头是个什么感觉"),
+         ("reasons", "analysis", "plan", "experience")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -125,7 +125,7 @@ def _item(part: str, language: str) -> str:
         return ""
     if _trigger_starts(part.lower(), lexicon(language)):
         return ""
-    return part if (2 if zh else 4) <= len(part) <= (24 if zh else 60) else ""
+    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 60) else ""  # "why" names a part
 
 
 def _items(window: str, language: str) -> list[str]:
@@ -228,15 +228,18 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
 
 
 def _numbered_items(window: str, n: int, language: str) -> tuple[list[str], int] | None:
-    """Parts numbered 第一块…第N块 (or 一个是…二是…): each part's name is the first phrase after its number
-    ("第一块先说接下来怎么弄 因为这个最急" names 怎么弄; the rest says why it comes first). The names, and where the
-    list's line ends."""
-    marks = list(re.finditer(r"第([一二三四五六])(?:块|部分|个部分|点|个方面|件事)", window))
-    if [m.group(1) for m in marks[:n]] != list("一二三四五六"[:n]):
-        # "一个是…二是…三是…四是…"
-        marks = list(re.finditer(r"(?<![一二三四五六七八九十两几])([一二三四五六])(?:个)?是", window))
-        if [m.group(1) for m in marks[:n]] != list("一二三四五六"[:n]):
-            return None
+    """Parts numbered 第一块…第N块 (头一段…, 一个是…二是…, the last one perhaps 最后): each part's name is the
+    first phrase after its number ("第一块先说接下来怎么弄 因为这个最急" names 怎么弄; the rest says why it comes
+    first). The names, and where the list's line ends."""
+    numbers = list("一二三四五六"[:n])
+    numbered = list(re.finditer(r"(?:第|头)([一二三四五六])(?:块|部分|个部分|点|个方面|件事|段|条)", window))
+    counted = list(re.finditer(r"(?<![一二三四五六七八九十两几])([一二三四五六])(?:个)?是", window))  # 一个是…二是…
+    marks = next((m[:n] for m in (numbered, counted) if [x.group(1) for x in m[:n]] == numbers), None)
+    if marks is None and n >= 2 and [x.group(1) for x in numbered[: n - 1]] == numbers[:-1]:
+        last = re.compile(_ZH_LAST).search(window, numbered[n - 2].end())  # "头一段…第二段…第三段…最后…"
+        marks = [*numbered[: n - 1], last] if last else None
+    if marks is None:
+        return None
     items = []
     for i, mark in enumerate(marks[:n]):
         segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
