@@ -91,7 +91,7 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
         for unit in tokens(s.text):
             if zh and len(unit) == 2 and not (set(unit) & _PARTICLES_ZH) and unit not in lex.common_words:
                 counts[unit] += weight
-            elif not zh and len(unit) >= 4 and unit not in STOP_EN and unit not in lex.common_words:
+            elif not zh and len(unit) >= 4 and unit not in STOP_EN and not {unit, _singular(unit)} & lex.common_words:
                 counts[_singular(unit)] += weight
         if not zh:
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", s.text)
@@ -157,6 +157,26 @@ def _topic_word_zh(unit: str, text: str) -> bool:
     return straddle_share(text, unit) < (0.2 if text.count(unit) >= 5 else 0.01)
 
 
+_SAID_ALONE_EN = re.compile(
+    r"^(?:(?:so|right|ok|okay|and|anyway|well),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})[.!]?$",
+    re.I,
+)
+
+
+def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon) -> str:
+    """A topic said on its own at the start ("The solar panels." / "right. Spanish."): a sentence of one to
+    three words, its last a noun the memo says again, none of them an everyday word of speech."""
+    for s in sentences:
+        m = _SAID_ALONE_EN.match(s.text.strip())
+        if not m:
+            continue
+        phrase = _HEAD_EN.sub("", m.group(1))
+        last = phrase.split()[-1].lower()
+        if _singular(last) in words[:20] and not {w.lower() for w in phrase.split()} & (lex.common_words | STOP_EN):
+            return phrase[:1].upper() + phrase[1:]
+    return ""
+
+
 def _singular(word: str) -> str:
     if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us")):  # analysis, status
         return word
@@ -207,6 +227,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
+        named = _said_alone(sentences[:6], words, lex)
+        if named:
+            return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
         for m in _CHANGE_EN.finditer(opening):
             title = m.group(0).strip()
@@ -218,8 +241,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         return _keyword_title_zh(sentences, lex)
     if words:
         top = words[:3]
-        if not zh:  # names keep their capital ("Berlin, German and client")
+        if not zh:  # names keep their capital ("Berlin, German and client"); words the form said most (glasses)
             text = " ".join(s.text for s in sentences)
+            said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
+            top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
             top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
         *head, last = top
         if not head:
