@@ -730,11 +730,11 @@ def test_title_is_the_topic_the_speaker_names() -> None:
             "The clients pay in pounds. Going there is a big step, Berlin is cheaper.")
     assert title(text, "en") == "Berlin, flat and clients"  # the opening counts double
     # A topic said on its own at the start; "lenses" is not "lense".
-    text = ("Ok so. It's recording. The surveyor came round and I said I'd think about it. The solar panels. "
-            "Ten panels on the roof, and the panels face south. The panels cost seven thousand.")
-    assert title(text, "en") == "Solar panels"
-    text = "The lenses cost more. The lenses are thin. My glasses broke, new glasses are dear. The lenses win."
-    assert title(text, "en") == "Lenses and glasses"
+    alone = ("Ok so. It's recording. The surveyor came round and I said I'd think about it. The solar panels. "
+             "Ten panels on the roof, and the panels face south. The panels cost seven thousand.")
+    assert title(alone, "en") == "Solar panels"
+    forms = "The lenses cost more. The lenses are thin. My glasses broke, new glasses are dear. The lenses win."
+    assert title(forms, "en") == "Lenses and glasses"
     # A change the speaker makes, named in the opening with one of the memo's main words, is the topic.
     assert title(text.replace("We will live in Berlin", "We are moving to Berlin in May"), "en") == "Moving to Berlin"
     text = "My analysis of the budget. The analysis says the budget is too small for the status quo."
