@@ -618,6 +618,18 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "第三段 定下来到底怎么走 最后说说这阵子心里头是个什么感觉\n好 先说为啥难办",
          ("这事为啥这么难办", "把几个办法摆出来比一比", "定下来到底怎么走", "这阵子心里头是个什么感觉"),
          ("reasons", "analysis", "plan", "experience")),
+        # A because-clause says why the order, an item may be long, the count comes after the list.
+        ("en", "this is about retiring, or not. the money first, because that's the bit that frightens me, then why I "
+               "even want to go, then what these three months on three days a week have actually been like, and then "
+               "what I'm going to say to Sandra. four things. ok\n\nthe money.",
+         ("the money", "why I even want to go",
+          "what these three months on three days a week have actually been like", "what I'm going to say to Sandra"),
+         ("analysis", "reasons", "experience", "plan")),
+        # Counted, each part the phrase after its marker ("到底值不值" says more of 算算账), the last after 最后.
+        ("zh", "买车位这个事 我分四块说吧 先说为啥突然要考虑买车位 然后算算账 到底值不值 再说接下来怎么弄 "
+               "最后说说这一个月折腾下来的感受 就这么四块\n先说为啥 我现在停的那个车位是租的",
+         ("为啥突然要考虑买车位", "算算账", "怎么弄", "这一个月折腾下来的感受"),
+         ("reasons", "analysis", "plan", "experience")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -113,6 +113,10 @@ def _pieces(window: str, language: str) -> list[str]:
     return pieces
 
 
+_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|因为|所以|如果)\b", re.I)
+_NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
+
+
 def _item(part: str, language: str) -> str:
     """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
     talk about the memo, a trigger word, too short or too long."""
@@ -123,9 +127,9 @@ def _item(part: str, language: str) -> str:
         part = _EN_ITEM_LEAD.sub("", _EN_AS.sub("", part)).strip(" ,")
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
-    if _trigger_starts(part.lower(), lexicon(language)):
-        return ""
-    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 60) else ""  # "why" names a part
+    if _trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
+        return ""  # "because that's the bit that frightens me" says why the order, "and" names nothing
+    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 80) else ""  # "why" names a part
 
 
 def _items(window: str, language: str) -> list[str]:
@@ -192,6 +196,9 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         items = _items(window[:stop], language)
         if len(items) < n:
             continue
+        marked = _marked_items(window[:stop], template, language)
+        if len(marked) >= n:  # "先说A 然后B 到底值不值 再说C": the phrase after each marker, not its elaboration
+            items = marked
         named = all(names_a_section(item, template, language) for item in items[:n])
         if zh and len(re.findall(marks, window[:stop])) < n - 1 and not named:
             return None  # unmarked, the items must be section names ("分四个部分 原因 分析 计划 还有经验")
@@ -202,7 +209,6 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     return None
 
 
-_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|因为|所以|如果)\b", re.I)
 
 
 def _marked_items(segment: str, template: Template, language: str) -> list[str]:
@@ -210,9 +216,10 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
     say to him. then why…, and last how it's been"): the first phrase after each marker that opens a clause."""
     zh = is_chinese(language)
     flags = 0 if zh else re.I
+    # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so".
     opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
     marks = [m for m in re.finditer(_ZH_ENUM if zh else _EN_ENUM, segment, flags)
-             if opens.search(segment[: m.start()].rstrip(" "))]
+             if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))]
     items = []
     for i, mark in enumerate(marks):
         text = segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)]
@@ -348,10 +355,11 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         close = re.compile("|".join(map(re.escape, lex.announce_close)))
         match = close.search(window.lower(), cut)
         cut = match.end() if match else cut
-    if cut == len(window):  # no closing phrase: the list ends with its last item ("finally …", "最后说说感受吧")
-        last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
-        if last:
-            cut = last.end() + _last_item_length(window[last.end() :], zh)
+    # No closing phrase before it: the list ends with its last item ("finally …", "最后说说感受吧"), also when what
+    # follows looks like a first part ("第一个礼拜…" is the memo).
+    last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
+    if last and last.end() < cut and not (ends and cut == min(ends) and min(ends) < last.start()):
+        cut = min(cut, last.end() + _last_item_length(window[last.end() :], zh))
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = _until_unnamed_line(window[:cut], template, language)
     cut = len(segment)
