@@ -745,6 +745,8 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     alone = ("Ok so. It's recording. The surveyor came round and I said I'd think about it. The solar panels. "
              "Ten panels on the roof, and the panels face south. The panels cost seven thousand.")
     assert title(alone, "en") == "Solar panels"
+    thing = "Ok so. The pay thing. I asked Gareth for a rise on wednesday, and the payslip says thirty one."
+    assert title(thing, "en") == "The pay thing"
     forms = "The lenses cost more. The lenses are thin. My glasses broke, new glasses are dear. The lenses win."
     assert title(forms, "en") == "Lenses and glasses"
     # A change the speaker makes, named in the opening with one of the memo's main words, is the topic.

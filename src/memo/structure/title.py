@@ -163,7 +163,8 @@ _SAID_ALONE_EN = re.compile(
 )
 
 
-def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon) -> str:
+def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence], words: Sequence[str],
+                lex: Lexicon) -> str:
     """A topic said on its own at the start ("The solar panels." / "right. Spanish."): a sentence of one to
     three words, its last a noun the memo says again, none of them an everyday word of speech."""
     for s in sentences:
@@ -171,6 +172,13 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         if not m:
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
+        if _TAIL_EN.search(phrase):  # "the pay thing": named as a topic, said again in the memo
+            word = _TAIL_EN.sub("", phrase)
+            text = " ".join(t.text for t in sentences_all).lower()
+            if word and len(re.findall(rf"\b{re.escape(word.lower())}", text)) >= 2 \
+                    and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
+                return m.group(1)[:1].upper() + m.group(1)[1:]
+            continue
         last = phrase.split()[-1].lower()
         if _singular(last) in words[:20] and not {w.lower() for w in phrase.split()} & (lex.common_words | STOP_EN):
             return phrase[:1].upper() + phrase[1:]
@@ -227,7 +235,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], words, lex)
+        named = _said_alone(sentences[:6], sentences, words, lex)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
