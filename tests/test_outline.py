@@ -630,6 +630,19 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "最后说说这一个月折腾下来的感受 就这么四块\n先说为啥 我现在停的那个车位是租的",
          ("为啥突然要考虑买车位", "算算账", "怎么弄", "这一个月折腾下来的感受"),
          ("reasons", "analysis", "plan", "experience")),
+        # No "first" or "outline": one sentence listing parts that each name a different section.
+        ("en", "so. I want to get this straight. I'm going to go through it properly for once. why I want off nights, "
+               "then the pros and cons, the honest ones, then what I'm actually going to do about it, and then how "
+               "these last few weeks have been, because they've been a lot\n\nwhy. for the first time in years",
+         ("why I want off nights", "the pros and cons", "what I'm actually going to do about it",
+          "how these last few weeks have been"),
+         ("reasons", "analysis", "plan", "experience")),
+        # "先说一遍" is no first part, a bare 再 opening a clause marks one, "主体结构" later in the memo names none.
+        ("zh", "这个事今天得好好捋一下 我自己先说一遍 顺序我想好了 先说这大半年踢成啥样了 然后直接说我打算咋办 "
+               "再回头说我为啥这么想让他踢 最后呢 把该算的账 该想的坏处 一样一样摆出来\n先说踢成啥样 小宇进了梯队 "
+               "房子是不动主体结构的情况下装的",
+         ("这大半年踢成啥样了", "直接说我打算咋办", "再回头说我为啥这么想让他踢", "把该算的账"),
+         ("experience", "plan", "reasons", "analysis")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -23,7 +23,7 @@ _ZH_ENUM = (
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
-_ZH_FIRST = r"先说|先聊|先讲|首先"
+_ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
 _ZH_LAST = r"最后"
 _EN_FIRST = r"\b(?:first(?:ly)?|to start with)\b"
 _EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
@@ -39,6 +39,7 @@ _EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
+    r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
     r"time|season|day))|after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
@@ -82,7 +83,9 @@ _EN_AS = re.compile(
     r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
 )
 _EN_AND = re.compile(
-    r"\.|\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b|(?:\s+[\w'-]+){1,2}\W*$)", re.I
+    r"\.|(?<!pros )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
+    r"|(?:\s+[\w'-]+){1,2}\W*$)",
+    re.I,
 )
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
@@ -105,7 +108,7 @@ def _pieces(window: str, language: str) -> list[str]:
     for part in (p.strip(" ,.") for p in parts):
         if not part or _EN_ASIDE.fullmatch(part):
             continue
-        if joined and pieces:
+        if joined and pieces and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
             pieces[-1] = f"{pieces[-1]} {part}"
         else:
             pieces.append(part)
@@ -218,7 +221,9 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
     flags = 0 if zh else re.I
     # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so".
     opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
-    marks = [m for m in re.finditer(_ZH_ENUM if zh else _EN_ENUM, segment, flags)
+    # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算").
+    enum = rf"{_ZH_ENUM}|再|接着|随后" if zh else _EN_ENUM
+    marks = [m for m in re.finditer(enum, segment, flags)
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))]
     items = []
     for i, mark in enumerate(marks):
@@ -310,15 +315,19 @@ def _trigger_starts(low: str, lex) -> list[int]:
 
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
+    opening = text[: max(600, min(len(text) // 5, 1500))]
+    for find in (_listed, _counted, _marked_list, _named_sentence):
+        found = find(opening, template, language)
+        if found is not None:
+            return found
+    return None
+
+
+def _marked_list(opening: str, template: Template, language: str) -> Announcement | None:
+    """A list found by the words around it: a trigger (大纲, outline, structure) or a first item's marker (先说,
+    first) with a last one (最后, finally)."""
     lex = lexicon(language)
     zh = lex.language == "zh"
-    opening = text[: max(600, min(len(text) // 5, 1500))]
-    listed = _listed(opening, template, language)
-    if listed is not None:
-        return listed
-    counted = _counted(opening, template, language)
-    if counted is not None:
-        return counted
     low = opening.lower()
     enumerated = False  # the list is marked item by item (first…, then…, and last…)
     hits = _trigger_starts(low, lex)
@@ -329,11 +338,15 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     reach = 200 if zh else 400
     if hits and first and 0 <= min(hits) - first.start() <= reach:
         start = first.start()  # "先说问题…最后说说顾虑，大概就这几块": the list comes before the word that names it
+    elif first and _enumerates(opening[first.start() : first.start() + reach], zh) and not (
+        hits and min(hits) < first.start()
+    ):
+        # "first what happened, then why, then what I'll do, and last how I feel" (a word like 结构 said later in
+        # the memo, "主体结构", names no structure)
+        start = first.start()
+        enumerated = True
     elif hits:
         start = min(hits)
-    elif first and _enumerates(opening[first.start() : first.start() + reach], zh):
-        start = first.start()  # "first what happened, then why, then what I'll do, and last how I feel"
-        enumerated = True
     elif first:
         # No last item marked ("reasons first, then analysis, then the plan, then experience."): a list only
         # when three of its items name sections of the template; the list starts with its sentence.
@@ -384,7 +397,20 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     return Announcement(start, start + cut, tuple(items), mapped)
 
 
-def _named_list(window: str, template: Template, language: str) -> Announcement | None:
+def _named_sentence(opening: str, template: Template, language: str) -> Announcement | None:
+    """A sentence of the opening that lists three or more parts naming sections, with no word like "first" or
+    "outline" around it ("why I want off nights, then the pros and cons, then what I'm going to do, and then how
+    these weeks have been")."""
+    begin = 0
+    for end in [m.end() for m in re.finditer(r"[。！？!?\n]|\.(?!\d)", opening)] + [len(opening)]:
+        found = _named_list(opening[begin:end], template, language, strict=True)
+        if found:
+            return replace(found, start=begin + found.start, end=begin + found.end)
+        begin = end
+    return None
+
+
+def _named_list(window: str, template: Template, language: str, strict: bool = False) -> Announcement | None:
     """The items of ``window``'s first sentence (or line), when three or more of them name template sections."""
     zh = is_chinese(language)
     end = re.search(r"[。！？!?\n]|\.(?!\d)", window)
@@ -393,6 +419,12 @@ def _named_list(window: str, template: Template, language: str) -> Announcement 
     named = [i for i in items if any(item_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]
     if len(items) < 3 or len(named) < max(3, len(items) - 1):
         return None
+    if strict:  # three parts that name sections by their words, each a different one
+        named = [i for i in items if names_a_section(i, template, language)]
+        owners = {max(template.sections, key=lambda spec: item_score(i, spec, language)).key for i in named}
+        if len(named) < 3 or len(owners) < len(named):
+            return None
+        items = named  # "the pros and cons, the honest ones": the rest of a part says more of it
     mapped = map_items(items, template, language)
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
 

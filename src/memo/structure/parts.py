@@ -27,12 +27,15 @@ def _has_cue(cue: str, low: str, zh: bool) -> bool:
 _FORMS = {
     "experience": re.compile(
         r"^how\b.*\b(?:went|gone|going|been|felt|feels?)\b"
-        r"|\bwhat (?:it|they|that|this)(?:'s| was| has been| is)\b.*\blike\b|怎么样|咋样|什么感觉|啥感觉|滋味|感受"),
+        r"|\bwhat (?:it|they|that|this)(?:'s| was| has been| is)\b.*\blike\b"
+        r"|怎么样|咋样|啥样|什么样|什么感觉|啥感觉|滋味|感受"),
     "analysis": re.compile(
         r"^(?:the )?(?:money|cost|costs|numbers|figures|sums|maths|math|finances|pros and cons|options)\b"
-        r"|\b(?:adds? up|worth (?:it|the)|makes? sense)\b|比一比|算账|划不划算|值不值|利弊"),
-    "plan": re.compile(r"^what (?:i|we)(?:'ll| will|'m| am| are|'re)? (?:going to )?do\b|^(?:the )?next steps?\b"
-                       r"|怎么走|怎么办|怎么弄|怎么安排|下一步"),
+        r"|\b(?:adds? up|worth (?:it|the)|makes? sense)\b|比一比|算.{0,2}账|划不划算|值不值|利弊"),
+    "plan": re.compile(
+        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re)? (?:\w+ )?(?:going to )?do\b|^(?:the )?next steps?\b"
+        r"|怎么走|怎么办|怎么弄|怎么安排|下一步"
+    ),
     "reasons": re.compile(r"^why\b|^how (?:i|we) got here\b|为啥|为什么|怎么想到"),
 }
 
