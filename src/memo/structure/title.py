@@ -64,7 +64,7 @@ _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 _PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
-_META_EN = re.compile(r"\b(?:outline|structure|parts|order)\b", re.I)
+_META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天)|不全是|不是|是不是"
@@ -169,7 +169,7 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
     three words, its last a noun the memo says again, none of them an everyday word of speech."""
     for s in sentences:
         m = _SAID_ALONE_EN.match(s.text.strip())
-        if not m:
+        if not m or _META_EN.search(m.group(1)):  # "voice diary." names the recording
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
         if _TAIL_EN.search(phrase):  # "the pay thing": named as a topic, said again in the memo
@@ -220,7 +220,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
             topical = _names_topic(title, words) or before_parts and not _STATEMENT_ZH.search(title)
-            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical:
+            # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
+            lone = len(title) == 2 and word_tag(title) in _NOT_TOPIC_TAGS
+            if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical and not lone:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
             if len(title) == 1 and title not in _PARTICLES_ZH and "".join(s.text for s in sentences).count(title) >= 5:
@@ -230,6 +232,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
         title = tail.sub("", head.sub("", title))
         if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
+            continue
+        if zh and re.search(r"[在了着]", title):  # "旁边的大姐在打电话": what happens around him, not the topic
             continue
         low = title.lower()
         if any(w in low for w in words):
