@@ -118,7 +118,8 @@ def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
     thirds = ["".join(s.text for s in sentences[i * len(sentences) // 3 : (i + 1) * len(sentences) // 3])
               for i in range(3)]
     text = "".join(thirds)
-    scored = sorted(((n * sum(w in part for part in thirds) / 3 * (NAME_WEIGHT if _NAME_ZH.fullmatch(w) else 1), w)
+    names = _names_zh(text)
+    scored = sorted(((n * sum(w in part for part in thirds) / 3 * (NAME_WEIGHT if w in names else 1), w)
                      for w, n in ranked_keywords(sentences, lex)[:8]), reverse=True)
     first, second = (_whole_word_zh(w, text) for _, w in scored[:2]) if len(scored) > 1 else (scored[0][1], "")
     if not second or scored[0][0] >= 1.5 * scored[1][0]:
@@ -126,9 +127,21 @@ def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
     return f"{first}和{second}"
 
 
-# A nickname (小雅, 老王, 阿杰, 乐乐) is who the memo mentions most, seldom what it is about.
+# A person (小雅, 老王, 阿杰, 乐乐, 娜娜, 晓雯) is who the memo mentions most, seldom what it is about.
 _NAME_ZH = re.compile(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1")
 NAME_WEIGHT = 0.5
+
+
+def _names_zh(text: str) -> set[str]:
+    """The people a Mandarin memo names: nicknames by their form, and names jieba tags as a person's (nr) three
+    times or more."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    tagged = Counter(w for w, flag in jieba.posseg.cut(text) if flag.startswith("nr") and 2 <= len(w) <= 3)
+    return {w for w, n in tagged.items() if n >= 3} | {
+        m.group(0) for m in re.finditer(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1", text)}
 
 
 def _whole_word_zh(pair: str, text: str) -> str:
