@@ -176,13 +176,26 @@ _SAID_ALONE_EN = re.compile(
 )
 
 
+# What opens a part of the memo, not its topic ("So the money." / "The plan.").
+_PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|analysis|experience|options)\b", re.I)
+
+
+_PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thinks|reckons|wants|was|is|and I)\b)")
+
+
+def _people_en(text: str) -> set[str]:
+    """Who an English memo names: a capitalised word with 's or before said/told/asked/thinks/was ("Sarah's
+    putting Maisie to bed", "Priya said"), lower-cased; a place is seldom said so."""
+    return {m.group(1).lower() for m in _PERSON_EN.finditer(text) if m.group(1) not in _NOT_NAMES}
+
+
 def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence], words: Sequence[str],
                 lex: Lexicon) -> str:
     """A topic said on its own at the start ("The solar panels." / "right. Spanish."): a sentence of one to
     three words, its last a noun the memo says again, none of them an everyday word of speech."""
     for s in sentences:
         m = _SAID_ALONE_EN.match(s.text.strip())
-        if not m or _META_EN.search(m.group(1)):  # "voice diary." names the recording
+        if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
         if _TAIL_EN.search(phrase):  # "the pay thing": named as a topic, said again in the memo
@@ -232,7 +245,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
-            topical = _names_topic(title, words) or before_parts and not _STATEMENT_ZH.search(title)
+            # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
+            said = "".join(s.text for s in sentences).count(title) >= 3
+            topical = (_names_topic(title, words) or said or before_parts) and not _STATEMENT_ZH.search(title)
             # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
             lone = len(title) == 2 and word_tag(title) in _NOT_TOPIC_TAGS
             if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical and not lone:
@@ -268,6 +283,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         top = words[:3]
         if not zh:  # names keep their capital ("Berlin, German and client"); words the form said most (glasses)
             text = " ".join(s.text for s in sentences)
+            people = _people_en(text)
+            counts = dict(ranked_keywords(sentences, lex))
+            top = sorted(words[:8], key=lambda w: -counts.get(w, 0) * (NAME_WEIGHT if w in people else 1))[:3]
             said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
             top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
             top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
