@@ -46,7 +46,7 @@ _EN_ENUM = (
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")
 _EN_META = re.compile(
-    r"\b(?:outline|structure|agenda|roughly|basically|in order|go through|"
+    r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
     re.I,
 )
@@ -185,7 +185,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     begin += len(opening[begin:]) - len(opening[begin:].lstrip(" \t\n.:：;；,，。"))
     window = opening[begin : begin + (300 if zh else 500)]
     if zh:
-        numbered = _numbered_items(window, n, language)
+        numbered = _numbered_items(window, n, template, language)
         if numbered is not None:
             items, end = numbered
             mapped = map_items(items, template, language, counted=True)
@@ -227,24 +227,29 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))]
     items = []
     for i, mark in enumerate(marks):
-        text = segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)]
-        names = [item for item in (_item(p, language) for p in _pieces(text, language)) if item]
-        # "first the thing that's bugging me, which is whether it's worth the money": the phrase that names a
-        # section names the item.
-        # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
-        named = [n for n in names if not _BECAUSE.match(n)
-                 and any(item_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
-        if names:
-            items.append((named or names)[0])
+        name = _part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],
+                          template, language)
+        if name:
+            items.append(name)
     return items
 
 
-def _numbered_items(window: str, n: int, language: str) -> tuple[list[str], int] | None:
+def _part_name(text: str, template: Template, language: str) -> str:
+    """The name of a marked part: its first phrase that names a section ("first the thing that's bugging me,
+    which is whether it's worth the money"; "头一个 我一个干中介的 为啥想去接个打印店"), else its first phrase."""
+    names = [item for item in (_item(p, language) for p in _pieces(text, language)) if item]
+    # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
+    named = [n for n in names if not _BECAUSE.match(n)
+             and any(item_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
+    return (named or names or [""])[0]
+
+
+def _numbered_items(window: str, n: int, template: Template, language: str) -> tuple[list[str], int] | None:
     """Parts numbered 第一块…第N块 (头一段…, 一个是…二是…, the last one perhaps 最后): each part's name is the
     first phrase after its number ("第一块先说接下来怎么弄 因为这个最急" names 怎么弄; the rest says why it comes
     first). The names, and where the list's line ends."""
     numbers = list("一二三四五六"[:n])
-    numbered = list(re.finditer(r"(?:第|头)([一二三四五六])(?:块|部分|个部分|点|个方面|件事|段|条)", window))
+    numbered = list(re.finditer(r"(?:第|头)([一二三四五六])(?:块|部分|个部分|点|个方面|件事|段|条|个)", window))
     counted = list(re.finditer(r"(?<![一二三四五六七八九十两几])([一二三四五六])(?:个)?是", window))  # 一个是…二是…
     marks = next((m[:n] for m in (numbered, counted) if [x.group(1) for x in m[:n]] == numbers), None)
     if marks is None and n >= 2 and [x.group(1) for x in numbered[: n - 1]] == numbers[:-1]:
@@ -255,7 +260,7 @@ def _numbered_items(window: str, n: int, language: str) -> tuple[list[str], int]
     items = []
     for i, mark in enumerate(marks[:n]):
         segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
-        name = next((item for item in map(lambda p: _item(p, language), _pieces(segment, language)) if item), "")
+        name = _part_name(segment, template, language)
         if not name:
             return None
         items.append(name)

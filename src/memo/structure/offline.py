@@ -67,6 +67,10 @@ def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
     return 4.0 if number == index else 0.0
 
 
+_HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basically", "probably", "maybe", "kind",
+                        "sort", "like", "literally"))
+
+
 def _boundary_score(
     sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool,
     index: int = -1,
@@ -91,7 +95,8 @@ def _boundary_score(
     if announced:
         # The part's name opens its first sentence ("What I'm going to do."); the same words later on are weaker
         # evidence ("Then I'll talk to Marcus, I'm not going to force…").
-        want = _words(announced, zh)
+        # Adverbs of speech ("what it's actually been like") name nothing: "I actually handled that" opens no part.
+        want = _words(announced, zh) - _HEDGES_EN
         opening = _words(head, zh)
         later = _words(" ".join(s.text for s in sentences[i : i + 2]), zh) - opening
         if want:
