@@ -489,6 +489,14 @@ def test_announced_parts_in_the_speakers_words_become_headings() -> None:
     assert not any(p.text.lower().startswith(("so what happened", "first")) for s in result.sections for p in s.points)
 
 
+def test_announced_parts_start_at_their_signposts() -> None:
+    # "Right, why." opens the reasons, not a sentence that shares the announced words ("…shared parental leave"),
+    # and "I actually handled that." opens nothing ("what it's actually been like").
+    score, result = _bench_score("en_parental_leave")
+    assert [s.key for s in result.sections] == ["plan", "reasons", "experience", "analysis"]
+    assert score.placed >= 10, score.missed
+
+
 def test_memo_homophones_of_its_topic_words_are_fixed() -> None:
     from memo.structure.cleanup import lexicon, to_simplified
     from memo.structure.homophones import memo_fixes

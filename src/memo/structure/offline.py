@@ -23,6 +23,7 @@ from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange,
 from .announce import find_announcement
 from .assign import assign_sentences, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
+from .parts import item_score
 from .points import Candidate, choose_points, point_count, rank
 from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
@@ -92,6 +93,9 @@ def _boundary_score(
         if title.lower() in low:
             specific += 3.0
     specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
+    # A signpost: a short sentence that only names the part ("Right, why." / "先说为啥").
+    if content_len(text, zh) <= (8 if zh else 4) and item_score(text, spec, lex.language) > 0:
+        specific += 3.0
     if announced:
         # The part's name opens its first sentence ("What I'm going to do."); the same words later on are weaker
         # evidence ("Then I'll talk to Marcus, I'm not going to force…").
