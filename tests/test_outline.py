@@ -651,6 +651,18 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "房子是不动主体结构的情况下装的",
          ("这大半年踢成啥样了", "直接说我打算咋办", "再回头说我为啥这么想让他踢", "把该算的账"),
          ("experience", "plan", "reasons", "analysis")),
+        # "X first, …, and Y at the end": each part named in one sentence; "weighing it up" names the analysis.
+        ("en", "five months since I moved back in. so. the numbers first, because that's the point, then how it's "
+               "actually going living there, then what I'm doing next, and why I did it, for the record, at the end, "
+               "so future me doesn't forget\n\nthe numbers.",
+         ("the numbers", "how it's actually going living there", "what I'm doing", "why I did it"),
+         ("analysis", "experience", "plan", "reasons")),
+        # An item joined by 还有 says more of the first, and the last part's name comes after 最后冷静下来.
+        ("zh", "就是头发 植发这个事 我今天按这个顺序来 先说说这半年吃药 还有上礼拜去面诊的经历 心情 "
+               "然后再说为什么我非要折腾这个头发 再说接下来打算怎么弄 最后冷静下来 把账算一算 几条路比一比\n"
+               "先说这半年 今年五月开始",
+         ("上礼拜去面诊的经历", "为什么我非要折腾这个头发", "打算怎么弄", "几条路比一比"),
+         ("experience", "reasons", "plan", "analysis")),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -234,6 +234,16 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
     return items
 
 
+def _named_only(items: list[str], template: Template, language: str) -> list[str]:
+    """More items than sections, and among them one naming each section: those are the parts, the others say
+    more of one ("这半年吃药 还有上礼拜去面诊的经历": the second names how it went)."""
+    named = [i for i in items if names_a_section(i, template, language)]
+    owners = {max(template.sections, key=lambda spec: item_score(i, spec, language, signals=False)).key for i in named}
+    if len(items) > len(template.sections) == len(named) == len(owners):
+        return named
+    return items
+
+
 def _part_name(text: str, template: Template, language: str) -> str:
     """The name of a marked part: its first phrase that names a section ("first the thing that's bugging me,
     which is whether it's worth the money"; "头一个 我一个干中介的 为啥想去接个打印店"), else its first phrase."""
@@ -378,6 +388,12 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     last = re.search(_ZH_LAST if zh else _EN_LAST, window, flags)
     if last and last.end() < cut and not (ends and cut == min(ends) and min(ends) < last.start()):
         cut = min(cut, last.end() + _last_item_length(window[last.end() :], zh))
+        if zh and not names_a_section(window[last.end() : cut], template, language) and window[cut - 1] != "\n":
+            # "最后冷静下来 把账算一算 几条路比一比": the phrase that names the last part is later on its line.
+            line = window[cut : cut + 30].split("\n")[0]
+            phrases = list(re.finditer(r"\S+", line))
+            named = next((m for m in phrases if names_a_section(m.group(0), template, language)), None)
+            cut = cut + named.end() if named else cut
     # Items come after the last sentence that names the structure itself ("这个大框架稍微分一下就好").
     segment = _until_unnamed_line(window[:cut], template, language)
     cut = len(segment)
@@ -390,8 +406,9 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
         items = _items(segment, language)
     items = _until_repeated(items)
     marked = _marked_items(segment, template, language) if enumerated else []
-    if len(marked) >= 3 and len(marked) < len(items):
+    if len(marked) >= 3 and len(marked) <= len(items):
         items = marked  # "first the money, the actual numbers, because …": the rest of an item says more of it
+    items = _named_only(items, template, language)
     if len(items) > 7:
         return None  # not a list of parts: the window ran into the memo itself
     if len(items) < 2:
@@ -422,7 +439,7 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
     sentence = window[: end.end() if end else len(window)]
     items = _items(sentence, language)
     named = [i for i in items if any(item_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]
-    if len(items) < 3 or len(named) < max(3, len(items) - 1):
+    if not strict and (len(items) < 3 or len(named) < max(3, len(items) - 1)):
         return None
     if strict:  # three parts that name sections by their words, each a different one
         named = [i for i in items if names_a_section(i, template, language)]

@@ -31,10 +31,11 @@ _FORMS = {
         r"|怎么样|咋样|啥样|什么样|什么感觉|啥感觉|滋味|感受"),
     "analysis": re.compile(
         r"^(?:the )?(?:money|cost|costs|numbers|figures|sums|maths|math|finances|pros and cons|options)\b"
-        r"|\b(?:adds? up|worth (?:it|the)|makes? sense)\b|比一比|算.{0,2}账|划不划算|值不值|利弊"),
+        r"|\b(?:adds? up|worth (?:it|the)|makes? sense|weigh(?:ing|ed)?(?: it)? up|weigh(?:ing)? (?:it|them) up)\b"
+        r"|比一比|算.{0,2}账|划不划算|值不值|利弊"),
     "plan": re.compile(
-        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re)? (?:\w+ )?(?:going to )?do\b|^(?:the )?next steps?\b"
-        r"|怎么走|怎么办|怎么弄|怎么安排|下一步"
+        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re)? (?:\w+ )?(?:going to )?do(?:ing)?\b|^(?:the )?next steps?\b"
+        r"|怎么走|怎么办|怎么弄|怎么安排|咋办|咋弄|下一步"
     ),
     "reasons": re.compile(r"^why\b|^how (?:i|we) got here\b|为啥|为什么|怎么想到"),
 }
