@@ -489,6 +489,13 @@ def test_announced_parts_in_the_speakers_words_become_headings() -> None:
     assert not any(p.text.lower().startswith(("so what happened", "first")) for s in result.sections for p in s.points)
 
 
+def test_two_names_of_one_announced_part_make_one_section() -> None:
+    # "…然后把账算一算 看到底划不划得来…": the analysis named twice is one section, and no section is empty.
+    score, result = _bench_score("zh_xinjiang_parents_trip")
+    assert [s.key for s in result.sections] == ["experience", "reasons", "analysis", "plan"]
+    assert all(s.points for s in result.sections) and score.placed >= 10, score.missed
+
+
 def test_announced_parts_start_at_their_signposts() -> None:
     # "Right, why." opens the reasons, not a sentence that shares the announced words ("…shared parental leave"),
     # and "I actually handled that." opens nothing ("what it's actually been like").

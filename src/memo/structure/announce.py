@@ -83,7 +83,7 @@ _EN_AS = re.compile(
     r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
 )
 _EN_AND = re.compile(
-    r"\.|(?<!pros )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
+    r"\.|(?<!pros )(?<!back )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
     r"|(?:\s+[\w'-]+){1,2}\W*$)",
     re.I,
 )
@@ -235,12 +235,15 @@ def _marked_items(segment: str, template: Template, language: str) -> list[str]:
 
 
 def _named_only(items: list[str], template: Template, language: str) -> list[str]:
-    """More items than sections, and among them one naming each section: those are the parts, the others say
-    more of one ("这半年吃药 还有上礼拜去面诊的经历": the second names how it went)."""
-    named = [i for i in items if names_a_section(i, template, language)]
-    owners = {max(template.sections, key=lambda spec: item_score(i, spec, language, signals=False)).key for i in named}
-    if len(items) > len(template.sections) == len(named) == len(owners):
-        return named
+    """More items than sections, and among them names of every section: the first name of each is a part, the
+    others say more of one ("这半年吃药 还有上礼拜去面诊的经历": the second names how it went)."""
+    first_of: dict[str, str] = {}  # "算算账 想想值不值": two names of one part, the first stands
+    for item in items:
+        if names_a_section(item, template, language):
+            owner = max(template.sections, key=lambda spec: item_score(item, spec, language, signals=False)).key
+            first_of.setdefault(owner, item)
+    if len(items) > len(template.sections) == len(first_of):
+        return [i for i in items if i in first_of.values()]
     return items
 
 
