@@ -796,6 +796,11 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     assert _bench_score("en_home_education")[1].title != "Money"
     people = "Sarah's at work. Sarah said the boat is fine. The boat, the boat, the boat. Sarah, Sarah, Sarah."
     assert title(people, "en").startswith("Boat")
+    # What a decision is about comes before it; a part's words (划不划算) name no topic; "the studio." opening a
+    # part is no topic when the memo is about the kiln; "looking after Noah" is a change the speaker makes.
+    assert _bench_score("zh_allergy_shots")[1].title == "脱敏针要不要接着打下去"
+    assert "划不划算" not in _bench_score("zh_daughter_piano")[1].title
+    assert _bench_score("en_pottery_kiln")[1].title.startswith("Kiln")
     diary = "Bev said keep a diary. Voice diary. So the placement. The placement was Kayden. The placement went well."
     assert title(diary, "en") != "Voice diary"
     forms = "The lenses cost more. The lenses are thin. My glasses broke, new glasses are dear. The lenses win."

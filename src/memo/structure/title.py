@@ -35,7 +35,8 @@ _NAMING_EN = re.compile(
 )
 _CHANGE_EN = re.compile(
     r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
-    r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing))\s+(?:a |an |the |my |our )?[\w'-]+(?: [\w'-]+)?",
+    r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
+    r"giv(?:e|ing) up)\s+(?:a |an |the |my |our )?[\w'-]+(?: [\w'-]+)?",
     re.I,
 )
 # English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt").
@@ -61,7 +62,8 @@ _WHEN_ZH = re.compile(
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
-_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序")
+# Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|划不划算|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 _PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
@@ -206,7 +208,8 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
                 return m.group(1)[:1].upper() + m.group(1)[1:]
             continue
         last = phrase.split()[-1].lower()
-        if _singular(last) in words[:20] and not {w.lower() for w in phrase.split()} & (lex.common_words | STOP_EN):
+        # Among the memo's three main words: "the studio." opening a part about the studio is no topic.
+        if _singular(last) in words[:3] and not {w.lower() for w in phrase.split()} & (lex.common_words | STOP_EN):
             return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -235,7 +238,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     if zh:
         decision = _DECISION_ZH.search(opening)
         if decision and not _META_ZH.search(decision.group(1)):
-            return decision.group(1)  # "纠结要不要把老房子卖了": the decision is the topic
+            # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
+            about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
+            return (about.group(1) if about else "") + decision.group(1)  # "纠结要不要把老房子卖了"
         named = _TOPIC_ZH.search(opening)
         if named:
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
