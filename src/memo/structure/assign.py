@@ -6,7 +6,8 @@ small hidden-Markov pass over the sentences (states = sections, any order allowe
 
 - evidence: the section's cue phrases and signals in the sentence ("打算" / "I'm going to" for a plan, "这几天" /
   "so far" for how it went; English words in any inflection), counted twice in the sentence's opening, where a
-  speaker names what comes next, its hints ("其实", "当时") half, less the memo's mean for the section (words
+  speaker names what comes next (an opening on a part's name, "What we'd actually do.", counts as two), its
+  hints ("其实", "当时") half, less the memo's mean for the section (words
   this speaker says everywhere tell little), plus half the paragraph's mean (a speaker keeps to one thing for a
   paragraph);
 - signposts: a short sentence opening a paragraph that names a section ("Why I even did this.") turns the memo
@@ -25,12 +26,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
+from .parts import names_by_form
 from .similarity import content_len
 from .templates import SectionSpec
 
 PRIOR = 1.5  # weight of the position prior (squared distance from the section's expected place, 0..1): weak
 SWITCH = 2.5  # cost of changing section inside a paragraph
 SWITCH_AT_PARAGRAPH = 0.8  # cost of changing section where a paragraph starts
+FORM = 2.0  # a sentence that opens on a part's name, as two cue phrases in its opening
 PARAGRAPH = 0.5  # weight of the paragraph's mean evidence added to each of its sentences
 
 
@@ -69,6 +72,8 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     hints = tuple(sorted({p.lower() for p in spec.hints}))
     phrases = tuple(sorted({p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - set(hints)))
     hits = _count(phrases, low, zh) + _count(phrases, head, zh)
+    # A sentence that opens on a part's name ("What we'd actually do.", "The money though,") says what comes next.
+    hits += FORM * names_by_form(head, spec.key)
     return min(hits + 0.5 * _count(hints, low, zh), 4.0)
 
 

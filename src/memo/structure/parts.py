@@ -34,11 +34,18 @@ _FORMS = {
         r"|\b(?:adds? up|worth (?:it|the)|makes? sense|weigh(?:ing|ed)?(?: it)? up|weigh(?:ing)? (?:it|them) up)\b"
         r"|比一比|算.{0,2}账|划不划算|值不值|利弊"),
     "plan": re.compile(
-        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re)? (?:\w+ )?(?:going to )?do(?:ing)?\b|^(?:the )?next steps?\b"
+        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re|'d| would)? (?:\w+ )?(?:going to )?do(?:ing)?\b"
+        r"|^(?:the )?next steps?\b"
         r"|怎么走|怎么办|怎么弄|怎么安排|咋办|咋弄|下一步"
     ),
     "reasons": re.compile(r"^why\b|^how (?:i|we) got here\b|为啥|为什么|怎么想到"),
 }
+
+
+def names_by_form(text: str, key: str) -> bool:
+    """Whether ``text`` names the default section ``key`` by the form of its words ("What we'd actually do.")."""
+    form = _FORMS.get(key)
+    return bool(form and form.search(text.lower()))
 
 
 def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
