@@ -857,6 +857,19 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
 
 
+def test_a_paragraph_opening_on_a_parts_name_goes_to_that_part() -> None:
+    # No announcement, few cue words: "What we'd actually do." / "The money though." say what each paragraph is.
+    text = ("Why we even did this.\nThe car sat on the drive six days out of seven. My daughter asked about the air. "
+            "The insurance letter came.\nWhat we'd actually do.\nSell the car on the weekend. Join the car club on "
+            "Berkeley Road. Look again at Christmas.\nThe money though.\nInsurance is five hundred and forty, tax a "
+            "hundred and ninety. The bus ticket is seventy a month.\nHow it's gone.\nThe first Monday the bus never "
+            "came. After that I read two books on it. Parking stopped being a thing.\n")
+    result = outline(transcript_from_text(text, language="en"), engine="offline")
+    where = {s.key: " ".join(p.text for p in s.points) for s in result.sections}
+    assert "drive" in where["reasons"] and "weekend" in where["plan"]
+    assert "seventy" in where["analysis"] and "Monday" in where["experience"]
+
+
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order (how it went, the plan, why, the analysis), one paragraph each; the words
     # that carry each part are everyday ones (心情 / 打算 / 因为 / 问题在于), not headings.
