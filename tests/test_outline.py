@@ -670,6 +670,14 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "先说这半年 今年五月开始",
          ("上礼拜去面诊的经历", "为什么我非要折腾这个头发", "打算怎么弄", "几条路比一比"),
          ("experience", "reasons", "plan", "analysis")),
+        # "what happens next" names the plan.
+        ("en", "so. why I'm doing this lorry thing, the HGV, whether it actually stacks up, money and that, what "
+               "happens next, and then how the first fortnight's gone.\n\nwhy. the print works shut",
+         ("why I'm doing this lorry thing", "money", "that what happens next", "how the first fortnight's gone"),
+         ("reasons", "analysis", "plan", "experience")),
+        # A story told with 先说 and 最后 ("他最后就退我两千八") lists no parts: 清洁费八百 counts money, names none.
+        ("zh", "先说一下那天怎么回事吧 六月三十号 我退租 交房 他说墙黄了 要重新刷 两千 还有清洁费八百 还有一个什么 "
+               "灯泡 加起来五千六 他最后就退我两千八\n我当时就懵了", None, None),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
     ],

@@ -35,7 +35,7 @@ _FORMS = {
         r"|比一比|算.{0,2}账|划不划算|值不值|利弊"),
     "plan": re.compile(
         r"^what (?:i|we)(?:'ll| will|'m| am| are|'re|'d| would)? (?:\w+ )?(?:going to )?do(?:ing)?\b"
-        r"|^(?:the )?next steps?\b"
+        r"|^(?:the )?next steps?\b|\bwhat (?:happens|comes) next\b|^what(?:'s)? (?:next|now)\b"
         r"|怎么走|怎么办|怎么弄|怎么安排|咋办|咋弄|下一步"
     ),
     "reasons": re.compile(r"^why\b|^how (?:i|we) got here\b|为啥|为什么|怎么想到"),
@@ -129,9 +129,10 @@ _EN_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|i'll|he|she|we|they|it|it's|you|the
 
 def _is_clause(item: str, language: str) -> bool:
     """An item that says something rather than names a part: it opens on a subject ("I'm forty four", "he
-    said…") or is long (12 words, 16 characters)."""
+    said…"), is long (12 words, 16 characters), or in Mandarin counts money or things ("清洁费八百") or trails off
+    ("还有一个什么")."""
     if is_chinese(language):
-        return len(item) > 16
+        return len(item) > 16 or bool(re.search(r"[\d一二三四五六七八九十两百千万]{2,}|什么$", item))
     return bool(_EN_CLAUSE.match(item)) or len(item.split()) > 12
 
 
