@@ -670,6 +670,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "先说这半年 今年五月开始",
          ("上礼拜去面诊的经历", "为什么我非要折腾这个头发", "打算怎么弄", "几条路比一比"),
          ("experience", "reasons", "plan", "analysis")),
+        # One sentence, three parts named and one said in other words: that one is the section left.
+        ("en", "ok. I'll do it properly. why we're even talking about it now, then me going back and forth on it, "
+               "which is most of it honestly, then what we'd actually do and when, and then how the trial week "
+               "went, because we had one by accident\n\nso why.",
+         ("why we're even talking about it now", "me going back and forth on it", "what we'd actually do",
+          "how the trial week went"),
+         ("reasons", "analysis", "plan", "experience")),
         # "what happens next" names the plan.
         ("en", "so. why I'm doing this lorry thing, the HGV, whether it actually stacks up, money and that, what "
                "happens next, and then how the first fortnight's gone.\n\nwhy. the print works shut",

@@ -449,7 +449,11 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         owners = {max(template.sections, key=lambda spec: item_score(i, spec, language)).key for i in named}
         if len(named) < 3 or len(owners) < len(named):
             return None
-        items = named  # "the pros and cons, the honest ones": the rest of a part says more of it
+        # "the pros and cons, the honest ones": the rest of a part says more of it; but one part in other words
+        # where a section is missing ("then me going back and forth on it") is that section's.
+        others = [i for i in items[: items.index(named[-1])] if i not in named and len(i.split()) >= 3]
+        extra = others[0] if len(template.sections) - len(named) == 1 and others else None
+        items = [i for i in items if i in named or i == extra]
     mapped = map_items(items, template, language)
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
 
