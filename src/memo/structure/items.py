@@ -1,0 +1,194 @@
+"""The names of the parts in a list a speaker dictates: where the list's items are marked (先说…然后…最后 /
+first…then…finally, 第一块…, 一个是…二是…), how the words around an item are cut away ("说说…", "talk about…", "because
+…"), and which phrase of a marked part names it (the one that names a section, else the first)."""
+
+from __future__ import annotations
+
+import re
+
+from ..language import is_chinese
+from .cleanup import PAUSE, clean_fragment, lexicon
+from .parts import item_score, names_a_section
+from .templates import Template
+
+ZH_ENUM = (
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再就是|再是|再说说?|再聊|再讲|以及最后|"
+    r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
+)
+# Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
+ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
+ZH_LAST = r"最后"
+EN_FIRST = r"\b(?:first(?:ly)?|to start with)\b"
+EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
+# Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
+_ZH_ITEM_LEAD = re.compile(
+    r"^(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
+)
+_ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
+_EN_ITEM_LEAD = re.compile(
+    r"^(?:(?:which|that) is\s+|(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+)", re.I
+)
+EN_ENUM = (
+    # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
+    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
+    r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
+    r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
+    r"time|season|day))|after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
+)
+# Items that talk about the memo rather than name a part of it.
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+_EN_META = re.compile(
+    r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
+    r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
+    re.I,
+)
+
+
+# "I'll structure this as reasons, …": the first item follows the words that name the structure.
+_EN_AS = re.compile(
+    r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
+)
+_EN_AND = re.compile(
+    r"\.|(?<!pros )(?<!back )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
+    r"|(?:\s+[\w'-]+){1,2}\W*$)",
+    re.I,
+)
+# A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
+_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
+_EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
+
+
+def pieces(window: str, language: str) -> list[str]:
+    """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
+    zh = is_chinese(language)
+    text = clean_fragment(window, language).replace(PAUSE, "，")
+    stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
+    parts = re.split(rf"{stops}|{ZH_ENUM if zh else EN_ENUM}", text, flags=0 if zh else re.I)
+    if zh:
+        return [p for p in (p.strip(" ，、") for p in parts) if p]
+    # "and" starts an item only before a question word, a determiner or a last word or two ("plan and experience");
+    # "why we went and got her in the first place" is one item.
+    parts = [q for p in parts for q in re.split(_EN_AND, p)]
+    pieces: list[str] = []
+    joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
+    for part in (p.strip(" ,.") for p in parts):
+        if not part or _EN_ASIDE.fullmatch(part):
+            continue
+        if joined and pieces and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+        joined = bool(_EN_OPEN.search(pieces[-1]))
+    return pieces
+
+
+_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|因为|所以|如果)\b", re.I)
+_NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
+
+
+def item_name(part: str, language: str) -> str:
+    """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
+    talk about the memo, a trigger word, too short or too long."""
+    zh = is_chinese(language)
+    if zh:
+        part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
+    else:
+        part = _EN_ITEM_LEAD.sub("", _EN_AS.sub("", part)).strip(" ,")
+    if not part or (_ZH_META if zh else _EN_META).search(part):
+        return ""
+    if trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
+        return ""  # "because that's the bit that frightens me" says why the order, "and" names nothing
+    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 80) else ""  # "why" names a part
+
+
+def items_of(window: str, language: str) -> list[str]:
+    return [item for item in (item_name(p, language) for p in pieces(window, language)) if item]
+
+
+def marked_items(segment: str, template: Template, language: str) -> list[str]:
+    """The items of a list marked item by item ("first the money, the actual numbers, because… then what I'll
+    say to him. then why…, and last how it's been"): the first phrase after each marker that opens a clause."""
+    zh = is_chinese(language)
+    flags = 0 if zh else re.I
+    # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so".
+    opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
+    # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算").
+    enum = rf"{ZH_ENUM}|再|接着|随后" if zh else EN_ENUM
+    marks = [m for m in re.finditer(enum, segment, flags)
+             if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))]
+    items = []
+    for i, mark in enumerate(marks):
+        name = part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],
+                          template, language)
+        if name:
+            items.append(name)
+    return items
+
+
+def named_only(items: list[str], template: Template, language: str) -> list[str]:
+    """More items than sections, and among them names of every section: the first name of each is a part, the
+    others say more of one ("这半年吃药 还有上礼拜去面诊的经历": the second names how it went)."""
+    first_of: dict[str, str] = {}  # "算算账 想想值不值": two names of one part, the first stands
+    for item in items:
+        if names_a_section(item, template, language):
+            owner = max(template.sections, key=lambda spec: item_score(item, spec, language, signals=False)).key
+            first_of.setdefault(owner, item)
+    if len(items) > len(template.sections) == len(first_of):
+        return [i for i in items if i in first_of.values()]
+    return items
+
+
+def part_name(text: str, template: Template, language: str) -> str:
+    """The name of a marked part: its first phrase that names a section ("first the thing that's bugging me,
+    which is whether it's worth the money"; "头一个 我一个干中介的 为啥想去接个打印店"), else its first phrase."""
+    names = [item for item in (item_name(p, language) for p in pieces(text, language)) if item]
+    # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
+    named = [n for n in names if not _BECAUSE.match(n)
+             and any(item_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
+    return (named or names or [""])[0]
+
+
+def numbered_items(window: str, n: int, template: Template, language: str) -> tuple[list[str], int] | None:
+    """Parts numbered 第一块…第N块 (头一段…, 一个是…二是…, the last one perhaps 最后): each part's name is the
+    first phrase after its number ("第一块先说接下来怎么弄 因为这个最急" names 怎么弄; the rest says why it comes
+    first). The names, and where the list's line ends."""
+    numbers = list("一二三四五六"[:n])
+    numbered = list(re.finditer(r"(?:第|头)([一二三四五六])(?:块|部分|个部分|点|个方面|件事|段|条|个)", window))
+    counted = list(re.finditer(r"(?<![一二三四五六七八九十两几])([一二三四五六])(?:个)?是", window))  # 一个是…二是…
+    marks = next((m[:n] for m in (numbered, counted) if [x.group(1) for x in m[:n]] == numbers), None)
+    if marks is None and n >= 2 and [x.group(1) for x in numbered[: n - 1]] == numbers[:-1]:
+        last = re.compile(ZH_LAST).search(window, numbered[n - 2].end())  # "头一段…第二段…第三段…最后…"
+        marks = [*numbered[: n - 1], last] if last else None
+    if marks is None:
+        return None
+    items = []
+    for i, mark in enumerate(marks[:n]):
+        segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
+        name = part_name(segment, template, language)
+        if not name:
+            return None
+        items.append(name)
+    line_end = window.find("\n", marks[n - 1].end())
+    end = line_end if line_end >= 0 else window.find(items[-1], marks[n - 1].end()) + len(items[-1])
+    return items, end
+
+
+def trigger_starts(low: str, lex) -> list[int]:
+    """Where a word naming the structure (大纲, outline, parts) occurs in ``low``; English as a whole word
+    ("structured physio" names none)."""
+    if not lex.spaced:
+        return [m.start() for t in lex.announce_triggers for m in re.finditer(re.escape(t), low)]
+    return [m.start() for t in lex.announce_triggers for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+
+
+def until_repeated(items: list[str]) -> list[str]:
+    """The items up to one that names an earlier item again (starts with its words): the
+    first part has begun ("…and experience. Reasons first." / "…what I'll do next. Why I did it.")."""
+    out: list[str] = []
+    for item in items:
+        low = item.lower()
+        if any(low.startswith(o.lower()) for o in out):
+            break
+        out.append(item)
+    return out
