@@ -818,6 +818,9 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     assert _bench_score("en_pottery_kiln")[1].title.startswith("Kiln")
     diary = "Bev said keep a diary. Voice diary. So the placement. The placement was Kayden. The placement went well."
     assert title(diary, "en") != "Voice diary"
+    belt = ("I'm grading for my black belt in June. The black belt is the goal. Sensei says the black belt takes "
+            "nerve. My belt, the brown one, is frayed. The kata is long. The kata scares me. My knee hurts.")
+    assert title(belt, "en").startswith("Black belt")
     forms = "The lenses cost more. The lenses are thin. My glasses broke, new glasses are dear. The lenses win."
     assert title(forms, "en") == "Lenses and glasses"
     # A change the speaker makes, named in the opening with one of the memo's main words, is the topic.

@@ -214,6 +214,18 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
     return ""
 
 
+def _compound_en(word: str, text: str, lex: Lexicon) -> str:
+    """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "home" -> "care home"),
+    else the noun."""
+    before = Counter(m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z]+) {re.escape(word)}\b", text, re.I))
+    total = len(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
+    if before:
+        prev, n = before.most_common(1)[0]
+        if n >= 2 and n >= 0.6 * total and prev not in STOP_EN and prev not in lex.common_words and len(prev) > 2:
+            return f"{prev} {word}"
+    return word
+
+
 def _singular(word: str) -> str:
     if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us")):  # analysis, status
         return word
@@ -294,6 +306,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
             top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
             top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
+            top = [_compound_en(w, text, lex) for w in top]
         *head, last = top
         if not head:
             return last if zh else last[:1].upper() + last[1:]
