@@ -215,14 +215,17 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
 
 
 def _compound_en(word: str, text: str, lex: Lexicon) -> str:
-    """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "home" -> "care home"),
-    else the noun."""
-    before = Counter(m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z]+) {re.escape(word)}\b", text, re.I))
+    """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "sign" -> "sign
+    language"), else the noun."""
     total = len(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
-    if before:
-        prev, n = before.most_common(1)[0]
-        if n >= 2 and n >= 0.6 * total and prev not in STOP_EN and prev not in lex.common_words and len(prev) > 2:
-            return f"{prev} {word}"
+    for pattern, joined in ((rf"\b([A-Za-z]+) {re.escape(word)}\b", "{} " + word),
+                            (rf"\b{re.escape(word)} ([A-Za-z]+)\b", word + " {}")):
+        near = Counter(m.group(1).lower() for m in re.finditer(pattern, text, re.I))
+        if near:
+            other, n = near.most_common(1)[0]
+            plain = other not in STOP_EN and other not in lex.common_words and len(other) > 2
+            if n >= 2 and n >= 0.6 * total and plain:
+                return joined.format(other)  # "sign" -> "sign language"
     return word
 
 
