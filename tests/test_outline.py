@@ -336,6 +336,13 @@ def test_bad_user_templates(tmp_path: Path) -> None:
         load_template(str(no_sections))
     with pytest.raises(ConfigError, match="not found"):
         load_template(str(tmp_path / "missing.toml"))
+    bad_form = tmp_path / "form.toml"
+    bad_form.write_text('[[sections]]\nkey = "roots"\nforms = ["where (we came"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad regular expression"):
+        load_template(str(bad_form))
+    good_form = tmp_path / "good.toml"
+    good_form.write_text('[[sections]]\nkey = "roots"\nforms = ["^where (?:i|we) came from"]\n', encoding="utf-8")
+    assert load_template(str(good_form)).sections[0].named_by_form("Where we came from, first.")
     yaml_path = tmp_path / "t.yaml"
     yaml_path.write_text("sections:\n  - key: a\n    title: A\n  - key: b\n    title: B\n", encoding="utf-8")
     try:

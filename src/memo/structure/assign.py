@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
-from .parts import names_by_form
 from .similarity import content_len
 from .templates import SectionSpec
 
@@ -73,7 +72,7 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     phrases = tuple(sorted({p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - set(hints)))
     hits = _count(phrases, low, zh) + _count(phrases, head, zh)
     # A sentence that opens on a part's name ("What we'd actually do.", "The money though,") says what comes next.
-    hits += FORM * names_by_form(head, spec.key)
+    hits += FORM * spec.named_by_form(head)
     return min(hits + 0.5 * _count(hints, low, zh), 4.0)
 
 

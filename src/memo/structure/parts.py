@@ -22,38 +22,11 @@ def _has_cue(cue: str, low: str, zh: bool) -> bool:
     return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
 
 
-# How a speaker names the default sections as questions or plain phrases, whatever the words in between ("how her
-# two trial days went", "the money, whether it adds up", "定下来到底怎么走").
-_FORMS = {
-    "experience": re.compile(
-        r"^how\b.*\b(?:went|gone|going|been|felt|feels?)\b"
-        r"|\bwhat (?:it|they|that|this)(?:'s| was| has been| is)\b.*\blike\b"
-        r"|怎么样|咋样|啥样|什么样|什么感觉|啥感觉|滋味|感受"),
-    "analysis": re.compile(
-        r"^(?:the )?(?:money|cost|costs|numbers|figures|sums|maths|math|finances|pros and cons|options)\b"
-        r"|\b(?:adds? up|worth (?:it|the)|makes? sense|weigh(?:ing|ed)?(?: it)? up|weigh(?:ing)? (?:it|them) up)\b"
-        r"|比一比|算.{0,2}账|划不划算|值不值|利弊"),
-    "plan": re.compile(
-        r"^what (?:i|we)(?:'ll| will|'m| am| are|'re|'d| would)? (?:\w+ )?(?:going to )?do(?:ing)?\b"
-        r"|^(?:the )?next steps?\b|\bwhat (?:happens|comes) next\b|^what(?:'s)? (?:next|now)\b"
-        r"|怎么走|怎么办|怎么弄|怎么安排|咋办|咋弄|下一步"
-    ),
-    "reasons": re.compile(r"^why\b|^how (?:i|we) got here\b|为啥|为什么|怎么想到"),
-}
-
-
-def names_by_form(text: str, key: str) -> bool:
-    """Whether ``text`` names the default section ``key`` by the form of its words ("What we'd actually do.")."""
-    form = _FORMS.get(key)
-    return bool(form and form.search(text.lower()))
-
-
 def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
     """How well ``item`` names ``spec``: its heading (3), its form (2), its cues (by length), half as much for
     its signals."""
     low = item.lower()
-    form = _FORMS.get(spec.key)
-    score = 2.0 if form and form.search(low) else 0.0
+    score = 2.0 if spec.named_by_form(low) else 0.0
     for cue in spec.cues:
         if _has_cue(cue.lower(), low, is_chinese(language)):
             score += len(cue) if is_chinese(language) else 1 + len(cue) / 10

@@ -11,11 +11,14 @@ installed, ``.yaml``) file of the same shape::
     description = "Who the person is and where they come from."
     cues = ["背景", "经历", "background"]
     signals = ["小时候", "grew up"]   # optional: phrases that mark content of this section anywhere in a memo
+    forms = ['^where (?:i|we) came from']   # optional: regular expressions for how a speaker names the section
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,13 @@ class SectionSpec:
     signals: tuple[str, ...] = ()
     # Weaker evidence: everyday words that lean to the section ("其实" to analysis, "后来" to how it went).
     hints: tuple[str, ...] = ()
+    # Regular expressions for how a speaker names the section whatever the words in between ("how her two trial
+    # days went", "定下来到底怎么走"): a part announced so, or a paragraph opening so, is this section's.
+    forms: tuple[str, ...] = ()
+
+    def named_by_form(self, text: str) -> bool:
+        """Whether ``text`` names this section by one of its forms (lower-cased)."""
+        return any(p.search(text.lower()) for p in _compiled(self.forms))
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
@@ -62,6 +72,11 @@ class Template:
 
     def section(self, key: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.key == key), None)
+
+
+@lru_cache(maxsize=128)
+def _compiled(forms: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(f) for f in forms)
 
 
 def _templates_dir():
@@ -148,9 +163,16 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
             raise ConfigError(f"{where}: section {i} needs a 'key' or a 'title'")
         if not titles:
             titles = {"en": key.replace("_", " ").capitalize()}
-        cues, signals, hints = (
-            _phrases(raw, name, f"{where}: section {key!r}") for name in ("cues", "signals", "hints")
+        cues, signals, hints, forms = (
+            _phrases(raw, name, f"{where}: section {key!r}") for name in ("cues", "signals", "hints", "forms")
         )
+        for form in forms:
+            try:
+                re.compile(form)
+            except re.error as exc:
+                raise ConfigError(
+                    f"{where}: section {key!r}: 'forms' holds a bad regular expression {form!r} ({exc})"
+                ) from exc
         specs.append(
             SectionSpec(
                 key=key.strip(),
@@ -159,6 +181,7 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
                 cues=cues,
                 signals=signals,
                 hints=hints,
+                forms=forms,
             )
         )
     keys = [s.key for s in specs]
