@@ -32,7 +32,7 @@ from .items import (
     trigger_starts,
     until_repeated,
 )
-from .parts import item_score, map_items, names_a_section
+from .parts import item_score, map_items, names_a_section, section_named
 from .templates import Template
 
 # A count names the number of parts ("我分三块说吧", "有两件事", "three things I want to cover"): the next N items
@@ -132,8 +132,6 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
             return None
         return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
     return None
-
-
 
 
 # A list of parts after a verb of going through them: "I want to go through why we did it, what I worked out,
@@ -292,7 +290,7 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         return None
     if strict:  # three parts that name sections by their words, each a different one
         named = [i for i in items if names_a_section(i, template, language)]
-        owners = {max(template.sections, key=lambda spec: item_score(i, spec, language)).key for i in named}
+        owners = {section_named(i, template, language).key for i in named}
         if len(named) < 3 or len(owners) < len(named):
             return None
         # "the pros and cons, the honest ones": the rest of a part says more of it; but one part in other words

@@ -8,7 +8,7 @@ import re
 
 from ..language import is_chinese
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .parts import item_score, names_a_section
+from .parts import names_a_section, section_named
 from .templates import Template
 
 ZH_ENUM = (
@@ -132,8 +132,7 @@ def named_only(items: list[str], template: Template, language: str) -> list[str]
     first_of: dict[str, str] = {}  # "算算账 想想值不值": two names of one part, the first stands
     for item in items:
         if names_a_section(item, template, language):
-            owner = max(template.sections, key=lambda spec: item_score(item, spec, language, signals=False)).key
-            first_of.setdefault(owner, item)
+            first_of.setdefault(section_named(item, template, language, signals=False).key, item)
     if len(items) > len(template.sections) == len(first_of):
         return [i for i in items if i in first_of.values()]
     return items
@@ -144,8 +143,7 @@ def part_name(text: str, template: Template, language: str) -> str:
     which is whether it's worth the money"; "头一个 我一个干中介的 为啥想去接个打印店"), else its first phrase."""
     names = [item for item in (item_name(p, language) for p in pieces(text, language)) if item]
     # A clause that gives a reason for the order ("because if I don't do the numbers…") names nothing.
-    named = [n for n in names if not _BECAUSE.match(n)
-             and any(item_score(n, spec, language, signals=False) > 0 for spec in template.sections)]
+    named = [n for n in names if not _BECAUSE.match(n) and names_a_section(n, template, language)]
     return (named or names or [""])[0]
 
 
@@ -177,9 +175,8 @@ def numbered_items(window: str, n: int, template: Template, language: str) -> tu
 def trigger_starts(low: str, lex) -> list[int]:
     """Where a word naming the structure (大纲, outline, parts) occurs in ``low``; English as a whole word
     ("structured physio" names none)."""
-    if not lex.spaced:
-        return [m.start() for t in lex.announce_triggers for m in re.finditer(re.escape(t), low)]
-    return [m.start() for t in lex.announce_triggers for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+    bound = r"\b" if lex.spaced else ""
+    return [m.start() for t in lex.announce_triggers for m in re.finditer(rf"{bound}{re.escape(t)}{bound}", low)]
 
 
 def until_repeated(items: list[str]) -> list[str]:

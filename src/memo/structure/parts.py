@@ -41,6 +41,11 @@ def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True
     return score
 
 
+def section_named(item: str, template: Template, language: str, signals: bool = True) -> SectionSpec:
+    """The section ``item`` names best (see item_score)."""
+    return max(template.sections, key=lambda spec: item_score(item, spec, language, signals=signals))
+
+
 def names_a_section(item: str, template: Template, language: str) -> bool:
     """Whether ``item`` names a section by its heading or cue words (not by signals: "我现在的工作" is no part)."""
     return any(item_score(item, spec, language, signals=False) > 0 for spec in template.sections)

@@ -77,11 +77,6 @@ _NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "r
                              "o", "a", "ad", "ag", "z", "zg"))
 
 
-def keywords(sentences: Sequence[Sentence], lex: Lexicon, top: int = 8) -> list[str]:
-    """The memo's most repeated content words, most frequent first."""
-    return [w for w, _ in ranked_keywords(sentences, lex)[:top]]
-
-
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
     time word, adverb or pronoun (jieba's dictionary tags them), and no pair of characters across two words."""
@@ -114,15 +109,16 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
     return any(w in title for w in words[:8]) and not _STATEMENT_ZH.search(title)
 
 
-def _keyword_title_zh(sentences: Sequence[Sentence], lex: Lexicon) -> str:
-    """The word the memo is about: its most repeated content word, weighted by how much of the memo it runs
-    through (thirds it occurs in), alone when it stands out ("咖啡"), else with the next one ("远程和办公")."""
+def _keyword_title_zh(sentences: Sequence[Sentence], ranked: Sequence[tuple[str, int]]) -> str:
+    """The word the memo is about: its most repeated content word (``ranked``, from ranked_keywords), weighted by
+    how much of the memo it runs through (thirds it occurs in), alone when it stands out ("咖啡"), else with the
+    next one ("远程和办公")."""
     thirds = ["".join(s.text for s in sentences[i * len(sentences) // 3 : (i + 1) * len(sentences) // 3])
               for i in range(3)]
     text = "".join(thirds)
     names = _names_zh(text)
     scored = sorted(((n * sum(w in part for part in thirds) / 3 * (NAME_WEIGHT if w in names else 1), w)
-                     for w, n in ranked_keywords(sentences, lex)[:8]), reverse=True)
+                     for w, n in ranked[:8]), reverse=True)
     first, second = (_whole_word_zh(w, text) for _, w in scored[:2]) if len(scored) > 1 else (scored[0][1], "")
     if not second or scored[0][0] >= 1.5 * scored[1][0]:
         return first
@@ -246,7 +242,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     None: the first sentences.
     """
     zh = lex.language == "zh"
-    words = keywords(sentences, lex, top=20)
+    ranked = ranked_keywords(sentences, lex)  # computed once: it tags and tests every word of the memo
+    words = [w for w, _ in ranked[:20]]
     before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
         opening = " ".join(s.text for s in sentences[:4])
@@ -298,22 +295,22 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
                 return title[:1].upper() + title[1:]
     if zh and words:
-        return _keyword_title_zh(sentences, lex)
+        return _keyword_title_zh(sentences, ranked)
     if words:
-        top = words[:3]
-        if not zh:  # names keep their capital ("Berlin, German and client"); words the form said most (glasses)
-            text = " ".join(s.text for s in sentences)
-            people = _people_en(text)
-            counts = dict(ranked_keywords(sentences, lex))
-            top = sorted(words[:8], key=lambda w: -counts.get(w, 0) * (NAME_WEIGHT if w in people else 1))[:3]
-            said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
-            top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
-            top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
-            top = [_compound_en(w, text, lex) for w in top]
+        # People count half; names keep their capital ("Berlin, German and client"); words keep the form said
+        # most (glasses) and the compound they are said in (black belt).
+        text = " ".join(s.text for s in sentences)
+        people = _people_en(text)
+        counts = dict(ranked)
+        top = sorted(words[:8], key=lambda w: -counts.get(w, 0) * (NAME_WEIGHT if w in people else 1))[:3]
+        said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
+        top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
+        top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
+        top = [_compound_en(w, text, lex) for w in top]
         *head, last = top
         if not head:
-            return last if zh else last[:1].upper() + last[1:]
-        # "血糖、奶茶和糖尿病" / "Tomatoes, slugs and allotment": a list that reads as a title.
+            return last[:1].upper() + last[1:]
+        # "Tomatoes, slugs and allotment": a list that reads as a title.
         title = f"{', '.join(head)} and {last}"
         return title[:1].upper() + title[1:]
     stem = Path(source).stem if source else ""
