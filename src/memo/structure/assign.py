@@ -61,15 +61,23 @@ def _count(phrases: tuple[str, ...], text: str, zh: bool) -> int:
     return sum(1 for pattern in _phrase_patterns(phrases) if pattern.search(text))
 
 
+@lru_cache(maxsize=64)
+def _vocabulary(cues: tuple[str, ...], signals: tuple[str, ...], titles: tuple[str, ...],
+                hints: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A section's phrases and hints, lower-cased, once per section rather than once per sentence. A hint that is
+    also a cue ("because" opens a reasons part, yet spoken English says it everywhere) counts as a hint here: the
+    cue list is for finding where an announced part starts."""
+    low_hints = tuple(sorted({p.lower() for p in hints}))
+    phrases = tuple(sorted({p.lower() for p in (*cues, *signals, *titles) if p} - set(low_hints)))
+    return phrases, low_hints
+
+
 def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     """How clearly ``text`` says something of this section: its phrases, twice as strong in the opening;
     its hints (everyday words that lean to it) count half."""
     low = text.lower()
     head = low[:12] if zh else " ".join(low.split()[:6])
-    # A hint that is also a cue ("because" opens a reasons part, yet spoken English says it everywhere) counts
-    # as a hint here: the cue list is for finding where an announced part starts.
-    hints = tuple(sorted({p.lower() for p in spec.hints}))
-    phrases = tuple(sorted({p.lower() for p in (*spec.cues, *spec.signals, *spec.titles.values()) if p} - set(hints)))
+    phrases, hints = _vocabulary(spec.cues, spec.signals, tuple(spec.titles.values()), spec.hints)
     hits = _count(phrases, low, zh) + _count(phrases, head, zh)
     # A sentence that opens on a part's name ("What we'd actually do.", "The money though,") says what comes next.
     hits += FORM * spec.named_by_form(head)
