@@ -869,6 +869,15 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("A bottle of red is about eight quid in the shop, and I was drinking most of a bottle a night. The drinking "
          "has to stop. The bottle is the problem, the drinking after work. I poured the last bottle away.", "en",
          "Bottle, drinking and shop"),
+        # A topic pointed at as a matter ("这个押金的事", "我妈被骗这个事", "the moving in thing"), said again later,
+        # comes before the question asked about it and before the words said most.
+        ("我现在坐在新租的房子地上 我就想把这个押金的事理一理 到底要不要告他\n房东扣了三千押金 押金条我还留着 "
+         "房东说墙脏了 我打算先打一二三四五", "zh", "押金，要不要告他"),
+        ("明天一早的高铁 我妈被骗这个事 我先把明天要办的说一遍 银行那边说钱还在 被骗的钱能不能退 银行要走手续 "
+         "银行柜台把转账限额改了", "zh", "我妈被骗"),
+        ("ok so Hannah's at her mum's tonight and I said I'd think properly about the moving in thing before we talk "
+         "on sunday. the rent on my flat is nine hundred. the flat is small. her flat is bigger and the rent is less.",
+         "en", "Moving in"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

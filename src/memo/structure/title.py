@@ -23,6 +23,7 @@ _NAMING_ZH = re.compile(
     r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
     r"([^，。！？；]{2,24})"
 )
+_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')') + 1]})")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 _TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
 _NAMING_EN = re.compile(
@@ -107,6 +108,29 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
     """A named topic holds one of the memo's main words and is a phrase, not a statement ("我在讲我们公司的事",
     "其实这个事情不全是老王的问题" are what the speaker said about it)."""
     return any(w in title for w in words[:8]) and not _STATEMENT_ZH.search(title)
+
+
+# A topic pointed at with a demonstrative and named as a matter ("这个押金的事", "那个拆迁的事", "这个钓鱼的账",
+# "我妈被骗这个事"), or pointed at before the question about it ("这个晚托班下学期到底还办不办").
+_POINTED_ZH = (
+    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
+    re.compile(r"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:这件事情?|这个事情?|这事儿?)"),
+    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
+)
+
+
+def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
+    """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
+    says again: "这个事" or "那个东西" name nothing."""
+    for pattern in _POINTED_ZH:
+        for m in pattern.finditer(opening):
+            topic = _WHEN_ZH.sub("", _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
+            units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
+            if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic):
+                continue
+            if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
+                return topic
+    return ""
 
 
 def _keyword_title_zh(sentences: Sequence[Sentence], ranked: Sequence[tuple[str, int]]) -> str:
@@ -210,6 +234,27 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
     return ""
 
 
+# A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
+# too much ("get this straight", "in this house") to name a topic.
+_POINTED_EN = re.compile(
+    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b", re.I)
+# What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
+_NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
+                             r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
+
+
+def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
+    """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
+    the moment."""
+    for m in _POINTED_EN.finditer(opening):
+        phrase = m.group(1)
+        head = phrase.split()[0].lower()
+        if head in STOP_EN or head in lex.common_words or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase):
+            continue
+        return phrase[:1].upper() + phrase[1:]
+    return ""
+
+
 def _compound_en(word: str, text: str, lex: Lexicon) -> str:
     """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "sign" -> "sign
     language"), else the noun."""
@@ -248,17 +293,23 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     if opening is None:
         opening = " ".join(s.text for s in sentences[:4])
     if zh:
+        text = "".join(s.text for s in sentences)
+        pointed = _pointed_topic_zh(opening, text, lex)
         decision = _DECISION_ZH.search(opening)
         if decision and not _META_ZH.search(decision.group(1)):
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
-            return (about.group(1) if about else "") + decision.group(1)  # "纠结要不要把老房子卖了"
+            about_text = about.group(1) if about else pointed if pointed not in decision.group(1) else ""
+            # "这个押金的事理一理，到底要不要告他": the topic, then the decision about it.
+            joiner_ = "，" if about_text and not about else ""
+            return about_text + joiner_ + decision.group(1)  # "纠结要不要把老房子卖了"
+        if pointed:
+            return pointed
         named = _TOPIC_ZH.search(opening)
         if named:
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
-            title = _HEAD_ZH.sub("", re.sub(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')')+1]})", "",
-                                             topic))
+            title = _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", topic))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
@@ -284,7 +335,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], sentences, words, lex)
+        named = _said_alone(sentences[:6], sentences, words, lex) or _pointed_topic_en(opening, lex)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
