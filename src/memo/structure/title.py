@@ -64,7 +64,9 @@ _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这�
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
-_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|划不划算|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划")
+# A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|"
+                      r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 _PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
@@ -73,9 +75,9 @@ _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天)|不全是|不是|是不是"
 )
 # jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
-# conjunctions, prepositions, particles, adjectives (十二, 下午, 大概, 首先, 明显).
+# conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面).
 _NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
-                             "o", "a", "ad", "ag", "z", "zg"))
+                             "o", "a", "ad", "ag", "z", "zg", "f"))
 
 
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
@@ -243,13 +245,19 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
 
 
+_NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
+                              "even", "same", "other", "only"))
+
+
 def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
     the moment."""
     for m in _POINTED_EN.finditer(opening):
         phrase = m.group(1)
-        head = phrase.split()[0].lower()
-        if head in STOP_EN or head in lex.common_words or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase):
+        words = phrase.lower().split()
+        # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
+        if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
+                or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase):
             continue
         return phrase[:1].upper() + phrase[1:]
     return ""
