@@ -891,6 +891,19 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
 
 
+def test_a_list_said_after_in_order_keeps_its_first_part() -> None:
+    # "in order, like, why…": the filler goes with its commas, and the first part must not go with them.
+    text = ("so this is the loft. I'm going to do it in order, like, why we want it, then the pros and cons and all "
+            "the money stuff, then what happens next, and then how it's all been so far. right\n"
+            "so why. the girls share a bedroom and Maya has exams. my mum might need to stay.\n"
+            "the money. the loft is forty eight thousand and moving costs ninety.\n"
+            "what happens next. we see the builder on Thursday and start in September.\n"
+            "how it's been. the first builder never turned up and the girls argue about the loft.\n")
+    result = outline(transcript_from_text(text, language="en"), engine="offline")
+    assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert "exams" in " ".join(p.text for p in result.sections[0].points)
+
+
 def test_a_paragraph_opening_on_a_parts_name_goes_to_that_part() -> None:
     # No announcement, few cue words: "What we'd actually do." / "The money though." say what each paragraph is.
     text = ("Why we even did this.\nThe car sat on the drive six days out of seven. My daughter asked about the air. "
@@ -902,6 +915,27 @@ def test_a_paragraph_opening_on_a_parts_name_goes_to_that_part() -> None:
     where = {s.key: " ".join(p.text for p in s.points) for s in result.sections}
     assert "drive" in where["reasons"] and "weekend" in where["plan"]
     assert "seventy" in where["analysis"] and "Monday" in where["experience"]
+
+
+SIGNPOSTED_LATE = (
+    "How it's actually been.\nThe first market in May I was so nervous I spilled the float. By noon the queue was "
+    "gone and an old man with a terrier bought two jars. Now he comes every week.\n"
+    "The numbers.\nA Saturday takes about three hundred and the pitch is forty. The jars cost ninety a month.\n"
+    "So what I'm going to do.\nI'm dropping the Sunday pitch from June. I'm booking two weeks off in August to try "
+    "weekdays. In September we sit down and decide.\n"
+    "Why I'm even doing this.\nMy grandmother made jam in Ludlow for forty years. I went into insurance instead and "
+    "answered phones in a room with no window. Last winter they cut half the team on a Friday afternoon. Something of "
+    "my own, outdoors, that nobody can cut.\n"
+)
+
+
+def test_a_signposted_paragraph_keeps_its_part_late_in_the_memo() -> None:
+    # "Why I'm even doing this." comes last and its paragraph names no reason in so many words: the signpost says
+    # what the paragraph is, against the template's order (reasons usually come first).
+    result = outline(transcript_from_text(SIGNPOSTED_LATE, language="en"), engine="offline")
+    where = {s.key: " ".join(p.text for p in s.points) for s in result.sections}
+    assert "no window" in where["reasons"] and "Ludlow" not in where["plan"] + where["experience"], where
+    assert "June" in where["plan"] and "terrier" in where["experience"], where
 
 
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:

@@ -99,20 +99,24 @@ def _paragraph_mean(emit, sentences: Sequence[Sentence]):
 
 
 BEFORE_SIGNPOST = 1.0  # what the paragraph before a signpost loses for the signposted section
+AFTER_SIGNPOST = 1.0  # what each sentence of the signposted paragraph gains for it
 SIGNPOST_SIZE = {True: 12, False: 8}  # at most this many characters (Mandarin) / words (English)
 
 
-def _before_signposts(emit, raw, sentences: Sequence[Sentence], zh: bool) -> None:
+def _signposts(emit, raw, sentences: Sequence[Sentence], zh: bool) -> None:
     """A short sentence that opens a paragraph and names a section ("Why I even did this." / "那为什么要卸")
-    says the memo turns to that section: the paragraph before it is about something else."""
-    first = 0
-    for i, s in enumerate(sentences):
-        if not s.paragraph_start or i == 0:
-            continue
+    says the memo turns to that section: the paragraph it opens is about it, the paragraph before it is about
+    something else."""
+    n = len(sentences)
+    starts = [i for i, s in enumerate(sentences) if s.paragraph_start or i == 0] + [n, n]
+    for k in range(1, len(starts) - 2):
+        before, i, after = starts[k - 1], starts[k], starts[k + 1]
         j = int(raw[i].argmax())
-        if raw[i][j] >= 2 and content_len(s.text, zh) <= SIGNPOST_SIZE[zh]:
-            emit[first:i, j] -= BEFORE_SIGNPOST
-        first = i
+        if raw[i][j] >= 2 and content_len(sentences[i].text, zh) <= SIGNPOST_SIZE[zh]:
+            emit[before:i, j] -= BEFORE_SIGNPOST
+            # A signpost said alone, then a pause ("The money.\n…"): the next paragraph is the part.
+            end = starts[k + 2] if after == i + 1 else after
+            emit[i + 1 : end, j] += AFTER_SIGNPOST
 
 
 def assign_sentences(
@@ -135,7 +139,7 @@ def assign_sentences(
     raw = emit.copy()
     emit -= emit.mean(axis=0)
     emit += PARAGRAPH * _paragraph_mean(emit, sentences[start:])
-    _before_signposts(emit, raw, sentences[start:], zh)
+    _signposts(emit, raw, sentences[start:], zh)
     emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
     m = len(sizes)
     best = np.zeros((m, k))
@@ -150,15 +154,17 @@ def assign_sentences(
     for i in range(m - 1, 0, -1):
         path.append(int(back[i][path[-1]]))
     path.reverse()
-    _fill_empty(path, emit, sentences[start:])
+    _fill_empty(path, emit, sentences[start:], zh)
     labels[start:] = path
     return labels
 
 
-def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence]) -> None:
-    """Give each section with no sentence the paragraph that fits it best, taken from a section that keeps
-    others (in place)."""
+def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool) -> None:
+    """Give each section with no sentence, or only a signpost ("Why I'm even doing this.", no point to make of
+    it), the paragraph that fits it best, taken from a section that keeps others (in place)."""
     k = emit.shape[1]
+    size = [content_len(s.text, zh) for s in sentences]
+    said = {j for j in range(k) if sum(n for n, label in zip(size, path, strict=True) if label == j) > SIGNPOST_SIZE[zh]}
     paragraphs: list[list[int]] = []
     for i, s in enumerate(sentences):
         if not paragraphs or s.paragraph_start:
@@ -167,10 +173,12 @@ def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence]) -> None:
     if len(paragraphs) < k:  # too few paragraphs: sentences are the units
         paragraphs = [[i] for i in range(len(sentences))]
     for j in range(k):
-        if j in path:
+        if j in said:
             continue
         options = []
         for para in paragraphs:
+            if sum(size[i] for i in para) <= SIGNPOST_SIZE[zh]:
+                continue  # a signpost alone makes no point
             owners = {path[i] for i in para}
             # The paragraph's own section must keep other sentences, or it would be emptied in turn.
             if all(sum(1 for x in path if x == o) > sum(1 for i in para if path[i] == o) for o in owners):

@@ -49,6 +49,12 @@ _EN_META = re.compile(
 _EN_AS = re.compile(
     r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+", re.I
 )
+# "I'm going to do it in order why we want it": the first item follows the words that say how the memo goes (the
+# comma between them may have gone with a filler: "in order, like, why…").
+_EN_ORDER = re.compile(
+    r"^.*\b(?:in (?:this |the |that )?order|like this|as follows)\b[\s,:-]*(?=(?:why|what|how|whether|where|when)\b)",
+    re.I,
+)
 _EN_AND = re.compile(
     r"\.|(?<!pros )(?<!back )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
     r"|(?:\s+[\w'-]+){1,2}\W*$)",
@@ -94,7 +100,7 @@ def item_name(part: str, language: str) -> str:
     if zh:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
-        part = _EN_ITEM_LEAD.sub("", _EN_AS.sub("", part)).strip(" ,")
+        part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
     if trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
