@@ -164,7 +164,8 @@ def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool) 
     it), the paragraph that fits it best, taken from a section that keeps others (in place)."""
     k = emit.shape[1]
     size = [content_len(s.text, zh) for s in sentences]
-    said = {j for j in range(k) if sum(n for n, label in zip(size, path, strict=True) if label == j) > SIGNPOST_SIZE[zh]}
+    said = {j for j in range(k)
+            if sum(n for n, label in zip(size, path, strict=True) if label == j) > SIGNPOST_SIZE[zh]}
     paragraphs: list[list[int]] = []
     for i, s in enumerate(sentences):
         if not paragraphs or s.paragraph_start:

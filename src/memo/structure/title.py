@@ -75,9 +75,10 @@ _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天)|不全是|不是|是不是"
 )
 # jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
-# conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面).
+# conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面,
+# 门口, 家里).
 _NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
-                             "o", "a", "ad", "ag", "z", "zg", "f"))
+                             "o", "a", "ad", "ag", "z", "zg", "f", "s"))
 
 
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
@@ -184,6 +185,8 @@ def _whole_word_zh(pair: str, text: str) -> str:
 def _topic_word_zh(unit: str, text: str) -> bool:
     if re.fullmatch(r"[a-z0-9]+", unit):
         return True
+    if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
+        return False
     tag = word_tag(unit)
     if tag in _NOT_TOPIC_TAGS:
         return False
