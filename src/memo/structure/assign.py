@@ -119,6 +119,30 @@ def _signposts(emit, raw, sentences: Sequence[Sentence], zh: bool) -> None:
             emit[i + 1 : end, j] += AFTER_SIGNPOST
 
 
+LIST_SWITCH = 5.0  # cost of changing section between the items of a numbered list ("第一个…第二个…", "First… Second…")
+_ORDINAL_ZH = re.compile(r"^(?:那|还有|然后|再)?第([一二三四五六七八九])(?:个|条|件|点|步|是|，)|^([一二三四五])是")
+_ORDINAL_EN = re.compile(r"^(?:and |then |so |ok |okay )?(?:the )?(first|second|third|fourth|fifth)(?:ly)?\b", re.I)
+_ORDINAL_WORDS = {w: n for n, ws in enumerate(("一 first", "二 second", "三 third", "四 fourth", "五 fifth"), 1)
+                  for w in ws.split()}
+
+
+def _list_items(sentences: Sequence[Sentence], zh: bool) -> set[int]:
+    """The sentences that open the second, third… item of a numbered list whose item before opened one of the
+    few sentences before: the items of one list are one part of the memo."""
+    pattern = _ORDINAL_ZH if zh else _ORDINAL_EN
+    seen: dict[int, int] = {}  # item number -> the sentence it opened
+    items = set()
+    for i, s in enumerate(sentences):
+        m = pattern.match(s.text.strip())
+        if not m:
+            continue
+        number = _ORDINAL_WORDS[next(g for g in m.groups() if g).lower()]
+        if number > 1 and i - seen.get(number - 1, -99) <= 6:
+            items.add(i)
+        seen[number] = i
+    return items
+
+
 def assign_sentences(
     sentences: Sequence[Sentence], sections: Sequence[SectionSpec], lex: Lexicon, start: int = 0
 ) -> list[int]:
@@ -145,8 +169,10 @@ def assign_sentences(
     best = np.zeros((m, k))
     back = np.zeros((m, k), dtype=int)
     best[0] = emit[0] - PRIOR * centers  # a memo starts in its first sections
+    listed = _list_items(sentences[start:], zh)
     for i in range(1, m):
         cost = SWITCH_AT_PARAGRAPH if sentences[start + i].paragraph_start else SWITCH
+        cost = LIST_SWITCH if i in listed else cost
         trans = best[i - 1][:, None] - cost * (1 - np.eye(k))  # [from, to]
         back[i] = np.argmax(trans, axis=0)
         best[i] = trans[back[i], np.arange(k)] + emit[i]
@@ -183,7 +209,9 @@ def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool) 
             owners = {path[i] for i in para}
             # The paragraph's own section must keep other sentences, or it would be emptied in turn.
             if all(sum(1 for x in path if x == o) > sum(1 for i in para if path[i] == o) for o in owners):
-                options.append((float(sum(emit[i][j] for i in para)) / len(para) ** 0.5, para))
+                # What the section gains over what the paragraph's own section loses: the paragraph that fits the
+                # empty section best is often the one that fits its own section better still.
+                options.append((float(sum(emit[i][j] - emit[i][path[i]] for i in para)) / len(para) ** 0.5, para))
         if not options:
             continue
         _, para = max(options, key=lambda o: o[0])
