@@ -675,7 +675,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "就是头发 植发这个事 我今天按这个顺序来 先说说这半年吃药 还有上礼拜去面诊的经历 心情 "
                "然后再说为什么我非要折腾这个头发 再说接下来打算怎么弄 最后冷静下来 把账算一算 几条路比一比\n"
                "先说这半年 今年五月开始",
-         ("上礼拜去面诊的经历", "为什么我非要折腾这个头发", "打算怎么弄", "几条路比一比"),
+         ("上礼拜去面诊的经历", "为什么我非要折腾这个头发", "打算怎么弄", "把账算一算"),
          ("experience", "reasons", "plan", "analysis")),
         # One sentence, three parts named and one said in other words: that one is the section left.
         ("en", "ok. I'll do it properly. why we're even talking about it now, then me going back and forth on it, "
@@ -694,6 +694,22 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "灯泡 加起来五千六 他最后就退我两千八\n我当时就懵了", None, None),
         # Questions in a story are no list of parts.
         ("en", "So we talked about why the bus was late and what to eat, and then we went home.", None, None),
+        # What comes before "in this order" is the topic, not a part; "whether the money works" weighs it up.
+        ("en", "so, I want to do a proper think about the allotment, and I'm going to do it in this order, how it's "
+               "actually going a year in, then whether the money works, then what I do next, and then why I took it on "
+               "at all, because that's the bit I forget\n\nso how it's going.",
+         ("how it's actually going a year in", "whether the money works", "what I do next", "why I took it on at all"),
+         ("experience", "analysis", "plan", "reasons")),
+        # "So I'll go through …" leads into the first part; "what we'd have to sort out" is the plan.
+        ("en", "So I'll go through why we'd even do it, then the pros and cons properly, then what we'd actually have "
+               "to sort out, and then how the trial week felt, because that decides it.\n\nSo why.",
+         ("why we'd even do it", "the pros and cons properly", "what we'd actually have to sort out",
+          "how the trial week felt"), ("reasons", "analysis", "plan", "experience")),
+        # Counted as 四个事; of two phrases after one marker ("然后回头想想，我当初为啥…") the one naming a part stands.
+        ("zh", "这个书店开了半年了 我今天就说四个事 先把这半年的账算清楚 再说说开这个店到底是个啥滋味 然后回头想想 "
+               "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",
+         ("先把这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
+         ("analysis", "experience", "reasons", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

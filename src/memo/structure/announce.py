@@ -39,8 +39,8 @@ from .templates import Template
 # are the parts, whatever words introduce them.
 _ZH_NUM = "两二三四五六"
 _ZH_COUNT = re.compile(
-    rf"(?:分|说|讲|聊|谈)(?:成|为)?(?P<a>[{_ZH_NUM}])(?:个|大)?(?:部分|块|点|方面|段|件事)"
-    rf"|(?P<b>[{_ZH_NUM}])(?:件事|个方面|个部分|块内容|个问题|个点)"
+    rf"(?:分|说|讲|聊|谈)(?:成|为)?(?P<a>[{_ZH_NUM}])(?:个|大)?(?:部分|块|点|方面|段|件事|个事)"
+    rf"|(?P<b>[{_ZH_NUM}])(?:件事|个事|个方面|个部分|块内容|个问题|个点)"
 )
 _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EN_COUNT = re.compile(
@@ -124,6 +124,8 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         marked = marked_items(window[:stop], template, language)
         if len(marked) >= n:  # "先说A 然后B 到底值不值 再说C": the phrase after each marker, not its elaboration
             items = marked
+        if len(items) > n:  # "然后回头想想，我当初为啥要辞职": of two phrases of one part, the one that names it
+            items = named_only(items, template, language)
         named = all(names_a_section(item, template, language) for item in items[:n])
         if zh and len(re.findall(marks, window[:stop])) < n - 1 and not named:
             return None  # unmarked, the items must be section names ("分四个部分 原因 分析 计划 还有经验")

@@ -26,7 +26,9 @@ _ZH_ITEM_LEAD = re.compile(
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(
-    r"^(?:(?:which|that) is\s+|(?:(?:i'll|i will|i want to|let me|we'll)\s+)?(?:talk about|go over|cover|do)\s+)", re.I
+    r"^(?:(?:so|ok|okay|right|and),?\s+)?"
+    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i want to|let me|we'll|i'm going to)\s+)?"
+    r"(?:talk about|go over|go through|cover|do|start with)\s+)", re.I
 )
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
@@ -108,8 +110,19 @@ def item_name(part: str, language: str) -> str:
     return part if (2 if zh else 3) <= len(part) <= (24 if zh else 80) else ""  # "why" names a part
 
 
+# A piece that says the list comes next ("and I'm going to do it in this order", "我按这个顺序说").
+_ORDER_SAID = re.compile(r"\b(?:in (?:this|the|that) order|like this|as follows)\b|按(?:这个|这么个|这样的)?顺序", re.I)
+
+
 def items_of(window: str, language: str) -> list[str]:
-    return [item for item in (item_name(p, language) for p in pieces(window, language)) if item]
+    """The names of the parts listed in ``window``; what comes before the words saying the list comes next ("I
+    want to do a proper think about the dog walking, and I'm going to do it in this order, …") is no part."""
+    cut = pieces(window, language)
+    said = [i for i, piece in enumerate(cut) if _ORDER_SAID.search(piece) and not _EN_ORDER.search(piece)]
+    names = [item_name(p, language) for p in cut]
+    if said and sum(1 for name in names[said[-1] + 1 :] if name) >= 2:
+        names = names[said[-1] + 1 :]
+    return [name for name in names if name]
 
 
 def marked_items(segment: str, template: Template, language: str) -> list[str]:
