@@ -894,6 +894,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("ok so Hannah's at her mum's tonight and I said I'd think properly about the moving in thing before we talk "
          "on sunday. the rent on my flat is nine hundred. the flat is small. her flat is bigger and the rent is less.",
          "en", "Moving in"),
+        # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
+        ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
+         "买房还得交契税", "zh", "买房"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

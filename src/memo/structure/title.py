@@ -60,6 +60,7 @@ _DECISION_ZH = re.compile(
 _WHEN_ZH = re.compile(
     r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
 )
+_POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
@@ -320,6 +321,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if named:
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
+            # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
+            pointed_at = _POINTED_AT_ZH.search(topic)
+            topic = topic[pointed_at.end() :] if pointed_at and len(topic) - pointed_at.end() >= 2 else topic
             title = _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", topic))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
