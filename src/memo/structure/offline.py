@@ -25,6 +25,7 @@ from .assign import assign_sentences, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import item_score
 from .points import Candidate, choose_points, point_count, rank
+from .returns import follow_returns
 from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
@@ -260,6 +261,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         bounds = [*cuts, len(sentences)]
         # Sentences before the first part (the announcement itself) belong to no section.
         labels = [max((j for j in range(k) if bounds[j] <= i), default=-1) for i in range(len(sentences))]
+    labels = follow_returns(sentences, labels, spec.sections, lex)
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
     sections, taken, section_starts = [], [], set()
