@@ -894,6 +894,13 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("ok so Hannah's at her mum's tonight and I said I'd think properly about the moving in thing before we talk "
          "on sunday. the rent on my flat is nine hundred. the flat is small. her flat is bigger and the rent is less.",
          "en", "Moving in"),
+        # A topic said on its own, a few words long; "talk about it" points at nothing said yet; "the whole Ireland
+        # thing" is about Ireland; a trip just come back from.
+        ("So the test is booked. The life in the UK test. Third of March at the test centre. The test is twenty four "
+         "questions. I failed the first practice test.", "en", "Life in the UK test"),
+        ("We landed back last night and I want to get this down, the whole Ireland thing. The wall in the photo was "
+         "still there. Ireland was cold and the trip was long. The photo is on the fridge.", "en", "Ireland"),
+        ("好 录一下 我刚从桃岛回来 行李箱还没打开 在桃岛考了潜水证 教练说我耳压有问题 桃岛的海特别清", "zh", "桃岛"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

@@ -44,7 +44,9 @@ _ZH_COUNT = re.compile(
 )
 _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EN_COUNT = re.compile(
-    r"\b(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
+    # "twenty four questions" is a number, not a count of parts.
+    r"\b(?<!twenty )(?<!thirty )(?<!forty )(?<!fifty )(?<!sixty )(?<!seventy )(?<!eighty )(?<!ninety )"
+    r"(?<!hundred )(?<!-)(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
     r"(?:things|parts|points|topics|areas|questions|bits|sections)\b",
     re.I,
 )
@@ -292,7 +294,10 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         return None
     if strict:  # three parts that name sections by their words, each a different one
         named = [i for i in items if names_a_section(i, template, language)]
-        owners = {section_named(i, template, language).key for i in named}
+        keys = [section_named(i, template, language).key for i in named]
+        # "whether it actually adds up, the money and …": a name right after one of the same part says more of it.
+        named = [i for n, i in enumerate(named) if n == 0 or keys[n] != keys[n - 1]]
+        owners = set(keys)
         if len(named) < 3 or len(owners) < len(named):
             return None
         # "the pros and cons, the honest ones": the rest of a part says more of it; but one part in other words

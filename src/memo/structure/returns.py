@@ -16,7 +16,7 @@ from .templates import SectionSpec
 # The words that say the speaker goes back to something left out.
 _BACK = {
     False: re.compile(
-        r"\b(?:i (?:nearly |almost )?forgot|forgot (?:it|one|to say)|i didn't say|didn't mention|"
+        r"\b(?:i (?:nearly |almost )?forgot|forgot (?:it|one|to say)|i didn't say|didn't mention|i left out|"
         r"i should(?:'ve| have) said|going back to (?:the )?(?:why|how|what|reasons?|money|plan|numbers|costs?|"
         r"feelings?)|back to (?:how|why)|one more (?:reason|thing|number|point)|another reason)\b",
         re.I,
@@ -34,7 +34,7 @@ MOST = 6  # sentences a return runs to at most
 
 # The verbs of going back name no part ("going back to the why": the why does).
 _BACK_VERBS = re.compile(r"\b(?:going back to|back to|(?:i )?(?:nearly |almost )?forgot|i didn't say|didn't mention|"
-                         r"i should(?:'ve| have) said)\b", re.I)
+                         r"i left out|i should(?:'ve| have) said)\b", re.I)
 # What the speaker adds about the return is not its name ("…because I forgot the biggest one").
 _BECAUSE = re.compile(r"\b(?:because|cause|since)\b.*|因为.*", re.I)
 

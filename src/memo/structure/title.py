@@ -115,11 +115,12 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
 
 
 # A topic pointed at with a demonstrative and named as a matter ("这个押金的事", "那个拆迁的事", "这个钓鱼的账",
-# "我妈被骗这个事"), or pointed at before the question about it ("这个晚托班下学期到底还办不办").
+# "我妈被骗这个事"), pointed at before the question about it ("这个晚托班下学期到底还办不办"), or just come back from.
 _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(r"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:这件事情?|这个事情?|这事儿?)"),
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
+    re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)回来"),  # a trip just over: "我刚从桃岛回来"
 )
 
 
@@ -199,9 +200,11 @@ def _topic_word_zh(unit: str, text: str) -> bool:
 
 
 _SAID_ALONE_EN = re.compile(
-    r"^(?:(?:so|right|ok|okay|and|anyway|well),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2})[.!]?$",
+    r"^(?:(?:so|right|ok|okay|and|anyway|well),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})[.!]?$",
     re.I,
 )
+_PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
+_PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 
 # What opens a part of the memo, not its topic ("So the money." / "The plan.").
@@ -233,9 +236,12 @@ def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence]
                     and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
                 return m.group(1)[:1].upper() + m.group(1)[1:]
             continue
-        last = phrase.split()[-1].lower()
-        # Among the memo's three main words: "the studio." opening a part about the studio is no topic.
-        if _singular(last) in words[:3] and not {w.lower() for w in phrase.split()} & (lex.common_words | STOP_EN):
+        said = [w.lower() for w in phrase.split()]
+        # Among the memo's three main words: "the studio." opening a part about the studio is no topic. Words of
+        # speech only inside ("The life in the UK test."), and then five words at most; else three.
+        plain = [w for w in said if w in lex.common_words or w in STOP_EN]
+        inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
+        if _singular(said[-1]) in words[:3] and inside:
             return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -249,6 +255,7 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
 
 
+_QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
 _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
                               "even", "same", "other", "only"))
 
@@ -257,7 +264,7 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
     the moment."""
     for m in _POINTED_EN.finditer(opening):
-        phrase = m.group(1)
+        phrase = _QUANTIFIER_EN.sub("", m.group(1))  # "the whole Ireland thing" is about Ireland
         words = phrase.lower().split()
         # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
         if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
@@ -346,6 +353,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             continue
         if zh and re.search(r"[在了着]", title):  # "旁边的大姐在打电话": what happens around him, not the topic
             continue
+        if (_PRONOUN_HEAD_ZH if zh else _PRONOUN_HEAD_EN).match(title):
+            continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
         low = title.lower()
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
