@@ -705,6 +705,17 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "to sort out, and then how the trial week felt, because that decides it.\n\nSo why.",
          ("why we'd even do it", "the pros and cons properly", "what we'd actually have to sort out",
           "how the trial week felt"), ("reasons", "analysis", "plan", "experience")),
+        # The first part before its marker ("what I'm actually doing first, … then why, …, and then last how…").
+        ("en", "so I'm going to do it a bit back to front. what I'm actually doing first, so it's said, then why, then "
+               "all the going back and forth about the risks and the cost of it, and then last how the first three "
+               "weeks have actually been\n\nso what I'm doing.",
+         ("what I'm actually doing", "why", "the cost of it", "how the first three weeks have actually been"),
+         ("plan", "reasons", "analysis", "experience")),
+        # What was decided, then its steps: one part; 几笔账 counts money.
+        ("zh", "把迁坟这个事理一理\n今天分四块说 先说定下来的 接下来几步怎么走 再回头说为啥非迁不可 然后那几笔账 "
+               "最后说说这两趟回老家 心里是个啥滋味\n先说定下来的",
+         ("几步怎么走", "回头说为啥非迁不可", "那几笔账", "心里是个啥滋味"),
+         ("plan", "reasons", "analysis", "experience")),
         # Counted as 四个事; of two phrases after one marker ("然后回头想想，我当初为啥…") the one naming a part stands.
         ("zh", "这个书店开了半年了 我今天就说四个事 先把这半年的账算清楚 再说说开这个店到底是个啥滋味 然后回头想想 "
                "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",

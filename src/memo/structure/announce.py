@@ -185,8 +185,17 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     for find in (_listed, _counted, _marked_list, _named_sentence):
         found = find(opening, template, language)
         if found is not None:
-            return found
-    return None
+            break
+    else:
+        return None
+    # "what I'm actually doing first, …, then why, …, and then last how…": a list whose first part comes before its
+    # marker; the sentence that names more parts of the template is the announcement.
+    whole = _named_sentence(opening, template, language) if find is not _named_sentence else None
+    return whole if whole is not None and _named_parts(whole) > _named_parts(found) else found
+
+
+def _named_parts(found: Announcement) -> int:
+    return sum(1 for spec in found.template.sections if not spec.key.startswith("part"))
 
 
 def _marked_list(opening: str, template: Template, language: str) -> Announcement | None:
