@@ -45,6 +45,10 @@ _NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
      "April", "May", "June", "July", "August", "September", "October", "November", "December")
 )
+# Words of grammar that follow "that" as a conjunction ("on that since…"), never a noun of the memo.
+_FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "unless", "whether", "while", "during",
+                          "before", "after", "without", "within", "across", "among", "against", "towards", "toward",
+                          "upon", "because", "once", "ever", "even", "still", "again", "away"))
 _DETERMINERS_EN = frozenset(
     ("the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "your", "its", "some")
 )
@@ -93,7 +97,8 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
         for unit in tokens(s.text):
             if zh and len(unit) == 2 and not (set(unit) & _PARTICLES_ZH) and unit not in lex.common_words:
                 counts[unit] += weight
-            elif not zh and len(unit) >= 4 and unit not in STOP_EN and not {unit, _singular(unit)} & lex.common_words:
+            elif not zh and len(unit) >= 4 and unit not in STOP_EN | _FUNCTION_EN \
+                    and not {unit, _singular(unit)} & lex.common_words:
                 counts[_singular(unit)] += weight
         if not zh:
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", s.text)
