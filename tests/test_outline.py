@@ -912,6 +912,11 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("We landed back last night and I want to get this down, the whole Ireland thing. The wall in the photo was "
          "still there. Ireland was cold and the trip was long. The photo is on the fridge.", "en", "Ireland"),
         ("好 录一下 我刚从桃岛回来 行李箱还没打开 在桃岛考了潜水证 教练说我耳压有问题 桃岛的海特别清", "zh", "桃岛"),
+        # An abbreviation said three times or more is what the memo is about, though it names nothing else; the NHS
+        # and the GP are everyday words.
+        ("Right. Sunday morning. I'm staying on the HRT. The GP said the risk is small. The HRT gel goes on every "
+         "morning. The risk of cancer worried me, the doctor said the HRT risk is tiny. The GP and the NHS leaflet "
+         "agree. The doctor was kind.", "en", "HRT, risk and doctor"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

@@ -279,6 +279,19 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
     return ""
 
 
+# Abbreviations everyone says and no memo is about.
+_EVERYDAY_ACRONYMS = frozenset(("NHS", "GP", "UK", "US", "USA", "EU", "TV", "OK", "HR", "IT", "PC", "AM", "PM", "ID",
+                                "DIY", "VIP", "CEO", "PPT", "APP", "BBC", "ATM", "SUV", "CV", "A", "I"))
+
+
+def _acronym(text: str) -> str:
+    """An abbreviation the memo says three times or more (HRT, PCP, BSL, AA, N2, ICL): what it is about, however
+    few other words it shares with it; "" when none."""
+    said = Counter(m.group(1) for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,4})(?![A-Za-z0-9])", text))
+    found = [(n, w) for w, n in said.items() if n >= 3 and w not in _EVERYDAY_ACRONYMS]
+    return max(found)[1] if found else ""
+
+
 def _compound_en(word: str, text: str, lex: Lexicon) -> str:
     """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "sign" -> "sign
     language"), else the noun."""
@@ -374,8 +387,12 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
                 title = title.rsplit(" ", 1)[0]  # "Moving to Berlin in" -> "Moving to Berlin"
             if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
                 return title[:1].upper() + title[1:]
+    acronym = _acronym(" ".join(s.text for s in sentences))
     if zh and words:
-        return _keyword_title_zh(sentences, ranked)
+        title = _keyword_title_zh(sentences, ranked)
+        if acronym and acronym.lower() not in title.lower():
+            return f"{acronym}和{title.split('和')[0]}"  # "AA和账户"
+        return title
     if words:
         # People count half; names keep their capital ("Berlin, German and client"); words keep the form said
         # most (glasses) and the compound they are said in (black belt).
@@ -387,6 +404,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
         top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
         top = [_compound_en(w, text, lex) for w in top]
+        if acronym:  # "HRT, risk and doctor"
+            top = [acronym] + [w for w in top if w.lower() != acronym.lower()][:2]
         *head, last = top
         if not head:
             return last[:1].upper() + last[1:]
