@@ -711,6 +711,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "weeks have actually been\n\nso what I'm doing.",
          ("what I'm actually doing", "why", "the cost of it", "how the first three weeks have actually been"),
          ("plan", "reasons", "analysis", "experience")),
+        # "What happened first, and how it's been": one part in two phrases, as is "weigh it up properly, is it worth
+        # it"; four parts, not six.
+        ("en", "So. I'll do it in a sort of order. What happened first, and how it's been, because I'm still fuming, "
+               "then what I'm actually going to do about it, then why I'm even bothering, because Nia says let it go, "
+               "and then I'll weigh it up properly, is it worth it\n\nSo what happened.",
+         ("how it's been", "what I'm actually going to do about it", "why I'm even bothering",
+          "I'll weigh it up properly"), ("experience", "plan", "reasons", "analysis")),
         # What was decided, then its steps: one part; 几笔账 counts money.
         ("zh", "把迁坟这个事理一理\n今天分四块说 先说定下来的 接下来几步怎么走 再回头说为啥非迁不可 然后那几笔账 "
                "最后说说这两趟回老家 心里是个啥滋味\n先说定下来的",

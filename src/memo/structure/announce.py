@@ -190,12 +190,16 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         return None
     # "what I'm actually doing first, …, then why, …, and then last how…": a list whose first part comes before its
     # marker; the sentence that names more parts of the template is the announcement.
+    # Of two readings naming as many parts, the one with fewer parts named by nothing ("What happened first, and how
+    # it's been": one part, two phrases).
     whole = _named_sentence(opening, template, language) if find is not _named_sentence else None
     return whole if whole is not None and _named_parts(whole) > _named_parts(found) else found
 
 
-def _named_parts(found: Announcement) -> int:
-    return sum(1 for spec in found.template.sections if not spec.key.startswith("part"))
+def _named_parts(found: Announcement) -> tuple[int, int]:
+    """How many parts of ``found`` name a template section, and (negated) how many name none."""
+    named = sum(1 for spec in found.template.sections if not spec.key.startswith("part"))
+    return named, named - len(found.template.sections)
 
 
 def _marked_list(opening: str, template: Template, language: str) -> Announcement | None:
