@@ -919,6 +919,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("We landed back last night and I want to get this down, the whole Ireland thing. The wall in the photo was "
          "still there. Ireland was cold and the trip was long. The photo is on the fridge.", "en", "Ireland"),
         ("好 录一下 我刚从桃岛回来 行李箱还没打开 在桃岛考了潜水证 教练说我耳压有问题 桃岛的海特别清", "zh", "桃岛"),
+        # "The vasectomy one." names the topic said alone, though the memo says the word only there.
+        ("Right. I'm in the van outside the clinic. That was the consultation. The vasectomy one. The nurse was "
+         "kind and the leaflet says recovery is a week. Ladders are out for a week, which is work.", "en",
+         "The vasectomy one"),
         # An abbreviation said three times or more is what the memo is about, though it names nothing else; the NHS
         # and the GP are everyday words.
         ("Right. Sunday morning. I'm staying on the HRT. The GP said the risk is small. The HRT gel goes on every "

@@ -67,7 +67,7 @@ _WHEN_ZH = re.compile(
 _POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
-_TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea)$", re.I)
+_TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|"
@@ -205,7 +205,7 @@ def _topic_word_zh(unit: str, text: str) -> bool:
 
 
 _SAID_ALONE_EN = re.compile(
-    r"^(?:(?:so|right|ok|okay|and|anyway|well),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})[.!]?$",
+    r"^(?:(?:so|right|ok|okay|and|anyway|well|for|about),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})[.!]?$",
     re.I,
 )
 _PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
@@ -225,20 +225,18 @@ def _people_en(text: str) -> set[str]:
     return {m.group(1).lower() for m in _PERSON_EN.finditer(text) if m.group(1) not in _NOT_NAMES}
 
 
-def _said_alone(sentences: Sequence[Sentence], sentences_all: Sequence[Sentence], words: Sequence[str],
-                lex: Lexicon) -> str:
-    """A topic said on its own at the start ("The solar panels." / "right. Spanish."): a sentence of one to
-    three words, its last a noun the memo says again, none of them an everyday word of speech."""
+def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon) -> str:
+    """A topic said on its own at the start ("The solar panels." / "right. Spanish." / "The vasectomy one."): a
+    sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
+    at its ends an everyday word of speech."""
     for s in sentences:
         m = _SAID_ALONE_EN.match(s.text.strip())
         if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
-        if _TAIL_EN.search(phrase):  # "the pay thing": named as a topic, said again in the memo
+        if _TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
             word = _TAIL_EN.sub("", phrase)
-            text = " ".join(t.text for t in sentences_all).lower()
-            if word and len(re.findall(rf"\b{re.escape(word.lower())}", text)) >= 2 \
-                    and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
+            if word and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
                 return m.group(1)[:1].upper() + m.group(1)[1:]
             continue
         said = [w.lower() for w in phrase.split()]
@@ -377,7 +375,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if any(w in low for w in words):
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], sentences, words, lex) or _pointed_topic_en(opening, lex)
+        named = _said_alone(sentences[:6], words, lex) or _pointed_topic_en(opening, lex)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
