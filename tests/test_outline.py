@@ -718,6 +718,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "and then I'll weigh it up properly, is it worth it\n\nSo what happened.",
          ("how it's been", "what I'm actually going to do about it", "why I'm even bothering",
           "I'll weigh it up properly"), ("experience", "plan", "reasons", "analysis")),
+        # "为啥最后定了做手术": finally decided, not the last part; 要办的事 is the plan.
+        ("zh", "这几天脑子太乱了 我得捋一捋 先说接下来这几天要办的事 然后说说 为啥最后定了做手术 再算算这笔账 最后 "
+               "说说这几天心里是啥滋味\n先说要办的事",
+         ("这几天要办的事", "为啥", "算算这笔账", "这几天心里是啥滋味"),
+         ("plan", "reasons", "analysis", "experience")),
         # What was decided, then its steps: one part; 几笔账 counts money.
         ("zh", "把迁坟这个事理一理\n今天分四块说 先说定下来的 接下来几步怎么走 再回头说为啥非迁不可 然后那几笔账 "
                "最后说说这两趟回老家 心里是个啥滋味\n先说定下来的",

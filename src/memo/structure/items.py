@@ -17,7 +17,7 @@ ZH_ENUM = (
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
-ZH_LAST = r"最后"
+ZH_LAST = r"最后(?!定|决定|还是|就|才|只|一次|剩)"  # "为啥最后定了做手术": finally decided, no last part
 EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?|to start with)\b"  # not "in the first place"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
