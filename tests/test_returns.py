@@ -62,3 +62,18 @@ def test_going_back_somewhere_is_no_return_to_a_part() -> None:
     sentences = clean_transcript(transcript_from_text(text, language="en")).sentences
     labels = [2] * len(sentences)
     assert follow_returns(sentences, labels, load_template("default").sections, lexicon("en")) == labels
+
+
+def test_a_section_the_announcement_left_out_keeps_its_content() -> None:
+    # The third part is named by nothing the rules know ("翻来覆去想的 钱啊 风险啊"): the outline still has the
+    # analysis, with the paragraph that weighs the money and the risk.
+    text = ("这几天脑子太乱了 我得捋一捋 先说接下来这几天要办的事 然后说说为啥 再把我这几天翻来覆去想的 钱啊 风险啊 "
+            "还有我跟我哥怎么分 捋一捋 最后 说说这几天心里是啥滋味 就这四块\n"
+            "要办的事 手术定在礼拜四早上八点 我请了三天假 护工已经找好了 一天两百八\n"
+            "为啥定了做手术 医生说不做的话就得一直躺着 躺久了容易长褥疮 还会得肺炎 我妈自己也说要做\n"
+            "钱这块我算了一下 进口的关节三万多 国产的集采以后一万出头 医保能报一半 风险就是麻醉 医生说她心脏还行 "
+            "我跟我哥说好了 钱一人一半\n"
+            "心里啥滋味 说实话挺怕的 签字的时候手都在抖 晚上在走廊里坐着 想起我爸那年做手术 眼泪就下来了\n")
+    where = _where(text, "zh")
+    assert set(where) == {"plan", "reasons", "analysis", "experience"}, where
+    assert "集采" in where["analysis"] or "一人一半" in where["analysis"], where

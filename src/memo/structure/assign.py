@@ -185,7 +185,25 @@ def assign_sentences(
     return labels
 
 
-def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool) -> None:
+def give_left_out(labels: Sequence[int], sentences: Sequence[Sentence], sections: Sequence[SectionSpec],
+                  lex: Lexicon, start: int = 0) -> list[int]:
+    """``labels`` (from ``start`` on, over ``sections``) with each section that has no sentence given the paragraph
+    that fits it best (see _fill_empty), when one leans to it more than to its own: a section an announcement left
+    out."""
+    import numpy as np
+
+    zh = lex.language == "zh"
+    emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
+    if not len(emit):
+        return list(labels)
+    emit -= emit.mean(axis=0)
+    path = list(labels[start:])
+    # Only where the memo says something of it: a speaker who announced three parts ("分为三块") keeps three.
+    _fill_empty(path, emit, sentences[start:], zh, least=0.0)
+    return [*labels[:start], *path]
+
+
+def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool, least: float | None = None) -> None:
     """Give each section with no sentence, or only a signpost ("Why I'm even doing this.", no point to make of
     it), the paragraph that fits it best, taken from a section that keeps others (in place)."""
     k = emit.shape[1]
@@ -214,7 +232,9 @@ def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool) 
                 options.append((float(sum(emit[i][j] - emit[i][path[i]] for i in para)) / len(para) ** 0.5, para))
         if not options:
             continue
-        _, para = max(options, key=lambda o: o[0])
+        score, para = max(options, key=lambda o: o[0])
+        if least is not None and (score <= least or sum(emit[i][j] for i in para) <= least):
+            continue  # the paragraph must lean to the section, not only away from its own
         for i in para:
             path[i] = j
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
 from .announce import find_announcement
-from .assign import assign_sentences, runs
+from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import item_score
 from .points import Candidate, choose_points, point_count, rank
@@ -261,6 +261,15 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         bounds = [*cuts, len(sentences)]
         # Sentences before the first part (the announcement itself) belong to no section.
         labels = [max((j for j in range(k) if bounds[j] <= i), default=-1) for i in range(len(sentences))]
+        # A template section the announcement did not name (misread, or not said) comes last, with the paragraph
+        # that fits it best: the outline keeps every section of the template.
+        left = [t for t in template.sections if t.key not in {x.key for x in spec.sections}]
+        if found is not None and left and all(not x.key.startswith("part") for x in spec.sections):
+            labels = give_left_out(labels, sentences, (*spec.sections, *left), lex, start)
+            given = [t for j, t in enumerate(left, len(spec.sections)) if j in labels]
+            labels = [j if j < len(spec.sections) else len(spec.sections) + given.index(left[j - len(spec.sections)])
+                      for j in labels]
+            spec = replace(spec, sections=(*spec.sections, *given))
     labels = follow_returns(sentences, labels, spec.sections, lex)
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
