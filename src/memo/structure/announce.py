@@ -32,7 +32,7 @@ from .items import (
     trigger_starts,
     until_repeated,
 )
-from .parts import item_score, map_items, names_a_section, section_named
+from .parts import is_own_part, item_score, map_items, names_a_section, section_named
 from .templates import Template
 
 # A count names the number of parts ("我分三块说吧", "有两件事", "three things I want to cover"): the next N items
@@ -189,16 +189,15 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     else:
         return None
     # "what I'm actually doing first, …, then why, …, and then last how…": a list whose first part comes before its
-    # marker; the sentence that names more parts of the template is the announcement.
-    # Of two readings naming as many parts, the one with fewer parts named by nothing ("What happened first, and how
-    # it's been": one part, two phrases).
+    # marker. The sentence that names more parts of the template is the announcement; of two naming as many, the one
+    # with fewer parts named by nothing ("What happened first, and how it's been": one part, two phrases).
     whole = _named_sentence(opening, template, language) if find is not _named_sentence else None
     return whole if whole is not None and _named_parts(whole) > _named_parts(found) else found
 
 
 def _named_parts(found: Announcement) -> tuple[int, int]:
     """How many parts of ``found`` name a template section, and (negated) how many name none."""
-    named = sum(1 for spec in found.template.sections if not spec.key.startswith("part"))
+    named = sum(1 for spec in found.template.sections if not is_own_part(spec))
     return named, named - len(found.template.sections)
 
 

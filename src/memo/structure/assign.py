@@ -84,6 +84,15 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     return min(hits + 0.5 * _count(hints, low, zh), 4.0)
 
 
+def _evidence(sentences: Sequence[Sentence], sections: Sequence[SectionSpec], zh: bool):
+    """Each sentence's evidence for each section (rows: sentences). Callers measure it against the memo's mean per
+    section: a speaker who says 现在 / "so far" in every other sentence has not put every other sentence under how
+    it went."""
+    import numpy as np
+
+    return np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences])
+
+
 def _paragraph_mean(emit, sentences: Sequence[Sentence]):
     """Each sentence's paragraph's mean evidence: a speaker keeps to one thing for a paragraph, so a sentence
     that names nothing takes the leaning of the sentences around it."""
@@ -157,11 +166,8 @@ def assign_sentences(
     sizes = np.array([max(content_len(s.text, zh), 1) for s in sentences[start:]], dtype=float)
     middle = (np.cumsum(sizes) - sizes / 2) / sizes.sum()  # each sentence's place in the memo, 0..1
     centers = (np.arange(k) + 0.5) / k
-    emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
-    # What a section's words say is measured against how often this memo says them: a speaker who says 现在 /
-    # "so far" in every other sentence has not put every other sentence under how it went.
-    raw = emit.copy()
-    emit -= emit.mean(axis=0)
+    raw = _evidence(sentences[start:], sections, zh)
+    emit = raw - raw.mean(axis=0)
     emit += PARAGRAPH * _paragraph_mean(emit, sentences[start:])
     _signposts(emit, raw, sentences[start:], zh)
     emit -= PRIOR * (middle[:, None] - centers[None, :]) ** 2
@@ -190,13 +196,11 @@ def give_left_out(labels: Sequence[int], sentences: Sequence[Sentence], sections
     """``labels`` (from ``start`` on, over ``sections``) with each section that has no sentence given the paragraph
     that fits it best (see _fill_empty), when one leans to it more than to its own: a section an announcement left
     out."""
-    import numpy as np
-
     zh = lex.language == "zh"
-    emit = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences[start:]])
-    if not len(emit):
+    raw = _evidence(sentences[start:], sections, zh)
+    if not len(raw):
         return list(labels)
-    emit -= emit.mean(axis=0)
+    emit = raw - raw.mean(axis=0)
     path = list(labels[start:])
     # Only where the memo says something of it: a speaker who announced three parts ("分为三块") keeps three.
     _fill_empty(path, emit, sentences[start:], zh, least=0.0)

@@ -23,7 +23,7 @@ from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange,
 from .announce import find_announcement
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
-from .parts import item_score
+from .parts import is_own_part, item_score
 from .points import Candidate, choose_points, point_count, rank
 from .returns import follow_returns
 from .similarity import content_len, is_duplicate, tokens
@@ -264,12 +264,12 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         # A template section the announcement did not name (misread, or not said) comes last, with the paragraph
         # that fits it best: the outline keeps every section of the template.
         left = [t for t in template.sections if t.key not in {x.key for x in spec.sections}]
-        if found is not None and left and all(not x.key.startswith("part") for x in spec.sections):
-            labels = give_left_out(labels, sentences, (*spec.sections, *left), lex, start)
-            given = [t for j, t in enumerate(left, len(spec.sections)) if j in labels]
-            labels = [j if j < len(spec.sections) else len(spec.sections) + given.index(left[j - len(spec.sections)])
-                      for j in labels]
-            spec = replace(spec, sections=(*spec.sections, *given))
+        if found is not None and left and not any(is_own_part(x) for x in spec.sections):
+            every = (*spec.sections, *left)
+            labels = give_left_out(labels, sentences, every, lex, start)
+            kept = [j for j in range(len(every)) if j < k or j in labels]  # a section left out that got nothing goes
+            labels = [kept.index(j) if j >= 0 else j for j in labels]
+            spec = replace(spec, sections=tuple(every[j] for j in kept))
     labels = follow_returns(sentences, labels, spec.sections, lex)
 
     doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))

@@ -22,6 +22,14 @@ def _has_cue(cue: str, low: str, zh: bool) -> bool:
     return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
 
 
+_OWN = "part"  # the key prefix of a part in the speaker's own words, which names no template section
+
+
+def is_own_part(spec: SectionSpec) -> bool:
+    """Whether ``spec`` is a part the speaker named in his own words (see map_items), not a template section."""
+    return spec.key.startswith(_OWN)
+
+
 def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True) -> float:
     """How well ``item`` names ``spec``: its heading (3), its form (2), its cues (by length), half as much for
     its signals."""
@@ -96,7 +104,7 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
             named = not own_parts or _names(item, spec, language)
             sections.append(replace(spec, announced=item, titles=spec.titles if named else {lang: heading}))
         else:
-            own = SectionSpec(key=f"part{i + 1}", titles={lang: heading}, description=f"The speaker's part: {item}",
+            own = SectionSpec(key=f"{_OWN}{i + 1}", titles={lang: heading}, description=f"The speaker's part: {item}",
                               announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)

@@ -327,8 +327,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
         opening = " ".join(s.text for s in sentences[:4])
+    text = ("" if zh else " ").join(s.text for s in sentences)
     if zh:
-        text = "".join(s.text for s in sentences)
         pointed = _pointed_topic_zh(opening, text, lex)
         decision = _DECISION_ZH.search(opening)
         if decision and not _META_ZH.search(decision.group(1)):
@@ -352,14 +352,14 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
             # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
-            said = "".join(s.text for s in sentences).count(title) >= 3
+            said = text.count(title) >= 3
             topical = (_names_topic(title, words) or said or before_parts) and not _STATEMENT_ZH.search(title)
             # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
             lone = len(title) == 2 and word_tag(title) in _NOT_TOPIC_TAGS
             if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical and not lone:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
-            if len(title) == 1 and title not in _PARTICLES_ZH and "".join(s.text for s in sentences).count(title) >= 5:
+            if len(title) == 1 and title not in _PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
     for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
         title = m.group(1).strip(" ：:，,")
@@ -385,7 +385,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
                 title = title.rsplit(" ", 1)[0]  # "Moving to Berlin in" -> "Moving to Berlin"
             if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
                 return title[:1].upper() + title[1:]
-    acronym = _acronym(" ".join(s.text for s in sentences))
+    acronym = _acronym(text)
     if zh and words:
         title = _keyword_title_zh(sentences, ranked)
         if acronym and acronym.lower() not in title.lower():
@@ -394,7 +394,6 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     if words:
         # People count half; names keep their capital ("Berlin, German and client"); words keep the form said
         # most (glasses) and the compound they are said in (black belt).
-        text = " ".join(s.text for s in sentences)
         people = _people_en(text)
         counts = dict(ranked)
         top = sorted(words[:8], key=lambda w: -counts.get(w, 0) * (NAME_WEIGHT if w in people else 1))[:3]
