@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
+from .leaning import leaning, load_model
 from .similarity import content_len
 from .templates import SectionSpec
 
@@ -33,6 +34,7 @@ PRIOR = 1.5  # weight of the position prior (squared distance from the section's
 SWITCH = 2.5  # cost of changing section inside a paragraph
 SWITCH_AT_PARAGRAPH = 0.8  # cost of changing section where a paragraph starts
 FORM = 2.0  # a sentence that opens on a part's name, as two cue phrases in its opening
+LEANING = 1.5  # weight of the learned leaning (leaning.py: log-probability over chance) added to the cue evidence
 PARAGRAPH = 0.5  # weight of the paragraph's mean evidence added to each of its sentences
 
 
@@ -84,13 +86,18 @@ def evidence(text: str, spec: SectionSpec, zh: bool) -> float:
     return min(hits + 0.5 * _count(hints, low, zh), 4.0)
 
 
-def _evidence(sentences: Sequence[Sentence], sections: Sequence[SectionSpec], zh: bool):
-    """Each sentence's evidence for each section (rows: sentences). Callers measure it against the memo's mean per
-    section: a speaker who says 现在 / "so far" in every other sentence has not put every other sentence under how
-    it went."""
+def _evidence(sentences: Sequence[Sentence], sections: Sequence[SectionSpec], zh: bool, learned: bool = True):
+    """Each sentence's evidence for each section (rows: sentences): its cue evidence, plus the learned leaning of
+    its words (leaning.py) when ``learned``. Callers measure it against the memo's mean per section: a speaker who
+    says 现在 / "so far" in every other sentence has not put every other sentence under how it went."""
     import numpy as np
 
-    return np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences])
+    model = load_model("zh" if zh else "en") if learned else None
+    rows = []
+    for s in sentences:
+        lean = leaning(s.text, model) if model else {}
+        rows.append([evidence(s.text, spec, zh) + LEANING * lean.get(spec.key, 0.0) for spec in sections])
+    return np.array(rows)
 
 
 def _paragraph_mean(emit, sentences: Sequence[Sentence]):
@@ -197,7 +204,8 @@ def give_left_out(labels: Sequence[int], sentences: Sequence[Sentence], sections
     that fits it best (see _fill_empty), when one leans to it more than to its own: a section an announcement left
     out."""
     zh = lex.language == "zh"
-    raw = _evidence(sentences[start:], sections, zh)
+    # Cue evidence only: a section is added where the speaker says something of it, not where words lean to it.
+    raw = _evidence(sentences[start:], sections, zh, learned=False)
     if not len(raw):
         return list(labels)
     emit = raw - raw.mean(axis=0)

@@ -180,6 +180,12 @@ _LEAD_EN = re.compile(
 )
 
 
+# An item of the speaker's numbered list ("First the apprenticeship, …", "Second, as a backup, I'm…"): in a bullet
+# list the number says nothing ("first time I went" keeps its "first").
+_ORDINAL_EN = re.compile(r"^(?:and |so |then )?(?:first|second|third|fourth|fifth)(?:ly)?(?:,\s*|\s+(?=(?:the|a|an|i|"
+                         r"i'm|i'll|we|we'll|my|our|as)\b))", re.I)
+
+
 def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
     """A point without the words that open its part ("最后说说感受吧", "说说我的分析，", "So, the plan:"):
     the transition, a verb of saying, an ordinal, and the section's own name (announced wording, heading, cue)."""
@@ -187,6 +193,10 @@ def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
     m = (_LEAD_ZH if zh else _LEAD_EN).match(text)
     if not m or not m.group(0).strip():
         return text
+    ordinal = None if zh else _ORDINAL_EN.match(text)
+    if ordinal and content_len(text[ordinal.end() :], zh) >= 4:
+        rest = text[ordinal.end() :]
+        return rest[0].upper() + rest[1:]
     rest = text[m.end() :]
     names = [spec.announced, *spec.titles.values(), *spec.cues] if spec else []
     name = max((n for n in names if n and rest.lower().startswith(n.lower())), key=len, default="")

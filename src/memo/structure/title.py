@@ -30,7 +30,8 @@ _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|half)\b)|out loud about|talk through|think about|"
-    r"think back over|go over|idea out of my head,?|(?:i'm|i am|we're|we are|just got) back from)\s+([^.?!,;]{3,60}?)"
+    r"think back over|go over|idea out of my head,?|decide (?:about|on)|make my mind up about|"
+    r"(?:i'm|i am|we're|we are|just got) back from)\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
@@ -209,6 +210,9 @@ _SAID_ALONE_EN = re.compile(
     re.I,
 )
 _PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
+# "this decision", "that house": a demonstrative before a noun, not a pronoun ("this properly", "this again").
+_NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|through|out|over|now|then|today|"
+                            r"tonight|is|was|bit|for|with|and|or|before|because)\b)[a-z]{3,}(?<!ly)\b", re.I)
 _PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 
@@ -225,10 +229,16 @@ def _people_en(text: str) -> set[str]:
     return {m.group(1).lower() for m in _PERSON_EN.finditer(text) if m.group(1) not in _NOT_NAMES}
 
 
-def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon) -> str:
+def _said_often(word: str, text: str, least: int = 3) -> bool:
+    """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
+    return len(re.findall(rf"\b{re.escape(_singular(word))}(?:s|es)?\b", text, re.I)) >= least
+
+
+def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon, text: str) -> str:
     """A topic said on its own at the start ("The solar panels." / "right. Spanish." / "The vasectomy one."): a
     sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
-    at its ends an everyday word of speech."""
+    at its ends an everyday word of speech; or a noun phrase of two or three words ("The dating app.") whose noun
+    the memo says again."""
     for s in sentences:
         m = _SAID_ALONE_EN.match(s.text.strip())
         if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
@@ -245,6 +255,9 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         plain = [w for w in said if w in lex.common_words or w in STOP_EN]
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
         if _singular(said[-1]) in words[:3] and inside:
+            return phrase[:1].upper() + phrase[1:]
+        determined = phrase != m.group(1) and 2 <= len(said) <= 3 and not plain
+        if determined and _said_often(said[-1], text) and len(said[-1]) >= 3:
             return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -361,8 +374,12 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
             if len(title) == 1 and title not in _PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
-    for m in (_NAMING_ZH if zh else _NAMING_EN).finditer(opening):
+    # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
+    namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
+    for m in namings:
         title = m.group(1).strip(" ：:，,")
+        if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
+            continue  # "think about this properly": the pronoun points at what is not said here
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
         title = tail.sub("", head.sub("", title))
         if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
@@ -372,10 +389,12 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         if (_PRONOUN_HEAD_ZH if zh else _PRONOUN_HEAD_EN).match(title):
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
         low = title.lower()
-        if any(w in low for w in words):
+        # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
+        decided = not zh and "decide" in m.group(0).lower() and _said_often(low.split()[-1], text)
+        if any(w in low for w in words) or decided:
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], words, lex) or _pointed_topic_en(opening, lex)
+        named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
