@@ -49,7 +49,7 @@ _NOT_NAMES = frozenset(
 # Words of grammar that follow "that" as a conjunction ("on that since…"), never a noun of the memo.
 _FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "unless", "whether", "while", "during",
                           "before", "after", "without", "within", "across", "among", "against", "towards", "toward",
-                          "upon", "because", "once", "ever", "even", "still", "again", "away"))
+                          "upon", "because", "once", "ever", "even", "still", "again", "away", "through"))
 _DETERMINERS_EN = frozenset(
     ("the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "your", "its", "some")
 )
@@ -239,14 +239,20 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
     sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
     at its ends an everyday word of speech; or a noun phrase of two or three words ("The dating app.") whose noun
     the memo says again."""
-    for s in sentences:
-        m = _SAID_ALONE_EN.match(s.text.strip())
+    for i, s in enumerate(sentences):
+        # "The sabbath a cool, sorry, the sabbatical.": what the speaker corrects it to.
+        said_text = re.split(r",\s*(?:sorry|i mean),\s*", s.text.strip(), flags=re.I)[-1]
+        m = _SAID_ALONE_EN.match(said_text)
         if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
         if _TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
             word = _TAIL_EN.sub("", phrase)
             if word and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
+                # "…asking for the injection. The steroid one.": "one" stands for the noun said just before.
+                before = re.findall(r"\b(?:the|a|an|my)\s+([a-z]{4,})\b", sentences[i - 1].text.lower()) if i else []
+                if phrase.lower().endswith(" one") and before and _said_often(before[-1], text, 2):
+                    return f"{word[:1].upper()}{word[1:]} {before[-1]}"
                 return m.group(1)[:1].upper() + m.group(1)[1:]
             continue
         said = [w.lower() for w in phrase.split()]
@@ -256,8 +262,9 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
         if _singular(said[-1]) in words[:3] and inside:
             return phrase[:1].upper() + phrase[1:]
-        determined = phrase != m.group(1) and 2 <= len(said) <= 3 and not plain
-        if determined and _said_often(said[-1], text) and len(said[-1]) >= 3:
+        # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
+        determined = phrase != m.group(1) and len(said) <= 3 and not plain
+        if determined and _said_often(said[-1], text) and len(said[-1]) >= (3 if len(said) > 1 else 8):
             return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -319,7 +326,7 @@ def _compound_en(word: str, text: str, lex: Lexicon) -> str:
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us")):  # analysis, status
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):  # analysis, Christmas
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
