@@ -77,16 +77,14 @@ def placed(memos: list[dict], models: dict[str, L.LeaningModel | None]) -> dict[
     original = L.load_model
     totals = {True: [0, 0], False: [0, 0]}
     try:
-        import memo.structure.assign as assign
-
-        assign.load_model = lambda language: models[language]
+        L.load_model = lambda language: models[language]  # what leaning_matrix calls: the fold's model
         for m in memos:
             result, _, _ = E.run_engine("offline", m["transcript"], None)
             score = E.score_outline(m["name"], m["checklist"], result)
             totals[m["announced"]][0] += score.covered
             totals[m["announced"]][1] += score.placed
     finally:
-        assign.load_model = original
+        L.load_model = original
     return totals
 
 
@@ -94,7 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cv", type=int, default=0, help="k-fold cross-validation by memo instead of writing")
     parser.add_argument("--min-memos", type=int, default=5)
-    parser.add_argument("--weights", default="1", help="leaning weights to compare in --cv (comma-separated)")
+    parser.add_argument("--weights", default="1.5", help="leaning weights to compare in --cv (comma-separated)")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     args = parser.parse_args()
     memos = labelled_memos(MEMOS)

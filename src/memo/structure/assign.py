@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
-from .leaning import leaning, load_model
+from .leaning import leaning_matrix
 from .similarity import content_len
 from .templates import SectionSpec
 
@@ -92,12 +92,10 @@ def _evidence(sentences: Sequence[Sentence], sections: Sequence[SectionSpec], zh
     says 现在 / "so far" in every other sentence has not put every other sentence under how it went."""
     import numpy as np
 
-    model = load_model("zh" if zh else "en") if learned else None
-    rows = []
-    for s in sentences:
-        lean = leaning(s.text, model) if model else {}
-        rows.append([evidence(s.text, spec, zh) + LEANING * lean.get(spec.key, 0.0) for spec in sections])
-    return np.array(rows)
+    cues = np.array([[evidence(s.text, spec, zh) for spec in sections] for s in sentences])
+    if not learned:
+        return cues
+    return cues + LEANING * leaning_matrix([s.text for s in sentences], [x.key for x in sections], "zh" if zh else "en")
 
 
 def _paragraph_mean(emit, sentences: Sequence[Sentence]):

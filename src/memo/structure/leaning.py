@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,3 +75,18 @@ def leaning(text: str, model: LeaningModel) -> dict[str, float]:
     top = max(scores)
     log_total = top + math.log(sum(math.exp(s - top) for s in scores))
     return {key: s - log_total + math.log(len(scores)) for key, s in zip(model.sections, scores, strict=True)}
+
+
+def leaning_matrix(texts: Sequence[str], keys: Sequence[str], language: str):
+    """Each text's leaning (rows) to each section ``keys`` (columns); 0 where the shipped model does not know the
+    section, and everywhere when there is no model for ``language``."""
+    import numpy as np
+
+    out = np.zeros((len(texts), len(keys)))
+    model = load_model(language)
+    if model is None or not set(keys) & set(model.sections):
+        return out
+    for i, text in enumerate(texts):
+        leans = leaning(text, model)
+        out[i] = [leans.get(key, 0.0) for key in keys]
+    return out
