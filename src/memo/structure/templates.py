@@ -30,6 +30,9 @@ from ..language import base_language
 DEFAULT_TEMPLATE = "default"
 
 
+# Words that turn the memo to a part before its name: "so", "ok", "right then", "and"; 好, 那.
+_TURN = re.compile(r"^(?:(?:so|ok|okay|right|and|then|now|well|anyway)\b[,.]?\s*)+|^(?:好|那|然后)+[，,]?")
+
 @dataclass(frozen=True)
 class SectionSpec:
     """One section of a template: a stable key, headings per language, what belongs in it, cue phrases."""
@@ -50,8 +53,10 @@ class SectionSpec:
     forms: tuple[str, ...] = ()
 
     def named_by_form(self, text: str) -> bool:
-        """Whether ``text`` names this section by one of its forms (lower-cased)."""
-        return any(p.search(text.lower()) for p in _compiled(self.forms))
+        """Whether ``text`` names this section by one of its forms (lower-cased), after the word that turns to it
+        ("So what I'm doing." is "what I'm doing")."""
+        low = _TURN.sub("", text.lower())
+        return any(p.search(low) for p in _compiled(self.forms))
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
