@@ -563,6 +563,11 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
          None),
         ("en", "I bought three things at the market and the peaches were the best. Anyway the interview went badly.",
          None),
+        # Things to ask or do are the plan's content, not the memo's parts (round 29's frozen shoulder).
+        ("zh", "明天八点的号 我怕到了医生面前说不清楚\n明天去了我要问三个事 一个是我这到底是不是肩周炎 "
+               "一个是能不能在医院做理疗 再一个就是 我还要不要接着去外面那个店里扎针\n"
+               "然后我今天跟小孙说好了 下礼拜换座位",
+         None),
         # "structured" is not the word "structure", and what follows it is the memo, not parts in his words.
         ("en", "ok so I've just left the vet and I'm in the car park because if I don't say it now I'll forget most "
                "of it.\nso the vet, Dr Hale, very calm, she laid it out. it's a torn ligament in the back leg and "
@@ -728,6 +733,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "最后说说这两趟回老家 心里是个啥滋味\n先说定下来的",
          ("几步怎么走", "回头说为啥非迁不可", "那几笔账", "心里是个啥滋味"),
          ("plan", "reasons", "analysis", "experience")),
+        # 当初怎么玩上的 is how it started: the reasons (round 31's frisbee memo).
+        ("zh", "我今天想把这个事捋一捋 一个是我当初怎么玩上飞盘的 一个是这个竞技队到底去还是不去 我得好好掂量掂量 "
+               "然后是接下来怎么弄 最后说说玩了这大半年自己的一些感觉\n先说当初",
+         ("我当初怎么玩上飞盘的", "我得好好掂量", "怎么弄", "玩了这大半年自己的一些感觉"),
+         ("reasons", "analysis", "plan", "experience")),
         # Counted as 四个事; of two phrases after one marker ("然后回头想想，我当初为啥…") the one naming a part stands.
         ("zh", "这个书店开了半年了 我今天就说四个事 先把这半年的账算清楚 再说说开这个店到底是个啥滋味 然后回头想想 "
                "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",
@@ -1044,3 +1054,11 @@ def test_an_opening_about_what_changed_goes_to_how_it_went() -> None:
     said = "".join(p.text for p in experience.points)
     assert "下班" in said, said
     assert score.placed >= 9 and score.covered >= 11, score.missed
+
+
+def test_a_part_named_after_the_word_that_turns_to_it() -> None:
+    # "So what I'm doing." / "ok the money." start the plan and the sums (round 31's metal-detecting memo).
+    sections = {spec.key: spec for spec in load_template("default").sections}
+    assert sections["plan"].named_by_form("So what I'm doing.")
+    assert sections["analysis"].named_by_form("ok the money.")
+    assert not sections["plan"].named_by_form("So the money.")
