@@ -943,6 +943,19 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("Right. Sunday morning. I'm staying on the HRT. The GP said the risk is small. The HRT gel goes on every "
          "morning. The risk of cancer worried me, the doctor said the HRT risk is tiny. The GP and the NHS leaflet "
          "agree. The doctor was kind.", "en", "HRT, risk and doctor"),
+        # What the speaker has kept at, said first; a choice put as A-not-A with its object (住不住校 -> 住校).
+        ("今天是四月二十三号 我这个每天扔一样东西搞了二十三天了 说一说给自己打打气 阳台那个储物间 东西太多 "
+         "每天扔一样东西 旧衣服先扔 东西少了心里松快", "zh", "每天扔一样东西"),
+        ("乐乐刚被他爸送回学校 我一个人在家 下礼拜就要跟学校报下学期住不住校了 住校一个月八百 住校的孩子都挺好 "
+         "王老师说住校能管住手机", "zh", "住校"),
+        # "think about this properly" names nothing; "The dating app." said alone names it (the noun said again);
+        # "X, sorry, Y" is Y; "the steroid one" after "the injection" is the steroid injection.
+        ("Sunday night, and I said to Hannah I'd think about this properly instead of just scrolling. The dating app. "
+         "The app says I've had forty likes. I paid for the app in March. Hannah set the app up.", "en", "Dating app"),
+        ("Bethan said do your voice note thing. The sabbath a cool, sorry, the sabbatical. Three months unpaid. The "
+         "sabbatical would start in June. HR want the sabbatical request by March.", "en", "Sabbatical"),
+        ("I've decided. I'm phoning the surgery on monday and I'm asking for the injection. The steroid one. The "
+         "injection might hurt for a day. The shoulder has been frozen since May.", "en", "Steroid injection"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

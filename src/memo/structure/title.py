@@ -72,13 +72,14 @@ _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|"
+                      r"好处|坏处|利弊|优缺点|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 _PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天)|不全是|不是|是不是"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再)|不全是|不是|是不是"
 )
 # jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
 # conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面,
@@ -128,13 +129,22 @@ _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
     re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)回来"),  # a trip just over: "我刚从桃岛回来"
 )
+# What the speaker has kept at for a while, said in the first sentence: "我这个每天扔一样东西搞了二十三天了",
+# "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
+_KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打)了"
+                         r"(?=[一二三四五六七八九十两几半\d])")
+# A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
+# judgment put so (值不值, 靠不靠谱, 划不划算) weighs it and names nothing.
+_CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|吧|呢|[，。！？；\s]|$)")
+_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 
 
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing."""
-    for pattern in _POINTED_ZH:
-        for m in pattern.finditer(opening):
+    first = re.split(r"[。！？\n]", opening, maxsplit=1)[0]
+    for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_KEPT_AT_ZH, first)):
+        for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic):
@@ -163,6 +173,7 @@ def _keyword_title_zh(sentences: Sequence[Sentence], ranked: Sequence[tuple[str,
 # A person (小雅, 老王, 阿杰, 乐乐, 娜娜, 晓雯) is who the memo mentions most, seldom what it is about.
 _NAME_ZH = re.compile(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1")
 NAME_WEIGHT = 0.5
+_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
 
 
 def _names_zh(text: str) -> set[str]:
@@ -173,8 +184,10 @@ def _names_zh(text: str) -> set[str]:
 
     jieba.setLogLevel(60)
     tagged = Counter(w for w, flag in jieba.posseg.cut(text) if flag.startswith("nr") and 2 <= len(w) <= 3)
+    # A form of address is a person too ("王师傅", "刘教练": the pair is 师傅 / 教练).
     return {w for w, n in tagged.items() if n >= 3} | {
-        m.group(0) for m in re.finditer(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1", text)}
+        m.group(0) for m in re.finditer(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1", text)} | {
+        w for w in _ADDRESS_ZH if w in text}
 
 
 def _whole_word_zh(pair: str, text: str) -> str:
@@ -360,6 +373,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             return about_text + joiner_ + decision.group(1)  # "纠结要不要把老房子卖了"
         if pointed:
             return pointed
+        for m in _CHOICE_ZH.finditer(opening):
+            choice = m.group(1) + m.group(2)
+            if m.group(1) not in _JUDGED_ZH and text.count(choice) >= 2:
+                return choice  # "下学期住不住校" -> 住校
         named = _TOPIC_ZH.search(opening)
         if named:
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
