@@ -956,6 +956,14 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "sabbatical would start in June. HR want the sabbatical request by March.", "en", "Sabbatical"),
         ("I've decided. I'm phoning the surgery on monday and I'm asking for the injection. The steroid one. The "
          "injection might hurt for a day. The shoulder has been frozen since May.", "en", "Steroid injection"),
+        # "think this funeral plan through" names it; "The office, the garden office." is said again more exactly.
+        ("Right, it's Sandra. I said I'd think this funeral plan through before Thursday. The plan costs four "
+         "thousand. The Co-op plan covers the coffin. Mum wants the plan sorted.", "en", "Funeral plan"),
+        ("It's been six weeks now in the shed. The office, the garden office. The office cost nine grand. The wifi "
+         "in the office drops. The garden is wet.", "en", "Garden office"),
+        # What happened (终于把智齿给拔了) is no topic, though the speaker says 录一下 before it.
+        ("录一下上礼拜五终于把右上那颗智齿给拔了 在口腔医院 麻药针有点胀 左下那颗智齿还得拔 智齿发炎好几回了 "
+         "医生说智齿离神经近", "zh", "智齿"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

@@ -75,7 +75,7 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|�
                       r"好处|坏处|利弊|优缺点|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
-_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没")
+_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
@@ -105,8 +105,10 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
         if not zh:
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", s.text)
             low = [w.lower() for w in words]
-            nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False) if a in _DETERMINERS_EN)
-            nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES)  # Lisbon, Priya
+            nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False)
+                         if a in _DETERMINERS_EN and b.split("'")[0] not in STOP_EN)  # "that he's" is no noun
+            nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES  # Lisbon, Priya
+                         and w.lower().split("'")[0] not in STOP_EN)  # "He's" starts a clause
             nouns.update(w for w in low if len(w) >= 7 and w.endswith("ing"))  # an activity: running, teaching
     ranked = [(w, n) for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
     if zh:
@@ -208,6 +210,8 @@ def _topic_word_zh(unit: str, text: str) -> bool:
         return True
     if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
         return False
+    if set(unit) <= set("上下左右前后里外内中"):  # 右上, 左下, 前后: where, not what
+        return False
     tag = word_tag(unit)
     if tag in _NOT_TOPIC_TAGS:
         return False
@@ -255,6 +259,9 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
     for i, s in enumerate(sentences):
         # "The sabbath a cool, sorry, the sabbatical.": what the speaker corrects it to.
         said_text = re.split(r",\s*(?:sorry|i mean),\s*", s.text.strip(), flags=re.I)[-1]
+        # "The office, the garden office.": said again more exactly.
+        restated = re.fullmatch(r"(?:the|my|our)\s+([\w'-]+),\s*((?:the|my|our)\s+[\w'-]+\s+\1)[.!]?", said_text, re.I)
+        said_text = restated.group(2) if restated else said_text
         m = _SAID_ALONE_EN.match(said_text)
         if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
             continue
@@ -285,7 +292,10 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
 # A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
 # too much ("get this straight", "in this house") to name a topic.
 _POINTED_EN = re.compile(
-    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b", re.I)
+    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b"
+    # "think this funeral plan through", "talk the garage idea over": what is thought through is the topic.
+    r"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:through|over)\b",
+    re.I)
 # What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
 _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
@@ -300,7 +310,7 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
     the moment."""
     for m in _POINTED_EN.finditer(opening):
-        phrase = _QUANTIFIER_EN.sub("", m.group(1))  # "the whole Ireland thing" is about Ireland
+        phrase = _QUANTIFIER_EN.sub("", m.group(1) or m.group(2))  # "the whole Ireland thing" is about Ireland
         words = phrase.lower().split()
         # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
         if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
@@ -408,7 +418,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         title = tail.sub("", head.sub("", title))
         if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
             continue
-        if zh and re.search(r"[在了着]", title):  # "旁边的大姐在打电话": what happens around him, not the topic
+        # "旁边的大姐在打电话", "终于把智齿给拔了": what happens, not the topic (the raw words: 了 may end them).
+        if zh and re.search(r"[在了着]", m.group(1)):
             continue
         if (_PRONOUN_HEAD_ZH if zh else _PRONOUN_HEAD_EN).match(title):
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
