@@ -733,6 +733,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "最后说说这两趟回老家 心里是个啥滋味\n先说定下来的",
          ("几步怎么走", "回头说为啥非迁不可", "那几笔账", "心里是个啥滋味"),
          ("plan", "reasons", "analysis", "experience")),
+        # "So first how the course went": the "So" before the first marker names nothing (round 33's rowing memo).
+        ("en", "And I'm going to do it in a funny order. So first how the course went, then why I even signed up for "
+               "it, then what I'm going to do, and at the end the sensible bit, the money and the time\n\nso how it "
+               "went.",
+         ("how the course went", "why I even signed up for it", "what I'm going to do", "the money"),
+         ("experience", "reasons", "plan", "analysis")),
         # 当初怎么玩上的 is how it started: the reasons (round 31's frisbee memo).
         ("zh", "我今天想把这个事捋一捋 一个是我当初怎么玩上飞盘的 一个是这个竞技队到底去还是不去 我得好好掂量掂量 "
                "然后是接下来怎么弄 最后说说玩了这大半年自己的一些感觉\n先说当初",

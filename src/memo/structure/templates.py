@@ -30,8 +30,9 @@ from ..language import base_language
 DEFAULT_TEMPLATE = "default"
 
 
-# Words that turn the memo to a part before its name: "so", "ok", "right then", "and"; 好, 那.
-_TURN = re.compile(r"^(?:(?:so|ok|okay|right|and|then|now|well|anyway)\b[,.]?\s*)+|^(?:好|那|然后)+[，,]?")
+# Words that turn the memo to a part before its name: "so", "ok", "right then", "and", "first"; 好, 那.
+_TURN = re.compile(r"^(?:(?:so|ok|okay|right|and|then|now|well|anyway|first|firstly|next|finally|lastly)\b[,.]?\s*)+"
+                   r"|^(?:好|那|然后)+[，,]?")
 
 @dataclass(frozen=True)
 class SectionSpec:
