@@ -739,6 +739,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "went.",
          ("how the course went", "why I even signed up for it", "what I'm going to do", "the money"),
          ("experience", "reasons", "plan", "analysis")),
+        # 好处坏处都摆到桌面上 is the weighing (round 34's nephew memo); 这里头的账 names the sums.
+        ("zh", "下礼拜我姐要打电话来问 我按这么个顺序来 先说浩浩来这俩月 家里过成啥样了 再倒回去说 当初我为啥答应我姐 "
+               "然后好处坏处都摆到桌面上 最后定下来 下学期到底咋办\n先说这俩月",
+         ("家里过成啥样了", "当初我为啥答应我姐", "好处坏处都摆到桌面上", "下学期到底咋办"),
+         ("experience", "reasons", "analysis", "plan")),
         # 当初怎么玩上的 is how it started: the reasons (round 31's frisbee memo).
         ("zh", "我今天想把这个事捋一捋 一个是我当初怎么玩上飞盘的 一个是这个竞技队到底去还是不去 我得好好掂量掂量 "
                "然后是接下来怎么弄 最后说说玩了这大半年自己的一些感觉\n先说当初",
@@ -1089,3 +1094,4 @@ def test_a_part_named_after_the_word_that_turns_to_it() -> None:
     assert sections["plan"].named_by_form("So what I'm doing.")
     assert sections["analysis"].named_by_form("ok the money.")
     assert not sections["plan"].named_by_form("So the money.")
+    assert sections["analysis"].named_by_form("好处坏处都摆到桌面上")  # 好 of 好处 is no "好," that turns

@@ -32,7 +32,7 @@ DEFAULT_TEMPLATE = "default"
 
 # Words that turn the memo to a part before its name: "so", "ok", "right then", "and", "first"; 好, 那.
 _TURN = re.compile(r"^(?:(?:so|ok|okay|right|and|then|now|well|anyway|first|firstly|next|finally|lastly)\b[,.]?\s*)+"
-                   r"|^(?:好|那|然后)+[，,]?")
+                   r"|^(?:(?:好|那)[，,\s]|然后[，,\s]?)+")  # 好处 and 那些 keep their first character
 
 @dataclass(frozen=True)
 class SectionSpec:
