@@ -739,6 +739,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "went.",
          ("how the course went", "why I even signed up for it", "what I'm going to do", "the money"),
          ("experience", "reasons", "plan", "analysis")),
+        # A because-clause, then "and then what I'm going to do": the last part stays a part (round 35's veneers).
+        ("en", "I'm going to start with the money because that's what's doing my head in, then how the appointment "
+               "went on Thursday, then why I actually want this at all, because I think I need to be honest with "
+               "myself about that, and then what I'm going to do. ok\n\nso money.",
+         ("the money because that's what's doing my head in", "how the appointment went on Thursday",
+          "why I actually want this at all", "what I'm going to do"), ("analysis", "experience", "reasons", "plan")),
         # 好处坏处都摆到桌面上 is the weighing (round 34's nephew memo); 这里头的账 names the sums.
         ("zh", "下礼拜我姐要打电话来问 我按这么个顺序来 先说浩浩来这俩月 家里过成啥样了 再倒回去说 当初我为啥答应我姐 "
                "然后好处坏处都摆到桌面上 最后定下来 下学期到底咋办\n先说这俩月",

@@ -81,7 +81,10 @@ def pieces(window: str, language: str) -> list[str]:
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
     for part in (p.strip(" ,.") for p in parts):
-        if not part or _EN_ASIDE.fullmatch(part) or _NO_NAME.fullmatch(part):  # "So" before "first …" names nothing
+        if not part or _EN_ASIDE.fullmatch(part):
+            continue
+        if _NO_NAME.fullmatch(part):  # "So" before "first …", "and" before "then": no name, and the phrase before ends
+            joined = False
             continue
         if joined and pieces and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
             pieces[-1] = f"{pieces[-1]} {part}"
