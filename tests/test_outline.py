@@ -745,6 +745,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "myself about that, and then what I'm going to do. ok\n\nso money.",
          ("the money because that's what's doing my head in", "how the appointment went on Thursday",
           "why I actually want this at all", "what I'm going to do"), ("analysis", "experience", "reasons", "plan")),
+        # 看到了啥 is how it went, 把账摊开 and 到底差多少 the sums (round 36's noodle-shop and insurance memos).
+        ("zh", "这个加盟的事 今天把它从头捋一遍 先讲这两趟出去看 看到了啥 然后讲讲 我为啥动了这个心思 再把账摊开 "
+               "一笔一笔算 最后 下一步怎么走 定下来\n先讲看的",
+         ("看到了啥", "我为啥动了这个心思", "把账摊开", "下一步怎么走"), ("experience", "reasons", "analysis", "plan")),
+        ("zh", "把这个保险的事情好好理一理\n我按四块来说 第一块 为啥会起这个念头 第二块 掰扯掰扯 退和不退 到底差多少 "
+               "第三块 接下来具体怎么弄 第四块 最后说说这个礼拜 我这心情 是怎么过来的\n先说为啥",
+         ("为啥会起这个念头", "到底差多少", "具体怎么弄", "我这心情"), ("reasons", "analysis", "plan", "experience")),
         # 好处坏处都摆到桌面上 is the weighing (round 34's nephew memo); 这里头的账 names the sums.
         ("zh", "下礼拜我姐要打电话来问 我按这么个顺序来 先说浩浩来这俩月 家里过成啥样了 再倒回去说 当初我为啥答应我姐 "
                "然后好处坏处都摆到桌面上 最后定下来 下学期到底咋办\n先说这俩月",
