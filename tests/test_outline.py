@@ -988,6 +988,15 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # What happened (终于把智齿给拔了) is no topic, though the speaker says 录一下 before it.
         ("录一下上礼拜五终于把右上那颗智齿给拔了 在口腔医院 麻药针有点胀 左下那颗智齿还得拔 智齿发炎好几回了 "
          "医生说智齿离神经近", "zh", "智齿"),
+        # A shop opened some months ago, said in the second sentence; an errand (刚从鼓楼医院回来) is no trip.
+        ("好录上了 晚上九点多 我在店里刚把排水管弄好\n这个自助洗衣店开了四个月了 洗衣机六台 自助洗衣店一个月流水两万 "
+         "房租八千", "zh", "自助洗衣店"),
+        ("今天十月十二号 我刚从鼓楼医院回来 车停在楼下 手术定了 膝盖这个手术要住三天 膝盖不能弯 手术费两万 膝盖还肿着",
+         "zh", "膝盖和手术"),
+        # "think about this instead of…" points at nothing said yet.
+        ("So Sian rang again tonight about the quiz and I need to actually think about this instead of just going "
+         "round in circles. The quiz is on Tuesdays. I did the quiz twice. The quiz pays forty quid.", "en",
+         "Quiz and Sian"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

@@ -129,11 +129,12 @@ _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(r"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:这件事情?|这个事情?|这事儿?)"),
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
-    re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)回来"),  # a trip just over: "我刚从桃岛回来"
+    # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来).
+    re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)(?<!银行)回来"),
 )
-# What the speaker has kept at for a while, said in the first sentence: "我这个每天扔一样东西搞了二十三天了",
+# What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
 # "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
-_KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打)了"
+_KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
                          r"(?=[一二三四五六七八九十两几半\d])")
 # A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
 # judgment put so (值不值, 靠不靠谱, 划不划算) weighs it and names nothing.
@@ -144,7 +145,7 @@ _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing."""
-    first = re.split(r"[。！？\n]", opening, maxsplit=1)[0]
+    first = "。".join(re.split(r"[。！？\n]+", opening, maxsplit=2)[:2])  # the first two sentences
     for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_KEPT_AT_ZH, first)):
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
@@ -229,7 +230,7 @@ _SAID_ALONE_EN = re.compile(
 _PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
 # "this decision", "that house": a demonstrative before a noun, not a pronoun ("this properly", "this again").
 _NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|through|out|over|now|then|today|"
-                            r"tonight|is|was|bit|for|with|and|or|before|because)\b)[a-z]{3,}(?<!ly)\b", re.I)
+                            r"tonight|is|was|bit|for|with|and|or|before|because|instead)\b)[a-z]{3,}(?<!ly)\b", re.I)
 _PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 
