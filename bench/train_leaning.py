@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_outline as E  # noqa: E402
 
 from memo.structure import leaning as L  # noqa: E402
-from memo.structure import load_template, load_transcript  # noqa: E402
-from memo.structure.offline import plan_outline  # noqa: E402
+from memo.structure import load_transcript  # noqa: E402
+from memo.structure.cleanup import clean_transcript  # noqa: E402
 
 MEMOS = Path(__file__).resolve().parent / "outline_memos"
 DATA = Path(L.__file__).with_name("data")
@@ -36,21 +36,21 @@ SECTIONS = ("reasons", "analysis", "plan", "experience")
 def labelled_memos(folder: Path) -> list[dict]:
     """Dev memos with their labelled sentences: (features, section index)."""
     memos = []
-    template = load_template("default")
     for path in sorted(folder.glob("*.toml")):
-        checklist = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        checklist = tomllib.loads(source)
         if checklist.get("heldout"):
             continue
         transcript = load_transcript(path.with_suffix(".txt"))
-        plan = plan_outline(transcript, template)
         language = checklist["language"]
         rows = []
-        for sentence in plan.sentences:
+        # The sentences as the engine cuts them (plan_outline starts from these), without planning the outline.
+        for sentence in clean_transcript(transcript).sentences:
             low = sentence.text.lower()
             gold = {p["section"] for p in checklist["points"] if any(a.lower() in low for a in p["anchors"][0])}
             if len(gold) == 1 and (section := gold.pop()) in SECTIONS:
                 rows.append((L.features(sentence.text, language), SECTIONS.index(section)))
-        announced = "no announced" not in path.read_text(encoding="utf-8").lower()
+        announced = "no announced" not in source.lower()
         memos.append(dict(name=path.stem, checklist=checklist, transcript=transcript, language=language,
                           rows=rows, announced=announced))
     return memos

@@ -34,6 +34,7 @@ DEFAULT_TEMPLATE = "default"
 _TURN = re.compile(r"^(?:(?:so|ok|okay|right|and|then|now|well|anyway|first|firstly|next|finally|lastly)\b[,.]?\s*)+"
                    r"|^(?:(?:好|那)[，,\s]|然后[，,\s]?)+")  # 好处 and 那些 keep their first character
 
+
 @dataclass(frozen=True)
 class SectionSpec:
     """One section of a template: a stable key, headings per language, what belongs in it, cue phrases."""

@@ -189,7 +189,7 @@ def _names_zh(text: str) -> set[str]:
     tagged = Counter(w for w, flag in jieba.posseg.cut(text) if flag.startswith("nr") and 2 <= len(w) <= 3)
     # A form of address is a person too ("王师傅", "刘教练": the pair is 师傅 / 教练).
     return {w for w, n in tagged.items() if n >= 3} | {
-        m.group(0) for m in re.finditer(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1", text)} | {
+        m.group(0) for m in _NAME_ZH.finditer(text)} | {
         w for w in _ADDRESS_ZH if w in text}
 
 
