@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
-from .homophones import straddle_share, word_tag
+from .homophones import word_tag
 from .similarity import STOP_EN, tokens
+from .topic_words import NOT_NAMES, NOT_TOPIC_TAGS, PARTICLES_ZH, topic_word_zh, topic_words
 
 _NAMING_ZH = re.compile(
     r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
@@ -42,10 +43,6 @@ _CHANGE_EN = re.compile(
     re.I,
 )
 # English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt").
-_NOT_NAMES = frozenset(
-    ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-     "April", "May", "June", "July", "August", "September", "October", "November", "December")
-)
 # Words of grammar that follow "that" as a conjunction ("on that since…"), never a noun of the memo.
 _FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "unless", "whether", "while", "during",
                           "before", "after", "without", "within", "across", "among", "against", "towards", "toward",
@@ -74,20 +71,11 @@ _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|"
                       r"好处|坏处|利弊|优缺点|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
-# A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
-_PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再)|不全是|不是|是不是"
 )
-# jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
-# conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面,
-# 门口, 家里).
-_NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
-                             "o", "a", "ad", "ag", "z", "zg", "f", "s"))
-
-
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
     time word, adverb or pronoun (jieba's dictionary tags them), and no pair of characters across two words."""
@@ -97,7 +85,7 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
     for i, s in enumerate(sentences):
         weight = 2 if i < 2 else 1  # the opening names the topic
         for unit in tokens(s.text):
-            if zh and len(unit) == 2 and not (set(unit) & _PARTICLES_ZH) and unit not in lex.common_words:
+            if zh and len(unit) == 2 and not (set(unit) & PARTICLES_ZH) and unit not in lex.common_words:
                 counts[unit] += weight
             elif not zh and len(unit) >= 4 and unit not in STOP_EN | _FUNCTION_EN \
                     and not {unit, _singular(unit)} & lex.common_words:
@@ -107,13 +95,13 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
             low = [w.lower() for w in words]
             nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False)
                          if a in _DETERMINERS_EN and b.split("'")[0] not in STOP_EN)  # "that he's" is no noun
-            nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in _NOT_NAMES  # Lisbon, Priya
+            nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in NOT_NAMES  # Lisbon, Priya
                          and w.lower().split("'")[0] not in STOP_EN)  # "He's" starts a clause
             nouns.update(w for w in low if len(w) >= 7 and w.endswith("ing"))  # an activity: running, teaching
     ranked = [(w, n) for w, n in counts.most_common() if n >= 2 and (zh or w in nouns)]
     if zh:
         text = "".join(s.text for s in sentences)
-        ranked = [(w, n) for w, n in ranked if _topic_word_zh(w, text)]
+        ranked = [(w, n) for w, n in ranked if topic_word_zh(w, text)]
     return ranked
 
 
@@ -157,70 +145,40 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
     return ""
 
 
-def _keyword_title_zh(sentences: Sequence[Sentence], ranked: Sequence[tuple[str, int]]) -> str:
-    """The word the memo is about: its most repeated content word (``ranked``, from ranked_keywords), weighted by
-    how much of the memo it runs through (thirds it occurs in), alone when it stands out ("咖啡"), else with the
-    next one ("远程和办公")."""
-    thirds = ["".join(s.text for s in sentences[i * len(sentences) // 3 : (i + 1) * len(sentences) // 3])
-              for i in range(3)]
-    text = "".join(thirds)
-    names = _names_zh(text)
-    scored = sorted(((n * sum(w in part for part in thirds) / 3 * (NAME_WEIGHT if w in names else 1), w)
-                     for w, n in ranked[:8]), reverse=True)
-    first, second = (_whole_word_zh(w, text) for _, w in scored[:2]) if len(scored) > 1 else (scored[0][1], "")
-    if not second or scored[0][0] >= 1.5 * scored[1][0]:
-        return first
-    return f"{first}和{second}"
+# Two topic words are close when the second's log-odds is this near the first's: both go into the title.
+CLOSE = 1.0
 
 
-# A person (小雅, 老王, 阿杰, 乐乐, 娜娜, 晓雯) is who the memo mentions most, seldom what it is about.
-_NAME_ZH = re.compile(r"[小老阿][\u4e00-\u9fff]|([\u4e00-\u9fff])\1")
-NAME_WEIGHT = 0.5
-_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
-
-
-def _names_zh(text: str) -> set[str]:
-    """The people a Mandarin memo names: nicknames by their form, and names jieba tags as a person's (nr) three
-    times or more."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    tagged = Counter(w for w, flag in jieba.posseg.cut(text) if flag.startswith("nr") and 2 <= len(w) <= 3)
-    # A form of address is a person too ("王师傅", "刘教练": the pair is 师傅 / 教练).
-    return {w for w, n in tagged.items() if n >= 3} | {
-        m.group(0) for m in _NAME_ZH.finditer(text)} | {
-        w for w in _ADDRESS_ZH if w in text}
-
-
-def _whole_word_zh(pair: str, text: str) -> str:
-    """The longer word a pair of characters is nearly always part of in this memo (科目 -> 科目二, 信用 -> 信用卡,
-    出去 -> 租出去), else the pair."""
-    total = text.count(pair)
-    around = re.finditer(rf"[\u4e00-\u9fff]?{re.escape(pair)}[\u4e00-\u9fff]?", text)
-    for extended in sorted({m.group(0) for m in around}, key=text.count, reverse=True):
-        for longer in (extended[:3], extended[-3:]):
-            if len(longer) == 3 and pair in longer and text.count(longer) >= max(2, 0.6 * total) \
-                    and not set(longer.replace(pair, "", 1)) & (_PARTICLES_ZH | set("里上下中")):
-                return longer
-    return pair
-
-
-def _topic_word_zh(unit: str, text: str) -> bool:
-    if re.fullmatch(r"[a-z0-9]+", unit):
-        return True
-    if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
-        return False
-    if set(unit) <= set("上下左右前后里外内中"):  # 右上, 左下, 前后: where, not what
-        return False
-    tag = word_tag(unit)
-    if tag in _NOT_TOPIC_TAGS:
-        return False
-    # 喝咖 (喝|咖啡), 段时 (段|时间), 天下 (第二天|下午) are mostly pairs across two words; 阿杰 is a name; a
-    # word the dictionary lacks but the memo says often (牙套, 借呗) may straddle now and then (新的牙套子).
-    if tag:
-        return straddle_share(text, unit) < 0.5
-    return straddle_share(text, unit) < (0.2 if text.count(unit) >= 5 else 0.01)
+def _topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[str]:
+    """The memo's likeliest topic words (topic_words.py), each once: a word inside a likelier one goes ("tub"
+    after "hot tub"), and a longer word that holds likelier ones takes their place when nearly as likely
+    ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second word only when close to
+    the first."""
+    ranked = topic_words(sentences, lex)
+    people = {w.word for w, _ in ranked if w.person}
+    chosen: list[tuple[str, float]] = []
+    for found, score in ranked:
+        word = found.word
+        # A person is who the memo is about, not what: never first, one at most ("Christmas, Owen and turkey"),
+        # and none of the two words of a Chinese title ("踢球", not "踢球和丽娜").
+        if found.person and (not chosen or lex.language == "zh" or any(w in people for w, _ in chosen)):
+            continue
+        inside = [i for i, (w, _) in enumerate(chosen) if w.lower() in word.lower()]
+        if any(word.lower() in w.lower() for w, _ in chosen) and not inside:
+            continue
+        if inside:
+            if score < min(chosen[i][1] for i in inside) - CLOSE:
+                continue
+            best = max(chosen[i][1] for i in inside)
+            chosen = [c for i, c in enumerate(chosen) if i not in inside]
+            chosen.insert(inside[0], (word, best))
+        elif len(chosen) < 3:
+            chosen.append((word, score))
+        if len(chosen) >= 3 and score < chosen[-1][1] - CLOSE:
+            break
+    if lex.language == "zh" and len(chosen) > 1 and chosen[1][1] < chosen[0][1] - CLOSE:
+        chosen = chosen[:1]
+    return [w for w, _ in chosen]
 
 
 _SAID_ALONE_EN = re.compile(
@@ -236,15 +194,6 @@ _PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 # What opens a part of the memo, not its topic ("So the money." / "The plan.").
 _PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|analysis|experience|options)\b", re.I)
-
-
-_PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thinks|reckons|wants|was|is|and I)\b)")
-
-
-def _people_en(text: str) -> set[str]:
-    """Who an English memo names: a capitalised word with 's or before said/told/asked/thinks/was ("Sarah's
-    putting Maisie to bed", "Priya said"), lower-cased; a place is seldom said so."""
-    return {m.group(1).lower() for m in _PERSON_EN.finditer(text) if m.group(1) not in _NOT_NAMES}
 
 
 def _said_often(word: str, text: str, least: int = 3) -> bool:
@@ -334,21 +283,6 @@ def _acronym(text: str) -> str:
     return max(found)[1] if found else ""
 
 
-def _compound_en(word: str, text: str, lex: Lexicon) -> str:
-    """The compound a noun is nearly always part of in this memo ("belt" -> "black belt", "sign" -> "sign
-    language"), else the noun."""
-    total = len(re.findall(rf"\b{re.escape(word)}\b", text, re.I))
-    for pattern, joined in ((rf"\b([A-Za-z]+) {re.escape(word)}\b", "{} " + word),
-                            (rf"\b{re.escape(word)} ([A-Za-z]+)\b", word + " {}")):
-        near = Counter(m.group(1).lower() for m in re.finditer(pattern, text, re.I))
-        if near:
-            other, n = near.most_common(1)[0]
-            plain = other not in STOP_EN and other not in lex.common_words and len(other) > 2
-            if n >= 2 and n >= 0.6 * total and plain:
-                return joined.format(other)  # "sign" -> "sign language"
-    return word
-
-
 def _singular(word: str) -> str:
     if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):  # analysis, Christmas
         return word
@@ -403,11 +337,11 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             said = text.count(title) >= 3
             topical = (_names_topic(title, words) or said or before_parts) and not _STATEMENT_ZH.search(title)
             # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
-            lone = len(title) == 2 and word_tag(title) in _NOT_TOPIC_TAGS
+            lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS
             if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical and not lone:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
-            if len(title) == 1 and title not in _PARTICLES_ZH and text.count(title) >= 5:
+            if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
     namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
@@ -441,28 +375,20 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
             if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
                 return title[:1].upper() + title[1:]
     acronym = _acronym(text)
-    if zh and words:
-        title = _keyword_title_zh(sentences, ranked)
-        if acronym and acronym.lower() not in title.lower():
-            return f"{acronym}和{title.split('和')[0]}"  # "AA和账户"
-        return title
-    if words:
-        # People count half; names keep their capital ("Berlin, German and client"); words keep the form said
-        # most (glasses) and the compound they are said in (black belt).
-        people = _people_en(text)
-        counts = dict(ranked)
-        top = sorted(words[:8], key=lambda w: -counts.get(w, 0) * (NAME_WEIGHT if w in people else 1))[:3]
-        said = Counter(u for u in re.findall(r"[a-z][a-z'-]*", text.lower()))
+    picked = _topic_words(sentences, lex)
+    if acronym:  # "HRT, risk and doctor", "AA和账户"
+        picked = [acronym] + [w for w in picked if acronym.lower() not in w.lower()]
+    if picked:
+        if zh:
+            return "和".join(picked[:2])
+        top = picked[:3]
+        said = Counter(re.findall(r"[a-z][a-z'-]*", text.lower()))
+        # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
         top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
-        top = [w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w for w in top]
-        top = [_compound_en(w, text, lex) for w in top]
-        if acronym:  # "HRT, risk and doctor"
-            top = [acronym] + [w for w in top if w.lower() != acronym.lower()][:2]
+        top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
+               for w in top]
         *head, last = top
-        if not head:
-            return last[:1].upper() + last[1:]
-        # "Tomatoes, slugs and allotment": a list that reads as a title.
-        title = f"{', '.join(head)} and {last}"
+        title = f"{', '.join(head)} and {last}" if head else last  # "Tomatoes, slugs and allotment"
         return title[:1].upper() + title[1:]
     stem = Path(source).stem if source else ""
     return stem or ("备忘录" if zh else "Memo")

@@ -1,0 +1,243 @@
+"""Which of a memo's words name its topic, learned from many memos rather than counted alone.
+
+When the speaker never says "this is about X", the title is the memo's topic words. The most repeated word is
+often not one: a memo about a hot tub says "Martin", "phone" and "bath" more often than "hot tub", one about a
+boxing gym says 年卡 and 次卡 more than 拳击. What tells the topic apart is how the word is said: early, all
+through the memo, not a person, not a word every memo says (money, 电话). A small logistic model weighs these
+few signals (``features``), learned by ``bench/train_topic.py`` from the bench's dev memos: each candidate
+word that one of the checklist's title words contains, or that is part of one, is a topic word.
+
+The model is a handful of weights and, per language, how many training memos said each word (words said in
+many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .homophones import straddle_share, word_tag
+from .lexicon import Lexicon
+from .sentences import Sentence
+from .similarity import STOP_EN
+
+_DATA = Path(__file__).with_name("data")
+
+# jieba's tags of words that never name a topic: numerals, time words, measure words, adverbs, pronouns,
+# conjunctions, prepositions, particles, adjectives, places relative to something (十二, 下午, 大概, 首先, 明显, 后面,
+# 门口, 家里).
+NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
+                            "o", "a", "ad", "ag", "z", "zg", "f", "s", "x", "uz", "ud", "ug", "uv"))
+# A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
+PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
+# A nickname (小雅, 老王, 阿杰, 乐乐); 爷爷, 妈妈 are kin, who a memo may well be about.
+_NAME_ZH = re.compile(r"^(?:[小老阿][\u4e00-\u9fff]|([^爸妈爷奶姥哥姐弟妹叔舅婶伯公婆姑姨宝])\1)$")
+# jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
+# dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
+_SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
+                         "吕丁沈任姚卢姜崔钟谭陆汪范廖石金贾夏韦付邱秦")
+_WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
+            "general_rarity", "person", "proper", "two_words", "length", "noun", "verb")
+# Days and months are capitalised and no one's name.
+NOT_NAMES = frozenset(
+    ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+     "April", "May", "June", "July", "August", "September", "October", "November", "December")
+)
+_PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thinks|reckons|wants|and I|and me|rang|"
+                        r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
+                        r"|\b(?:told|asked|rang|texted|with|me and)\s+([A-Z][a-z]+)\b")
+_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
+
+
+def people_en(text: str) -> set[str]:
+    """Who an English memo names: a capitalised word with 's, before said/told/asked/rang…, or after told/asked/
+    with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so."""
+    return {(m.group(1) or m.group(2)).lower() for m in _PERSON_EN.finditer(text)
+            if (m.group(1) or m.group(2)) not in NOT_NAMES}
+
+
+@dataclass(frozen=True)
+class TopicWord:
+    """A word (or two-word phrase) the memo says, how often, and its features in ``FEATURES`` order."""
+
+    word: str
+    count: int
+    features: tuple[float, ...]
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    language: str
+    memos: int  # how many memos the document counts come from
+    said_in: dict[str, int]  # word -> how many training memos said it (words said in two or more)
+    weights: tuple[float, ...]
+    intercept: float
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def topic_word_zh(unit: str, text: str) -> bool:
+    """Whether a pair of characters the memo says is a word that may name its topic: not a place relative to
+    something, not a word of grammar, not mostly the end of one word and the start of the next."""
+    if re.fullmatch(r"[a-z0-9]+", unit):
+        return True
+    if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
+        return False
+    if set(unit) <= set("上下左右前后里外内中"):  # 右上, 左下, 前后: where, not what
+        return False
+    tag = word_tag(unit)
+    if tag in NOT_TOPIC_TAGS:
+        return False
+    # 喝咖 (喝|咖啡), 段时 (段|时间), 天下 (第二天|下午) are mostly pairs across two words; 阿杰 is a name; a
+    # word the dictionary lacks but the memo says often (牙套, 借呗) may straddle now and then (新的牙套子).
+    if tag:
+        return straddle_share(text, unit) < 0.5
+    return straddle_share(text, unit) < (0.2 if text.count(unit) >= 5 else 0.01)
+
+
+def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
+    """Candidate words with their jieba tag: nouns, verbs, names and words jieba lacks, of two to five
+    characters, not everyday words of speech."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    out: dict[str, str] = {}
+    for word, flag in jieba.posseg.cut(text):
+        if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
+                and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
+                and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))):
+            out.setdefault(word, flag)
+    return out
+
+
+# Words that end a verb or adverb phrase, never a noun phrase ("coming off", "near enough", "goes home").
+_NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", "enough", "about", "around", "anyway",
+                            "though", "yet", "home", "again", "together", "since", "ago", "later", "sorry", "past"))
+# Words of time and speech no memo is about ("quarter past four", "it makes sense").
+_NOT_TOPIC_EN = frozenset(("past", "quarter", "half", "tonight", "yesterday", "tomorrow", "weekend", "week", "month",
+                           "year", "minute", "hour", "time", "thing", "stuff", "lot", "bit", "way", "sense", "idea"))
+
+
+def _pair_word(word: str, plain: frozenset[str]) -> bool:
+    return len(word) >= 3 and "'" not in word and word not in plain and word not in _NOT_PAIRED_EN \
+        and not word.endswith("ly")
+
+
+def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
+    """Candidate words (three letters or more, no word of speech) and pairs of them said together twice or more
+    ("hot tub", "night shift"); the tag says whether the word is capitalised inside a sentence (a name)."""
+    plain = STOP_EN | lex.common_words | _NOT_TOPIC_EN
+    capital: Counter = Counter()  # said inside a sentence with a capital / without / first in a sentence
+    lower: Counter = Counter()
+    first: Counter = Counter()
+    pairs: Counter = Counter()
+    for s in sentences:
+        words = _WORD_EN.findall(s.text)
+        low = [w.lower() for w in words]
+        for i, (word, w) in enumerate(zip(words, low, strict=True)):
+            if len(w) < 3 or w in plain or _singular(w) in plain or "'" in w:
+                continue
+            key = w if word[0].isupper() else _singular(w)  # Leeds, James: no plural
+            (first if not i else capital if word[0].isupper() else lower)[key] += 1
+            if i + 1 < len(low) and _pair_word(low[i + 1], plain) and not w.endswith(("ly", "ing")):
+                pairs[f"{w} {_singular(low[i + 1])}"] += 1
+    # A name: said with a capital inside sentences and never without one (Owen, Leeds).
+    out = {w: "nr" if capital[w] and not lower[w] else "n" for w in {*capital, *lower, *first}}
+    out.update({pair: "n" for pair, n in pairs.items() if n >= 2})
+    return out
+
+
+def _count(word: str, text: str, zh: bool) -> int:
+    if zh:
+        return text.count(word)
+    return len(re.findall(rf"\b{re.escape(word)}(?:s|es)?\b", text, re.I))
+
+
+@lru_cache(maxsize=1)
+def _general_rarity_zh() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies (how rare a word is in general Chinese text) and their median."""
+    import jieba.analyse
+
+    path = Path(jieba.analyse.__file__).with_name("idf.txt")
+    idf = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        idf[word] = float(value)
+    return idf, sorted(idf.values())[len(idf) // 2]
+
+
+def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, int] | None = None,
+               memos: int = 1) -> list[TopicWord]:
+    """The memo's candidate topic words said twice or more, with their features (see ``FEATURES``)."""
+    zh = lex.language == "zh"
+    texts = [s.text for s in sentences]
+    text = ("" if zh else " ").join(texts)
+    if not texts:
+        return []
+    units = _units_zh(text, lex) if zh else _units_en(sentences, lex)
+    counts = {w: _count(w, text, zh) for w in units}
+    counts = {w: n for w, n in counts.items() if n >= 2}
+    if not counts:
+        return []
+    top = max(counts.values())
+    n_s = len(texts)
+    fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
+    general, median = _general_rarity_zh() if zh else ({}, 0.0)
+    people = {w for w, tag in units.items() if tag.startswith("nr") and (not word_tag(w) or w[0] in _SURNAMES_ZH)
+              or _NAME_ZH.match(w) or w.endswith(_ADDRESS_ZH)} if zh else people_en(text)
+    said_in = said_in or {}
+    out = []
+    for word, n in counts.items():
+        first = next((i for i, t in enumerate(texts) if _count(word, t, zh)), n_s)
+        tag = units[word]
+        person = word in people
+        proper = not person and (tag in ("ns", "nz", "nt") if zh else tag == "nr")
+        features = (
+            math.log(n), n / top, first / n_s, float(first < 2), float(first < 5),
+            sum(bool(_count(word, f, zh)) for f in fifths) / 5,
+            math.log((memos + 1) / (said_in.get(word, 0) + 1)) / math.log(memos + 1),
+            (general.get(word, median) / 12.0) if zh else 0.0,
+            float(person), float(proper), float(" " in word), len(word) / (4 if zh else 10),
+            float(tag.startswith("n") and not person), float(tag.startswith("v")),
+        )
+        out.append(TopicWord(word, n, features, person))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_model(language: str) -> TopicModel | None:
+    """The shipped model for ``language``; None when there is none (then words are ranked by count)."""
+    path = _DATA / f"topic_{language}.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return TopicModel(language, data["memos"], data["said_in"], tuple(data["weights"]), data["intercept"])
+
+
+def score(word: TopicWord, model: TopicModel) -> float:
+    return model.intercept + sum(w * f for w, f in zip(model.weights, word.features, strict=True))
+
+
+def topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[TopicWord, float]]:
+    """The memo's candidate topic words, likeliest first, with their scores (log-odds; counts without a
+    model)."""
+    model = load_model(lex.language)
+    if model is None:
+        return sorted(((w, float(w.count)) for w in candidates(sentences, lex)), key=lambda x: -x[1])
+    found = candidates(sentences, lex, model.said_in, model.memos)
+    return sorted(((w, score(w, model)) for w in found), key=lambda x: -x[1])

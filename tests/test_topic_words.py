@@ -1,0 +1,57 @@
+"""The learned topic words (structure/topic_words.py): the shipped models, and titles of memos whose topic is not
+their most repeated word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from memo.structure import outline
+from memo.structure import topic_words as T
+from memo.structure.cleanup import clean_transcript, lexicon
+from memo.structure.loaders import transcript_from_text
+
+
+def _ranked(text: str, language: str) -> list[tuple[T.TopicWord, float]]:
+    sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
+    return T.topic_words(sentences, lexicon(language))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_shipped_model_weighs_the_features_the_code_computes(language: str) -> None:
+    model = T.load_model(language)
+    data = json.loads((Path(T.__file__).with_name("data") / f"topic_{language}.json").read_text(encoding="utf-8"))
+    assert model is not None and data["features"] == list(T.FEATURES) and len(model.weights) == len(T.FEATURES)
+    # Said early and all through the memo makes a topic word; a word every memo says (money, 电话) does not.
+    weights = dict(zip(T.FEATURES, model.weights, strict=True))
+    assert weights["first_at"] < 0 < weights["memo_rarity"] and weights["spread"] > 0
+    assert model.said_in["money" if language == "en" else "电话"] > 20
+
+
+def test_a_rare_word_said_early_beats_everyday_words_said_more() -> None:
+    text = ("So I'm sat in the hot tub again. The hot tub was second hand. Money, money, money. I spent the money, "
+            "the money was tight, and my phone died, the phone is old, the phone is slow. Martin likes the hot tub. "
+            "The money for the phone. Anyway the hot tub needs a new lid.")
+    ranked = [w.word for w, _ in _ranked(text, "en")]
+    assert ranked[0] == "hot tub", ranked
+    title = outline(transcript_from_text(text, language="en"), engine="offline").title
+    assert title.startswith("Hot tub") and "Martin" not in title.split(",")[0], title
+
+
+def test_people_are_found_and_never_open_a_title() -> None:
+    assert T.people_en("Priya said no. I rang Dave. Sarah's at work. Berlin is cheap.") == {"priya", "dave", "sarah"}
+    text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
+            "拳击馆离家远。阿杰说不急。")
+    ranked = _ranked(text, "zh")
+    assert any(w.word == "阿杰" and w.person for w, _ in ranked)
+    title = outline(transcript_from_text(text, language="zh"), engine="offline").title
+    assert "拳击" in title and "阿杰" not in title, title
+
+
+def test_a_longer_word_that_holds_a_likelier_one_takes_its_place() -> None:
+    text = ("Pauline says equity release is a trap. The release of equity means "
+            "no inheritance. Equity release pays the roof. Pauline rang again. The equity release adviser is Monday.")
+    title = outline(transcript_from_text(text, language="en"), engine="offline").title
+    assert "Equity release" in title and title.count("quity") == 1, title
