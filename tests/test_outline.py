@@ -560,6 +560,16 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
         ("en", "There are three things I want to get into.\n"
                "What broke, what held up, and what I'll change next spring.\nSo, what broke.",
          ("What broke", "what held up", "what I'll change next spring")),
+        # One sentence per part after the count, each elaborated after a comma (round 38's office return); the rest
+        # of the count's sentence is no part, and an item may come before its ordinal ("… next first").
+        ("en", "four bits I reckon.\nwhy this is even a thing.\nthen weighing it up properly, the money and the time.\n"
+               "then what I'm going to actually do.\nand then how these weeks back have felt, because that's the test."
+               "\n\nso why.",
+         ("why this is even a thing", "weighing it up properly", "what I'm going to actually do",
+          "how these weeks back have felt")),
+        ("en", "four bits, like Sunita says, plan your answer.\nwhat I've got to do next first, because it's soon.\n"
+               "then why I'm even doing this.\nthen how the classes have been.\nand then last, is it worth it.\n\nok.",
+         ("what I've got to do next", "why I'm even doing this", "how the classes have been", "is it worth it")),
         # A count that names no parts of the memo is no announcement.
         ("zh", "我有三个问题一直想不明白 就是说为什么他总是迟到 然后我也不好意思说 这个事情拖了很久\n昨天又迟到了",
          None),
@@ -800,6 +810,9 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
                "experience so far.\nThe reasons are simple."),
         ("en", "So, um, four parts. The reasons. The analysis. The plan. And how it went.\nThe reasons."),
         ("en", "Let me do this in order: reasons first, then analysis, then the plan, then experience.\nOkay reasons."),
+        # Each item before its ordinal ("… first", "the why last"), one sentence each (round 41's Samaritans memo).
+        ("en", "I'll do it like this. the why first, because I know it. then whether it adds up, weigh it up properly. "
+               "then what I'll do about the rota. and how it's actually gone last, while it's fresh.\n\nso why."),
     ],
 )
 def test_the_default_sections_announced_in_many_ways(language: str, text: str) -> None:

@@ -117,6 +117,18 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
             if mapped is not None and len(mapped.sections) == n:
                 return Announcement(count.start(), begin + end, tuple(items), mapped)
     stops = [m.end() for m in re.finditer(r"[。.!?？！\n]+", window)] + [len(window)]  # "I guess.\n" is one stop
+    # "four bits. why this is a thing. then weighing it up, the money and the time. then what I'll do. …": one
+    # sentence per part, each naming a section; its elaboration after a comma is no part of its own. The rest of
+    # the count's own sentence ("four bits, like Sunita says, plan your answer.") is no part when the parts follow.
+    continued = not zh and not re.search(r"[.!?\n]", opening[count.end() : begin])
+    for skip in (1, 0) if continued else (0,) if not zh else ():
+        bounds = [0, *stops][skip : skip + n + 1]
+        if len(bounds) <= n:
+            continue
+        items = [_sentence_item(window[a:b], template, language) for a, b in zip(bounds, bounds[1:], strict=False)]
+        mapped = map_items(items, template, language, counted=True) if all(items) else None
+        if mapped is not None and len(mapped.sections) == n:
+            return Announcement(count.start(), begin + bounds[-1], tuple(items), mapped)
     # Spoken Mandarin runs its clauses together: its items must be marked ("第一块是…" / "一个是…" / "然后…");
     # English lists them within two sentences.
     marks = rf"{ZH_ENUM}|[一二两三四五]是|一个是|另一个是"
@@ -137,6 +149,21 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
             return None
         return Announcement(count.start(), begin + stop, tuple(items[:n]), mapped)
     return None
+
+
+_SENTENCE_LEAD_EN = re.compile(
+    r"^(?:(?:and|then|so|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|after that|last(?:ly)?|finally),?\s+)+", re.I)
+
+
+def _sentence_item(sentence: str, template: Template, language: str) -> str:
+    """The part one sentence of an English list names ("then weighing it up properly, the money and the time" ->
+    "weighing it up properly"), or "" when it names no section."""
+    text = _SENTENCE_LEAD_EN.sub("", sentence.strip().rstrip(".!?\n "))
+    head = text.split(",", 1)[0].strip()
+    for item in (head, text):
+        if item and names_a_section(item, template, language):
+            return item
+    return ""
 
 
 # A list of parts after a verb of going through them: "I want to go through why we did it, what I worked out,
@@ -180,9 +207,18 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
     return None
 
 
+# "how the shifts have gone first, while it's fresh … and the why last": an English item before its ordinal, at the
+# end of its clause.
+_ORDINAL_AFTER_EN = re.compile(r"(?im)(^|(?<=[.!?]\s))((?:and then |and |then )?)([a-z][^.!?\n,]{2,60}?) (first|last)"
+                               r"(?=\s*[,.\n]|\s*$)")
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     opening = text[: max(600, min(len(text) // 5, 1500))]
+    if not is_chinese(language):
+        # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
+        opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[4]} {m[3]}", opening)
     for find in (_listed, _counted, _marked_list, _named_sentence):
         found = find(opening, template, language)
         if found is not None:

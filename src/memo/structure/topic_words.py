@@ -44,7 +44,7 @@ _SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗
                          "吕丁沈任姚卢姜崔钟谭陆汪范廖石金贾夏韦付邱秦")
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
-            "general_rarity", "person", "proper", "two_words", "length", "noun", "verb")
+            "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb")
 # Days and months are capitalised and no one's name.
 NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -128,9 +128,14 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 # Words that end a verb or adverb phrase, never a noun phrase ("coming off", "near enough", "goes home").
 _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", "enough", "about", "around", "anyway",
                             "though", "yet", "home", "again", "together", "since", "ago", "later", "sorry", "past"))
-# Words of time and speech no memo is about ("quarter past four", "it makes sense").
+# Words of time, number and speech no memo is about ("quarter past four", "seventeen quid", "it makes sense").
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "half", "tonight", "yesterday", "tomorrow", "weekend", "week", "month",
-                           "year", "minute", "hour", "time", "thing", "stuff", "lot", "bit", "way", "sense", "idea"))
+                           "year", "minute", "hour", "time", "thing", "stuff", "lot", "bit", "way", "sense", "idea",
+                           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                           "thirty", "forty", "fifty", "sixty", "seventy", "ninety", "hundred", "thousand", "million",
+                           "quid", "pound", "buck", "percent", "alright", "okay", "somewhere", "outside"))
+_DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "these",
+                             "those"))
 
 
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
@@ -146,6 +151,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     lower: Counter = Counter()
     first: Counter = Counter()
     pairs: Counter = Counter()
+    determined: set[str] = set()
     for s in sentences:
         words = _WORD_EN.findall(s.text)
         low = [w.lower() for w in words]
@@ -154,11 +160,19 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
                 continue
             key = w if word[0].isupper() else _singular(w)  # Leeds, James: no plural
             (first if not i else capital if word[0].isupper() else lower)[key] += 1
+            after_determiner = i > 0 and low[i - 1] in _DETERMINERS_EN
+            if after_determiner:
+                determined.add(key)
             if i + 1 < len(low) and _pair_word(low[i + 1], plain) and not w.endswith(("ly", "ing")):
-                pairs[f"{w} {_singular(low[i + 1])}"] += 1
-    # A name: said with a capital inside sentences and never without one (Owen, Leeds).
-    out = {w: "nr" if capital[w] and not lower[w] else "n" for w in {*capital, *lower, *first}}
-    out.update({pair: "n" for pair, n in pairs.items() if n >= 2})
+                pair = f"{w} {_singular(low[i + 1])}"
+                pairs[pair] += 1
+                if after_determiner:
+                    determined.add(pair)
+    # A name: said with a capital inside sentences and never without one (Owen, Leeds); a noun: said after a
+    # determiner at least once ("the street party", "my wrist"), which a verb ("passed") or a number never is.
+    out = {w: "nr" if capital[w] and not lower[w] else "nd" if w in determined else "n"
+           for w in {*capital, *lower, *first}}
+    out.update({pair: "nd" if pair in determined else "n" for pair, n in pairs.items() if n >= 2})
     return out
 
 
@@ -212,7 +226,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
             sum(bool(_count(word, f, zh)) for f in fifths) / 5,
             math.log((memos + 1) / (said_in.get(word, 0) + 1)) / math.log(memos + 1),
             (general.get(word, median) / 12.0) if zh else 0.0,
-            float(person), float(proper), float(" " in word), len(word) / (4 if zh else 10),
+            float(person), float(proper), float(tag == "nd"), float(" " in word), len(word) / (4 if zh else 10),
             float(tag.startswith("n") and not person), float(tag.startswith("v")),
         )
         out.append(TopicWord(word, n, features, person))
