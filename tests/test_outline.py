@@ -810,6 +810,11 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
                "experience so far.\nThe reasons are simple."),
         ("en", "So, um, four parts. The reasons. The analysis. The plan. And how it went.\nThe reasons."),
         ("en", "Let me do this in order: reasons first, then analysis, then the plan, then experience.\nOkay reasons."),
+        # Round 43: "what I've got to get done" is the plan; 把钱…过一遍 weighs the money, 接下来…要干啥 is the plan.
+        ("en", "four things. why I went for it in the first place. then is it actually a good idea, pros and cons, "
+               "properly. then what I've got to get done before Thursday. and last how I've been feeling.\n\nso why."),
+        ("zh", "我按这个顺序来啊 先说为啥动了这个念头 再把钱啊 麻烦事啊 过一遍 然后是接下来一步一步要干啥 "
+               "最后说说这一个月张罗下来 心里是个啥滋味\n为啥想去 头一个是"),
         # Each item before its ordinal ("… first", "the why last"), one sentence each (round 41's Samaritans memo).
         ("en", "I'll do it like this. the why first, because I know it. then whether it adds up, weigh it up properly. "
                "then what I'll do about the rota. and how it's actually gone last, while it's fresh.\n\nso why."),
