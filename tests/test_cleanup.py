@@ -116,13 +116,15 @@ def test_english_fillers_context_aware() -> None:
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "
         "What kind of plan is this? It was, like, sort of scary. You know what I mean? I I think so. "
         "I run while it's dark you know and the river is empty. Do you know and care? If you know and trust them, go. "
-        "And I thought, you know what, I'm thirty."
+        "And I thought, you know what, I'm thirty. The insects: you know when the windscreen was covered. "
+        "Do you know when it opens?"
     )
     cleaned = clean_text(spoken, "en")
     low = cleaned.lower()
     for token in (" um", " uh", "you know,", ", like,", "sort of", "i i "):
         assert token not in f" {low}", token
     assert "dark and the river" in cleaned and "I thought, I'm thirty." in cleaned
+    assert "The insects: when the windscreen" in cleaned and "Do you know when it opens?" in cleaned
     for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so.",
                  "Do you know and care?", "If you know and trust them"):
         assert kept in cleaned, kept
