@@ -916,7 +916,8 @@ def test_title_is_the_topic_the_speaker_names() -> None:
     # part is no topic when the memo is about the kiln; "looking after Noah" is a change the speaker makes.
     assert _bench_score("zh_allergy_shots")[1].title == "脱敏针要不要接着打下去"
     assert "划不划算" not in _bench_score("zh_daughter_piano")[1].title
-    assert _bench_score("en_pottery_kiln")[1].title.startswith("Kiln")
+    kiln = _bench_score("en_pottery_kiln")[1].title.lower()
+    assert "kiln" in kiln and "studio" not in kiln
     diary = "Bev said keep a diary. Voice diary. So the placement. The placement was Kayden. The placement went well."
     assert title(diary, "en") != "Voice diary"
     belt = ("I'm grading for my black belt in June. The black belt is the goal. Sensei says the black belt takes "

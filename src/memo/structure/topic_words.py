@@ -163,7 +163,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
             after_determiner = i > 0 and low[i - 1] in _DETERMINERS_EN
             if after_determiner:
                 determined.add(key)
-            if i + 1 < len(low) and _pair_word(low[i + 1], plain) and not w.endswith(("ly", "ing")):
+            if i + 1 < len(low) and _pair_word(low[i + 1], plain) and not w.endswith("ly"):
                 pair = f"{w} {_singular(low[i + 1])}"
                 pairs[pair] += 1
                 if after_determiner:
