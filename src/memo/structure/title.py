@@ -68,7 +68,7 @@ _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
-_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|"
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|结论|"
                       r"好处|坏处|利弊|优缺点|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
@@ -251,6 +251,8 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
 
 
+_KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
+                     "sister", "son", "daughter", "husband", "wife", "kids", "baby", "family"))
 _QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
 _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
                               "even", "same", "other", "only"))
@@ -264,8 +266,8 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
         words = phrase.lower().split()
         # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
         if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
-                or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase):
-            continue
+                or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase) or set(words) <= _KIN_EN:
+            continue  # "this dad thing" says who the matter is about; the memo's words say what it is
         return phrase[:1].upper() + phrase[1:]
     return ""
 
