@@ -63,7 +63,7 @@ def test_who_a_matter_is_about_and_a_part_of_the_memo_name_no_topic() -> None:
            "thousand. His pension drops if he takes the lump sum. The pension is fifteen thousand a year.")
     title = outline(transcript_from_text(dad, language="en"), engine="offline").title
     assert title != "Dad" and "lump sum" in title.lower(), title
-    club = ("老郑让我礼拜五之前给他回话，我自己先说一遍理一理先说结论，然后说说理事会。理事会要换届了。理事会缺七千块钱。"
-            "我当了半年副会长。理事会的人都等我回话。")
+    club = ("老郑让我礼拜五之前给他回话，我自己先说一遍理一理先说结论，然后说说理事会。理事会要换届了。"
+            "理事会缺七千块钱。我当了半年副会长。理事会的人都等我回话。")
     title = outline(transcript_from_text(club, language="zh"), engine="offline").title
     assert "结论" not in title and "理事" in title, title
