@@ -513,6 +513,14 @@ def test_announced_parts_start_at_their_signposts() -> None:
     assert score.placed >= 10, score.missed
 
 
+def test_a_short_sentence_of_the_announced_words_opens_its_part() -> None:
+    # Round 48: "Ok thinking it through." and "So what I'm going to do." open the parts announced as "think it
+    # through properly" and "what I'm actually going to do", not "the second thing" inside the reasons.
+    score, result = _bench_score("en_new_boss_gareth")
+    assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert score.placed >= 11, score.missed
+
+
 def test_memo_homophones_of_its_topic_words_are_fixed() -> None:
     from memo.structure.cleanup import lexicon, to_simplified
     from memo.structure.homophones import memo_fixes
@@ -818,6 +826,10 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         # Each item before its ordinal ("… first", "the why last"), one sentence each (round 41's Samaritans memo).
         ("en", "I'll do it like this. the why first, because I know it. then whether it adds up, weigh it up properly. "
                "then what I'll do about the rota. and how it's actually gone last, while it's fresh.\n\nso why."),
+        # Round 49: "first off"; a line opening with "third" is the next part though "what needs booking" names none.
+        ("en", "so let's do it like this. first off, why I even want to go, because I need to hear myself say it.\n"
+               "second, the sense of it, the money and whether it's daft.\nthird what needs booking and when.\n"
+               "and then last how it's been so far, because it's been a bit of a week.\n\nso why."),
     ],
 )
 def test_the_default_sections_announced_in_many_ways(language: str, text: str) -> None:

@@ -358,6 +358,11 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
 
 
+# A line that opens with an ordinal ("third what needs booking", "第三块…") is the list's next item, named or not.
+_ORDINAL = re.compile(r"\s*(?:(?:and |then |and then )*(?:second|third|fourth|fifth|lastly|last|finally)\b|"
+                      r"第[二三四五六](?:块|部分|点|个)|其次|最后(?:说|讲|聊|是|一块|一个))", re.I)
+
+
 def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
     """``segment`` up to the line (a pause in the recording) that does not open with a section's name, once
     two items have named one: "…分成几部分 原因 分析 计划 感受" then "我现在的工作是做报表…" is the memo
@@ -366,7 +371,7 @@ def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
     named = 0
     for n, line in enumerate(lines):
         items = items_of(line, language)
-        if named >= 2 and items and not names_a_section(items[0], template, language):
+        if named >= 2 and items and not names_a_section(items[0], template, language) and not _ORDINAL.match(line):
             return "\n".join(lines[:n])
         named += sum(names_a_section(item, template, language) for item in items)
     return segment

@@ -18,7 +18,8 @@ ZH_ENUM = (
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
 ZH_LAST = r"最后(?!定|决定|还是|就|才|只|一次|剩)"  # "为啥最后定了做手术": finally decided, no last part
-EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?|to start with)\b"  # not "in the first place"
+# not "in the first place"
+EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
 _ZH_ITEM_LEAD = re.compile(
@@ -35,8 +36,9 @@ EN_ENUM = (
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
-    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next(?! (?:spring|summer|autumn|fall|winter|year|month|week|"
-    r"time|season|day))|after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
+    r"(?:first(?:ly)?(?: off)?|second(?:ly)?|third(?:ly)?|then|"
+    r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
+    r"after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")

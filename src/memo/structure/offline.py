@@ -25,7 +25,7 @@ from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import is_own_part, item_score
 from .points import Candidate, choose_points, point_count, rank
-from .returns import follow_returns
+from .returns import RESUME, follow_returns
 from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
@@ -71,6 +71,38 @@ def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
 
 _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basically", "probably", "maybe", "kind",
                         "sort", "like", "literally"))
+
+
+_SIGNPOST_FILLER_EN = frozenset(
+    ("so", "ok", "okay", "right", "and", "now", "then", "um", "uh", "yeah", "well", "anyway"))
+_SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
+
+
+def _stem_en(word: str) -> str:
+    return re.sub(r"(?:ing|ed|s)$", "", word) if len(word) > 4 else word
+
+
+_CONTRACTIONS_EN = (("'s", " is"), ("'m", " am"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"))
+
+
+def _words_en(text: str) -> list[str]:
+    low = text.lower().replace("’", "'")
+    for short, full in _CONTRACTIONS_EN:
+        low = low.replace(short, full)
+    return re.findall(r"[a-z]+", low)
+
+
+def _says_part(text: str, announced: str, zh: bool) -> bool:
+    """A short sentence made only of the words the part was announced with ("So what I'm going to do.", "Ok
+    thinking it through.", "How it's been."): the part's own signpost, whatever its words."""
+    if zh:
+        said = _SIGNPOST_FILLER_ZH.sub("", text)
+        return 2 <= len(said) <= 8 and set(said) <= set(announced)
+    words = [w for w in _words_en(text) if w not in _SIGNPOST_FILLER_EN]
+    named = {_stem_en(w) for w in _words_en(announced)}
+    # One word ("Why.", "Christmas.") is a signpost only of a part announced in a word or two.
+    least = 1 if len(named) <= 2 else 2
+    return least <= len(words) <= 6 and {_stem_en(w) for w in words} <= named
 
 
 def _boundary_score(
@@ -137,6 +169,13 @@ def cut_sections(
     min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
     score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
                       for j in range(k)])
+    for j, said in enumerate(announced):
+        # The first short sentence made of the part's announced words opens it; a later one is a recap inside it.
+        # After "where was I" it only resumes the part.
+        first = next((i for i in range(start, n) if said and _says_part(sentences[i].text, said, zh)
+                      and not any(RESUME[zh].search(s.text) for s in sentences[max(start, i - 2) : i])), None)
+        if first is not None:
+            score[j][first] += 4.0
     cum = np.concatenate([[0.0], np.cumsum([max(content_len(s.text, zh), 1) for s in sentences])])
     share = (cum[n] - cum[start]) / k
     weight = balance / 3 if any(announced) else balance

@@ -27,7 +27,7 @@ _BACK = {
     ),
 }
 # Back to where the speaker was ("um where was I", "我说到哪了").
-_RESUME = {False: re.compile(r"\bwhere was i\b", re.I), True: re.compile(r"说到哪|讲到哪|扯远了")}
+RESUME = {False: re.compile(r"\bwhere was i\b", re.I), True: re.compile(r"说到哪|讲到哪|扯远了")}
 LONGEST = {True: 24, False: 25}  # a back-reference is a short clause: characters (Mandarin) / words (English)
 MOST = 6  # sentences a return runs to at most
 
@@ -85,7 +85,7 @@ def follow_returns(sentences: Sequence[Sentence], labels: list[int], sections: S
         # Said on its own ("Oh, one more reason I didn't say."), what it names may follow after a pause.
         alone = content_len(s.text, zh) <= LONGEST[zh]
         end = i + 1
-        while end < n and end - i < MOST and not _RESUME[zh].search(sentences[end].text) and (
+        while end < n and end - i < MOST and not RESUME[zh].search(sentences[end].text) and (
             not sentences[end].paragraph_start or (end == i + 1 and alone)
         ) and _named(_head(sentences[end].text, zh), sections, lex.language) in (-1, j):
             end += 1
