@@ -513,6 +513,15 @@ def test_announced_parts_start_at_their_signposts() -> None:
     assert score.placed >= 10, score.missed
 
 
+def test_an_english_cue_is_a_whole_word() -> None:
+    from memo.structure.parts import has_cue
+
+    assert has_cue("plan", "what the plan is", zh=False) and has_cue("plan", "my plans", zh=False)
+    assert not has_cue("plan", "why i'm looking at an implant", zh=False)
+    assert not has_cue("plan", "how this whole planning thing has felt", zh=False)
+    assert has_cue("how it's gone", "how it's actually gone", zh=False)
+
+
 def test_a_short_sentence_of_the_announced_words_opens_its_part() -> None:
     # Round 48: "Ok thinking it through." and "So what I'm going to do." open the parts announced as "think it
     # through properly" and "what I'm actually going to do", not "the second thing" inside the reasons.
@@ -830,6 +839,10 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         ("en", "so let's do it like this. first off, why I even want to go, because I need to hear myself say it.\n"
                "second, the sense of it, the money and whether it's daft.\nthird what needs booking and when.\n"
                "and then last how it's been so far, because it's been a bit of a week.\n\nso why."),
+        # Round 51: four counted, the first unmarked and the second in two names; "plan" is no cue in "implant".
+        ("en", "so I'm going to do it properly, four bits. why I'm even looking at an implant, then the pros and cons "
+               "and the money, then what I'm actually going to do, and then how it's been, these last six weeks with "
+               "the gap\n\nso why."),
     ],
 )
 def test_the_default_sections_announced_in_many_ways(language: str, text: str) -> None:

@@ -137,6 +137,8 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
         if len(items) < n:
             continue
         marked = marked_items(window[:stop], template, language)
+        if len(marked) == n - 1:  # "why I'm even looking at it, then the pros and cons and the money, then …"
+            marked = marked_items(("先说 " if zh else "first ") + window[:stop], template, language)
         if len(marked) >= n:  # "先说A 然后B 到底值不值 再说C": the phrase after each marker, not its elaboration
             items = marked
         if len(items) > n:  # "然后回头想想，我当初为啥要辞职": of two phrases of one part, the one that names it

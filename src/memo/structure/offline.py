@@ -23,7 +23,7 @@ from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange,
 from .announce import find_announcement
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
-from .parts import is_own_part, item_score
+from .parts import has_cue, is_own_part, item_score
 from .points import Candidate, choose_points, point_count, rank
 from .returns import RESUME, follow_returns
 from .similarity import content_len, is_duplicate, tokens
@@ -123,9 +123,9 @@ def _boundary_score(
     # ... and that it is this section's part: its heading, its cue phrases, the words it was announced with.
     specific = 0.0
     for title in spec.titles.values():
-        if title.lower() in low:
+        if has_cue(title.lower(), low, zh):
             specific += 3.0
-    specific += min(sum(1 for c in spec.cues if c.lower() in head), 3) * 1.0
+    specific += min(sum(1 for c in spec.cues if has_cue(c.lower(), head, zh)), 3) * 1.0
     # A signpost: a short sentence that only names the part ("Right, why." / "先说为啥").
     if content_len(text, zh) <= (8 if zh else 4) and item_score(text, spec, lex.language) > 0:
         specific += 3.0

@@ -14,11 +14,14 @@ from ..language import base_language, is_chinese
 from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
 
 
-def _has_cue(cue: str, low: str, zh: bool) -> bool:
+def has_cue(cue: str, low: str, zh: bool) -> bool:
     """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
     actually gone" says "how it's gone")."""
-    if zh or " " not in cue:
+    if zh:
         return cue in low
+    if " " not in cue:
+        # "plan" is not in "implant", nor "planning" ("how this whole planning thing has felt")
+        return re.search(r"\b" + re.escape(cue) + r"(?:s|es)?\b", low) is not None
     return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
 
 
@@ -36,10 +39,10 @@ def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True
     low = item.lower()
     score = 2.0 if spec.named_by_form(low) else 0.0
     for cue in spec.cues:
-        if _has_cue(cue.lower(), low, is_chinese(language)):
+        if has_cue(cue.lower(), low, is_chinese(language)):
             score += len(cue) if is_chinese(language) else 1 + len(cue) / 10
     for title in spec.titles.values():
-        if title.lower() in low:
+        if has_cue(title.lower(), low, is_chinese(language)):
             score += 3
     # Signals only lean ("what we'll do over the next few weeks" is a plan without saying "plan").
     zh = is_chinese(language)
@@ -126,9 +129,10 @@ def _names(item: str, spec: SectionSpec, language: str) -> bool:
     """Whether the speaker's words name this section (its heading, or two of its cues), so its heading may
     replace them; else his words are the heading ("我看到的问题", "What happened")."""
     low = item.lower()
-    if any(title.lower() in low for title in spec.titles.values()):
+    zh = is_chinese(language)
+    if any(has_cue(title.lower(), low, zh) for title in spec.titles.values()):
         return True
-    hits = [cue for cue in spec.cues if cue.lower() in low]
+    hits = [cue for cue in spec.cues if has_cue(cue.lower(), low, zh)]
     # Two cues, or one that is most of the item ("一些感受"); one generic word in a longer item ("我看到的问题")
     # names something else.
     return len(hits) >= 2 or any(len(cue) >= 0.4 * len(item.replace(" ", "")) for cue in hits)
