@@ -67,3 +67,17 @@ def test_who_a_matter_is_about_and_a_part_of_the_memo_name_no_topic() -> None:
             "理事会缺七千块钱。我当了半年副会长。理事会的人都等我回话。")
     title = outline(transcript_from_text(club, language="zh"), engine="offline").title
     assert "结论" not in title and "理事" in title, title
+
+
+def test_a_name_that_says_things_how_a_thing_is_rated_and_where_one_is_back_from_name_no_topic() -> None:
+    # Round 50-51's first runs: 二军 (a friend, "二军说…") titled a truck memo, "which is the main thing" titled a
+    # move "Main", "just got back from the service" titled a church fundraiser "Service".
+    from memo.structure import load_transcript
+
+    truck = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / "zh_manual_truck.txt")
+    ranked = T.topic_words(clean_transcript(truck).sentences, lexicon("zh"))
+    assert any(w.word == "二军" and w.person for w, _ in ranked), [(w.word, w.person) for w, _ in ranked[:5]]
+    assert "二军" not in outline(truck, engine="offline").title
+    for name, topic in (("en_gran_assisted_living", "linden court"), ("en_church_roof_auction", "church")):
+        title = outline(load_transcript(truck.source.replace("zh_manual_truck", name)), engine="offline").title
+        assert title not in ("Main", "Service") and topic in title.lower(), title

@@ -247,8 +247,11 @@ _POINTED_EN = re.compile(
     r"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:through|over)\b",
     re.I)
 # What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
+# Nor how the speaker rates it ("which is the main thing", "the hard part").
 _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
-                             r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot)s?\b", re.I)
+                             r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
+                             r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying)s?\b",
+                             re.I)
 
 
 _KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
@@ -363,7 +366,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         low = title.lower()
         # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
         decided = not zh and "decide" in m.group(0).lower() and _said_often(low.split()[-1], text)
-        if any(w in low for w in words) or decided:
+        # Where the speaker is back from ("just got back from the service") is the topic only when the memo
+        # goes on about it: one of its main words, not one of twenty.
+        main = words[:5] if "back from" in m.group(0).lower() else words
+        if any(w in low for w in main) or decided:
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
         named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex)

@@ -56,6 +56,12 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thin
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
 
 
+def _says_zh(word: str, text: str, tag: str) -> bool:
+    """A name the dictionary lacks that says things ("二军说你别低头看", twice or more): a person, not a topic."""
+    return len(word) == 2 and (not word_tag(word) or tag.startswith("nr")) and word[0] not in "爸妈爷奶姥哥姐弟妹" \
+        and text.count(word + "说") >= 2
+
+
 def people_en(text: str) -> set[str]:
     """Who an English memo names: a capitalised word with 's, before said/told/asked/rang…, or after told/asked/
     with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so."""
@@ -213,7 +219,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
     people = {w for w, tag in units.items() if tag.startswith("nr") and (not word_tag(w) or w[0] in _SURNAMES_ZH)
-              or _NAME_ZH.match(w) or w.endswith(_ADDRESS_ZH)} if zh else people_en(text)
+              or _NAME_ZH.match(w) or w.endswith(_ADDRESS_ZH) or _says_zh(w, text, tag)} if zh else people_en(text)
     said_in = said_in or {}
     out = []
     for word, n in counts.items():
