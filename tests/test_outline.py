@@ -513,6 +513,13 @@ def test_announced_parts_start_at_their_signposts() -> None:
     assert score.placed >= 10, score.missed
 
 
+def test_a_run_of_clauses_after_a_trigger_is_no_list_of_parts() -> None:
+    # Round 52: "…talk about it properly at the weekend … ten days, no, eleven, ten nights, and that was with a pretty
+    # basic hotel, and I said never again, I can't spend that every summer" was read as five parts.
+    score, result = _bench_score("en_caravan_holiday_disaster")
+    assert len(result.sections) == 4 and score.placed >= 8, (score.placed, [s.title for s in result.sections])
+
+
 def test_an_english_cue_is_a_whole_word() -> None:
     from memo.structure.parts import has_cue
 

@@ -122,6 +122,7 @@ def _is_clause(item: str, language: str) -> bool:
     ("还有一个什么")."""
     if is_chinese(language):
         return len(item) > 16 or bool(re.search(r"[\d一二三四五六七八九十两百千万]{2,}|什么$", item))
+    item = re.sub(r"^(?:and|but|so|then)\s+", "", item, flags=re.I)  # "and I said never again" says something
     return bool(_EN_CLAUSE.match(item)) or len(item.split()) > 12
 
 
