@@ -850,6 +850,10 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         ("en", "so I'm going to do it properly, four bits. why I'm even looking at an implant, then the pros and cons "
                "and the money, then what I'm actually going to do, and then how it's been, these last six weeks with "
                "the gap\n\nso why."),
+        # Round 53: "do it in order" names the structure, one sentence per part, no "first".
+        ("en", "so. the chippy. whether I take it over\nI'm going to do it in order or I'll be here all night. why I'd "
+               "even want it in the first place. then the sums and the risks, the proper sums. then what happens next "
+               "if I say yes. and last how these six weeks behind the counter have actually felt. ok\n\nwhy."),
     ],
 )
 def test_the_default_sections_announced_in_many_ways(language: str, text: str) -> None:

@@ -200,7 +200,9 @@ def trigger_starts(low: str, lex) -> list[int]:
     """Where a word naming the structure (大纲, outline, parts) occurs in ``low``; English as a whole word
     ("structured physio" names none)."""
     bound = r"\b" if lex.spaced else ""
-    return [m.start() for t in lex.announce_triggers for m in re.finditer(rf"{bound}{re.escape(t)}{bound}", low)]
+    # "in order to save money" is a purpose, not the order of the memo.
+    return [m.start() for t in lex.announce_triggers
+            for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)]
 
 
 def until_repeated(items: list[str]) -> list[str]:
