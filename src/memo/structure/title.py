@@ -18,7 +18,15 @@ from pathlib import Path
 from .cleanup import Lexicon, Sentence
 from .homophones import word_tag
 from .similarity import STOP_EN, tokens
-from .topic_words import NOT_NAMES, NOT_TOPIC_TAGS, PARTICLES_ZH, topic_word_zh, topic_words
+from .topic_words import (
+    DETERMINERS_EN,
+    NOT_NAMES,
+    NOT_TOPIC_TAGS,
+    PARTICLES_ZH,
+    singular,
+    topic_word_zh,
+    topic_words,
+)
 
 _NAMING_ZH = re.compile(
     r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
@@ -42,14 +50,11 @@ _CHANGE_EN = re.compile(
     r"giv(?:e|ing) up)\s+(?:a |an |the |my |our )?[\w'-]+(?: [\w'-]+)?",
     re.I,
 )
-# English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt").
-# Words of grammar that follow "that" as a conjunction ("on that since…"), never a noun of the memo.
+# English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt"), not
+# words of grammar that follow "that" as a conjunction ("on that since…"), never a noun of the memo.
 _FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "unless", "whether", "while", "during",
                           "before", "after", "without", "within", "across", "among", "against", "towards", "toward",
                           "upon", "because", "once", "ever", "even", "still", "again", "away", "through"))
-_DETERMINERS_EN = frozenset(
-    ("the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "your", "its", "some")
-)
 _TAIL_ZH = re.compile(
     r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
@@ -88,13 +93,13 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
             if zh and len(unit) == 2 and not (set(unit) & PARTICLES_ZH) and unit not in lex.common_words:
                 counts[unit] += weight
             elif not zh and len(unit) >= 4 and unit not in STOP_EN | _FUNCTION_EN \
-                    and not {unit, _singular(unit)} & lex.common_words:
-                counts[_singular(unit)] += weight
+                    and not {unit, singular(unit)} & lex.common_words:
+                counts[singular(unit)] += weight
         if not zh:
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", s.text)
             low = [w.lower() for w in words]
-            nouns.update(_singular(b) for a, b in zip(low, low[1:], strict=False)
-                         if a in _DETERMINERS_EN and b.split("'")[0] not in STOP_EN)  # "that he's" is no noun
+            nouns.update(singular(b) for a, b in zip(low, low[1:], strict=False)
+                         if a in DETERMINERS_EN and b.split("'")[0] not in STOP_EN)  # "that he's" is no noun
             nouns.update(w.lower() for w in words[1:] if w[0].isupper() and w not in NOT_NAMES  # Lisbon, Priya
                          and w.lower().split("'")[0] not in STOP_EN)  # "He's" starts a clause
             nouns.update(w for w in low if len(w) >= 7 and w.endswith("ing"))  # an activity: running, teaching
@@ -198,7 +203,7 @@ _PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|an
 
 def _said_often(word: str, text: str, least: int = 3) -> bool:
     """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
-    return len(re.findall(rf"\b{re.escape(_singular(word))}(?:s|es)?\b", text, re.I)) >= least
+    return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
 
 
 def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon, text: str) -> str:
@@ -230,7 +235,7 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         # speech only inside ("The life in the UK test."), and then five words at most; else three.
         plain = [w for w in said if w in lex.common_words or w in STOP_EN]
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
-        if _singular(said[-1]) in words[:3] and inside:
+        if singular(said[-1]) in words[:3] and inside:
             return phrase[:1].upper() + phrase[1:]
         # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
         determined = phrase != m.group(1) and len(said) <= 3 and not plain
@@ -286,16 +291,6 @@ def _acronym(text: str) -> str:
     said = Counter(m.group(1) for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,4})(?![A-Za-z0-9])", text))
     found = [(n, w) for w, n in said.items() if n >= 3 and w not in _EVERYDAY_ACRONYMS]
     return max(found)[1] if found else ""
-
-
-def _singular(word: str) -> str:
-    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):  # analysis, Christmas
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("oes"):
-        return word[:-2]
-    return word[:-1]
 
 
 def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening: str | None = None) -> str:
@@ -392,7 +387,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         top = picked[:3]
         said = Counter(re.findall(r"[a-z][a-z'-]*", text.lower()))
         # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
-        top = [max((u for u in said if _singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
+        top = [max((u for u in said if singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]
         *head, last = top

@@ -88,11 +88,15 @@ class TopicModel:
     intercept: float
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """An English noun's singular, roughly ("parties" -> "party", "tomatoes" -> "tomato"); "analysis",
+    "Christmas" and short words stay."""
     if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
+    if word.endswith("oes"):
+        return word[:-2]
     return word[:-1]
 
 
@@ -140,8 +144,8 @@ _NOT_TOPIC_EN = frozenset(("past", "quarter", "half", "tonight", "yesterday", "t
                            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
                            "thirty", "forty", "fifty", "sixty", "seventy", "ninety", "hundred", "thousand", "million",
                            "quid", "pound", "buck", "percent", "alright", "okay", "somewhere", "outside"))
-_DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "these",
-                             "those"))
+DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that",
+                            "these", "those", "some"))
 
 
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
@@ -162,15 +166,15 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
         words = _WORD_EN.findall(s.text)
         low = [w.lower() for w in words]
         for i, (word, w) in enumerate(zip(words, low, strict=True)):
-            if len(w) < 3 or w in plain or _singular(w) in plain or "'" in w:
+            if len(w) < 3 or w in plain or singular(w) in plain or "'" in w:
                 continue
-            key = w if word[0].isupper() else _singular(w)  # Leeds, James: no plural
+            key = w if word[0].isupper() else singular(w)  # Leeds, James: no plural
             (first if not i else capital if word[0].isupper() else lower)[key] += 1
-            after_determiner = i > 0 and low[i - 1] in _DETERMINERS_EN
+            after_determiner = i > 0 and low[i - 1] in DETERMINERS_EN
             if after_determiner:
                 determined.add(key)
             if i + 1 < len(low) and _pair_word(low[i + 1], plain) and not w.endswith("ly"):
-                pair = f"{w} {_singular(low[i + 1])}"
+                pair = f"{w} {singular(low[i + 1])}"
                 pairs[pair] += 1
                 if after_determiner:
                     determined.add(pair)
