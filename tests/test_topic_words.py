@@ -81,3 +81,13 @@ def test_a_name_that_says_things_how_a_thing_is_rated_and_where_one_is_back_from
     for name, topic in (("en_gran_assisted_living", "linden court"), ("en_church_roof_auction", "church")):
         title = outline(load_transcript(truck.source.replace("zh_manual_truck", name)), engine="offline").title
         assert title not in ("Main", "Service") and topic in title.lower(), title
+
+
+def test_two_title_words_said_as_one_phrase_become_that_phrase() -> None:
+    from memo.structure.title import _said_together
+
+    assert _said_together(["Party", "street", "houses"], "we want a street party on our road") == \
+        ["Street party", "houses"]
+    assert _said_together(["wedding", "silver", "mince"], "it's our silver wedding in May") == \
+        ["silver wedding", "mince"]
+    assert _said_together(["boiler", "coat", "valve"], "the boiler died, I wore my coat") == ["boiler", "coat", "valve"]

@@ -293,6 +293,19 @@ def _acronym(text: str) -> str:
     return max(found)[1] if found else ""
 
 
+def _said_together(words: list[str], text: str) -> list[str]:
+    """Two of the title's words that the speaker says as one phrase ("Party, street" -> "Street party", "Wedding,
+    silver" -> "Silver wedding") become that phrase, in the order said."""
+    out = list(words)
+    for a in words:
+        for b in words:
+            if a in out and b in out and a != b and " " not in a + b \
+                    and re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", text, re.I):
+                out[out.index(a)] = f"{a} {b}".lower() if not a[:1].isupper() else f"{a} {b}"
+                out.remove(b)
+    return out
+
+
 def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening: str | None = None) -> str:
     """The topic as the speaker names it, else the memo's keywords, else the file name (see the docstring).
 
@@ -390,6 +403,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         top = [max((u for u in said if singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]
+        top = _said_together(top, text)
         *head, last = top
         title = f"{', '.join(head)} and {last}" if head else last  # "Tomatoes, slugs and allotment"
         return title[:1].upper() + title[1:]
