@@ -87,7 +87,7 @@ def test_two_title_words_said_as_one_phrase_become_that_phrase() -> None:
     from memo.structure.title import _said_together
 
     assert _said_together(["Party", "street", "houses"], "we want a street party on our road") == \
-        ["Street party", "houses"]
+        ["street party", "houses"]
     assert _said_together(["wedding", "silver", "mince"], "it's our silver wedding in May") == \
         ["silver wedding", "mince"]
     assert _said_together(["boiler", "coat", "valve"], "the boiler died, I wore my coat") == ["boiler", "coat", "valve"]
