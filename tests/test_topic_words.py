@@ -91,3 +91,11 @@ def test_two_title_words_said_as_one_phrase_become_that_phrase() -> None:
     assert _said_together(["wedding", "silver", "mince"], "it's our silver wedding in May") == \
         ["silver wedding", "mince"]
     assert _said_together(["boiler", "coat", "valve"], "the boiler died, I wore my coat") == ["boiler", "coat", "valve"]
+
+
+def test_one_english_singular_for_titles_and_topic_words() -> None:
+    from memo.structure import title
+
+    assert title.singular is T.singular
+    assert [T.singular(w) for w in ("shoes", "potatoes", "parties", "bills", "analysis", "christmas")] == \
+        ["shoe", "potato", "party", "bill", "analysis", "christmas"]

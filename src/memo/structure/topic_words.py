@@ -88,6 +88,9 @@ class TopicModel:
     intercept: float
 
 
+_SHOES = frozenset(("shoes", "canoes", "oboes", "tiptoes", "horseshoes", "snowshoes"))
+
+
 def singular(word: str) -> str:
     """An English noun's singular, roughly ("parties" -> "party", "tomatoes" -> "tomato"); "analysis",
     "Christmas" and short words stay."""
@@ -95,7 +98,7 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith("oes"):
+    if word.endswith("oes") and word not in _SHOES:
         return word[:-2]
     return word[:-1]
 
