@@ -35,6 +35,16 @@ else:  # pragma: no cover
 
 MEMOS = Path(__file__).resolve().parent / "outline_memos"
 
+
+def dev_checklists(folder: Path = MEMOS):
+    """(checklist path, its text, the parsed checklist) of every dev memo in ``folder``, by name: what the trainers
+    learn from. Held-out checklists (``heldout = true``) are never yielded."""
+    for path in sorted(folder.glob("*.toml")):
+        source = path.read_text(encoding="utf-8")
+        checklist = tomllib.loads(source)
+        if not checklist.get("heldout"):
+            yield path, source, checklist
+
 _META_ZH = re.compile(
     r"这是一个关于|备忘录|录一段|录一下|(?:先|再|然后|最后|接下来|下面)(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈)"
     r"|分(?:几|[二三四五两])(?:个)?部分|(?<!十)几块(?!钱)|大纲|框架|第[一二三四五]部分|就到这里|先说到这|大概就是这样|(?:好吧|好了)就这些|就录这么多"

@@ -19,8 +19,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import tomllib
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_outline as E  # noqa: E402
 
@@ -36,11 +34,7 @@ SECTIONS = ("reasons", "analysis", "plan", "experience")
 def labelled_memos(folder: Path) -> list[dict]:
     """Dev memos with their labelled sentences: (features, section index)."""
     memos = []
-    for path in sorted(folder.glob("*.toml")):
-        source = path.read_text(encoding="utf-8")
-        checklist = tomllib.loads(source)
-        if checklist.get("heldout"):
-            continue
+    for path, source, checklist in E.dev_checklists(folder):
         transcript = load_transcript(path.with_suffix(".txt"))
         language = checklist["language"]
         rows = []

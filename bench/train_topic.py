@@ -19,13 +19,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import tomllib
-
 from memo.structure import load_transcript
 from memo.structure import topic_words as T
 from memo.structure.cleanup import clean_transcript, lexicon
 
-MEMOS = Path(__file__).resolve().parent / "outline_memos"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_outline as E  # noqa: E402
+
+MEMOS = E.MEMOS
 DATA = Path(T.__file__).with_name("data")
 
 
@@ -37,10 +38,7 @@ def is_topic(word: str, title_words: list[str]) -> bool:
 def dev_memos(folder: Path) -> list[dict]:
     """Dev memos: language, cleaned sentences, title words."""
     memos = []
-    for path in sorted(folder.glob("*.toml")):
-        checklist = tomllib.loads(path.read_text(encoding="utf-8"))
-        if checklist.get("heldout"):
-            continue
+    for path, _, checklist in E.dev_checklists(folder):
         transcript = load_transcript(path.with_suffix(".txt"))
         memos.append({"name": path.stem, "language": checklist["language"], "title": checklist["title"],
                       "sentences": clean_transcript(transcript).sentences})
