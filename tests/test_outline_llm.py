@@ -395,6 +395,26 @@ def test_timeout_is_one_line_and_never_retried():
         server.close()
 
 
+def test_a_server_that_stops_answering_in_time_keeps_what_it_did():
+    # The first rewrite is answered, the next request is not answered within the timeout: the memo's outline is
+    # not lost; the first section keeps its rewrite, the rest the rules' points, and the notice says why.
+    replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})
+    calls = []
+
+    def slow_after_first(body):
+        calls.append(body)
+        if len(calls) > 1:
+            time.sleep(1.5)
+        return replies(body)
+
+    result, stats, server = run(slow_after_first, timed(ENGLISH_MEMO), timeout=0.5)
+    offline = offline_outline(timed(ENGLISH_MEMO), load_template("default"))
+    assert result.engine == "llm:scripted" and "did not answer within 0.5 s after 1 answer(s)" in result.notice
+    assert result.sections[0].points[0].text.startswith("Rewritten: ")
+    assert [p.text for p in result.sections[-1].points] == [p.text for p in offline.sections[-1].points]
+    assert len(server.requests) == 2  # nothing asked after the timeout
+
+
 def test_no_server_listening():
     url = f"http://127.0.0.1:{free_port()}/v1"
     with pytest.raises(EngineError, match=rf"^cannot reach the LLM endpoint at {re.escape(url)}; start the server"):

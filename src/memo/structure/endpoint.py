@@ -103,6 +103,10 @@ class TooLong(Exception):
         self.cut_off = cut_off
 
 
+class TimedOut(EngineError):
+    """The endpoint did not answer one request within its timeout (a slow or overloaded local server)."""
+
+
 class UnusableAnswer(EngineError):
     """The endpoint works but one answer was unusable (invalid JSON twice, cut off): other steps may still work."""
 
@@ -271,7 +275,7 @@ class Endpoint:
                     continue
                 raise engine_error(exc, self.settings, model, timeout) from exc
             except openai.APITimeoutError as exc:
-                raise engine_error(exc, self.settings, model, timeout) from exc
+                raise TimedOut(str(engine_error(exc, self.settings, model, timeout))) from exc
             except openai.APIConnectionError as exc:
                 if connection_retried:
                     raise engine_error(exc, self.settings, model, timeout) from exc

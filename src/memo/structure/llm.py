@@ -37,6 +37,7 @@ from .endpoint import (
     Endpoint,
     LLMSettings,
     LLMStats,
+    TimedOut,
     TooLong,
     UnusableAnswer,
     json_array,
@@ -127,6 +128,8 @@ class _Run:
                          for s in self.basis.sections]
         self.fixes: dict[str, str] = {}
         self.deadline = time.perf_counter() + budget
+        self.answered = 0  # steps the model answered
+        self.stopped = ""  # why the model was asked no more (it stopped answering in time)
 
     def say(self, message: str) -> None:
         if self.progress is not None:
@@ -173,14 +176,23 @@ class _Run:
 
     def step(self, name: str, work: Callable[[], Any], cost: float) -> Any:
         """``work()`` unless the time budget cannot pay ``cost``; an unusable answer keeps the rules' result."""
-        if cost > self.left():
+        if cost > self.left() or self.stopped:
             self.stats.count("skipped", name)
             return None
         try:
-            return work()
+            done = work()
         except (UnusableAnswer, TooLong):
             self.stats.count("refused", name)
             return None
+        except TimedOut as exc:
+            if not self.answered:
+                raise  # never answered: the endpoint is too slow for this memo, say so
+            # It answered before: keep what it did, and the rules' result for the rest, rather than lose the memo.
+            self.stopped = str(exc)
+            self.stats.count("skipped", name)
+            return None
+        self.answered += 1
+        return done
 
     # -- step 1: rewrite a section's points
 
@@ -398,7 +410,11 @@ class _Run:
             sections.append(OutlineSection(section.basis.title, tuple(points), section.basis.spec.key))
         self.stats.count("used", "fixes", len(self.fixes))
         notice = ""
-        if self.stats.skipped:
+        if self.stopped:
+            skipped = sum(self.stats.skipped.values())
+            notice = (f"{self.stopped.split(';')[0]} after {self.answered} answer(s): {skipped} step(s) not asked; "
+                      "the offline engine's points stand there")
+        elif self.stats.skipped:
             skipped = sum(self.stats.skipped.values())
             notice = (f"the LLM was slow: {skipped} step(s) skipped to stay within the time budget "
                       "(MEMO_LLM_BUDGET seconds, 0 = none); the offline engine's points stand there")
