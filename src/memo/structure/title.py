@@ -295,11 +295,12 @@ def _acronym(text: str) -> str:
 
 def _said_together(words: list[str], text: str) -> list[str]:
     """Two of the title's words that the speaker says as one phrase ("Party, street" -> "Street party", "Wedding,
-    silver" -> "Silver wedding") become that phrase, in the order said."""
+    silver" -> "Silver wedding") become that phrase, in the order said; an abbreviation leads on its own ("HRT,
+    risk and doctor")."""
     out = list(words)
     for a in words:
         for b in words:
-            if a in out and b in out and a != b and " " not in a + b \
+            if a in out and b in out and a != b and " " not in a + b and not (a.isupper() or b.isupper()) \
                     and re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", text, re.I):
                 out[out.index(a)] = f"{a} {b}".lower() if not a[:1].isupper() else f"{a} {b}"
                 out.remove(b)
