@@ -395,6 +395,26 @@ def test_timeout_is_one_line_and_never_retried():
         server.close()
 
 
+def test_a_rewrite_that_drops_a_clause_keeps_the_rule_text(memo_zh):
+    # Round 56's llm run: "…我们当爹妈的一点都不知道，心里真不是滋味" came back without how the speaker felt, though
+    # most of its words were there. A rewrite must keep every clause that says something.
+    from memo.structure.similarity import token_set
+
+    offline = offline_outline(memo_zh, load_template("default"))
+
+    def cut_last_clause(items):
+        return {"points": [t.rsplit("，", 1)[0] + "。" if "，" in t else t for t in items], "fixes": []}
+
+    result, stats, _ = run(answers(rewrite=cut_last_clause, points=lambda text, most: []), memo_zh)
+    checked = 0
+    for section, rules in zip(result.sections, offline.sections, strict=True):
+        for point, rule in zip(section.points, rules.points, strict=False):
+            if "，" in rule.text and len(token_set(rule.text.rsplit("，", 1)[1])) >= 2:
+                assert point.text == rule.text  # refused: the rules' point stands whole
+                checked += 1
+    assert checked >= 10 and stats.refused["rewrite"] >= checked  # each such sentence refused, one by one
+
+
 def test_a_server_that_stops_answering_in_time_keeps_what_it_did():
     # The first rewrite is answered, the next request is not answered within the timeout: the memo's outline is
     # not lost; the first section keeps its rewrite, the rest the rules' points, and the notice says why.

@@ -328,7 +328,8 @@ class _Run:
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
             return False
-        if recall and (support(token_set(source), token_set(text)) < recall or not self.specifics_kept(text, source)):
+        if recall and (support(token_set(source), token_set(text)) < recall or not self.specifics_kept(text, source)
+                       or not self.clauses_kept(text, source)):
             return False
         if self.meta(text) > self.meta(source) or _INNER_STOP["zh" if self.zh else "en"].search(text):
             return False  # talk about the memo the source did not have, or more than one sentence
@@ -349,6 +350,16 @@ class _Run:
         own = token_set(text)
         rare = {u for u in token_set(source) if self.doc_df[u] <= 2 and not (self.zh and set(u) & FUNCTION_ZH)}
         return not rare or len(rare & own) >= 0.8 * len(rare)
+
+    def clauses_kept(self, text: str, source: str) -> bool:
+        """A rewrite keeps every clause of the source that says something: half its words at least ("…一点都不知道，
+        心里真不是滋味" must not lose how the speaker felt, though most of the point's words are still there)."""
+        own = token_set(text)
+        for clause in re.split(r"[，,；;:：]", source):
+            words = token_set(clause)
+            if len(words) >= 2 and support(words, own) < 0.5:
+                return False
+        return True
 
     def meta(self, text: str) -> int:
         """How much ``text`` talks about the memo rather than its topic (the rules' meta phrases, a model's)."""
