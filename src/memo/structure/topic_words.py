@@ -36,8 +36,10 @@ NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz
                             "o", "a", "ad", "ag", "z", "zg", "f", "s", "x", "uz", "ud", "ug", "uv"))
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
+# First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
+_KIN_ZH = "爸妈爷奶姥哥姐弟妹"
 # A nickname (小雅, 老王, 阿杰, 乐乐); 爷爷, 妈妈 are kin, who a memo may well be about.
-_NAME_ZH = re.compile(r"^(?:[小老阿][\u4e00-\u9fff]|([^爸妈爷奶姥哥姐弟妹叔舅婶伯公婆姑姨宝])\1)$")
+_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}叔舅婶伯公婆姑姨宝])\1)$")
 # jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
 # dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
@@ -58,7 +60,7 @@ _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔�
 
 def _says_zh(word: str, text: str, tag: str) -> bool:
     """A name the dictionary lacks that says things ("二军说你别低头看", twice or more): a person, not a topic."""
-    return len(word) == 2 and (not word_tag(word) or tag.startswith("nr")) and word[0] not in "爸妈爷奶姥哥姐弟妹" \
+    return len(word) == 2 and (not word_tag(word) or tag.startswith("nr")) and word[0] not in _KIN_ZH \
         and text.count(word + "说") >= 2
 
 
