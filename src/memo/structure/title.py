@@ -28,11 +28,11 @@ from .topic_words import (
     topic_words,
 )
 
-_NAMING_ZH = re.compile(
-    r"(?:聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|记一下|录一下|理一理|想一想|琢磨)[，、\s]*"
-    r"([^，。！？；]{2,24})"
-)
-_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_ZH.pattern[:_NAMING_ZH.pattern.index(')') + 1]})")
+_NAMING_VERBS_ZH = "聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨"
+_NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
+# What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
+# the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
+_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 _TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
 _NAMING_EN = re.compile(
