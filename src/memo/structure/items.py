@@ -49,6 +49,8 @@ _EN_META = re.compile(
 )
 
 
+_EN_PRONOUN = re.compile(r"(?:it|this)\b(?!'s)", re.I)
+
 # "I'll structure this as reasons, …": the first item follows the words that name the structure.
 # "the plan is I'll tell you about yesterday first": the plan of the memo, not its plan part, so the item follows.
 _EN_AS = re.compile(
@@ -112,6 +114,8 @@ def item_name(part: str, language: str) -> str:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
+    if not zh and _EN_PRONOUN.match(part):
+        return ""  # "I'm going to do it like she said, why…": "it" points at the memo; a part is named
     if trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
         return ""  # "because that's the bit that frightens me" says why the order, "and" names nothing
     return part if (2 if zh else 3) <= len(part) <= (24 if zh else 80) else ""  # "why" names a part
