@@ -202,13 +202,18 @@ def numbered_items(window: str, n: int, template: Template, language: str) -> tu
     return items, end
 
 
+_AMBIGUOUS_ZH = frozenset(("几块", "几点"))
+
+
 def trigger_starts(low: str, lex) -> list[int]:
     """Where a word naming the structure (大纲, outline, parts) occurs in ``low``; English as a whole word
     ("structured physio" names none)."""
     bound = r"\b" if lex.spaced else ""
-    # "in order to save money" is a purpose, not the order of the memo.
+    # "in order to save money" is a purpose, not the order of the memo; 几块 / 几点 name parts only after a verb
+    # of dividing or saying ("我分几块说", "讲几点"): "二十几块钱" is a price, "几点睡" a time.
     return [m.start() for t in lex.announce_triggers
-            for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)]
+            for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)
+            if t not in _AMBIGUOUS_ZH or re.search(r"[分说讲聊谈成为这]$", low[: m.start()])]
 
 
 def until_repeated(items: list[str]) -> list[str]:
