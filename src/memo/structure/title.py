@@ -35,6 +35,8 @@ _NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 _TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
+# What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
+_CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还]$")
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
@@ -346,8 +348,11 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             choice = m.group(1) + m.group(2)
             if m.group(1) not in _JUDGED_ZH and text.count(choice) >= 2:
                 return choice  # "下学期住不住校" -> 住校
-        named = _TOPIC_ZH.search(opening)
-        if named:
+        # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
+        # at the matter with 这个事 after a clause (…全是), then names it.
+        for named in _TOPIC_ZH.finditer(opening):
+            if _CLAUSE_END_ZH.search(named.group(1)):
+                continue
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
             # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
@@ -367,6 +372,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
             if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
+            break  # only the first phrase so marked names the topic
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
     namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
     for m in namings:
@@ -404,6 +410,10 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     return ""
 
 
+def _said_as(phrase: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(phrase)}\b", text, re.I))
+
+
 def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
     acronym = _acronym(text)
@@ -417,6 +427,8 @@ def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
         said = Counter(re.findall(r"[a-z][a-z'-]*", text.lower()))
         # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
         top = [max((u for u in said if singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
+        # A pair too: "the under elevens", not "under eleven".
+        top = [max((w, w + "s", w + "es"), key=lambda u: (_said_as(u, text), u == w)) if " " in w else w for w in top]
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]
         top = _said_together(top, text)
