@@ -12,7 +12,7 @@ from .parts import names_a_section, section_named
 from .templates import Template
 
 ZH_ENUM = (
-    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再就是|再是|再说说?|再聊|再讲|以及最后|"
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再往后|再就是|再是|再说说?|再聊|再讲|以及最后|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
