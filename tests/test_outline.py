@@ -480,7 +480,9 @@ def _bench_score(name: str):
 @pytest.mark.parametrize(
     ("name", "covered", "placed", "titled"),
     # zh_friend_drift's topic word (朋友) is one most memos say: the learned topic words title it 相册和电话.
-    [("zh_move_chengdu", 9, 7, True), ("en_team_conflict", 10, 10, True), ("zh_friend_drift", 10, 9, False)],
+    # zh_pet_portrait_orders says "二十几块钱": no announcement of parts (it had printed seven invented sections).
+    [("zh_move_chengdu", 9, 7, True), ("en_team_conflict", 10, 10, True), ("zh_friend_drift", 10, 9, False),
+     ("zh_pet_portrait_orders", 11, 10, True)],
 )
 def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int, titled: bool) -> None:
     score, result = _bench_score(name)
@@ -1055,6 +1057,12 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("So Sian rang again tonight about the quiz and I need to actually think about this instead of just going "
          "round in circles. The quiz is on Tuesdays. I did the quiz twice. The quiz pays forty quid.", "en",
          "Quiz"),
+        # What follows 录一下 is what the speaker does next, not the topic (round 55's arbitration memo).
+        ("刚从仲裁院出来 我先录一下 回头自己再听 今天是调解 仲裁员说公司得先把工资补上 仲裁的时候我没说清楚 "
+         "工资拖了三个月 下次开庭我要带上工资条", "zh", "仲裁"),
+        # "这个事" after a clause points back; the next phrase so marked names the matter (round 66's e-bike memo).
+        ("这几天脑子里全是这个事 电动车撞了人的事 电动车是去年买的 电动车那天刹车不灵 电动车撞了人 我得私了还是走调解",
+         "zh", "电动车和撞了人"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),
@@ -1069,6 +1077,31 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         return
     sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "keys"),
+    [
+        # "the plan is" is the memo's plan, not its plan part (round 62's boat share): the first item follows it.
+        ("en", "the plan is I'll tell you about yesterday first, then I'll do the sums properly, then why I actually "
+               "want it, and then what I'm going to do before Friday\n\nso yesterday.", None),
+        # "do it like she said": "it" points at the memo, it names no part (round 62's framing shop).
+        ("en", "I'm going to do it like she said, why I even want the thing in the first place, then whether it "
+               "actually stacks up money wise, then what I'm actually doing about it this week, and then how I feel "
+               "about it\n\nso why.", ("reasons", "analysis", "plan", "experience")),
+        # "咋弄成这样的" asks how it came to this: the reasons, not the plan (round 68's Achilles tendon).
+        ("zh", "把这事捋一捋 我先琢磨琢磨 这回到底咋就断了 是咋弄成这样的 然后 做手术还是不做 这笔账得掰扯清楚 "
+               "最后嘛 就说说这几天 心里头是个啥滋味\n先说咋断的", ("reasons", "analysis", "experience")),
+    ],
+)
+def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:
+    from memo.structure.announce import find_announcement
+
+    found = find_announcement(text, load_template("default"), language)
+    if keys is None:  # no part is named "plan" by "the plan is"
+        assert found is None or found.items[0].lower().startswith("tell you")
+        return
+    assert tuple(s.key for s in found.template.sections)[: len(keys)] == keys
 
 
 def test_a_list_said_after_in_order_keeps_its_first_part() -> None:
