@@ -170,7 +170,8 @@ def test_outline_of_a_folder_takes_one_source_per_memo(batch_folder, tmp_path):
     # a (from its JSON), c.flac (transcribed first) and notes.txt (a text memo)
     assert "a.json: done" in first.stderr and "3 files: 3 done" in first.stderr
     outline = (batch_folder / "a.outline.md").read_text()
-    assert "ill disposed" in outline.replace("-", " ") and "[0:" in outline  # provenance from the timed JSON
+    # "young man": "ill-disposed" itself is heard as "ill sposed" on some CPUs (see test_transcribe.py).
+    assert "young man" in outline and "[0:" in outline  # provenance from the timed JSON
     run_memo("outline", batch_folder, "--engine", "offline")  # c.json now exists: c is outlined from it once
     again = run_memo("outline", batch_folder, "--engine", "offline")
     assert "3 files: 0 done, 3 already done" in again.stderr
