@@ -1092,6 +1092,10 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         # "咋弄成这样的" asks how it came to this: the reasons, not the plan (round 68's Achilles tendon).
         ("zh", "把这事捋一捋 我先琢磨琢磨 这回到底咋就断了 是咋弄成这样的 然后 做手术还是不做 这笔账得掰扯清楚 "
                "最后嘛 就说说这几天 心里头是个啥滋味\n先说咋断的", ("reasons", "analysis", "experience")),
+        # "怎么把它拖成今天这样的" is how it came to this; "后面那几次怎么排" is the plan (round 70's gum cleaning).
+        ("zh", "这事我得捋一捋\n我按个顺序来啊 先说说我是怎么把它拖成今天这样的 再算算这个钱怎么花 花得值不值 "
+               "然后后面那几次怎么排 最后说说今天躺在那椅子上 是个啥滋味\n先说怎么拖的",
+         ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:
