@@ -1108,6 +1108,20 @@ def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, 
     assert tuple(s.key for s in found.template.sections)[: len(keys)] == keys
 
 
+def test_an_item_that_starts_with_this_and_a_noun_is_a_part() -> None:
+    """"I'll start with this morning": "this" is a determiner here, not the memo (round 73's cavity walls had lost its
+    first part, and its money went under how it went)."""
+    from memo.structure.announce import find_announcement
+
+    text = ("it's about the cavity wall insulation, the bloke came this morning. so I'll start with this morning "
+            "because my head's still spinning from it, then the numbers he gave us, the money side of it, then why "
+            "we're even looking at it in the first place, and then what I'm going to do about it. in that order or "
+            "I'll wander off\n\nso this morning.")
+    found = find_announcement(text, load_template("default"), "en")
+    keys = dict(zip(found.items, (x.key for x in found.template.sections), strict=False)) if found else {}
+    assert keys.get("the money side of it", "analysis") == "analysis"
+
+
 def test_a_list_said_after_in_order_keeps_its_first_part() -> None:
     # "in order, like, why…": the filler goes with its commas, and the first part must not go with them.
     text = ("so this is the loft. I'm going to do it in order, like, why we want it, then the pros and cons and all "

@@ -49,7 +49,7 @@ _EN_META = re.compile(
 )
 
 
-_EN_PRONOUN = re.compile(r"(?:it|this)\b(?!'s)", re.I)
+_EN_PRONOUN = re.compile(r"it\b(?!'s)", re.I)  # not "this": "this morning" names a part
 
 # "I'll structure this as reasons, …": the first item follows the words that name the structure.
 # "the plan is I'll tell you about yesterday first": the plan of the memo, not its plan part, so the item follows.
