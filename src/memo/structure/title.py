@@ -350,9 +350,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
                 return choice  # "下学期住不住校" -> 住校
         # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
         # at the matter with 这个事 after a clause (…全是), then names it.
-        for named in _TOPIC_ZH.finditer(opening):
-            if _CLAUSE_END_ZH.search(named.group(1)):
-                continue
+        named = next((m for m in _TOPIC_ZH.finditer(opening) if not _CLAUSE_END_ZH.search(m.group(1))), None)
+        if named:
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
             # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
@@ -372,7 +371,6 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
             if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
-            break  # only the first phrase so marked names the topic
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
     namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
     for m in namings:
@@ -414,6 +412,11 @@ def _said_as(phrase: str, text: str) -> int:
     return len(re.findall(rf"\b{re.escape(phrase)}\b", text, re.I))
 
 
+def _listed(words: list[str], comma: str, last_joiner: str) -> str:
+    *head, last = words
+    return f"{comma.join(head)}{last_joiner}{last}" if head else last
+
+
 def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
     acronym = _acronym(text)
@@ -421,8 +424,7 @@ def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
         picked = [acronym] + [w for w in picked if acronym.lower() not in w.lower()]
     if picked:
         if zh:
-            *head, last = picked[:3]
-            return f"{'、'.join(head)}和{last}" if head else last  # "血糖、奶茶和糖尿病"
+            return _listed(picked[:3], "、", "和")  # "血糖、奶茶和糖尿病"
         top = picked[:3]
         said = Counter(re.findall(r"[a-z][a-z'-]*", text.lower()))
         # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
@@ -432,7 +434,6 @@ def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]
         top = _said_together(top, text)
-        *head, last = top
-        title = f"{', '.join(head)} and {last}" if head else last  # "Tomatoes, slugs and allotment"
+        title = _listed(top, ", ", " and ")  # "Tomatoes, slugs and allotment"
         return title[:1].upper() + title[1:]
     return ""
