@@ -167,6 +167,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     first: Counter = Counter()
     pairs: Counter = Counter()
     determined: set[str] = set()
+    said: dict[str, None] = {}  # every word kept, first said first
     for s in sentences:
         words = _WORD_EN.findall(s.text)
         low = [w.lower() for w in words]
@@ -174,6 +175,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
             if len(w) < 3 or w in plain or singular(w) in plain or "'" in w:
                 continue
             key = w if word[0].isupper() else singular(w)  # Leeds, James: no plural
+            said.setdefault(key)
             (first if not i else capital if word[0].isupper() else lower)[key] += 1
             after_determiner = i > 0 and low[i - 1] in DETERMINERS_EN
             if after_determiner:
@@ -186,7 +188,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     # A name: said with a capital inside sentences and never without one (Owen, Leeds); a noun: said after a
     # determiner at least once ("the street party", "my wrist"), which a verb ("passed") or a number never is.
     out = {w: "nr" if capital[w] and not lower[w] else "nd" if w in determined else "n"
-           for w in {*capital, *lower, *first}}
+           for w in said}  # in the order said, as for Chinese: a set's order changes from run to run
     out.update({pair: "nd" if pair in determined else "n" for pair, n in pairs.items() if n >= 2})
     return out
 
