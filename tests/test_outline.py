@@ -844,6 +844,11 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         # Each item before its ordinal ("… first", "the why last"), one sentence each (round 41's Samaritans memo).
         ("en", "I'll do it like this. the why first, because I know it. then whether it adds up, weigh it up properly. "
                "then what I'll do about the rota. and how it's actually gone last, while it's fresh.\n\nso why."),
+        # Round 74: "that bit first" points back at the clause before it, which is the first part.
+        ("en", "so I'll do it like I would at work, like a proper think. why I had the thing in the first place and "
+               "why I care this much, that bit first. then the money and the options, properly weighing it up. "
+               "then what I'm actually going to do and by when. and then last, how it's all been, because this "
+               "week has been, yeah. okay\n\nwhy."),
         # Round 49: "first off"; a line opening with "third" is the next part though "what needs booking" names none.
         ("en", "so let's do it like this. first off, why I even want to go, because I need to hear myself say it.\n"
                "second, the sense of it, the money and whether it's daft.\nthird what needs booking and when.\n"

@@ -211,8 +211,11 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
 
 # "how the shifts have gone first, while it's fresh … and the why last": an English item before its ordinal, at the
 # end of its clause.
-_ORDINAL_AFTER_EN = re.compile(r"(?im)(^|(?<=[.!?]\s))((?:and then |and |then )?)([a-z][^.!?\n,]{2,60}?) (first|last)"
-                               r"(?=\s*[,.\n]|\s*$)")
+# "why I care this much, that bit first": "that" points back at the clause before the comma, which is the item.
+_POINTS_BACK_EN = r",\s*(?:that|this)(?: bit| part| one)?"
+_ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s))((?:and then |and |then )?)"
+                               rf"([a-z][^.!?\n,]{{2,60}}?|[a-z][^.!?\n]{{2,120}}?(?={_POINTS_BACK_EN} (?:first|last)))"
+                               rf"((?:{_POINTS_BACK_EN})?) (first|last)(?=\s*[,.\n]|\s*$)")
 
 
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
@@ -220,7 +223,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     opening = text[: max(600, min(len(text) // 5, 1500))]
     if not is_chinese(language):
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
-        opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[4]} {m[3]}", opening)
+        opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[5]} {m[3]}{' ' * len(m[4])}", opening)
     for find in (_listed, _counted, _marked_list, _named_sentence):
         found = find(opening, template, language)
         if found is not None:
