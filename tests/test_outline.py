@@ -849,6 +849,10 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
                "why I care this much, that bit first. then the money and the options, properly weighing it up. "
                "then what I'm actually going to do and by when. and then last, how it's all been, because this "
                "week has been, yeah. okay\n\nwhy."),
+        # Round 75: "how it's even come up" asks why, "whether I can actually do it" weighs it; "all that" no part.
+        ("en", "so I'm going to go through it properly like. how it's even come up in the first place, then whether I "
+               "can actually do it, you know time and money and all that, then what I'd actually do about it, and "
+               "then, how it's felt, because honestly that's the bit I keep going round in circles on\n\nso."),
         # Round 49: "first off"; a line opening with "third" is the next part though "what needs booking" names none.
         ("en", "so let's do it like this. first off, why I even want to go, because I need to hear myself say it.\n"
                "second, the sense of it, the money and whether it's daft.\nthird what needs booking and when.\n"

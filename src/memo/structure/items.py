@@ -69,7 +69,9 @@ _EN_AND = re.compile(
     re.I,
 )
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
-_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway)", re.I)
+# "time and money and all that": "all that" says there is more of the same, it names nothing.
+_EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway|all that|"
+                       r"everything|stuff|so on|stuff like that)", re.I)
 _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 
