@@ -1072,6 +1072,13 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # "这个事" after a clause points back; the next phrase so marked names the matter (round 66's e-bike memo).
         ("这几天脑子里全是这个事 电动车撞了人的事 电动车是去年买的 电动车那天刹车不灵 电动车撞了人 我得私了还是走调解",
          "zh", "电动车和撞了人"),
+        # "about the polytunnel" names it, with no verb of naming before; "about the club" is too short to name one.
+        ("Sunday evening, and I need to get my head straight about the polytunnel before I spend any money on it. "
+         "The door went in the storm. The plastic is in the hedge. The polytunnel grew the tomatoes. The door cost "
+         "forty pound.", "en", "Polytunnel"),
+        ("Right, I keep going round in circles about the club before the meeting. The bowls club has sixty members "
+         "and Norman wants a secretary. The bowls club pays nothing. The secretary does the fixtures for the bowls "
+         "club.", "en", "Bowls club and secretary"),
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),

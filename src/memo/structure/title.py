@@ -42,7 +42,7 @@ _NAMING_EN = re.compile(
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|half)\b)|out loud about|talk through|think about|"
     r"think back over|go over|idea out of my head,?|decide (?:about|on)|make my mind up about|"
-    r"(?:i'm|i am|we're|we are|just got) back from)\s+([^.?!,;]{3,60}?)"
+    r"(?:i'm|i am|we're|we are|just got) back from|about(?=\s+(?:the|my|our|this|that)\s))\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
@@ -391,6 +391,12 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         decided = not zh and "decide" in m.group(0).lower() and _said_often(low.split()[-1], text)
         # Where the speaker is back from ("just got back from the service") is the topic only when the memo
         # goes on about it: one of its main words, not one of twenty.
+        # Just "about the …" (no verb of naming before it): a short noun phrase, one word only when long enough to
+        # be specific ("about the polytunnel", not "about the club").
+        said = low.split()
+        if m.group(0).lower().startswith("about") and (len(said) > 3 or said[-1] in STOP_EN
+                                                       or len(said) == 1 and len(said[0]) < 6):
+            continue
         main = words[:5] if "back from" in m.group(0).lower() else words
         if any(w in low for w in main) or decided:
             return title if zh else title[:1].upper() + title[1:]
