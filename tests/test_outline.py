@@ -985,6 +985,11 @@ def test_title_is_the_topic_the_speaker_names() -> None:
          "先说原因 我现在的工作是做报表 读研要两年 学费要五万", "要不要辞职去读研"),
         ("最近一直在纠结 要不要把老房子卖了 我来说说 先说原因 然后是分析 最后是计划\n原因呢 老房子空了两年",
          "要不要把老房子卖了"),
+        # What is left of the list around its items ("最后 说说这两回摸这个家伙 是个啥滋味") is never the title; a
+        # clause-final 就 is not part of the topic (round 77's saxophone memo).
+        ("我这人说话没个头绪 今儿给自个儿理一理 学萨克斯 就这个事 头一个 我为啥五十八了还想起来学这个 第二个 掂量掂量 "
+         "花多少钱 第三个 往后咋弄 定个章程 最后 说说这两回摸这个家伙 是个啥滋味\n头一个 为啥学 "
+         "萨克斯是我年轻时候就想学的 琴行的萨克斯要八千 萨克斯老师一节课一百", "学萨克斯"),
         # The topic named before the parts needs none of the memo's main words; the parts are never the title.
         ("今天想理一理我妈搬过来住的事情 分四个部分 原因 分析 计划 感受\n原因是我妈上个月摔了一跤 护工一个月要六千",
          "我妈搬过来住"),

@@ -285,7 +285,9 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         announced = [s.announced for s in spec.sections]
         start = _first_sentence_after(sentences, transcript, found.end)
         # The topic is named around the list of parts ("聊一下为什么我想离职…先说原因"), never by its items.
-        opening = lines[: found.end]
+        # What follows the first part's name is the list ("最后 说说这两回摸这个家伙 是个啥滋味"), not the topic.
+        first_item = lines.find(found.items[0], found.start, found.end)
+        opening = lines[: first_item if first_item >= 0 else found.end]
         for item in sorted(found.items, key=len, reverse=True):
             opening = opening.replace(item, "")
         opening = clean_text(opening, transcript.language)

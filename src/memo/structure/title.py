@@ -144,6 +144,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
     for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_KEPT_AT_ZH, first)):
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
+            topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic):
                 continue
