@@ -215,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float)
     args = parser.parse_args(argv)
 
+    from memo.errors import MemoError
     from memo.structure import load_transcript, render_markdown
 
     settings = None
@@ -235,7 +236,14 @@ def main(argv: list[str] | None = None) -> int:
             continue
         transcript = load_transcript(checklist_path.with_suffix(".txt"))
         started = time.perf_counter()
-        result, requests, tokens = run_engine(args.engine, transcript, settings)
+        try:
+            result, requests, tokens = run_engine(args.engine, transcript, settings)
+        except MemoError as exc:  # one memo the endpoint failed on (timed out, went away) scores nothing; the rest run
+            print(f"error: {name}: {exc}", file=sys.stderr)
+            scores.append(Score(name, bool(checklist.get("heldout")), checklist["language"],
+                                points=len(checklist["points"]), sections="failed",
+                                seconds=time.perf_counter() - started))
+            continue
         score = score_outline(name, checklist, result)
         score.seconds, score.requests, score.tokens = time.perf_counter() - started, requests, tokens
         scores.append(score)

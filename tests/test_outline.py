@@ -461,8 +461,7 @@ def test_english_timed_memo_points_link_to_their_segments(memo_en: Transcript) -
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def _bench_score(name: str):
-    """The bench's own scoring (bench/eval_outline.py) of the offline outline of one dev memo."""
+def _bench_module():
     import importlib.util
     import sys
 
@@ -471,6 +470,24 @@ def _bench_score(name: str):
         spec = importlib.util.spec_from_file_location("eval_outline", BENCH / "eval_outline.py")
         module = sys.modules["eval_outline"] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_goes_on_when_the_endpoint_fails_one_memo(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # Nothing listens on port 9: every memo fails, each gets its row and one error line, and the table is written
+    # (a timed-out memo used to lose the whole run's table).
+    out = tmp_path / "table.md"
+    rc = _bench_module().main(["--engine", "llm", "--base-url", "http://127.0.0.1:9/v1", "--timeout", "2",
+                               "--only", "en_archery_club", "zh_fridge_not_cooling", "--out", str(out)])
+    assert rc == 0
+    table = out.read_text(encoding="utf-8")
+    assert "| en_archery_club | dev | 0/12 | 0/12 | failed |" in table and "| zh_fridge_not_cooling |" in table
+    assert capsys.readouterr().err.count("error: ") == 2
+
+
+def _bench_score(name: str):
+    """The bench's own scoring (bench/eval_outline.py) of the offline outline of one dev memo."""
+    module = _bench_module()
     checklist = module.tomllib.loads((BENCH / "outline_memos" / f"{name}.toml").read_text(encoding="utf-8"))
     assert not checklist["heldout"], "tests use dev memos only"
     result = outline(load_transcript(BENCH / "outline_memos" / f"{name}.txt"), engine="offline")
