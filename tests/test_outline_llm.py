@@ -435,6 +435,24 @@ def test_a_server_that_stops_answering_in_time_keeps_what_it_did():
     assert len(server.requests) == 2  # nothing asked after the timeout
 
 
+def test_a_request_slower_than_its_estimate_stops_at_the_budget():
+    # The reference memo took 186 s against a 170 s budget on a loaded machine: one request ran 131 s, far past
+    # its estimate. Once the model has answered, no request runs past the budget's end (5 s at least): the first
+    # rewrite stays, the rest keep the rules' points, and the notice says so.
+    replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})
+    calls = []
+
+    def slow_after_first(body):
+        calls.append(body)
+        if len(calls) > 1:
+            time.sleep(6.5)
+        return replies(body)
+
+    result, stats, server = run(slow_after_first, timed(ENGLISH_MEMO), timeout=30, budget=1.0)
+    assert "did not answer within 5 s after 1 answer(s)" in result.notice, result.notice
+    assert result.sections[0].points[0].text.startswith("Rewritten: ") and len(server.requests) == 2
+
+
 def test_no_server_listening():
     url = f"http://127.0.0.1:{free_port()}/v1"
     with pytest.raises(EngineError, match=rf"^cannot reach the LLM endpoint at {re.escape(url)}; start the server"):

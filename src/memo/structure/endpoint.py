@@ -179,6 +179,7 @@ class Endpoint:
         # the structured-output probe. A dropped connection is retried once below.
         self.client = openai.OpenAI(base_url=settings.base_url, api_key=settings.api_key, max_retries=0)
         self._model = settings.model
+        self.until: float | None = None  # time.perf_counter() no request may run past (the caller's time budget)
 
     @property
     def model(self) -> str:
@@ -203,13 +204,16 @@ class Endpoint:
         return _QUIRKS.setdefault((self.settings.base_url, self.model), _Quirks())
 
     def timeout(self, prompt_chars: int, max_tokens: int) -> float:
-        """The user's timeout, else 120 s remote; locally what a slow CPU needs for this request (no less than 60 s)."""
+        """The user's timeout, else 120 s remote; locally what a slow CPU needs for this request (no less than 60 s);
+        never past ``until`` (5 s at least)."""
         if self.settings.timeout is not None:
-            return self.settings.timeout
-        if not self.settings.local:
-            return REMOTE_TIMEOUT
-        # ~1 token per 1.5 characters read at >= 10 tokens/s, written at >= 3 tokens/s: generous, never endless.
-        return max(60.0, 30.0 + prompt_chars / 15 + max_tokens / 3)
+            seconds = self.settings.timeout
+        elif not self.settings.local:
+            seconds = REMOTE_TIMEOUT
+        else:
+            # ~1 token per 1.5 characters read at >= 10 tokens/s, written at >= 3 tokens/s: generous, never endless.
+            seconds = max(60.0, 30.0 + prompt_chars / 15 + max_tokens / 3)
+        return seconds if self.until is None else min(seconds, max(5.0, self.until - time.perf_counter()))
 
     def ask(
         self, system: str, user: str, schema: dict[str, Any], name: str, max_tokens: int, retry: bool = True

@@ -179,6 +179,9 @@ class _Run:
         if cost > self.left() or self.stopped:
             self.stats.count("skipped", name)
             return None
+        # Once the model has answered, a request slower than its estimate (a loaded machine) stops at the budget's
+        # end: what was answered stays, and the memo is done in the time promised.
+        self.endpoint.until = self.deadline if self.answered and self.deadline < float("inf") else None
         try:
             done = work()
         except (UnusableAnswer, TooLong):
