@@ -1098,6 +1098,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("Sunday evening, and I need to get my head straight about the polytunnel before I spend any money on it. "
          "The door went in the storm. The plastic is in the hedge. The polytunnel grew the tomatoes. The door cost "
          "forty pound.", "en", "Polytunnel"),
+        # "about the …" only when nothing else names the topic (round 79's train driver memo).
+        ("Right so we all heard about the restructure today, and I am thinking about becoming a train driver. The "
+         "train driver course is a year. The restructure means my job goes. A train driver earns more. The driver "
+         "assessment is in March.", "en", "Becoming a train driver"),
         ("Right, I keep going round in circles about the club before the meeting. The bowls club has sixty members "
          "and Norman wants a secretary. The bowls club pays nothing. The secretary does the fixtures for the bowls "
          "club.", "en", "Bowls club and secretary"),

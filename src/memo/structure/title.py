@@ -374,6 +374,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
                 return f"{title}的事情"
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
     namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
+    about = ""  # the topic said only as "about the …"
     for m in namings:
         title = m.group(1).strip(" ：:，,")
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
@@ -393,13 +394,16 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         # Where the speaker is back from ("just got back from the service") is the topic only when the memo
         # goes on about it: one of its main words, not one of twenty.
         # Just "about the …" (no verb of naming before it): a short noun phrase, one word only when long enough to
-        # be specific ("about the polytunnel", not "about the club").
+        # be specific ("about the polytunnel", not "about the club"), and only when nothing else names the topic
+        # ("heard about the restructure" beside "a train driver job").
         said = low.split()
-        if m.group(0).lower().startswith("about") and (len(said) > 3 or said[-1] in STOP_EN
-                                                       or len(said) == 1 and len(said[0]) < 6):
+        bare = m.group(0).lower().startswith("about")
+        if bare and (len(said) > 3 or said[-1] in STOP_EN or len(said) == 1 and len(said[0]) < 6):
             continue
         main = words[:5] if "back from" in m.group(0).lower() else words
-        if any(w in low for w in main) or decided:
+        if bare and any(w in low for w in main):
+            about = about or title[:1].upper() + title[1:]
+        elif any(w in low for w in main) or decided:
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
         named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex)
@@ -412,7 +416,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
                 title = title.rsplit(" ", 1)[0]  # "Moving to Berlin in" -> "Moving to Berlin"
             if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
                 return title[:1].upper() + title[1:]
-    return ""
+    return about
 
 
 def _said_as(phrase: str, text: str) -> int:
