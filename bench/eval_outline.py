@@ -108,9 +108,14 @@ def fillers(text: str, zh: bool) -> int:
     return len((_FILLER_ZH if zh else _FILLER_EN).findall(text))
 
 
+def _plain(text: str) -> str:
+    """Lower case, a hyphen as a space: a rewrite's "thirty-eight pence" is the "thirty eight pence" said."""
+    return text.lower().replace("-", " ")
+
+
 def covers(bullet: str, anchors: list[list[str]]) -> bool:
-    low = bullet.lower()
-    return all(any(alt.lower() in low for alt in group) for group in anchors)
+    low = _plain(bullet)
+    return all(any(_plain(alt) in low for alt in group) for group in anchors)
 
 
 def heading_matches(title: str, key: str, section: str, words: list[str]) -> bool:

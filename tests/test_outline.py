@@ -485,6 +485,13 @@ def test_bench_goes_on_when_the_endpoint_fails_one_memo(tmp_path: Path, capsys: 
     assert capsys.readouterr().err.count("error: ") == 2
 
 
+def test_bench_reads_a_hyphen_as_the_space_said() -> None:
+    # The 1.5B model wrote "thirty-eight pence" for the "thirty eight pence" said (round 79's herd memo, llm run).
+    covers = _bench_module().covers
+    assert covers("Milk's thirty-eight pence a litre.", [["thirty eight pence", "38p"]])
+    assert not covers("Milk's thirty pence a litre.", [["thirty eight pence", "38p"]])
+
+
 def _bench_score(name: str):
     """The bench's own scoring (bench/eval_outline.py) of the offline outline of one dev memo."""
     module = _bench_module()
