@@ -415,19 +415,24 @@ def test_a_rewrite_that_drops_a_clause_keeps_the_rule_text(memo_zh):
     assert checked >= 10 and stats.refused["rewrite"] >= checked  # each such sentence refused, one by one
 
 
-def test_a_server_that_stops_answering_in_time_keeps_what_it_did():
-    # The first rewrite is answered, the next request is not answered within the timeout: the memo's outline is
-    # not lost; the first section keeps its rewrite, the rest the rules' points, and the notice says why.
+def slow_after_first(seconds: float):
+    """A server that rewrites the first request's points at once and answers every later one ``seconds`` late."""
     replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})
     calls = []
 
-    def slow_after_first(body):
+    def reply(body):
         calls.append(body)
         if len(calls) > 1:
-            time.sleep(1.5)
+            time.sleep(seconds)
         return replies(body)
 
-    result, stats, server = run(slow_after_first, timed(ENGLISH_MEMO), timeout=0.5)
+    return reply
+
+
+def test_a_server_that_stops_answering_in_time_keeps_what_it_did():
+    # The first rewrite is answered, the next request is not answered within the timeout: the memo's outline is
+    # not lost; the first section keeps its rewrite, the rest the rules' points, and the notice says why.
+    result, stats, server = run(slow_after_first(1.5), timed(ENGLISH_MEMO), timeout=0.5)
     offline = offline_outline(timed(ENGLISH_MEMO), load_template("default"))
     assert result.engine == "llm:scripted" and "did not answer within 0.5 s after 1 answer(s)" in result.notice
     assert result.sections[0].points[0].text.startswith("Rewritten: ")
@@ -439,16 +444,7 @@ def test_a_request_slower_than_its_estimate_stops_at_the_budget():
     # The reference memo took 186 s against a 170 s budget on a loaded machine: one request ran 131 s, far past
     # its estimate. Once the model has answered, no request runs past the budget's end (5 s at least): the first
     # rewrite stays, the rest keep the rules' points, and the notice says so.
-    replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})
-    calls = []
-
-    def slow_after_first(body):
-        calls.append(body)
-        if len(calls) > 1:
-            time.sleep(6.5)
-        return replies(body)
-
-    result, stats, server = run(slow_after_first, timed(ENGLISH_MEMO), timeout=30, budget=1.0)
+    result, stats, server = run(slow_after_first(6.5), timed(ENGLISH_MEMO), timeout=30, budget=1.0)
     assert "did not answer within 5 s after 1 answer(s)" in result.notice, result.notice
     assert result.sections[0].points[0].text.startswith("Rewritten: ") and len(server.requests) == 2
 
