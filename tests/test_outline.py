@@ -877,6 +877,9 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
         ("en", "so I'm going to go through it properly like. how it's even come up in the first place, then whether I "
                "can actually do it, you know time and money and all that, then what I'd actually do about it, and "
                "then, how it's felt, because honestly that's the bit I keep going round in circles on\n\nso."),
+        # Round 78: "最后么 说说这一个多月 我是怎么熬过来的": 么 goes with 最后, and 怎么熬过来的 asks how it went.
+        ("zh", "这个保险理赔的事 我得好好理一理 我想这么来 先说说我凭啥咽不下这口气 再掂量掂量 跟他们磨到底值不值当 "
+               "然后想想下一步找谁 怎么弄 最后么 说说这一个多月 我是怎么熬过来的\n先说为啥较这个劲 去年我妹海英"),
         # Round 49: "first off"; a line opening with "third" is the next part though "what needs booking" names none.
         ("en", "so let's do it like this. first off, why I even want to go, because I need to hear myself say it.\n"
                "second, the sense of it, the money and whether it's daft.\nthird what needs booking and when.\n"

@@ -21,9 +21,10 @@ ZH_LAST = r"最后(?!定|决定|还是|就|才|只|一次|剩)"  # "为啥最后
 # not "in the first place"
 EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
-# Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name.
+# Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
+# after 最后 ("最后么 说说…").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
+    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(
@@ -41,7 +42,7 @@ EN_ENUM = (
     r"after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
-_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|稍微|那么|描述|部分是?$")
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|几块说|稍微|那么|描述|部分是?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
