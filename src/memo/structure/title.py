@@ -390,16 +390,16 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
         low = title.lower()
         # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
-        decided = not zh and "decide" in m.group(0).lower() and _said_often(low.split()[-1], text)
-        # Where the speaker is back from ("just got back from the service") is the topic only when the memo
-        # goes on about it: one of its main words, not one of twenty.
+        phrase = low.split()
+        decided = not zh and "decide" in m.group(0).lower() and _said_often(phrase[-1], text)
         # Just "about the …" (no verb of naming before it): a short noun phrase, one word only when long enough to
         # be specific ("about the polytunnel", not "about the club"), and only when nothing else names the topic
         # ("heard about the restructure" beside "a train driver job").
-        said = low.split()
         bare = m.group(0).lower().startswith("about")
-        if bare and (len(said) > 3 or said[-1] in STOP_EN or len(said) == 1 and len(said[0]) < 6):
+        if bare and (len(phrase) > 3 or phrase[-1] in STOP_EN or len(phrase) == 1 and len(phrase[0]) < 6):
             continue
+        # Where the speaker is back from ("just got back from the service") is the topic only when the memo
+        # goes on about it: one of its main words, not one of twenty.
         main = words[:5] if "back from" in m.group(0).lower() else words
         if bare and any(w in low for w in main):
             about = about or title[:1].upper() + title[1:]
@@ -428,8 +428,9 @@ def _listed(words: list[str], comma: str, last_joiner: str) -> str:
     return f"{comma.join(head)}{last_joiner}{last}" if head else last
 
 
-# Characters that follow a noun without being part of it: where (床上, 院坝里), with whom (跟), what like (啥样).
-_NOT_WORD_END_ZH = "上下里中外内边跟与及啥咋样"
+# Characters that follow a noun without being part of it: particles (的, 了), where (床上, 院坝里), with whom (跟),
+# what like (啥样).
+_NOT_WORD_END_ZH = PARTICLES_ZH | frozenset("上下里中外内边跟与及啥咋样")
 
 
 def _said_whole(word: str, text: str) -> str:
@@ -439,7 +440,7 @@ def _said_whole(word: str, text: str) -> str:
         after = Counter(text[m.end()] for m in re.finditer(re.escape(word), text) if m.end() < len(text))
         said = sum(after.values())
         char, n = after.most_common(1)[0] if after else ("", 0)
-        joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in PARTICLES_ZH and char not in _NOT_WORD_END_ZH
+        joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NOT_WORD_END_ZH
         if said < 2 or n < 0.8 * said or not joins:
             return word
         word += char
