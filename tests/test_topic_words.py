@@ -23,9 +23,11 @@ def _ranked(text: str, language: str) -> list[tuple[T.TopicWord, float]]:
 def test_the_shipped_model_weighs_the_features_the_code_computes(language: str) -> None:
     model = T.load_model(language)
     data = json.loads((Path(T.__file__).with_name("data") / f"topic_{language}.json").read_text(encoding="utf-8"))
-    assert model is not None and data["features"] == list(T.FEATURES) and len(model.weights) == len(T.FEATURES)
+    n = len(T.FEATURES)
+    assert model is not None and data["features"] == list(T.FEATURES) and len(model.weights) == n + n * (n - 1) // 2
+    assert len(T.paired([1.0] * n)) == len(model.weights)  # each feature, then each pair of them
     # Said early and all through the memo makes a topic word; a word every memo says (money, 电话) does not.
-    weights = dict(zip(T.FEATURES, model.weights, strict=True))
+    weights = dict(zip(T.FEATURES, model.weights[:n], strict=True))
     assert weights["first_at"] < 0 < weights["memo_rarity"] and weights["spread"] > 0
     assert model.said_in["money" if language == "en" else "电话"] > 20
 

@@ -7,8 +7,11 @@ through the memo, not a person, not a word every memo says (money, 电话). A sm
 few signals (``features``), learned by ``bench/train_topic.py`` from the bench's dev memos: each candidate
 word that one of the checklist's title words contains, or that is part of one, is a topic word.
 
-The model is a handful of weights and, per language, how many training memos said each word (words said in
-many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored.
+The model is a few hundred weights and, per language, how many training memos said each word (words said in
+many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored. It weighs each signal and
+each pair of signals ("said early" counts for more in a word that is also a noun than in a verb): on 739 dev
+memos, 5-fold by memo, that names the topic in 181 of 246 English keyword titles where single signals named 168
+(Mandarin 163 of 218 either way).
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ class TopicModel:
     language: str
     memos: int  # how many memos the document counts come from
     said_in: dict[str, int]  # word -> how many training memos said it (words said in two or more)
-    weights: tuple[float, ...]
+    weights: tuple[float, ...]  # one per feature, then one per pair of features (``paired``)
     intercept: float
 
 
@@ -135,7 +138,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
     for word, flag in jieba.posseg.cut(text):
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
-                and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))):
+                and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
+                and not re.fullmatch(r".+[了着].+", word):  # 撞了人, 看着办: something done, not a topic
             out.setdefault(word, flag)
     return out
 
@@ -260,8 +264,15 @@ def load_model(language: str) -> TopicModel | None:
     return TopicModel(language, data["memos"], data["said_in"], tuple(data["weights"]), data["intercept"])
 
 
+def paired(features: Sequence[float]) -> list[float]:
+    """The features, then the product of each pair of them (first with second, first with third, …)."""
+    out = list(features)
+    out += [a * b for i, a in enumerate(features) for b in features[i + 1 :]]
+    return out
+
+
 def score(word: TopicWord, model: TopicModel) -> float:
-    return model.intercept + sum(w * f for w, f in zip(model.weights, word.features, strict=True))
+    return model.intercept + sum(w * f for w, f in zip(model.weights, paired(word.features), strict=True))
 
 
 def topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[TopicWord, float]]:
