@@ -685,7 +685,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("analysis", "plan", "reasons", "experience")),
         ("zh", "嗯 想把换房子这个事理一理 我分三块说 不对 分四块 第一块先说接下来怎么弄 因为这个最急 "
                "第二块说说这个月住得怎么样 第三块 当初为啥要换 第四块 算算账 到底值不值 就这四块\n先说接下来怎么弄",
-         ("怎么弄", "这个月住得怎么样", "当初为啥要换", "算算账"), ("plan", "experience", "reasons", "analysis")),
+         ("接下来怎么弄", "这个月住得怎么样", "当初为啥要换", "算算账"), ("plan", "experience", "reasons", "analysis")),
         # The item is the phrase that names a section ("which is whether…"); "I'll finish with" marks the last.
         ("en", "right. piano. so, the way I'm going to do this, first the thing that's bugging me, which is whether "
                "the class is worth the money, then how it's actually gone these months, then what I'm going to do "
@@ -783,7 +783,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("en", "So. I'll do it in a sort of order. What happened first, and how it's been, because I'm still fuming, "
                "then what I'm actually going to do about it, then why I'm even bothering, because Nia says let it go, "
                "and then I'll weigh it up properly, is it worth it\n\nSo what happened.",
-         ("how it's been", "what I'm actually going to do about it", "why I'm even bothering",
+         ("What happened", "what I'm actually going to do about it", "why I'm even bothering",
           "I'll weigh it up properly"), ("experience", "plan", "reasons", "analysis")),
         # "为啥最后定了做手术": finally decided, not the last part; 要办的事 is the plan.
         ("zh", "这几天脑子太乱了 我得捋一捋 先说接下来这几天要办的事 然后说说 为啥最后定了做手术 再算算这笔账 最后 "
@@ -805,7 +805,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("en", "I'm going to start with the money because that's what's doing my head in, then how the appointment "
                "went on Thursday, then why I actually want this at all, because I think I need to be honest with "
                "myself about that, and then what I'm going to do. ok\n\nso money.",
-         ("the money because that's what's doing my head in", "how the appointment went on Thursday",
+         ("the money", "how the appointment went on Thursday",
           "why I actually want this at all", "what I'm going to do"), ("analysis", "experience", "reasons", "plan")),
         # 看到了啥 is how it went, 把账摊开 and 到底差多少 the sums (round 36's noodle-shop and insurance memos).
         ("zh", "这个加盟的事 今天把它从头捋一遍 先讲这两趟出去看 看到了啥 然后讲讲 我为啥动了这个心思 再把账摊开 "
@@ -829,6 +829,39 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",
          ("先把这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
          ("analysis", "experience", "reasons", "plan")),
+        # "我打算这样讲" / "我这么弄" say how the memo goes, no part; a marker with a verb of telling (再讲, 先说) marks
+        # a part though the pause before it is lost, and 接下来 after it is what the part is about (round 82).
+        ("zh", "我想趁签约之前理清楚 我打算这样讲 先讲讲为什么要换车 然后算一下这个钱划不划算 有哪些坑 "
+               "再讲接下来这几个礼拜要跑的事 最后呢 说说我这段时间心里是什么滋味\n为什么要换",
+         ("为什么要换车", "算一下这个钱划不划算", "接下来这几个礼拜要跑的事", "我这段时间心里是什么滋味"),
+         ("reasons", "analysis", "plan", "experience")),
+        # "最后定一下…" is the last part (not "最后定了", finally decided).
+        ("zh", "明早上要回话 我这么弄 先说今儿后晌彩排那个事 再把钱算一哈 然后说说我为啥非要去 "
+               "最后定一下 往后这些天咋弄\n今儿后晌",
+         ("今儿后晌彩排那个事", "把钱算一哈", "我为啥非要去", "往后这些天咋弄"),
+         ("experience", "analysis", "reasons", "plan")),
+        # "the dollars", "what I'm gonna tell…", "I just wanna say how…", "what happened today because…": the words
+        # around a part's name are not its name (round 82).
+        ("en", "okay, proper order. first off why I even joined that syndicate, then the dollars and the good and "
+               "the bad of it, then what I'm gonna tell Ray, and then last, I just wanna say how this past season "
+               "actually went.\n\nso why.",
+         ("why I even joined that syndicate", "the dollars", "what I'm gonna tell Ray",
+          "how this past season actually went"), ("reasons", "analysis", "plan", "experience")),
+        ("en", "So let me first talk about what happened today because my head is still hot, then I'll do the "
+               "money, then I'll remind myself why I even started the shop, and then finally what I'm going to do."
+               "\n\nSo today.",
+         ("what happened today", "the money", "why I even started the shop", "what I'm going to do"),
+         ("experience", "analysis", "reasons", "plan")),
+        # A part named by when it happened ("this morning") is how it went; "then" always starts a new part.
+        ("en", "So I'll start with this morning because I'm still shaking, then the numbers he gave us, the money side "
+               "of it, then why we're even looking at it, and then what I'm going to do about it.\n\nSo this morning.",
+         ("this morning", "the numbers he gave us", "why we're even looking at it", "what I'm going to do about it"),
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "So I'll say how the nights have actually been first, then what I've got to do next with the "
+               "depot, then the money side because there's a decision there, and then, for the record, why I ended up "
+               "with it.\n\nThe nights.",
+         ("how the nights have actually been", "what I've got to do next with the depot", "the money side",
+          "why I ended up with it"), ("experience", "plan", "analysis", "reasons")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

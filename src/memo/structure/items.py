@@ -12,12 +12,15 @@ from .parts import names_a_section, section_named
 from .templates import Template
 
 ZH_ENUM = (
-    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|接下来|再往后|再就是|再是|再说说?|再聊|再讲|以及最后|"
+    # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|"
+    r"再聊|再讲|以及最后|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
-ZH_LAST = r"最后(?!定|决定|还是|就|才|只|一次|剩)"  # "为啥最后定了做手术": finally decided, no last part
+# "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄" is one.
+ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才|只|一次|剩)"
 # not "in the first place"
 EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
@@ -29,9 +32,12 @@ _ZH_ITEM_LEAD = re.compile(
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(
     r"^(?:(?:so|ok|okay|right|and),?\s+)?"
-    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i want to|let me|we'll|i'm going to)\s+)?"
-    r"(?:talk about|go over|go through|cover|do|start with)\s+)", re.I
+    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna))\s+"
+    r"(?:(?:just|first|quickly)\s+)?)?"
+    r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into)\s+)", re.I
 )
+# "what happened today because my head is still hot": what follows "because" says why the part comes there.
+_EN_REASON_TAIL = re.compile(r"\s+(?:because|'cause|cause|since)\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
@@ -42,7 +48,9 @@ EN_ENUM = (
     r"after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
-_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周)|这个事情|几关|几件|几块说|稍微|那么|描述|部分是?$")
+# "我打算这样讲" / "我这么弄" say how the memo will go, before its first part.
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周|个礼拜|个星期)|这个事情|几关|几件|几块说|稍微|"
+                      r"那么|描述|部分是?$|^我?(?:就|打算|准备|想|先)?(?:这样|这么)(?:讲|说|聊|弄|来|安排)吧?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
@@ -72,7 +80,7 @@ _EN_AND = re.compile(
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
 # "time and money and all that": "all that" says there is more of the same, it names nothing.
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway|all that|"
-                       r"everything|stuff|so on|stuff like that)", re.I)
+                       r"for the record|everything|stuff|so on|stuff like that)", re.I)
 _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 
@@ -81,21 +89,23 @@ def pieces(window: str, language: str) -> list[str]:
     zh = is_chinese(language)
     text = clean_fragment(window, language).replace(PAUSE, "，")
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
-    parts = re.split(rf"{stops}|{ZH_ENUM if zh else EN_ENUM}", text, flags=0 if zh else re.I)
     if zh:
-        return [p for p in (p.strip(" ，、") for p in parts) if p]
+        return [p for p in (p.strip(" ，、") for p in re.split(rf"{stops}|{ZH_ENUM}", text)) if p]
+    # Each part, and whether an enumeration word ("then") opened it: that always starts a new item.
+    split = re.split(rf"{stops}|({EN_ENUM})", text, flags=re.I)
+    marked = [(part, i > 0 and split[i - 1] is not None) for i, part in enumerate(split) if i % 2 == 0]
     # "and" starts an item only before a question word, a determiner or a last word or two ("plan and experience");
     # "why we went and got her in the first place" is one item.
-    parts = [q for p in parts for q in re.split(_EN_AND, p)]
+    parts = [(q, opened and n == 0) for p, opened in marked for n, q in enumerate(re.split(_EN_AND, p))]
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
-    for part in (p.strip(" ,.") for p in parts):
+    for part, opened in ((p.strip(" ,."), opened) for p, opened in parts):
         if not part or _EN_ASIDE.fullmatch(part):
             continue
         if _NO_NAME.fullmatch(part):  # "So" before "first …", "and" before "then": no name, and the phrase before ends
             joined = False
             continue
-        if joined and pieces and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
+        if joined and pieces and not opened and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
             pieces[-1] = f"{pieces[-1]} {part}"
         else:
             pieces.append(part)
@@ -115,6 +125,7 @@ def item_name(part: str, language: str) -> str:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
+        part = _EN_REASON_TAIL.sub("", part)
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
     if not zh and _EN_PRONOUN.match(part):
@@ -146,10 +157,13 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     flags = 0 if zh else re.I
     # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so".
     opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
-    # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算").
+    # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
+    # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
     enum = rf"{ZH_ENUM}|再|接着|随后" if zh else EN_ENUM
+    telling = re.compile(r"[先再](?:说|讲|聊|谈)")
     marks = [m for m in re.finditer(enum, segment, flags)
-             if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))]
+             if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))
+             or zh and telling.match(m.group(0))]
     items = []
     for i, mark in enumerate(marks):
         name = part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],
