@@ -840,6 +840,17 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "最后定一下 往后这些天咋弄\n今儿后晌",
          ("今儿后晌彩排那个事", "把钱算一哈", "我为啥非要去", "往后这些天咋弄"),
          ("experience", "analysis", "reasons", "plan")),
+        # Northeastern speech: 先唠唠 / 再唠唠 mark parts, 完了 opening a clause is "then", 咋整 asks what to do,
+        # "这几步" is the plan's steps, not talk about the memo (round 84's heating memo).
+        ("zh", "我捋捋 先说说上午师傅来量尺寸那一出 完了算算这钱 两家报价比比 再唠唠为啥非换不可 "
+               "最后定一下 往后这几步咋整\n上午九点",
+         ("上午师傅来量尺寸那一出", "算算这钱", "为啥非换不可", "往后这几步咋整"),
+         ("experience", "analysis", "reasons", "plan")),
+        # 算一下钱 weighs the money; the one part left unnamed is the section left (round 84's pilgrimage memo).
+        ("zh", "我这样讲好了 先讲今天下午开会 吵成那个样子 然后讲我自己为什么想接 再来算一下钱 最后讲接下来要怎么弄\n"
+               "今天下午",
+         ("今天下午开会", "我自己为什么想接", "算一下钱", "接下来要怎么弄"),
+         ("experience", "reasons", "analysis", "plan")),
         # "the dollars", "what I'm gonna tell…", "I just wanna say how…", "what happened today because…": the words
         # around a part's name are not its name (round 82).
         ("en", "okay, proper order. first off why I even joined that syndicate, then the dollars and the good and "

@@ -13,12 +13,12 @@ from .templates import Template
 
 ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
-    r"首先是?|先说说?|先聊聊?|先讲讲?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|"
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
     r"再聊|再讲|以及最后|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
-ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|首先"  # "我自己先说一遍" is saying it through, not a first part
+ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自己先说一遍" is saying it through, not a first part
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄" is one.
 ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才|只|一次|剩)"
 # not "in the first place"
@@ -27,7 +27,8 @@ EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:fini
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|说|讲|聊|谈|是|的|一下|大概)*"
+    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?"
+    r"(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|唠唠|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _EN_ITEM_LEAD = re.compile(
@@ -49,8 +50,8 @@ EN_ENUM = (
 )
 # Items that talk about the memo rather than name a part of it.
 # "我打算这样讲" / "我这么弄" say how the memo will go, before its first part.
-_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周|个礼拜|个星期)|这个事情|几关|几件|几块说|稍微|"
-                      r"那么|描述|部分是?$|^我?(?:就|打算|准备|想|先)?(?:这样|这么)(?:讲|说|聊|弄|来|安排)吧?$")
+_ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周|个礼拜|个星期|步)|这个事情|几关|几件|几块说|稍微|"
+                      r"那么|描述|部分是?$|^我?(?:就|打算|准备|想|先|寻思)?(?:这样|这么)(?:讲|说|聊|弄|整|来|安排)吧?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
@@ -159,8 +160,8 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
     # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
     # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
-    enum = rf"{ZH_ENUM}|再|接着|随后" if zh else EN_ENUM
-    telling = re.compile(r"[先再](?:说|讲|聊|谈)")
+    enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else EN_ENUM  # 完了 opening a clause: "and then" (northeast)
+    telling = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
     marks = [m for m in re.finditer(enum, segment, flags)
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))
              or zh and telling.match(m.group(0))]

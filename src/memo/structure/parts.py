@@ -37,7 +37,7 @@ def item_score(item: str, spec: SectionSpec, language: str, signals: bool = True
     """How well ``item`` names ``spec``: its heading (3), its form (2), its cues (by length), half as much for
     its signals."""
     low = item.lower()
-    score = 2.0 if spec.named_by_form(low) else 0.0
+    score = 2.0 if spec.named_by_form(low, item=True) else 0.0
     for cue in spec.cues:
         if has_cue(cue.lower(), low, is_chinese(language)):
             score += len(cue) if is_chinese(language) else 1 + len(cue) / 10

@@ -12,6 +12,7 @@ installed, ``.yaml``) file of the same shape::
     cues = ["背景", "经历", "background"]
     signals = ["小时候", "grew up"]   # optional: phrases that mark content of this section anywhere in a memo
     forms = ['^where (?:i|we) came from']   # optional: regular expressions for how a speaker names the section
+    item_forms = ['^as a kid$']   # optional: forms that name it only as a whole announced part, not a sentence
 """
 
 from __future__ import annotations
@@ -53,12 +54,16 @@ class SectionSpec:
     # Regular expressions for how a speaker names the section whatever the words in between ("how her two trial
     # days went", "定下来到底怎么走"): a part announced so, or a paragraph opening so, is this section's.
     forms: tuple[str, ...] = ()
+    # Forms that name the section only as a whole part of a list ("this morning", "今天下午开会" are how it went),
+    # not as the opening of any sentence ("Tonight I tell Lorraine" is a plan).
+    item_forms: tuple[str, ...] = ()
 
-    def named_by_form(self, text: str) -> bool:
+    def named_by_form(self, text: str, item: bool = False) -> bool:
         """Whether ``text`` names this section by one of its forms (lower-cased), after the word that turns to it
-        ("So what I'm doing." is "what I'm doing")."""
+        ("So what I'm doing." is "what I'm doing"); ``item``: ``text`` is a whole part's name (``item_forms`` too)."""
         low = _TURN.sub("", text.lower())
-        return any(p.search(low) for p in _compiled(self.forms))
+        forms = self.forms + self.item_forms if item else self.forms
+        return any(p.search(low) for p in _compiled(forms))
 
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
@@ -170,10 +175,11 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
             raise ConfigError(f"{where}: section {i} needs a 'key' or a 'title'")
         if not titles:
             titles = {"en": key.replace("_", " ").capitalize()}
-        cues, signals, hints, forms = (
-            _phrases(raw, name, f"{where}: section {key!r}") for name in ("cues", "signals", "hints", "forms")
+        cues, signals, hints, forms, item_forms = (
+            _phrases(raw, name, f"{where}: section {key!r}")
+            for name in ("cues", "signals", "hints", "forms", "item_forms")
         )
-        for form in forms:
+        for form in forms + item_forms:
             try:
                 re.compile(form)
             except re.error as exc:
@@ -189,6 +195,7 @@ def _parse(data: dict[str, Any], where: str, default_name: str = "") -> Template
                 signals=signals,
                 hints=hints,
                 forms=forms,
+                item_forms=item_forms,
             )
         )
     keys = [s.key for s in specs]

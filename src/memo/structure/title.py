@@ -75,7 +75,7 @@ _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
-_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|原因|分析|计划|结论|"
+_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|滋味|原因|分析|计划|结论|"
                       r"好处|坏处|利弊|优缺点|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
@@ -124,8 +124,9 @@ _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(r"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:这件事情?|这个事情?|这事儿?)"),
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
-    # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来).
-    re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)(?<!银行)回来"),
+    # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
+    # works (刚从地里回来, 刚从店里回来).
+    re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)(?<!银行)(?<![里上下边])回来"),
 )
 # What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
 # "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
