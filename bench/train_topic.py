@@ -116,7 +116,8 @@ def main() -> None:
         path = DATA / f"topic_{language}.json"
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"{path}: {model.memos} memos, {len(model.said_in)} words, weights "
-              + ", ".join(f"{f} {w:+.2f}" for f, w in zip(T.FEATURES, model.weights, strict=False)))
+              + ", ".join(f"{f} {w:+.2f}"  # the single signals' weights; their pairs' follow
+                          for f, w in zip(T.FEATURES, model.weights[: len(T.FEATURES)], strict=True)))
 
 
 if __name__ == "__main__":

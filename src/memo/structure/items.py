@@ -31,6 +31,8 @@ _ZH_ITEM_LEAD = re.compile(
     r"(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|唠唠|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
+# A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
+_TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
     r"^(?:(?:so|ok|okay|right|and),?\s+)?"
     r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna))\s+"
@@ -161,10 +163,9 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
     # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
     enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else EN_ENUM  # 完了 opening a clause: "and then" (northeast)
-    telling = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
     marks = [m for m in re.finditer(enum, segment, flags)
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))
-             or zh and telling.match(m.group(0))]
+             or zh and _TELLING_ZH.match(m.group(0))]
     items = []
     for i, mark in enumerate(marks):
         name = part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],

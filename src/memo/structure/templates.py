@@ -54,7 +54,7 @@ class SectionSpec:
     # Regular expressions for how a speaker names the section whatever the words in between ("how her two trial
     # days went", "定下来到底怎么走"): a part announced so, or a paragraph opening so, is this section's.
     forms: tuple[str, ...] = ()
-    # Forms that name the section only as a whole part of a list ("this morning", "今天下午开会" are how it went),
+    # Forms that name the section only as a whole part of a list ("this morning" is how it went),
     # not as the opening of any sentence ("Tonight I tell Lorraine" is a plan).
     item_forms: tuple[str, ...] = ()
 

@@ -7,11 +7,10 @@ through the memo, not a person, not a word every memo says (money, 电话). A sm
 few signals (``features``), learned by ``bench/train_topic.py`` from the bench's dev memos: each candidate
 word that one of the checklist's title words contains, or that is part of one, is a topic word.
 
-The model is a few hundred weights and, per language, how many training memos said each word (words said in
-many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored. It weighs each signal and
-each pair of signals ("said early" counts for more in a word that is also a noun than in a verb): on 739 dev
-memos, 5-fold by memo, that names the topic in 181 of 246 English keyword titles where single signals named 168
-(Mandarin 163 of 218 either way).
+The model is 120 weights (15 signals and their 105 pairs) and, per language, how many training memos said each
+word (words said in many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored. Weighing
+each pair of signals as well as each signal: on 739 dev memos, 5-fold by memo, the keyword title names the topic in
+181 of 246 English memos where single signals named 168 (Mandarin 163 of 218 either way).
 """
 
 from __future__ import annotations
