@@ -1,0 +1,92 @@
+"""Close a blind round: total its first-run tables and move its memos from held-out to dev.
+
+    python bench/close_round.py totals first.md [base.md ...]         # totals of eval_outline.py tables
+    python bench/close_round.py close 86 ENGINE first.md               # heldout = false, first-run note
+
+A blind round's memos are written by sessions that never see an engine (``bench/BLIND_ROUNDS.md``). Their first
+run with the committed engine is the held-out figure; ``close`` records it in each checklist's ``note`` and only
+then makes the memo dev, so the figure survives the tuning that follows. The hidden bar is the issue's: at least
+10 of 12 key points, at least 9 placed, a title naming the topic, every section, no meta-talk bullet.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+MEMOS = Path(__file__).resolve().parent / "outline_memos"
+
+
+@dataclass(frozen=True)
+class Row:
+    memo: str
+    covered: int
+    placed: int
+    points: int
+    sections_ok: bool
+    meta: int
+    title_ok: bool
+
+    @property
+    def meets_bar(self) -> bool:
+        return (
+            self.covered >= self.points - 2 and self.placed >= self.points - 3 and self.title_ok
+            and self.sections_ok and not self.meta
+        )
+
+
+def rows(table: Path) -> list[Row]:
+    """The per-memo rows of an ``eval_outline.py --out`` table (totals skipped)."""
+    found = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 13 or cells[0].startswith(("memo", "**", "---")):
+            continue
+        covered, points = map(int, cells[2].split("/"))
+        placed = int(cells[3].split("/")[0])
+        found.append(Row(cells[0], covered, placed, points, bool(re.fullmatch(r"(\d+)/\1", cells[4])),
+                         int(cells[6]), cells[9] == "yes"))
+    return found
+
+
+def totals(label: str, part: list[Row]) -> str:
+    n = sum(r.points for r in part)
+    zh = [r for r in part if r.memo.startswith("zh_")]
+    return (
+        f"{label}: {len(part)} memos, key points {sum(r.covered for r in part)}/{n}, placed "
+        f"{sum(r.placed for r in part)}/{n}, titles {sum(r.title_ok for r in part)}/{len(part)} "
+        f"(zh {sum(r.title_ok for r in zh)}/{len(zh)}), sections {sum(r.sections_ok for r in part)}/{len(part)}, "
+        f"meta {sum(r.meta for r in part)}, meet the bar {sum(r.meets_bar for r in part)}/{len(part)}"
+    )
+
+
+def close(round_no: int, engine: str, table: Path) -> None:
+    for row in rows(table):
+        path = MEMOS / f"{row.memo}.toml"
+        text = path.read_text(encoding="utf-8")
+        if "heldout = true" not in text:
+            sys.exit(f"{path.name} is not held out: a round is closed once, after its first run")
+        note = (
+            f'note = "round {round_no}: written blind; first run (offline, engine {engine}) '
+            f'{row.covered}/{row.points} kp, {row.placed}/{row.points} placed; then dev"'
+        )
+        text = text.replace("heldout = true", "heldout = false", 1)
+        text = re.sub(r'^note = ".*"$', note, text, count=1, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+        print(f"{path.name}: {note}")
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["totals"] and len(argv) > 1:
+        for table in map(Path, argv[1:]):
+            print(totals(table.name, rows(table)))
+    elif argv[:1] == ["close"] and len(argv) == 4:
+        close(int(argv[1]), argv[2], Path(argv[3]))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
