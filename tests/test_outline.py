@@ -1096,6 +1096,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("ok so Hannah's at her mum's tonight and I said I'd think properly about the moving in thing before we talk "
          "on sunday. the rent on my flat is nine hundred. the flat is small. her flat is bigger and the rent is less.",
          "en", "Moving in"),
+        # "for the pampered chef thing" is where someone is tonight; the memo is about the drive-in's auction.
+        ("alright it's rick. tammy's over at her sister's for the pampered chef thing. the auction is on the sixth. "
+         "the auction company showed us round. the auction starts at ten and the auction has a reserve.",
+         "en", "Auction"),
         # A topic said on its own, a few words long; "talk about it" points at nothing said yet; "the whole Ireland
         # thing" is about Ireland; a trip just come back from.
         ("So the test is booked. The life in the UK test. Third of March at the test centre. The test is twenty four "

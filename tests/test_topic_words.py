@@ -52,6 +52,20 @@ def test_people_are_found_and_never_open_a_title() -> None:
     assert "拳击" in title and "阿杰" not in title, title
 
 
+def test_names_without_capitals_are_people_and_things_are_not() -> None:
+    # Recognition without casing: "tammy said", "jess's mum", "me and gary"; "the bank said" and "if amitriptyline
+    # doesn't work" name no one.
+    text = ("tammy said talk it through. jess's mum used him. me and gary drove out. the bank said no. "
+            "if amitriptyline doesn't work we try another. everyone said it. the screen's peeling.")
+    assert T.people_en(text) == {"tammy", "jess", "gary"}
+
+
+def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:
+    assert T._verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
+    assert not T._verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
+    assert not T._verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
+
+
 def test_a_longer_word_that_holds_a_likelier_one_takes_its_place() -> None:
     text = ("Pauline says equity release is a trap. The release of equity means "
             "no inheritance. Equity release pays the roof. Pauline rang again. The equity release adviser is Monday.")

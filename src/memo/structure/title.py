@@ -275,7 +275,7 @@ _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an
 
 def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
-    the moment."""
+    the moment, nor where someone is."""
     for m in _POINTED_EN.finditer(opening):
         phrase = _QUANTIFIER_EN.sub("", m.group(1) or m.group(2))  # "the whole Ireland thing" is about Ireland
         words = phrase.lower().split()
@@ -283,6 +283,8 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
         if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
                 or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase) or set(words) <= _KIN_EN:
             continue  # "this dad thing" says who the matter is about; the memo's words say what it is
+        if re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
+            continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
         return phrase[:1].upper() + phrase[1:]
     return ""
 

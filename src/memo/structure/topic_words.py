@@ -57,7 +57,24 @@ NOT_NAMES = frozenset(
 _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thinks|reckons|wants|and I|and me|rang|"
                         r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
                         r"|\b(?:told|asked|rang|texted|with|me and)\s+([A-Z][a-z]+)\b")
+# Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
+# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
+_PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|reckons|texted|"
+                              r"rang|phoned|knew|thinks|thought|wants|wanted|laughed)\b)"
+                              r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
+_NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
+                        "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
+
+
+def _verb_twice_zh(word: str, text: str) -> bool:
+    """A verb said twice for "a little" (唠唠, 算算, 试试): no nickname (乐乐, 航航), though it doubles a character,
+    unless the memo says it as someone's name (安安的妈, 给安安, 抱着安安)."""
+    import jieba.posseg
+
+    if word[:1] != word[1:] or not jieba.posseg.lcut(word[0])[0].flag.startswith("v"):
+        return False
+    return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪){word}", text)
 
 
 def _says_zh(word: str, text: str, tag: str) -> bool:
@@ -66,11 +83,18 @@ def _says_zh(word: str, text: str, tag: str) -> bool:
         and text.count(word + "说") >= 2
 
 
-def people_en(text: str) -> set[str]:
+def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     """Who an English memo names: a capitalised word with 's, before said/told/asked/rang…, or after told/asked/
-    with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so."""
-    return {(m.group(1) or m.group(2)).lower() for m in _PERSON_EN.finditer(text)
-            if (m.group(1) or m.group(2)) not in NOT_NAMES}
+    with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so.
+    Without capitals, a bare word with 's, before said/told/knew… or after told/asked/rang ("tammy said", "jess's
+    mum", "me and gary"), none of ``plain`` (words of speech) or of grammar."""
+    named = {(m.group(1) or m.group(2)).lower() for m in _PERSON_EN.finditer(text)
+             if (m.group(1) or m.group(2)) not in NOT_NAMES}
+    for m in _PERSON_LOWER_EN.finditer(text):
+        word = m.group(2) or m.group(3)
+        if m.group(1) not in DETERMINERS_EN and word not in STOP_EN | _NOBODY_EN | plain:
+            named.add(word)
+    return named
 
 
 @dataclass(frozen=True)
@@ -233,7 +257,8 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
     people = {w for w, tag in units.items() if tag.startswith("nr") and (not word_tag(w) or w[0] in _SURNAMES_ZH)
-              or _NAME_ZH.match(w) or w.endswith(_ADDRESS_ZH) or _says_zh(w, text, tag)} if zh else people_en(text)
+              or _NAME_ZH.match(w) and not _verb_twice_zh(w, text) or w.endswith(_ADDRESS_ZH)
+              or _says_zh(w, text, tag)} if zh else people_en(text, lex.common_words)
     said_in = said_in or {}
     out = []
     for word, n in counts.items():
