@@ -868,6 +868,17 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "of it, then why we're even looking at it, and then what I'm going to do about it.\n\nSo this morning.",
          ("this morning", "the numbers he gave us", "why we're even looking at it", "what I'm going to do about it"),
          ("experience", "analysis", "reasons", "plan")),
+        # "the money and the rest of it" is one part; "I'll finish with …" is the last.
+        ("en", "so I'll go through it the way Geraldine said, first why I'd give up the bog at all, then weigh it up, "
+               "the money and the rest of it, then what I'm actually going to do, and I'll finish with saturday above "
+               "on the bog with Seán, how that was\n\nso why.",
+         ("why I'd give up the bog at all", "weigh it up", "what I'm actually going to do",
+          "saturday above on the bog with Seán"), ("reasons", "analysis", "plan", "experience")),
+        # 完了 after a thing said is "after that"; "最后才讲…" is the last part.
+        ("zh", "今天事情有点多 我想 先讲讲今天出的事 完了再把钱算一下 算清楚 然后想想我到底为什么想留下来 最后才讲 "
+               "接下来要怎么搞\n今天是在薄士山那边一个house",
+         ("今天出的事", "再把钱算一下", "想想我到底为什么想留下来", "要怎么搞"),
+         ("experience", "analysis", "reasons", "plan")),
         ("en", "So I'll say how the nights have actually been first, then what I've got to do next with the "
                "depot, then the money side because there's a decision there, and then, for the record, why I ended up "
                "with it.\n\nThe nights.",
@@ -1330,3 +1341,13 @@ def test_a_part_named_after_the_word_that_turns_to_it() -> None:
     assert sections["analysis"].named_by_form("ok the money.")
     assert not sections["plan"].named_by_form("So the money.")
     assert sections["analysis"].named_by_form("好处坏处都摆到桌面上")  # 好 of 好处 is no "好," that turns
+
+
+def test_a_verb_of_telling_on_the_parts_words_opens_it() -> None:
+    # "完了说账 前两天…" opens the part announced as "这笔账到底咋算", though the pause after 说账 was lost; a
+    # second reason ("第二个 我爹…") or another subject ("再说我…") opens nothing.
+    from memo.structure.offline import _says_part
+
+    assert _says_part("完了说账前两天，我跟桂芝在东坡那块试挖了十平米", "这笔账到底咋算", True)
+    assert not _says_part("第二个我爹今年八十一了身子骨一年不如一年", "这笔账到底咋算", True)
+    assert not _says_part("再说我自己，这两年腰不行了", "这笔账到底咋算", True)

@@ -15,19 +15,21 @@ ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
     r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
     r"再聊|再讲|以及最后|"
+    # 完了 after a thing said (今天出的事完了再…) is "after that"; after a verb (做完了再说) it is "finished".
+    r"(?<![做干弄搞说讲聊吃看写忙办听读学唱跑])完了(?=再|就|然后)|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自己先说一遍" is saying it through, not a first part
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄" is one.
-ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才|只|一次|剩)"
+ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"  # "最后才讲…" is one
 # not "in the first place"
 EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?"
+    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:[才再](?=[说讲聊谈唠]))?"
     r"(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|唠唠|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
@@ -81,9 +83,10 @@ _EN_AND = re.compile(
     re.I,
 )
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
-# "time and money and all that": "all that" says there is more of the same, it names nothing.
+# "time and money and all that", "the money and the rest of it": more of the same, it names nothing.
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway|all that|"
-                       r"for the record|everything|stuff|so on|stuff like that)", re.I)
+                       r"for the record|everything|stuff|so on|stuff like that|(?:all )?the rest(?: of it)?|"
+                       r"(?:all )?that kind of thing|whatnot)", re.I)
 _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 

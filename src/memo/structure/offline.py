@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
@@ -76,6 +77,8 @@ _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basic
 _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "and", "now", "then", "um", "uh", "yeah", "well", "anyway"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
+_TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
+_NOT_NAMING_ZH = frozenset("我你他她的了是在这那就也都还和个一不有要会说讲聊唠到底")
 
 
 def _stem_en(word: str) -> str:
@@ -97,7 +100,13 @@ def _says_part(text: str, announced: str, zh: bool) -> bool:
     thinking it through.", "How it's been."): the part's own signpost, whatever its words."""
     if zh:
         said = _SIGNPOST_FILLER_ZH.sub("", text)
-        return 2 <= len(said) <= 8 and set(said) <= set(announced)
+        if 2 <= len(said) <= 8 and set(said) <= set(announced):
+            return True
+        # A verb of telling opens the sentence on the part's words ("完了说账 前两天…" for "这笔账到底咋算").
+        told = _TOLD_PART_ZH.match(text)
+        named = "".join(takewhile(lambda c: c in announced and c not in _NOT_NAMING_ZH, text[told.end():])) \
+            if told else ""
+        return bool(named)
     words = [w for w in _words_en(text) if w not in _SIGNPOST_FILLER_EN]
     named = {_stem_en(w) for w in _words_en(announced)}
     # One word ("Why.", "Christmas.") is a signpost only of a part announced in a word or two.

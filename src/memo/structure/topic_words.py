@@ -59,8 +59,8 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|\s+(?:said|says|told|asked|thin
                         r"|\b(?:told|asked|rang|texted|with|me and)\s+([A-Z][a-z]+)\b")
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
-_PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|reckons|texted|"
-                              r"rang|phoned|knew|thinks|thought|wants|wanted|laughed)\b)"
+_PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
+                              r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed)\b)"
                               r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
