@@ -1,7 +1,9 @@
 """Close a blind round: total its first-run tables and move its memos from held-out to dev.
 
-    python bench/close_round.py totals first.md [base.md ...]         # totals of eval_outline.py tables (see BLIND_ROUNDS.md)
-    python bench/close_round.py close 86 ENGINE first.md               # heldout = false, first-run note
+    python bench/close_round.py totals first.md [base.md ...]    # totals of eval_outline.py tables
+    python bench/close_round.py close 86 ENGINE first.md          # heldout = false, first-run note
+
+See BLIND_ROUNDS.md for the whole method.
 
 A blind round's memos are written by sessions that never see an engine (``bench/BLIND_ROUNDS.md``). Their first
 run with the committed engine is the held-out figure; ``close`` records it in each checklist's ``note`` and only

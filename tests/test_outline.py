@@ -874,6 +874,15 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "on the bog with Seán, how that was\n\nso why.",
          ("why I'd give up the bog at all", "weigh it up", "what I'm actually going to do",
           "saturday above on the bog with Seán"), ("reasons", "analysis", "plan", "experience")),
+        # "…那场焰火秀 出的事": the matter said after a pause still belongs to the part's name.
+        ("zh", "我先讲昨天晚上在李陵那场焰火秀 出的事 然后算账 再讲我为么子想接咯个摊子 最后讲下一步怎么搞\n"
+               "昨天晚上那场",
+         ("昨天晚上在李陵那场焰火秀出的事", "算账", "我为么子想接咯个摊子", "下一步怎么搞"),
+         ("experience", "analysis", "reasons", "plan")),
+        # Hunan speech: 为么子 is "why", 么子搞 "what to do" (its 么 no lead-in word).
+        ("zh", "我先港下 为么子想出来单干 然后算下账 看划不划得来 再港下 接下来么子搞 最后港下今天去看店子 "
+               "心里是么子滋味\n今天",
+         ("为么子想出来单干", "算下账", "么子搞", "心里是么子滋味"), ("reasons", "analysis", "plan", "experience")),
         # 完了 after a thing said is "after that"; "最后才讲…" is the last part.
         ("zh", "今天事情有点多 我想 先讲讲今天出的事 完了再把钱算一下 算清楚 然后想想我到底为什么想留下来 最后才讲 "
                "接下来要怎么搞\n今天是在薄士山那边一个house",

@@ -58,6 +58,9 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     text = ("tammy said talk it through. jess's mum used him. me and gary drove out. the bank said no. "
             "if amitriptyline doesn't work we try another. everyone said it. the screen's peeling.")
     assert T.people_en(text) == {"tammy", "jess", "gary"}
+    # A word said after a determiner is a thing ("my old dog's worth…", "the dog"); "Fiona asks", "Fiona'll" are
+    # someone.
+    assert T.people_en("my old dog's worth it. the dog is eight. Fiona asks how it went. Fiona'll laugh.") == {"fiona"}
 
 
 def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:

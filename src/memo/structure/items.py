@@ -27,12 +27,13 @@ ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才(?![说讲聊�
 EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
-# after 最后 ("最后么 说说…").
+# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan: "么子搞").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:[才再](?=[说讲聊谈唠]))?"
+    r"^(?:么(?!子)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:[才再](?=[说讲聊谈唠]))?"
     r"(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|谈一下|唠唠|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
+_ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
@@ -96,7 +97,13 @@ def pieces(window: str, language: str) -> list[str]:
     text = clean_fragment(window, language).replace(PAUSE, "，")
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
     if zh:
-        return [p for p in (p.strip(" ，、") for p in re.split(rf"{stops}|{ZH_ENUM}", text)) if p]
+        found: list[str] = []
+        for p in (p.strip(" ，、") for p in re.split(rf"{stops}|{ZH_ENUM}", text)):
+            if p and found and _ZH_TAIL_OF_NAME.fullmatch(p):
+                found[-1] += p  # "…那场焰火秀 出的事": the matter after a pause is the same part's name
+            elif p:
+                found.append(p)
+        return found
     # Each part, and whether an enumeration word ("then") opened it: that always starts a new item.
     split = re.split(rf"{stops}|({EN_ENUM})", text, flags=re.I)
     marked = [(part, i > 0 and split[i - 1] is not None) for i, part in enumerate(split) if i % 2 == 0]
