@@ -117,7 +117,8 @@ def test_english_fillers_context_aware() -> None:
         "What kind of plan is this? It was, like, sort of scary. You know what I mean? I I think so. "
         "I run while it's dark you know and the river is empty. Do you know and care? If you know and trust them, go. "
         "And I thought, you know what, I'm thirty. The insects: you know when the windscreen was covered. "
-        "Do you know when it opens?"
+        "Do you know when it opens? He's got the long, the Lang I mean, the eighty four on a trailer. "
+        "She's well able for the test you know, her maths is good."
     )
     cleaned = clean_text(spoken, "en")
     low = cleaned.lower()
@@ -125,6 +126,8 @@ def test_english_fillers_context_aware() -> None:
         assert token not in f" {low}", token
     assert "dark and the river" in cleaned and "I thought, I'm thirty." in cleaned
     assert "The insects: when the windscreen" in cleaned and "Do you know when it opens?" in cleaned
+    assert "i mean" not in low.replace("you know what i mean", "") and "the eighty four on a trailer" in cleaned
+    assert "for the test, her maths" in cleaned
     for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so.",
                  "Do you know and care?", "If you know and trust them"):
         assert kept in cleaned, kept

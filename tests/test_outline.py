@@ -162,6 +162,11 @@ def test_announced_structure_is_found(memo_zh: Transcript) -> None:
     assert [s.key for s in announced.sections] == ["reasons", "analysis", "plan", "experience"]
     assert "离职之后的体验" in announced.sections[-1].announced
     assert announced_sections("今天天气很好，我们去公园散步，然后吃了午饭。", load_template("default")) is None
+    # A story that says 咋整, 不是滋味 and 原因 among many other clauses lists no parts.
+    story = ("秀兰那腰 去年冬天上县医院拍过片子 腰间盘突出 大夫说了 少弯腰 少搬重的 可是地摆木耳 你说咋整 四万个袋子 "
+             "全撂地上 采耳就得猫着腰 一猫猫一上午 她采完了直不起来 得扶着我胳膊 慢慢往起站 我瞅着心里不是滋味 "
+             "这是我想整吊袋的头一个原因 吊袋是挂起来的 人站着采 不用弯腰")
+    assert announced_sections(story, load_template("default")) is None
 
 
 def test_announced_order_is_followed() -> None:
@@ -879,6 +884,23 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "昨天晚上那场",
          ("昨天晚上在李陵那场焰火秀出的事", "算账", "我为么子想接咯个摊子", "下一步怎么搞"),
          ("experience", "analysis", "reasons", "plan")),
+        # "cos …" after an item says why it comes there and "God help me" is an aside: neither is a part; "what's
+        # next" is one.
+        ("en", "so I'll start with what happened on Sunday, then the dollars, cos that's the first thing Leanne's "
+               "gonna ask, then why I even want to do the bloody thing, and then what I'm actually gonna do about "
+               "it.\n\nso Sunday.",
+         ("what happened on Sunday", "the dollars", "why I even want to do the bloody thing",
+          "what I'm actually gonna do about it"), ("experience", "analysis", "reasons", "plan")),
+        ("en", "what happened down here today with the thatcher first, then I'll go through the money, God help me, "
+               "then why I even want to hang on to the place at all, and then what's next.\n\nso today.",
+         ("what happened down here today with the thatcher", "the money", "why I even want to hang on to the place "
+          "at all", "what's next"), ("experience", "analysis", "reasons", "plan")),
+        # "the money side" says more of "the pros and cons" (no part of its own); "how it all sits with me" is how
+        # it feels.
+        ("en", "so first why i even want the bloody thing, then the pros and cons and the money side, then what i'm "
+               "actually gonna do about it, and then, um, how it all sits with me.\n\nso why.",
+         ("why i even want the bloody thing", "the pros and cons", "what i'm actually gonna do about it",
+          "how it all sits with me"), ("reasons", "analysis", "plan", "experience")),
         # Hunan speech: 为么子 is "why", 么子搞 "what to do" (its 么 no lead-in word).
         ("zh", "我先港下 为么子想出来单干 然后算下账 看划不划得来 再港下 接下来么子搞 最后港下今天去看店子 "
                "心里是么子滋味\n今天",

@@ -352,7 +352,10 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         # "whether it actually adds up, the money and …": a name right after one of the same part says more of it.
         named = [i for n, i in enumerate(named) if n == 0 or keys[n] != keys[n - 1]]
         owners = set(keys)
-        if len(named) < 3 or len(owners) < len(named):
+        # Unmarked, a list is mostly its parts' names; three names among fifteen clauses of a story ("…你说咋整
+        # 四万个袋子全撂地上 … 我瞅着心里不是滋味 这是我想整吊袋的头一个原因") are the story's words.
+        marked = re.search(ZH_ENUM if zh else EN_ENUM, sentence, 0 if zh else re.I)
+        if len(named) < 3 or len(owners) < len(named) or not marked and 3 * len(named) < len(items):
             return None
         # "the pros and cons, the honest ones": the rest of a part says more of it; but one part in other words
         # where a section is missing ("then me going back and forth on it") is that section's.

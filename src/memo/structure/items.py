@@ -43,10 +43,10 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
-_EN_REASON_TAIL = re.compile(r"\s+(?:because|'cause|cause|since)\s+(?!of\b).*$", re.I)
+_EN_REASON_TAIL = re.compile(r"\s+(?:because|'cause|cause|cos|coz|cuz|since)\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
-    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )"
+    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!what's )(?<!what is )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     r"(?:first(?:ly)?(?: off)?|second(?:ly)?|third(?:ly)?|then|"
@@ -84,10 +84,12 @@ _EN_AND = re.compile(
     re.I,
 )
 # A piece that is only an aside ("honestly", "I guess") is dropped; one that ends mid-phrase goes on in the next.
-# "time and money and all that", "the money and the rest of it": more of the same, it names nothing.
+# "time and money and all that", "the money and the rest of it": more of the same, it names nothing; nor does "the
+# money, God help me".
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway|all that|"
                        r"for the record|everything|stuff|so on|stuff like that|(?:all )?the rest(?: of it)?|"
-                       r"(?:all )?that kind of thing|whatnot)", re.I)
+                       r"(?:all )?that kind of thing|whatnot|(?:god|lord|heaven) help (?:me|us)|god knows|for my sins)",
+                       re.I)
 _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|it's|so|just)$", re.I)
 
 
@@ -126,7 +128,7 @@ def pieces(window: str, language: str) -> list[str]:
     return pieces
 
 
-_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|因为|所以|如果)\b", re.I)
+_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|cos|coz|cuz|因为|所以|如果)\b", re.I)
 _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
 
 
