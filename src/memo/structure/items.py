@@ -43,7 +43,8 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
-_EN_REASON_TAIL = re.compile(r"\s+(?:because|'cause|cause|cos|coz|cuz|since)\s+(?!of\b).*$", re.I)
+_BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
+_EN_REASON_TAIL = re.compile(rf"\s+(?:{_BECAUSE_EN})\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!what's )(?<!what is )"
@@ -128,7 +129,7 @@ def pieces(window: str, language: str) -> list[str]:
     return pieces
 
 
-_BECAUSE = re.compile(r"(?:because|since|so|if|as|cause|'cause|cos|coz|cuz|因为|所以|如果)\b", re.I)
+_BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|因为|所以|如果)\b", re.I)
 _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
 
 

@@ -30,6 +30,7 @@ from .returns import RESUME, follow_returns
 from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
+from .topic_words import PARTICLES_ZH
 
 Progress = Callable[[str], None]
 CANDIDATES = 12  # ranked candidate points kept per section in an OutlinePlan
@@ -78,7 +79,7 @@ _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "and", "now", "then", "um", "uh", "yeah", "well", "anyway"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
 _TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
-_NOT_NAMING_ZH = frozenset("我你他她的了是在这那就也都还和个一不有要会说讲聊唠到底")
+_NOT_NAMING_ZH = PARTICLES_ZH | frozenset("讲聊唠到底")  # words of grammar and telling name no part
 
 
 def _stem_en(word: str) -> str:

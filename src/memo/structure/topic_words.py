@@ -63,7 +63,6 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
 _PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
                               r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed)\b)"
                               r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
-_DETERMINED_EN = re.compile(r"\b(?:a|an|the|my|our|your|his|her|their|this|that|some)\s+(?:[a-z]+\s+)?([a-z]{3,})\b")
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
@@ -92,7 +91,7 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     mum", "me and gary"), none of ``plain`` (words of speech) or of grammar."""
     named = {(m.group(1) or m.group(2)).lower() for m in _PERSON_EN.finditer(text)
              if (m.group(1) or m.group(2)) not in NOT_NAMES}
-    determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}  # "my old dog's": no one's name
+    determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
         if m.group(1) not in DETERMINERS_EN and word not in STOP_EN | _NOBODY_EN | plain | determined:
@@ -181,6 +180,8 @@ _NOT_TOPIC_EN = frozenset(("past", "quarter", "half", "tonight", "yesterday", "t
                            "quid", "pound", "buck", "percent", "alright", "okay", "somewhere", "outside"))
 DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that",
                             "these", "those", "some"))
+# A word said after a determiner, perhaps after one word more ("my old dog's"): a thing, no one's name.
+_DETERMINED_EN = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS_EN))})\s+(?:[a-z]+\s+)?([a-z]{{3,}})\b")
 
 
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
