@@ -1208,6 +1208,16 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # The clause before a demonstrative is not the topic: "我一个人 这买房的事" is about buying a flat.
         ("刚从售楼处回来 小雨回她妈那儿了 我一个人 这买房的事 我得捋一捋 房子看了二十三套 买房的首付是二十万 "
          "买房还得交契税", "zh", "买房"),
+        # Round 94-97's first runs: the phone ("the red thing is moving"), the day's work (刚从店里下班回来), someone
+        # else's question (你要不要) and who the matter is about (说说浩浩这个事) name no topic; 这桩事体 marks one.
+        ("okay is it recording. the red thing is moving, yes. this is Efua. the ahotor oven came today. the ahotor "
+         "oven costs money. the oven is cleaner.", "en", "Ahotor oven"),
+        ("我崔美玉 刚从店里下班回来 录一段 去韩国当护工 韩国那边护工一个月一万多 韩国签证要等 护工很累", "zh",
+         "韩国和护工"),
+        ("今天跟鹤岗那个中介看房 她说这缸你要不要 不要我给你整走 鹤岗的房子四万二 鹤岗冬天冷 鹤岗离我爸近", "zh",
+         "鹤岗"),
+        ("我坐这儿一边充着电瓶一边说说浩浩这个事 浩浩想去武校 武校一年两万三 武校管得严 浩浩说他不怕苦", "zh", "武校"),
+        ("脚骨有点酸 就是遗体捐献，这桩事体。捐献要登记 遗体捐献给医学院 登记表要填", "zh", "遗体捐献"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

@@ -63,6 +63,18 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     assert T.people_en("my old dog's worth it. the dog is eight. Fiona asks how it went. Fiona'll laugh.") == {"fiona"}
 
 
+def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names() -> None:
+    # Round 94-97's first runs: 红霞 (a wife, "红霞讲…") and 秀兰 opened titles; 小区, 老家, 萨克斯 were taken for
+    # people and never named a topic.
+    text = "红霞讲房子莫去抵押 我跟红霞商量 烟花公司要接手 烟花 烟花"
+    assert T.person_zh("红霞", text, "nr") and not T.person_zh("烟花", text, "n")
+    assert T.person_zh("周场长", "周场长在上头喊", "nr") and T.person_zh("冉光富", "我冉光富", "nr")
+    assert not T.person_zh("小区", "小区门口") and not T.person_zh("老家", "回老家")
+    assert not T.person_zh("萨克斯", "吹萨克斯", "nr") and T.person_zh("老张", "老张来了")
+    assert not T.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
+    assert T._verb_and_object("喝咖啡") and not T._verb_and_object("冉光富")
+
+
 def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:
     assert T._verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
     assert not T._verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child

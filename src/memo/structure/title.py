@@ -23,6 +23,7 @@ from .topic_words import (
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
+    person_zh,
     singular,
     topic_word_zh,
     topic_words,
@@ -34,7 +35,9 @@ _NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
-_TOPIC_ZH = re.compile(r"([^，。！？；]{2,16}?)(?:这件事情?|这个事情?|的事情?|的事儿)")
+# Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern).
+_MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|这码事|这档子?事"
+_TOPIC_ZH = re.compile(rf"([^，。！？；]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 _CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还]$")
 _NAMING_EN = re.compile(
@@ -58,9 +61,9 @@ _FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "un
                           "before", "after", "without", "within", "across", "among", "against", "towards", "toward",
                           "upon", "because", "once", "ever", "even", "still", "again", "away", "through"))
 _TAIL_ZH = re.compile(
-    r"(?:这件事情?|这个事情?|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
+    rf"(?:{_MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
-_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于)+")
+_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是)+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
     r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
@@ -81,7 +84,7 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|�
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再)|不全是|不是|是不是"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再)|不全是|不是|是不是|不对|说错"
 )
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
@@ -122,7 +125,7 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
 # "我妈被骗这个事"), pointed at before the question about it ("这个晚托班下学期到底还办不办"), or just come back from.
 _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
-    re.compile(r"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:这件事情?|这个事情?|这事儿?)"),
+    re.compile(rf"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{{2,6}}?)(?:{_MATTER_ZH}|这事儿?)"),
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
     # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
     # works (刚从地里回来, 刚从店里回来).
@@ -138,6 +141,10 @@ _CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|�
 _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 
 
+# Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
+_DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
+
+
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing."""
@@ -147,8 +154,9 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
             topic = _WHEN_ZH.sub("", _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
-            if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic):
-                continue
+            if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
+                    or _DAILY_ZH.search(topic) or person_zh(topic, text, addressed=False):
+                continue  # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
                 return topic
     return ""
@@ -266,6 +274,9 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              re.I)
 
 
+# What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
+_RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
+                           re.I)
 _KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
                      "sister", "son", "daughter", "husband", "wife", "kids", "baby", "family"))
 _QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
@@ -285,6 +296,8 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
             continue  # "this dad thing" says who the matter is about; the memo's words say what it is
         if re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
             continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
+        if _RECORDING_EN.match(opening, m.end()):
+            continue  # "yes the red thing is on": the phone recording, not the topic
         return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -339,7 +352,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     if zh:
         pointed = _pointed_topic_zh(opening, text, lex)
         decision = _DECISION_ZH.search(opening)
-        if decision and not _META_ZH.search(decision.group(1)):
+        # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
+        if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decision.group(1) else ""
@@ -369,7 +383,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             said = text.count(title) >= 3
             topical = (_names_topic(title, words) or said or before_parts) and not _STATEMENT_ZH.search(title)
             # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
-            lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS
+            lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or person_zh(title, text, addressed=False)
             if 2 <= len(title) <= 12 and content and not _META_ZH.search(title) and topical and not lone:
                 return title  # "今天想说一下换车的事": the speaker says what the memo is about
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
@@ -391,6 +405,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue
         if (_PRONOUN_HEAD_ZH if zh else _PRONOUN_HEAD_EN).match(title):
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
+        if zh and person_zh(title, text, addressed=False):
+            continue  # "说说浩浩这个事": who the matter is about; the memo's words say what it is
         low = title.lower()
         # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
         phrase = low.split()

@@ -41,11 +41,18 @@ PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还
 # First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
 _KIN_ZH = "爸妈爷奶姥哥姐弟妹"
 # A nickname (小雅, 老王, 阿杰, 乐乐); 爷爷, 妈妈 are kin, who a memo may well be about.
-_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}叔舅婶伯公婆姑姨宝])\1)$")
+_ELDERS_ZH = "叔舅婶伯公婆姑姨"
+_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}{_ELDERS_ZH}宝])\1)$")
 # jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
 # dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
                          "吕丁沈任姚卢姜崔钟谭陆汪范廖石金贾夏韦付邱秦")
+# Surnames less common, or that start many a word the dictionary calls a name (顾客, 汤圆, 蓝天): names of three
+# characters only (冉光富, 顾国良).
+_MORE_SURNAMES_ZH = frozenset("江顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚庞"
+                         "樊殷施陶洪翟颜倪严牛温季俞章鲁葛伍申尤毕聂焦向柳邢岳齐梅莫庄辛管祝左涂谷祁耿詹凌费纪靳盛"
+                         "童甄项裴卫屈鲍覃霍翁甘包柏宁柯阮闵柴冉饶戚滕邬苟褚娄奚穆党郎冀姬屠郜晏栾郁蒙喻窦迟敖冷卓"
+                         "艾蓝巩仲虞卞冼佟匡宗巫鞠桑荆岑薛胥蔺权")
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
             "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb")
@@ -57,7 +64,7 @@ NOT_NAMES = frozenset(
 _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks|asked|thinks|thought|knew|laughed|"
                         r"reckons|wants|and I|and me|rang|"
                         r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
-                        r"|\b(?:told|asked|rang|texted|with|me and)\s+([A-Z][a-z]+)\b")
+                        r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
 _PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
@@ -65,7 +72,8 @@ _PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|
                               r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
-_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥")
+_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
+               "先生")
 
 
 def _verb_twice_zh(word: str, text: str) -> bool:
@@ -78,10 +86,42 @@ def _verb_twice_zh(word: str, text: str) -> bool:
     return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪){word}", text)
 
 
+# How a person comes up in Mandarin speech: what they say (红霞讲, 二军说, 韩冬电话里说), who the speaker is with,
+# asks or sends something (跟桂芝, 让韩冬, 发给韩冬). "给" and "叫" alone give to things and name them (全给飞盘了,
+# 这个叫飞盘精神).
+_PERSON_SAID_ZH = "(?:跟|和|让|发给|问|陪|等){w}|{w}(?:说|讲|问|喊|骂|告诉|电话里|打电话|发微信)"
+
+
+def _nickname_zh(word: str, text: str) -> bool:
+    """A nickname (小雅, 老王, 阿杰, 乐乐): not a verb said twice (看看), nor a word of the dictionary that only looks
+    like one (小区, 老家, 小学, 老人), unless it is 老 or 小 before a surname (老张, 小叶) or kin (阿爸, 小姑)."""
+    if not _NAME_ZH.match(word) or _verb_twice_zh(word, text):
+        return False
+    tag = word_tag(word)
+    return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _KIN_ZH + _ELDERS_ZH
+
+
 def _says_zh(word: str, text: str, tag: str) -> bool:
-    """A name the dictionary lacks that says things ("二军说你别低头看", twice or more): a person, not a topic."""
-    return len(word) == 2 and (not word_tag(word) or tag.startswith("nr")) and word[0] not in _KIN_ZH \
-        and text.count(word + "说") >= 2
+    """A name the dictionary lacks, or calls a name or place, said twice or more as someone who speaks or whom the
+    speaker is with (see ``_PERSON_SAID_ZH``): a person, not a topic."""
+    if len(word) != 2 or word[0] in _KIN_ZH or word_tag(word) and tag[:2] not in ("nr", "ns"):
+        return False
+    return len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text)) >= 2
+
+
+def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bool:
+    """Whether a Mandarin word names someone: a name jieba tags so, of two characters the dictionary lacks (丽娜;
+    its 康复 and 矫正 are names too) or starting with a surname (李强, 冉光富; 萨克斯 is an instrument); a
+    nickname; a title of address (王师傅, 德胜叔); or someone who speaks or keeps the speaker company (see
+    ``_says_zh``). Kin (奶奶, 大伯) are who a memo may well be about. ``tag``: jieba's tag for the word here;
+    ``addressed``: whether a title of address counts (a memo may be about becoming 村主任)."""
+    if not word:
+        return False
+    known = word_tag(word) if len(word) == 2 else ""
+    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
+        or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
+    titled = addressed and (word.endswith(_ADDRESS_ZH) or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
+    return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag)
 
 
 def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
@@ -164,9 +204,17 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
-                and not re.fullmatch(r".+[了着].+", word):  # 撞了人, 看着办: something done, not a topic
+                and not re.fullmatch(r".+[了着].+", word) \
+                and not (flag.startswith("nr") and _verb_and_object(word)):  # 撞了人, 喝咖啡: something done
             out.setdefault(word, flag)
     return out
+
+
+def _verb_and_object(word: str) -> bool:
+    """A verb of one character and a noun jieba took together for a name it does not know (喝咖啡, 戴眼镜)."""
+    import jieba.posseg
+
+    return len(word) == 3 and jieba.posseg.lcut(word[0])[0].flag.startswith("v") and word_tag(word[1:]).startswith("n")
 
 
 # Words that end a verb or adverb phrase, never a noun phrase ("coming off", "near enough", "goes home").
@@ -260,9 +308,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     n_s = len(texts)
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
-    people = {w for w, tag in units.items() if tag.startswith("nr") and (not word_tag(w) or w[0] in _SURNAMES_ZH)
-              or _NAME_ZH.match(w) and not _verb_twice_zh(w, text) or w.endswith(_ADDRESS_ZH)
-              or _says_zh(w, text, tag)} if zh else people_en(text, lex.common_words)
+    people = {w for w, tag in units.items() if person_zh(w, text, tag)} if zh else people_en(text, lex.common_words)
     said_in = said_in or {}
     out = []
     for word, n in counts.items():
