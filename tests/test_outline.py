@@ -566,6 +566,16 @@ def test_a_short_sentence_of_the_announced_words_opens_its_part() -> None:
     score, result = _bench_score("en_new_boss_gareth")
     assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
     assert score.placed >= 11, score.missed
+    # Round 98's dog memo: "ok weighing it up." and "so what we do." open "the weighing up" and "what Terry and I are
+    # going to do" (a pronoun for another).
+    from memo.structure.offline import _says_part
+
+    assert _says_part("ok weighing it up.", "the weighing up", False)
+    assert _says_part("so what we do.", "what Terry and I are going to do", False)
+    assert not _says_part("we went to the vet.", "what Terry and I are going to do", False)
+    score, result = _bench_score("en_dog_dementia")
+    assert [s.key for s in result.sections] == ["experience", "reasons", "analysis", "plan"]
+    assert score.placed >= 10, score.missed
 
 
 def test_memo_homophones_of_its_topic_words_are_fixed() -> None:
@@ -915,6 +925,26 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "with it.\n\nThe nights.",
          ("how the nights have actually been", "what I've got to do next with the depot", "the money side",
           "why I ended up with it"), ("experience", "plan", "analysis", "reasons")),
+        # Round 98-100's first runs: the list goes on across sentences ("… excited. after that …"), with no last
+        # marker; "right so I'll go through X first"; "what it's all gonna cost" weighs; Minnan 代志 is a matter,
+        # 算数 the sums; "这两个礼拜 心里啥个味道" how it felt.
+        ("en", "so let me start with what happened when I went to Abeokuta yesterday, because I am still excited.\n"
+               "after that I will do the money, the real money.\nthen why I even want to enter this thing at all.\n"
+               "and then what I will do next, step by step\n\nso. yesterday",
+         ("what happened when I went to Abeokuta yesterday", "the money",
+          "why I even want to enter this thing at all", "what I will do next"),
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "right so I'll go through what happened in on the weekend first, then what it's all gonna cost, cause "
+               "Tina wants the numbers, then why I'm even bothering, and then what I gotta do before the fall. "
+               "okay\n\nso Saturday",
+         ("what happened in on the weekend", "what it's all gonna cost", "why I'm even bothering",
+          "what I gotta do before the fall"), ("experience", "analysis", "reasons", "plan")),
+        ("zh", "这个雕刻水仙花 要不要自己来做 我先讲 上礼拜去厦门花市 发生的代志 再来算数 然后讲 为什么要这样弄 最后讲 "
+               "接下来怎么做 好\n礼拜五晚上",
+         ("发生的代志", "算数", "为什么要这样弄", "怎么做"), ("experience", "analysis", "reasons", "plan")),
+        ("zh", "先讲讲为啥要动搿个脑筋 再算算账 到底划得来伐 然后讲讲下趟哪能弄 最后么 讲讲这两个礼拜 心里啥个味道\n"
+               "为啥",
+         ("为啥要动搿个脑筋", "算算账", "下趟哪能弄", "这两个礼拜"), ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:
@@ -1218,6 +1248,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "鹤岗"),
         ("我坐这儿一边充着电瓶一边说说浩浩这个事 浩浩想去武校 武校一年两万三 武校管得严 浩浩说他不怕苦", "zh", "武校"),
         ("脚骨有点酸 就是遗体捐献，这桩事体。捐献要登记 遗体捐献给医学院 登记表要填", "zh", "遗体捐献"),
+        # Round 101: "that shaky thing" (said once) is how the legs are; 讲下这件事 names nothing after it.
+        ("right. it's recording. I'm sat in the car park and my legs are still doing that shaky thing. the glider "
+         "landed at four. the glider is a K6. a share in the glider is two thousand.", "en", "Glider"),
+        ("我阿强 在厂里的宿舍 我趁着冇人 讲下这件事 沉香要种八年 沉香一亩地租金三百 阿辉说沉香好卖", "zh", "沉香"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1255,7 +1289,7 @@ def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, 
 
     found = find_announcement(text, load_template("default"), language)
     if keys is None:  # no part is named "plan" by "the plan is"
-        assert found is None or found.items[0].lower().startswith("tell you")
+        assert found is None or found.items[0].lower() == "yesterday" and found.template.sections[0].key == "experience"
         return
     assert tuple(s.key for s in found.template.sections)[: len(keys)] == keys
 

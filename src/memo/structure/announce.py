@@ -324,12 +324,18 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     return Announcement(start, start + cut, tuple(items), mapped)
 
 
+# A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I
+# will do the money… then why…"): one announcement said in several sentences.
+_CONTINUES = r"(?!\s*(?:and\s+)?(?:then|after that|next|second(?:ly)?|third(?:ly)?|lastly|finally|last)\b)"
+_SENTENCE_END = re.compile(rf"[。！？!?]|\n{_CONTINUES}|\.(?!\d){_CONTINUES}", re.I)
+
+
 def _named_sentence(opening: str, template: Template, language: str) -> Announcement | None:
     """A sentence of the opening that lists three or more parts naming sections, with no word like "first" or
     "outline" around it ("why I want off nights, then the pros and cons, then what I'm going to do, and then how
     these weeks have been")."""
     begin = 0
-    for end in [m.end() for m in re.finditer(r"[。！？!?\n]|\.(?!\d)", opening)] + [len(opening)]:
+    for end in [m.end() for m in _SENTENCE_END.finditer(opening)] + [len(opening)]:
         found = _named_list(opening[begin:end], template, language, strict=True)
         if found:
             return replace(found, start=begin + found.start, end=begin + found.end)
@@ -340,7 +346,7 @@ def _named_sentence(opening: str, template: Template, language: str) -> Announce
 def _named_list(window: str, template: Template, language: str, strict: bool = False) -> Announcement | None:
     """The items of ``window``'s first sentence (or line), when three or more of them name template sections."""
     zh = is_chinese(language)
-    end = re.search(r"[。！？!?\n]|\.(?!\d)", window)
+    end = _SENTENCE_END.search(window)
     sentence = window[: end.end() if end else len(window)]
     items = items_of(sentence, language)
     named = [i for i in items if any(item_score(i, spec, language) >= (2 if zh else 1) for spec in template.sections)]

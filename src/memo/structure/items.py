@@ -24,7 +24,8 @@ ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自�
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄" is one.
 ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"  # "最后才讲…" is one
 # not "in the first place"
-EN_FIRST = r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?:first(?:ly)?(?: off)?|to start with)\b"
+EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )"
+            r"(?:first(?:ly)?(?: off)?|(?:to )?start with(?= (?:what|why|how|the)))\b")
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan: "么子搞").
@@ -37,10 +38,11 @@ _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情�
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
-    r"^(?:(?:so|ok|okay|right|and),?\s+)?"
+    r"^(?:(?:so|ok|okay|right|and),?\s+)*"
     r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna))\s+"
     r"(?:(?:just|first|quickly)\s+)?)?"
-    r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into)\s+)", re.I
+    r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into|"
+    r"tell you about)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
 _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
@@ -52,7 +54,10 @@ EN_ENUM = (
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     r"(?:first(?:ly)?(?: off)?|second(?:ly)?|third(?:ly)?|then|"
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
-    r"after that|and finally|finally|lastly|last|(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
+    # "how last night went", "what happened last week": a time inside an item, not its marker
+    r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?! (?:night|week|weekend|time|year|month|few|"
+    r"couple|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
+    r"(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
 # "我打算这样讲" / "我这么弄" say how the memo will go, before its first part.
@@ -80,7 +85,7 @@ _EN_ORDER = re.compile(
     re.I,
 )
 _EN_AND = re.compile(
-    r"\.|(?<!pros )(?<!back )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
+    r"\.|(?<!pros )(?<!back )(?<!now )\band\b(?=\s+(?:why|what|how|where|when|whether|who|which|the|my|our|a|an)\b"
     r"|(?:\s+[\w'-]+){1,2}\W*$)",
     re.I,
 )
@@ -88,6 +93,7 @@ _EN_AND = re.compile(
 # "time and money and all that", "the money and the rest of it": more of the same, it names nothing; nor does "the
 # money, God help me".
 _EN_ASIDE = re.compile(r"(?:honestly|i guess|i think|you know|like|um+|uh+|basically|really|i mean|anyway|all that|"
+                       r"all of (?:it|that)|"
                        r"for the record|everything|stuff|so on|stuff like that|(?:all )?the rest(?: of it)?|"
                        r"(?:all )?that kind of thing|whatnot|(?:god|lord|heaven) help (?:me|us)|god knows|for my sins)",
                        re.I)

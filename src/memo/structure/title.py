@@ -29,7 +29,7 @@ from .topic_words import (
     topic_words,
 )
 
-_NAMING_VERBS_ZH = "聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨"
+_NAMING_VERBS_ZH = "聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|讲下|说下|聊下|港下"
 _NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
@@ -274,6 +274,8 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              re.I)
 
 
+# "this juju thing, Juja I mean": what the speaker corrects it to.
+_CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b", re.I)
 # What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
 _RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
                            re.I)
@@ -284,9 +286,10 @@ _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an
                               "even", "same", "other", "only"))
 
 
-def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
-    """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance, not the memo or
-    the moment, nor where someone is."""
+def _pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
+    """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance (one word only when
+    the memo says it again: "that shaky thing" is how the legs are), not the memo or the moment, nor where someone
+    is; as corrected ("this juju thing, Juja I mean")."""
     for m in _POINTED_EN.finditer(opening):
         phrase = _QUANTIFIER_EN.sub("", m.group(1) or m.group(2))  # "the whole Ireland thing" is about Ireland
         words = phrase.lower().split()
@@ -298,6 +301,11 @@ def _pointed_topic_en(opening: str, lex: Lexicon) -> str:
             continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
         if _RECORDING_EN.match(opening, m.end()):
             continue  # "yes the red thing is on": the phone recording, not the topic
+        corrected = _CORRECTED_EN.match(opening, m.end())
+        if corrected:
+            return corrected.group(1)[:1].upper() + corrected.group(1)[1:]
+        if len(words) == 1 and not _said_often(words[0], text, 2):
+            continue  # "that shaky thing": one word said once is how something is; "the moving in thing" names
         return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -394,6 +402,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     about = ""  # the topic said only as "about the …"
     for m in namings:
         title = m.group(1).strip(" ：:，,")
+        if zh and re.match(_MATTER_ZH, title):
+            continue  # "讲下这件事 …": the matter was named before, or is not named here
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
@@ -425,7 +435,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         elif any(w in low for w in main) or decided:
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex)
+        named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex, text)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
