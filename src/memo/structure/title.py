@@ -23,6 +23,7 @@ from .topic_words import (
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
+    people_en,
     person_zh,
     singular,
     topic_word_zh,
@@ -79,7 +80,7 @@ _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|滋味|原因|分析|计划|结论|"
-                      r"好处|坏处|利弊|优缺点|"
+                      r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
@@ -250,6 +251,8 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         # speech only inside ("The life in the UK test."), and then five words at most; else three.
         plain = [w for w in said if w in lex.common_words or w in STOP_EN]
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
+        if len(said) == 1 and not _said_often(said[0], text, 4) and said[0] in people_en(text, lex.common_words):
+            continue  # "right so. Declan.": the speaker says who is talking (a topic is said again and again)
         if singular(said[-1]) in words[:3] and inside:
             return phrase[:1].upper() + phrase[1:]
         # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
@@ -270,7 +273,8 @@ _POINTED_EN = re.compile(
 # Nor how the speaker rates it ("which is the main thing", "the hard part").
 _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
-                             r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying)s?\b",
+                             r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying|"
+                             r"red|green|little)s?\b",  # "yes the red thing.": the phone's button
                              re.I)
 
 
