@@ -68,6 +68,8 @@ def close(round_no: int, engine: str, table: Path) -> None:
     for row in rows(table):
         path = MEMOS / f"{row.memo}.toml"
         text = path.read_text(encoding="utf-8")
+        if f"round {round_no}," not in text and f'"round {round_no}:' not in text:
+            continue  # a table may hold several rounds: close only this one's memos
         if "heldout = true" not in text:
             sys.exit(f"{path.name} is not held out: a round is closed once, after its first run")
         note = (
