@@ -167,6 +167,11 @@ def test_announced_structure_is_found(memo_zh: Transcript) -> None:
              "全撂地上 采耳就得猫着腰 一猫猫一上午 她采完了直不起来 得扶着我胳膊 慢慢往起站 我瞅着心里不是滋味 "
              "这是我想整吊袋的头一个原因 吊袋是挂起来的 人站着采 不用弯腰")
     assert announced_sections(story, load_template("default")) is None
+    # "structure" said of a house names no parts: the lines after it are the memo (round 108's chattel house).
+    letter = ("the estate selling the whole piece and the house got to be off the land by October.\notherwise they "
+              "will, the words they use, remove the structure.\nremove the structure.\nlike it is a old fridge\nand "
+              "Gran tell me, she tell me in the hospital, Marcia don't let nobody mash up my house.\n")
+    assert announced_sections(letter, load_template("default")) is None
 
 
 def test_announced_order_is_followed() -> None:
@@ -945,6 +950,16 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "先讲讲为啥要动搿个脑筋 再算算账 到底划得来伐 然后讲讲下趟哪能弄 最后么 讲讲这两个礼拜 心里啥个味道\n"
                "为啥",
          ("为啥要动搿个脑筋", "算算账", "下趟哪能弄", "这两个礼拜"), ("reasons", "analysis", "plan", "experience")),
+        # "and then at the end how it's all sitting with me" (round 107's bus routes); "the dollars and cents" is
+        # one part said in two names.
+        ("en", "first why I'd even want to do it, then the dollars and cents, then what I'm actually gonna do about "
+               "it, and then at the end how it's all sitting with me, cause my gut's been doing flips all "
+               "week\n\nso why.",
+         ("why I'd even want to do it", "the dollars", "cents", "what I'm actually gonna do about it",
+          "how it's all sitting with me"), ("reasons", "analysis", "plan", "experience")),
+        # Cantonese: 发生咩事 what happened, 计下数 the sums, 点解 why, 跟住点搞 what next (round 106's kiosk).
+        ("zh", "先讲今天发生咩事 然后计下数 再讲点解我还想做下去 最后讲跟住点搞\n今天早上",
+         ("今天发生咩事", "计下数", "点解我还想做下去", "跟住点搞"), ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:
@@ -1252,6 +1267,16 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("right. it's recording. I'm sat in the car park and my legs are still doing that shaky thing. the glider "
          "landed at four. the glider is a K6. a share in the glider is two thousand.", "en", "Glider"),
         ("我阿强 在厂里的宿舍 我趁着冇人 讲下这件事 沉香要种八年 沉香一亩地租金三百 阿辉说沉香好卖", "zh", "沉香"),
+        # Round 106-109's dev work: a name said alone and hardly again is who speaks; "the big one" says which, not
+        # what; a bare verb decides about the thing just named (这个晚托班 … 要不要扩大).
+        ("ok so. Marcus. I'm in the car park at the depot and I've got the interview for the controller job. the "
+         "controller job is days. Dev is the controller now. the controller gets a car.", "en",
+         "Controller job and car"),
+        ("I want to get this down because I've got to decide about the big one, the craft fair at the town hall. "
+         "the craft fair is in December. the bowls sold at the craft fair. the craft fair stall is forty pound.",
+         "en", "Craft fair"),
+        ("孩子们都被接走了 我录一下 这个晚托班 下学期到底还办不办 要不要扩大 我得拿个主意\n晚托班八个孩子 "
+         "晚托班一个月八百 晚托班的家长都挺好", "zh", "晚托班，要不要扩大"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

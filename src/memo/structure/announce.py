@@ -226,7 +226,10 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[5]} {m[3]}{' ' * len(m[4])}", opening)
     for find in (_listed, _counted, _marked_list, _named_sentence):
         found = find(opening, template, language)
-        if found is not None:
+        # Found by its words around it, a list none of whose parts names a section is the memo's own words after a
+        # trigger ("…the words they use, remove the structure. remove the structure."), not the memo's parts; a
+        # count says there are parts ("有两件事 一个是预算超了…").
+        if found is not None and not (find is _marked_list and all(is_own_part(s) for s in found.template.sections)):
             break
     else:
         return None

@@ -139,6 +139,10 @@ _BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|因为|所以|如果)\b", re.
 _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
 
 
+# "and then at the end how it's all sitting with me": when, in the list, not the part's name.
+_EN_AT_THE_END = re.compile(r"^(?:at the (?:very )?end|in the end|to finish|to wrap up),?\s+", re.I)
+
+
 def item_name(part: str, language: str) -> str:
     """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
     talk about the memo, a trigger word, too short or too long."""
@@ -147,6 +151,7 @@ def item_name(part: str, language: str) -> str:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
+        part = _EN_AT_THE_END.sub("", part)
         part = _EN_REASON_TAIL.sub("", part)
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""

@@ -69,6 +69,9 @@ _HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是)+")
 _DECISION_ZH = re.compile(
     r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
+# A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
+_NAMED_BEFORE_ZH = re.compile(r"(?:这个|那个|这条|那条)(?!月|礼拜|星期|时候|事|人)([^\s，。！？、]{2,6}?)"
+                              r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|$)")
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
 _WHEN_ZH = re.compile(
     r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
@@ -253,6 +256,8 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
         if len(said) == 1 and not _said_often(said[0], text, 4) and said[0] in people_en(text, lex.common_words):
             continue  # "right so. Declan.": the speaker says who is talking (a topic is said again and again)
+        if len(said) == 1 and not _said_often(said[0], text):
+            continue  # "ok so. Marcus.": a word said alone and hardly again is who speaks or to whom, not the topic
         if singular(said[-1]) in words[:3] and inside:
             return phrase[:1].upper() + phrase[1:]
         # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
@@ -349,7 +354,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     """
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
-    return _named_title(sentences, lex, opening, text) or _keyword_title(_topic_words(sentences, lex), text, zh) \
+    return _named_title(sentences, lex, opening, text) or _keyword_title(_topic_words(sentences, lex), text, lex) \
         or (Path(source).stem if source else "") or ("备忘录" if zh else "Memo")
 
 
@@ -369,6 +374,12 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decision.group(1) else ""
+            if not about_text and word_tag(decision.group(1)[3:]).startswith("v"):
+                # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
+                # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
+                near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
+                topic = _topic_words(sentences, lex)[:1]
+                about_text = near[-1] if near else topic[0] if topic else ""
             # "这个押金的事理一理，到底要不要告他": the topic, then the decision about it.
             joiner_ = "，" if about_text and not about else ""
             return about_text + joiner_ + decision.group(1)  # "纠结要不要把老房子卖了"
@@ -414,6 +425,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         title = tail.sub("", head.sub("", title))
         if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
             continue
+        if not zh and not {w.lower() for w in title.split()} - lex.common_words - STOP_EN:
+            continue  # "decide about the big one, the Christmas craft fair": "big" says which, not what
         # "旁边的大姐在打电话", "终于把智齿给拔了": what happens, not the topic (the raw words: 了 may end them).
         if zh and re.search(r"[在了着]", m.group(1)):
             continue
@@ -439,7 +452,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         elif any(w in low for w in main) or decided:
             return title if zh else title[:1].upper() + title[1:]
     if not zh:
-        named = _said_alone(sentences[:6], words, lex, text) or _pointed_topic_en(opening, lex, text)
+        # After a list of parts, "So the call." opens the first part: only the opening can say the topic alone.
+        alone = [s for s in sentences[:6] if not before_parts or s.text in opening]
+        named = _said_alone(alone, words, lex, text) or _pointed_topic_en(opening, lex, text)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
@@ -480,8 +495,9 @@ def _said_whole(word: str, text: str) -> str:
     return word
 
 
-def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
+def _keyword_title(picked: list[str], text: str, lex: Lexicon) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
+    zh = lex.language == "zh"
     acronym = _acronym(text)
     if acronym:  # "HRT, risk and doctor", "AA和账户"
         picked = [acronym] + [w for w in picked if acronym.lower() not in w.lower()]

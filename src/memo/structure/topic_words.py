@@ -203,7 +203,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
-                and not re.fullmatch(r".+[了着].+", word) \
+                and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)):  # 撞了人, 喝咖啡: something done
             out.setdefault(word, flag)
     return out
