@@ -1277,6 +1277,22 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "en", "Craft fair"),
         ("孩子们都被接走了 我录一下 这个晚托班 下学期到底还办不办 要不要扩大 我得拿个主意\n晚托班八个孩子 "
          "晚托班一个月八百 晚托班的家长都挺好", "zh", "晚托班，要不要扩大"),
+        # Round 110-113's first runs: a greeting to the phone, an apology ("sorry about the chewing") and a thinking
+        # verb (我寻思这事儿) name nothing; "the granny flap, the granny flat" is as corrected; 搿个事体 (Shanghainese)
+        # marks the matter, and 我讲两句 is how the speaker goes about it.
+        ("Okay. Hiya phone. It's Nicola, the kids are down. The eisteddfod final is Friday. The eisteddfod wants me "
+         "on telly. I learned Welsh for the eisteddfod.", "en", "Eisteddfod"),
+        ("He says if I'm going to go on about the granny flap, the granny flat, then I must first say it into the "
+         "phone. The flat would go in the backyard. The flat costs money. Mammie could live in the flat.", "en",
+         "Granny flat"),
+        ("It's Sharon, I'm in the car eating a pie so sorry about the chewing. The sleepout is for Jordan. A kitset "
+         "sleepout is cheaper. The sleepout goes on the back lawn.", "en", "Sleepout"),
+        ("喂 录上了 我孙德海 搁院里坐着录的 我寻思这事儿 得自个儿先捋明白了 养牛的账得算 养牛要盖牛棚 养牛一年能挣三万",
+         "zh", "养牛"),
+        ("今朝礼拜天 我一家头坐在阳台上 想拿买车 拍牌搿个事体 好好叫理一理 拍牌一趟要九万多 拍牌我拍了一趟 "
+         "拍牌差四百块", "zh", "拍牌"),
+        ("夜里十点钟 丽娟已经困了 我讲两句 学帆船搿桩事体 我自家也要理一理 学帆船要三千 帆船俱乐部在淀山湖", "zh",
+         "学帆船"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

@@ -30,14 +30,15 @@ from .topic_words import (
     topic_words,
 )
 
-_NAMING_VERBS_ZH = "聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|讲下|说下|聊下|港下"
+_NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|讲下|说下|聊下|港下|"
+                    "[讲说聊]两句")
 _NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 # Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern).
-_MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|这码事|这档子?事"
+_MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事"
 _TOPIC_ZH = re.compile(rf"([^，。！？；]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 _CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还]$")
@@ -46,7 +47,8 @@ _NAMING_EN = re.compile(
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|half)\b)|out loud about|talk through|think about|"
     r"think back over|go over|idea out of my head,?|decide (?:about|on)|make my mind up about|"
-    r"(?:i'm|i am|we're|we are|just got) back from|about(?=\s+(?:the|my|our|this|that)\s))\s+([^.?!,;]{3,60}?)"
+    r"(?:i'm|i am|we're|we are|just got) back from|(?<!sorry )about(?=\s+(?:the|my|our|this|that)\s))"
+    r"\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
@@ -88,7 +90,8 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|�
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再)|不全是|不是|是不是|不对|说错"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨)"
+    r"|不全是|不是|是不是|不对|说错"
 )
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
@@ -130,7 +133,7 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
 _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(rf"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{{2,6}}?)(?:{_MATTER_ZH}|这事儿?)"),
-    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还[要能]?[\u4e00-\u9fff]不)"),
+    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
     # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
     # works (刚从地里回来, 刚从店里回来).
     re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)(?<!银行)(?<![里上下边])回来"),
@@ -220,6 +223,13 @@ _PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 _PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|analysis|experience|options)\b", re.I)
 
 
+# The same thing said again more exactly right after, with its determiner ("the granny flap, the granny flat").
+_RESTATED_EN = re.compile(r",\s*(?:the|my|our)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s*[,.;!?]|\s+(?:then|and|because|"
+                          r"so|while)\b)", re.I)
+# A greeting is no topic ("Okay. Hiya phone. It's Nicola…").
+_GREETING_EN = re.compile(r"(?:hi|hiya|hello|hallo|hey|howdy|good (?:morning|evening))\b", re.I)
+
+
 def _said_often(word: str, text: str, least: int = 3) -> bool:
     """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
     return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
@@ -237,7 +247,8 @@ def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexico
         restated = re.fullmatch(r"(?:the|my|our)\s+([\w'-]+),\s*((?:the|my|our)\s+[\w'-]+\s+\1)[.!]?", said_text, re.I)
         said_text = restated.group(2) if restated else said_text
         m = _SAID_ALONE_EN.match(said_text)
-        if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)):  # "voice diary.", "so the money."
+        if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)) or _GREETING_EN.match(m.group(1)):
+            # "voice diary.", "so the money.", "hiya phone."
             continue
         phrase = _HEAD_EN.sub("", m.group(1))
         if _TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
@@ -417,6 +428,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     about = ""  # the topic said only as "about the …"
     for m in namings:
         title = m.group(1).strip(" ：:，,")
+        restated = None if zh else _RESTATED_EN.match(opening, m.end(1))
+        if restated and restated.group(1).split()[0].lower() in title.lower().split():
+            title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it
         if zh and re.match(_MATTER_ZH, title):
             continue  # "讲下这件事 …": the matter was named before, or is not named here
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):

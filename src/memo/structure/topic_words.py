@@ -64,6 +64,10 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
                         r"reckons|wants|and I|and me|rang|"
                         r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
                         r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
+# Someone spoken to ("she said Darlene you need to…", "he said Dale I am not…") or the speaker saying who is
+# talking ("aye it's going. Graeme here, Sunday night").
+_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?:you|you're|you've|i|i'm|we|it's|that's|"
+                           r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+)([A-Z][a-z]+)\s+here\b", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
 _PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
@@ -128,8 +132,8 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so.
     Without capitals, a bare word with 's, before said/told/knew… or after told/asked/rang ("tammy said", "jess's
     mum", "me and gary"), none of ``plain`` (words of speech) or of grammar."""
-    named = {(m.group(1) or m.group(2)).lower() for m in _PERSON_EN.finditer(text)
-             if (m.group(1) or m.group(2)) not in NOT_NAMES}
+    named = {(m.group(1) or m.group(2)).lower() for pattern in (_PERSON_EN, _ADDRESSED_EN)
+             for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES}
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
