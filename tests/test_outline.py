@@ -957,6 +957,10 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "week\n\nso why.",
          ("why I'd even want to do it", "the dollars", "cents", "what I'm actually gonna do about it",
           "how it's all sitting with me"), ("reasons", "analysis", "plan", "experience")),
+        # Shanghainese: a part named by when it happened (昨日拍牌) is the account of it; 毛估估 the rough sums,
+        # 哪能弄 what to do (round 111's plate auction, round 113's mediator).
+        ("zh", "我先讲 昨日拍牌 哪能一桩事体 然后毛估估 算算钞票 再讲讲到底 为啥一定要买部车 最后讲 下趟哪能弄\n昨日",
+         ("昨日拍牌", "毛估估", "为啥一定要买部车", "下趟哪能弄"), ("experience", "analysis", "reasons", "plan")),
         # Cantonese: 发生咩事 what happened, 计下数 the sums, 点解 why, 跟住点搞 what next (round 106's kiosk).
         ("zh", "先讲今天发生咩事 然后计下数 再讲点解我还想做下去 最后讲跟住点搞\n今天早上",
          ("今天发生咩事", "计下数", "点解我还想做下去", "跟住点搞"), ("experience", "analysis", "reasons", "plan")),
