@@ -957,6 +957,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "week\n\nso why.",
          ("why I'd even want to do it", "the dollars", "cents", "what I'm actually gonna do about it",
           "how it's all sitting with me"), ("reasons", "analysis", "plan", "experience")),
+        # "so why first, why I'd even be thinking of it. then …": "so" before an item said ahead of its ordinal
+        # (round 116's farrier).
+        ("en", "so I'm going to try and do this in some kind of, um, order like\nso why first, why I'd even be "
+               "thinking of it.\nthen the pros and cons, the money and all that, the hard part.\nthen what I'm going "
+               "to actually do about it.\nand then yesterday, what it was like above in the yard with Tom\nso why.",
+         ("why I'd even be thinking of it", "the pros and cons", "what I'm going to actually do about it",
+          "yesterday"), ("reasons", "analysis", "plan", "experience")),
         # Shanghainese: a part named by when it happened (昨日拍牌) is the account of it; 毛估估 the rough sums,
         # 哪能弄 what to do (round 111's plate auction, round 113's mediator).
         ("zh", "我先讲 昨日拍牌 哪能一桩事体 然后毛估估 算算钞票 再讲讲到底 为啥一定要买部车 最后讲 下趟哪能弄\n昨日",
@@ -1295,6 +1302,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "zh", "养牛"),
         ("今朝礼拜天 我一家头坐在阳台上 想拿买车 拍牌搿个事体 好好叫理一理 拍牌一趟要九万多 拍牌我拍了一趟 "
          "拍牌差四百块", "zh", "拍牌"),
+        # Round 115's stall: the numbers after a bare verb say how much ("要不要接 十五平方 月租一万二").
+        ("我洪志明啦 我在水槽这边洗沙虫 做土笋冻那个虫 我在想要不要接 十五平方 月租一万二 土笋冻在西街好卖 "
+         "土笋冻一碗十块 土笋冻是阿母传下来的", "zh", "土笋冻，要不要接"),
         ("夜里十点钟 丽娟已经困了 我讲两句 学帆船搿桩事体 我自家也要理一理 学帆船要三千 帆船俱乐部在淀山湖", "zh",
          "学帆船"),
     ],

@@ -213,7 +213,7 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
 # end of its clause.
 # "why I care this much, that bit first": "that" points back at the clause before the comma, which is the item.
 _POINTS_BACK_EN = r",\s*(?:that|this)(?: bit| part| one)?"
-_ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s))((?:and then |and |then )?)"
+_ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s))((?:and then |and |then |so )?)"
                                rf"([a-z][^.!?\n,]{{2,60}}?|[a-z][^.!?\n]{{2,120}}?(?={_POINTS_BACK_EN} (?:first|last)))"
                                rf"((?:{_POINTS_BACK_EN})?) (first|last)(?=\s*[,.\n]|\s*$)")
 

@@ -72,7 +72,7 @@ _DECISION_ZH = re.compile(
     r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
 # A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
-_NAMED_BEFORE_ZH = re.compile(r"(?:这个|那个|这条|那条)(?!月|礼拜|星期|时候|事|人)([^\s，。！？、]{2,6}?)"
+_NAMED_BEFORE_ZH = re.compile(r"(?:这个|那个|这条|那条)(?!月|礼拜|星期|时候|事|人)([^\s，。！？、是的了在]{2,6}?)"
                               r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|$)")
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
 _WHEN_ZH = re.compile(
@@ -91,7 +91,7 @@ _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨)"
-    r"|不全是|不是|是不是|不对|说错"
+    r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
 )
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
@@ -150,6 +150,15 @@ _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 
 # Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
 _DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
+
+
+def _verb_zh(word: str) -> bool:
+    """A verb alone (扩大, 申诉, 接): a decision about it says nothing of what it is about."""
+    if len(word) == 1:
+        import jieba.posseg
+
+        return jieba.posseg.lcut(word)[0].flag.startswith("v")
+    return word_tag(word).startswith("v")
 
 
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
@@ -382,18 +391,21 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         decision = _DECISION_ZH.search(opening)
         # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
         if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
+            # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
+            asked = re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(1))
+            decided = asked if len(asked) > 3 and _verb_zh(asked[3:]) else decision.group(1)
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
-            about_text = about.group(1) if about else pointed if pointed not in decision.group(1) else ""
-            if not about_text and word_tag(decision.group(1)[3:]).startswith("v"):
+            about_text = about.group(1) if about else pointed if pointed not in decided else ""
+            if not about_text and _verb_zh(decided[3:]):
                 # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
                 # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
                 near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
                 topic = _topic_words(sentences, lex)[:1]
-                about_text = near[-1] if near else topic[0] if topic else ""
+                about_text = near[-1] if near else _said_whole(topic[0], text) if topic else ""
             # "这个押金的事理一理，到底要不要告他": the topic, then the decision about it.
             joiner_ = "，" if about_text and not about else ""
-            return about_text + joiner_ + decision.group(1)  # "纠结要不要把老房子卖了"
+            return about_text + joiner_ + decided  # "纠结要不要把老房子卖了"
         if pointed:
             return pointed
         for m in _CHOICE_ZH.finditer(opening):
