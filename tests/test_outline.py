@@ -964,10 +964,17 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "to actually do about it.\nand then yesterday, what it was like above in the yard with Tom\nso why.",
          ("why I'd even be thinking of it", "the pros and cons", "what I'm going to actually do about it",
           "yesterday"), ("reasons", "analysis", "plan", "experience")),
-        # Shanghainese: a part named by when it happened (昨日拍牌) is the account of it; 毛估估 the rough sums,
-        # 哪能弄 what to do (round 111's plate auction, round 113's mediator).
+        # Shanghainese: 哪能一桩事体 how it went, 毛估估 the rough sums, 哪能弄 what to do (round 111's plate auction,
+        # round 113's mediator); Cantonese 点样搞 how to do it, 跟着讲 "then" (round 120's flower fair).
         ("zh", "我先讲 昨日拍牌 哪能一桩事体 然后毛估估 算算钞票 再讲讲到底 为啥一定要买部车 最后讲 下趟哪能弄\n昨日",
-         ("昨日拍牌", "毛估估", "为啥一定要买部车", "下趟哪能弄"), ("experience", "analysis", "reasons", "plan")),
+         ("哪能一桩事体", "毛估估", "为啥一定要买部车", "下趟哪能弄"), ("experience", "analysis", "reasons", "plan")),
+        # A part named as the day's matter (今天这个事) is the account of it (round 83's recycling yard).
+        ("zh", "老罗睡了 我睡不着 干脆录一哈\n今天这个事 我先摆一哈 街道的人来咋个说的 再把账算一哈 然后想一哈我们当初"
+               "为啥子跑到郑州来收废品 最后看咋个办 不然脑壳里一锅粥\n今天上午十点多",
+         ("今天这个事", "再把账算一哈", "想一哈我们当初为啥子跑到郑州来收废品", "看咋个办"),
+         ("experience", "analysis", "reasons", "plan")),
+        ("zh", "先讲点解要搏这一铺 然后计下数 跟着讲点样搞 最后讲下我自己的心情\n点解",
+         ("点解要搏这一铺", "计下数", "点样搞", "我自己的心情"), ("reasons", "analysis", "plan", "experience")),
         # Cantonese: 发生咩事 what happened, 计下数 the sums, 点解 why, 跟住点搞 what next (round 106's kiosk).
         ("zh", "先讲今天发生咩事 然后计下数 再讲点解我还想做下去 最后讲跟住点搞\n今天早上",
          ("今天发生咩事", "计下数", "点解我还想做下去", "跟住点搞"), ("experience", "analysis", "reasons", "plan")),
