@@ -23,6 +23,7 @@ from .topic_words import (
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
+    is_verb_zh,
     people_en,
     person_zh,
     singular,
@@ -150,15 +151,6 @@ _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 
 # Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
 _DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
-
-
-def _verb_zh(word: str) -> bool:
-    """A verb alone (扩大, 申诉, 接): a decision about it says nothing of what it is about."""
-    if len(word) == 1:
-        import jieba.posseg
-
-        return jieba.posseg.lcut(word)[0].flag.startswith("v")
-    return word_tag(word).startswith("v")
 
 
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
@@ -378,7 +370,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     """
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
-    return _named_title(sentences, lex, opening, text) or _keyword_title(_topic_words(sentences, lex), text, lex) \
+    return _named_title(sentences, lex, opening, text) or _keyword_title(_topic_words(sentences, lex), text, zh) \
         or (Path(source).stem if source else "") or ("备忘录" if zh else "Memo")
 
 
@@ -397,11 +389,11 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
             # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
             asked = re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(1))
-            decided = asked if len(asked) > 3 and _verb_zh(asked[3:]) else decision.group(1)
+            decided = asked if len(asked) > 3 and is_verb_zh(asked[3:]) else decision.group(1)
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decided else ""
-            if not about_text and _verb_zh(decided[3:]):
+            if not about_text and is_verb_zh(decided[3:]):
                 # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
                 # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
                 near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
@@ -525,9 +517,8 @@ def _said_whole(word: str, text: str) -> str:
     return word
 
 
-def _keyword_title(picked: list[str], text: str, lex: Lexicon) -> str:
+def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
-    zh = lex.language == "zh"
     acronym = _acronym(text)
     if acronym:  # "HRT, risk and doctor", "AA和账户"
         picked = [acronym] + [w for w in picked if acronym.lower() not in w.lower()]

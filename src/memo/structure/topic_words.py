@@ -79,12 +79,20 @@ _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔�
                "先生")
 
 
+def is_verb_zh(word: str) -> bool:
+    """Whether jieba takes ``word`` for a verb: one character by its own tagging (看, 接), a pair by the dictionary
+    (扩大, 申诉)."""
+    if len(word) == 1:
+        import jieba.posseg
+
+        return jieba.posseg.lcut(word)[0].flag.startswith("v")
+    return word_tag(word).startswith("v")
+
+
 def _verb_twice_zh(word: str, text: str) -> bool:
     """A verb said twice for "a little" (唠唠, 算算, 试试): no nickname (乐乐, 航航), though it doubles a character,
     unless the memo says it as someone's name (安安的妈, 给安安, 抱着安安)."""
-    import jieba.posseg
-
-    if word[:1] != word[1:] or not jieba.posseg.lcut(word[0])[0].flag.startswith("v"):
+    if word[:1] != word[1:] or not is_verb_zh(word[0]):
         return False
     return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪){word}", text)
 
@@ -215,9 +223,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 
 def _verb_and_object(word: str) -> bool:
     """A verb of one character and a noun jieba took together for a name it does not know (喝咖啡, 戴眼镜)."""
-    import jieba.posseg
-
-    return len(word) == 3 and jieba.posseg.lcut(word[0])[0].flag.startswith("v") and word_tag(word[1:]).startswith("n")
+    return len(word) == 3 and is_verb_zh(word[0]) and word_tag(word[1:]).startswith("n")
 
 
 # Words that end a verb or adverb phrase, never a noun phrase ("coming off", "near enough", "goes home").
