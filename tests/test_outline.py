@@ -1295,6 +1295,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "en", "Craft fair"),
         ("孩子们都被接走了 我录一下 这个晚托班 下学期到底还办不办 要不要扩大 我得拿个主意\n晚托班八个孩子 "
          "晚托班一个月八百 晚托班的家长都挺好", "zh", "晚托班，要不要扩大"),
+        # The same asked with 是否 (two characters, not three).
+        ("我洪志明啦 我在水槽这边洗沙虫 做土笋冻那个虫 我在想是否接 十五平方 月租一万二 土笋冻在西街好卖 "
+         "土笋冻一碗十块 土笋冻是阿母传下来的", "zh", "土笋冻，是否接"),
         # Round 110-113's first runs: a greeting to the phone, an apology ("sorry about the chewing") and a thinking
         # verb (我寻思这事儿) name nothing; "the granny flap, the granny flat" is as corrected; 搿个事体 (Shanghainese)
         # marks the matter, and 我讲两句 is how the speaker goes about it.

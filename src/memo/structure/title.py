@@ -70,7 +70,7 @@ _TAIL_ZH = re.compile(
 _HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是)+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
-    r"((?:要不要|该不该|是不是该|是否要?)[^，。！？；\s]{2,14}?)(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
+    r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
 # A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
 _NAMED_BEFORE_ZH = re.compile(r"(?:这个|那个|这条|那条)(?!月|礼拜|星期|时候|事|人)([^\s，。！？、是的了在]{2,6}?)"
@@ -388,12 +388,13 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
         if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
             # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
-            asked = re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(1))
-            decided = asked if len(asked) > 3 and is_verb_zh(asked[3:]) else decision.group(1)
+            asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
+            what = asked if asked and is_verb_zh(asked) else decision.group(3)
+            decided = asker + what
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decided else ""
-            if not about_text and is_verb_zh(decided[3:]):
+            if not about_text and is_verb_zh(what):
                 # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
                 # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
                 near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
