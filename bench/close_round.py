@@ -30,6 +30,7 @@ class Row:
     sections_ok: bool
     meta: int
     title_ok: bool
+    structure: str = ""  # "none", "announced", "**found, none said**", "**missed**"; "" in older tables
 
     @property
     def meets_bar(self) -> bool:
@@ -40,27 +41,36 @@ class Row:
 
 
 def rows(table: Path) -> list[Row]:
-    """The per-memo rows of an ``eval_outline.py --out`` table (totals skipped)."""
-    found = []
+    """The per-memo rows of an ``eval_outline.py --out`` table (totals skipped), read by the header's names, so
+    tables from before a column was added still read."""
+    found, column = [], {}
     for line in table.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) < 13 or cells[0].startswith(("memo", "**", "---")):
+        if cells[0].startswith("memo"):
+            column = {name.split(" (")[0]: i for i, name in enumerate(cells)}
             continue
-        covered, points = map(int, cells[2].split("/"))
-        placed = int(cells[3].split("/")[0])
-        found.append(Row(cells[0], covered, placed, points, bool(re.fullmatch(r"(\d+)/\1", cells[4])),
-                         int(cells[6]), cells[9] == "yes"))
+        if not column or len(cells) < len(column) or cells[0].startswith(("**", "---")):
+            continue
+        covered, points = map(int, cells[column["key points"]].split("/"))
+        found.append(Row(
+            cells[0], covered, int(cells[column["under right heading"]].split("/")[0]), points,
+            bool(re.fullmatch(r"(\d+)/\1", cells[column["sections"]])), int(cells[column["meta"]]),
+            cells[column["title names topic"]] == "yes",
+            cells[column["structure"]] if "structure" in column else "",
+        ))
     return found
 
 
 def totals(label: str, part: list[Row]) -> str:
     n = sum(r.points for r in part)
     zh = [r for r in part if r.memo.startswith("zh_")]
+    misread = sum(1 for r in part if r.structure.startswith("**"))
     return (
         f"{label}: {len(part)} memos, key points {sum(r.covered for r in part)}/{n}, placed "
         f"{sum(r.placed for r in part)}/{n}, titles {sum(r.title_ok for r in part)}/{len(part)} "
         f"(zh {sum(r.title_ok for r in zh)}/{len(zh)}), sections {sum(r.sections_ok for r in part)}/{len(part)}, "
         f"meta {sum(r.meta for r in part)}, meet the bar {sum(r.meets_bar for r in part)}/{len(part)}"
+        + (f", announcements misread {misread}" if any(r.structure for r in part) else "")
     )
 
 

@@ -11,10 +11,12 @@ covered only when one alternative of EVERY group occurs in ONE bullet, and place
 point's section. Memos marked ``heldout = true`` were never looked at while tuning the engines; their totals
 are reported apart, and ``--show`` refuses to print their outlines unless ``--show-heldout`` is given.
 
-Other columns: bullets; meta (bullets that talk about the memo: "first the reasons…", "这是一个关于…",
-"最后说说感受吧"); fragments (too short, ending on a word that cannot end a sentence, or starting with one that
-continues another); fillers left in title and bullets; whether the title names the topic; seconds; requests and
-tokens (llm engine: from its LLMStats when it takes one, else 0). The llm engine's settings come from the usual
+Other columns: structure (what the engine read: "announced" or "none"; in bold where the checklist's
+``announced`` says otherwise: a story read as a list of parts, or parts announced and not found); bullets;
+meta (bullets that talk about the memo: "first the reasons…", "这是一个关于…", "最后说说感受吧");
+fragments (too short, ending on a word that cannot end a sentence, or starting with one that continues
+another); fillers left in title and bullets; whether the title names the topic; seconds; requests and tokens
+(llm engine: from its LLMStats when it takes one, else 0). The llm engine's settings come from the usual
 flags/env (MEMO_LLM_BASE_URL, MEMO_LLM_MODEL, OPENAI_*) or config.
 """
 
@@ -86,6 +88,8 @@ class Score:
     seconds: float = 0.0
     requests: int = 0
     tokens: int = 0
+    announced: bool | None = None  # the checklist's ``announced``: whether the speaker announces his parts
+    found: bool = False  # whether the engine found an announcement (the offline rules, which the llm engine shares)
     missed: list[str] = field(default_factory=list)
 
 
@@ -125,7 +129,8 @@ def heading_matches(title: str, key: str, section: str, words: list[str]) -> boo
 
 def score_outline(name: str, checklist: dict, result) -> Score:
     zh = checklist["language"] == "zh"
-    s = Score(name, bool(checklist.get("heldout")), checklist["language"], points=len(checklist["points"]))
+    s = Score(name, bool(checklist.get("heldout")), checklist["language"], points=len(checklist["points"]),
+              announced=checklist.get("announced"))
     sections: dict[str, list[str]] = checklist["sections"]
     bullets = [(sec.title, sec.key, p.text) for sec in result.sections for p in sec.points]
     s.bullets = len(bullets)
@@ -178,16 +183,34 @@ def _mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
+def _structure(s: Score) -> str:
+    """The announcement cell: what the speaker did, and in bold when the engine read it otherwise."""
+    said = "announced" if s.found else "none"
+    if s.announced is None or s.announced == s.found:
+        return said
+    return "**found, none said**" if s.found else "**missed**"
+
+
+def _structure_total(part: list[Score]) -> str:
+    false = sum(1 for s in part if s.announced is False and s.found)
+    missed = sum(1 for s in part if s.announced and not s.found)
+    unannounced = sum(1 for s in part if s.announced is False)
+    announced = sum(1 for s in part if s.announced)
+    return f"{false}/{unannounced} false, {missed}/{announced} missed"
+
+
 def table(scores: list[Score], engine: str) -> str:
     head = (
-        f"| memo ({engine}) | set | key points | under right heading | sections | bullets | meta | fragments "
-        "| fillers | title names topic | s | requests | tokens |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        f"| memo ({engine}) | set | key points | under right heading | sections | structure | bullets | meta "
+        "| fragments | fillers | title names topic | s | requests | tokens |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [head]
     for s in scores:
         rows.append(
             f"| {s.memo} | {'held-out' if s.heldout else 'dev'} | {s.covered}/{s.points} | {s.placed}/{s.points} "
-            f"| {s.sections} | {s.bullets} | {s.meta} | {s.fragments} | {s.fillers} | {_mark(s.title_ok)} "
+            f"| {s.sections} | {_structure(s)} | {s.bullets} | {s.meta} | {s.fragments} | {s.fillers} "
+            f"| {_mark(s.title_ok)} "
             f"| {s.seconds:.1f} | {s.requests} | {s.tokens} |"
         )
     for label, part in (("dev", [s for s in scores if not s.heldout]), ("held-out", [s for s in scores if s.heldout])):
@@ -197,6 +220,7 @@ def table(scores: list[Score], engine: str) -> str:
         rows.append(
             f"| **{label} total** ({len(part)} memos) | {label} | {sum(s.covered for s in part)}/{n} "
             f"| {sum(s.placed for s in part)}/{n} | {sum(s.sections_ok for s in part)}/{len(part)} ok "
+            f"| {_structure_total(part)} "
             f"| {sum(s.bullets for s in part)} | {sum(s.meta for s in part)} | {sum(s.fragments for s in part)} "
             f"| {sum(s.fillers for s in part)} | {sum(s.title_ok for s in part)}/{len(part)} "
             f"| {sum(s.seconds for s in part):.1f} | {sum(s.requests for s in part)} | {sum(s.tokens for s in part)} |"
@@ -221,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from memo.errors import MemoError
-    from memo.structure import load_transcript, render_markdown
+    from memo.structure import load_template, load_transcript, render_markdown
+    from memo.structure.announce import announced_sections
 
     settings = None
     if args.engine == "llm":
@@ -250,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                                 seconds=time.perf_counter() - started))
             continue
         score = score_outline(name, checklist, result)
+        score.found = announced_sections(transcript, load_template("default")) is not None
         score.seconds, score.requests, score.tokens = time.perf_counter() - started, requests, tokens
         scores.append(score)
         if args.show is not None and (not args.show or name in args.show):

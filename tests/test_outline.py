@@ -174,6 +174,16 @@ def test_announced_structure_is_found(memo_zh: Transcript) -> None:
     assert announced_sections(letter, load_template("default")) is None
 
 
+def test_no_unannounced_dev_memo_reads_as_announced() -> None:
+    # Each new announcement rule risks reading a story as a list of parts: two did (round 117: 12 -> 8 placed,
+    # round 118: 10 -> 2). Every dev checklist says whether its speaker announces his parts.
+    template, misread = load_template("default"), []
+    for checklist, text in _dev_memos():
+        if checklist["announced"] is False and announced_sections(load_transcript(text), template) is not None:
+            misread.append(text.stem)
+    assert misread == []
+
+
 def test_announced_order_is_followed() -> None:
     text = (
         "今天录一段关于换工作的想法，大概分为三块：先说我的计划，然后是原因，最后是一些感受。"
@@ -500,6 +510,13 @@ def test_bench_reads_a_hyphen_as_the_space_said() -> None:
     covers = _bench_module().covers
     assert covers("Milk's thirty-eight pence a litre.", [["thirty eight pence", "38p"]])
     assert not covers("Milk's thirty pence a litre.", [["thirty eight pence", "38p"]])
+
+
+def _dev_memos():
+    """(checklist, transcript path) of every dev memo of the outline bench."""
+    module = _bench_module()
+    for path, _source, checklist in module.dev_checklists(BENCH / "outline_memos"):
+        yield checklist, path.with_suffix(".txt")
 
 
 def _bench_score(name: str):

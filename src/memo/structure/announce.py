@@ -407,13 +407,20 @@ def _last_item_length(rest: str, zh: bool) -> int:
     return found.end() if found else len(rest)
 
 
+def spoken_lines(transcript: Transcript) -> str:
+    """The transcript's segments one per line: a line break is where the speaker paused, which ends an announced
+    item. What ``find_announcement`` searches."""
+    return "\n".join(s.text.strip() for s in transcript.segments)
+
+
 def announced_sections(transcript_or_text: Transcript | str, template: Template) -> Template | None:
-    """The structure the speaker dictates at the start, mapped onto ``template``'s sections, when present.
+    """The structure the speaker dictates at the start, mapped onto ``template``'s sections, when present: what the
+    offline engine follows for a transcript.
 
     Sections come in the speaker's order; template sections he did not announce are left out.
     """
     if isinstance(transcript_or_text, Transcript):
-        text, language = transcript_or_text.text, transcript_or_text.language
+        text, language = spoken_lines(transcript_or_text), transcript_or_text.language
     else:
         text, language = transcript_or_text, guess_language(transcript_or_text)
     found = find_announcement(text, template, language)

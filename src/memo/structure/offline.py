@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import find_announcement
+from .announce import find_announcement, spoken_lines
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import has_cue, is_own_part, item_score
@@ -290,8 +290,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
     sentences = clean.sentences
 
     spec, announced, start, opening = template, [""] * len(template.sections), 0, None
-    # Segments one per line: a line break is where the speaker paused, which ends an announced item.
-    lines = "\n".join(s.text.strip() for s in transcript.segments)
+    lines = spoken_lines(transcript)
     found = find_announcement(lines, template, transcript.language)
     if found is not None:
         spec = found.template
