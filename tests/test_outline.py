@@ -995,6 +995,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Cantonese: 发生咩事 what happened, 计下数 the sums, 点解 why, 跟住点搞 what next (round 106's kiosk).
         ("zh", "先讲今天发生咩事 然后计下数 再讲点解我还想做下去 最后讲跟住点搞\n今天早上",
          ("今天发生咩事", "计下数", "点解我还想做下去", "跟住点搞"), ("experience", "analysis", "reasons", "plan")),
+        # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
+        ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
+               "是么子味道 港乱哒也冇关系\n先港为么子",
+         ("为么子动咯个心", "算下得失", "接下来怎么搞", "心里头咯几天是么子味道"),
+         ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

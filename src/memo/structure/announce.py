@@ -217,11 +217,18 @@ _ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s))((?:and then |and |then |
                                rf"([a-z][^.!?\n,]{{2,60}}?|[a-z][^.!?\n]{{2,120}}?(?={_POINTS_BACK_EN} (?:first|last)))"
                                rf"((?:{_POINTS_BACK_EN})?) (first|last)(?=\s*[,.\n]|\s*$)")
 
+# Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下…"); where it tells (after
+# 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
+# are never in those places.
+_SAY_GANG_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?下(?!来|去|午|面|边)|港)")
+
 
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     opening = text[: max(600, min(len(text) // 5, 1500))]
-    if not is_chinese(language):
+    if is_chinese(language):
+        opening = _SAY_GANG_ZH.sub("讲", opening)
+    else:
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
         opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[5]} {m[3]}{' ' * len(m[4])}", opening)
     for find in (_listed, _counted, _marked_list, _named_sentence):
