@@ -1339,6 +1339,15 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "土笋冻一碗十块 土笋冻是阿母传下来的", "zh", "土笋冻，要不要接"),
         ("夜里十点钟 丽娟已经困了 我讲两句 学帆船搿桩事体 我自家也要理一理 学帆船要三千 帆船俱乐部在淀山湖", "zh",
          "学帆船"),
+        # Rounds 121-125, named wrong: a verb with where it goes (顶下来) is a bare verb, and 那间锁店 names its
+        # object; 讲出来 is why he speaks; in "拿这个当理由" 这个 is the thing taken.
+        ("刚刚黄师傅又问我了 他说月底要给我答案喔 就是他那间锁店问我要不要顶下来\n锁店一个月租金两万 锁店的客人多 "
+         "开锁要学三个月", "zh", "锁店，要不要顶下来"),
+        ("我一个人坐在这里对着这批老自行车 讲讲 讲出来脑子清爽一点\n老自行车有六十部 老自行车放在车库 车库一个月八百",
+         "zh", "自行车"),
+        ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
+         "换照要用的 车是他出门的理由",
+         "zh", "驾照、换照和理由"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

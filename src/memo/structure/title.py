@@ -73,8 +73,12 @@ _DECISION_ZH = re.compile(
     r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
 # A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
-_NAMED_BEFORE_ZH = re.compile(r"(?:这个|那个|这条|那条)(?!月|礼拜|星期|时候|事|人)([^\s，。！？、是的了在]{2,6}?)"
-                              r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|$)")
+_NAMED_BEFORE_ZH = re.compile(r"(?:[这那](?:个|条|间|家|台|部|辆|栋|套))(?!月|礼拜|星期|时候|事|人)"
+                              r"([^\s，。！？、是的了在]{2,6}?)"
+                              # "他那间锁店问我要不要顶下来": up to who asks.
+                              r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|[问叫让]我|$)")
+# A verb with where it goes ("顶下来", "接过来", "撑下去") is still a bare verb: it says nothing of what.
+_DIRECTION_ZH = re.compile(r"(?<=.)(?:下来|下去|起来|过来|过去|出来|出去|回来|回去|上来|进来)$")
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
 _WHEN_ZH = re.compile(
     r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
@@ -134,7 +138,9 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
 _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(rf"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{{2,6}}?)(?:{_MATTER_ZH}|这事儿?)"),
-    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
+    # "拿这个当理由 下礼拜五…": 这个 is the thing taken, not a word before one.
+    re.compile(r"(?:这个|那个)(?!当|作为)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)"
+               r"(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
     # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
     # works (刚从地里回来, 刚从店里回来).
     re.compile(r"刚从([\u4e00-\u9fff]{2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)(?<!银行)(?<![里上下边])回来"),
@@ -389,12 +395,12 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
             # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
             asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
-            what = asked if asked and is_verb_zh(asked) else decision.group(3)
+            what = asked if asked and is_verb_zh(_DIRECTION_ZH.sub("", asked)) else decision.group(3)
             decided = asker + what
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decided else ""
-            if not about_text and is_verb_zh(what):
+            if not about_text and is_verb_zh(_DIRECTION_ZH.sub("", what)):
                 # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
                 # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
                 near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
@@ -442,6 +448,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it
         if zh and re.match(_MATTER_ZH, title):
             continue  # "讲下这件事 …": the matter was named before, or is not named here
+        if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|一遍)", title):
+            continue  # "讲讲 讲出来脑子清爽一点": why he says it, not what about
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
