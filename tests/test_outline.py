@@ -995,6 +995,14 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Cantonese: 发生咩事 what happened, 计下数 the sums, 点解 why, 跟住点搞 what next (round 106's kiosk).
         ("zh", "先讲今天发生咩事 然后计下数 再讲点解我还想做下去 最后讲跟住点搞\n今天早上",
          ("今天发生咩事", "计下数", "点解我还想做下去", "跟住点搞"), ("experience", "analysis", "reasons", "plan")),
+        # A line that goes on with "then the …" is the next part though it names no section; "what next" is one
+        # name, the plan (round 129's farmland plot: 1 of 12 placed under four misread parts).
+        ("en", "ok so I'll do it in this way. first the money part, all the numbers that sales fellow gave, before I "
+               "forget them.\nthen why at all I am doing this, because Shalini asked me straight in the car.\nthen "
+               "the site visit itself, how it was standing there.\nand finally what next, what all to check before I "
+               "pay one rupee\nthe money. um. the plot is half acre",
+         ("the money part", "why at all I am doing this", "the site visit itself", "what next"),
+         ("analysis", "reasons", "experience", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",

@@ -383,7 +383,10 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
 
 
 # A line that opens with an ordinal ("third what needs booking", "第三块…") is the list's next item, named or not.
+# A line that goes on with the list: "then the site visit itself, how it was standing there." (round 129's farmland
+# plot) names no section, yet "then" and a part's name after it say it is the next part.
 _ORDINAL = re.compile(r"\s*(?:(?:and |then |and then )*(?:second|third|fourth|fifth|lastly|last|finally)\b|"
+                      r"(?:and )?then (?:the|my|our|what|why|how|whether)\b|"
                       r"第[二三四五六](?:块|部分|点|个)|其次|最后(?:说|讲|聊|是|一块|一个))", re.I)
 
 

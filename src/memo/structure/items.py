@@ -49,7 +49,9 @@ _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
 _EN_REASON_TAIL = re.compile(rf"\s+(?:{_BECAUSE_EN})\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
+    # "what next" and "what then" name the plan.
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!what's )(?<!what is )"
+    r"(?<!\bwhat )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     r"(?:first(?:ly)?(?: off)?|second(?:ly)?|third(?:ly)?|then|"
