@@ -34,7 +34,7 @@ SECTIONS = ("reasons", "analysis", "plan", "experience")
 def labelled_memos(folder: Path) -> list[dict]:
     """Dev memos with their labelled sentences: (features, section index)."""
     memos = []
-    for path, source, checklist in E.dev_checklists(folder):
+    for path, _source, checklist in E.dev_checklists(folder):
         transcript = load_transcript(path.with_suffix(".txt"))
         language = checklist["language"]
         rows = []
@@ -44,9 +44,8 @@ def labelled_memos(folder: Path) -> list[dict]:
             gold = {p["section"] for p in checklist["points"] if any(a.lower() in low for a in p["anchors"][0])}
             if len(gold) == 1 and (section := gold.pop()) in SECTIONS:
                 rows.append((L.features(sentence.text, language), SECTIONS.index(section)))
-        announced = "no announced" not in source.lower()
         memos.append(dict(name=path.stem, checklist=checklist, transcript=transcript, language=language,
-                          rows=rows, announced=announced))
+                          rows=rows, announced=checklist["announced"]))
     return memos
 
 

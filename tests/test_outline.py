@@ -1003,6 +1003,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "pay one rupee\nthe money. um. the plot is half acre",
          ("the money part", "why at all I am doing this", "the site visit itself", "what next"),
          ("analysis", "reasons", "experience", "plan")),
+        # "ask aboot the money first thing" marks no part, and Geordie "what I'm ganna dee" is the plan (round 131's
+        # bingo caller: 5 of 12 placed under a part named "she always does").
+        ("en", "so. I'm ganna dee it in order or I'll be here all day. first what happened last night, then the money, "
+               "cos our Lisa'll ask aboot the money first thing, she always does. then why on earth I'd want to at my "
+               "age, sixty three in may. and then what I'm ganna dee aboot it. right\n\nso last night.",
+         ("what happened last night", "the money", "why on earth I'd want to at my age", "what I'm ganna dee aboot it"),
+         ("experience", "analysis", "reasons", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",
@@ -1356,6 +1363,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),
+        # Round 130's goats: "why" in Shaanxi words (为甚非得弄这个) is a part's name, not the topic.
+        ("那我先把前天黑地出的那个事儿说一说 然后算算账 再说说为甚非得弄这个\n羊棚要四万 羊棚盖在沟里 母羊四十只 "
+         "母羊下羔", "zh", "羊棚和母羊"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

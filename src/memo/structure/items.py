@@ -54,7 +54,8 @@ EN_ENUM = (
     r"(?<!\bwhat )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
-    r"(?:first(?:ly)?(?: off)?|second(?:ly)?|third(?:ly)?|then|"
+    # "ask about the money first thing" is a time of day.
+    r"(?:first(?:ly)?(?: off)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|"
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
     r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?! (?:night|week|weekend|time|year|month|few|"
