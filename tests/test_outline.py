@@ -1363,7 +1363,8 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),
-        # Round 130's goats: "why" in Shaanxi words (为甚非得弄这个) is a part's name, not the topic.
+        # Round 130's goats: "why do it" in Shaanxi words (为甚非得弄这个) is a part's name, not the topic (the
+        # reference memo's "为什么我想离职" names one).
         ("那我先把前天黑地出的那个事儿说一说 然后算算账 再说说为甚非得弄这个\n羊棚要四万 羊棚盖在沟里 母羊四十只 "
          "母羊下羔", "zh", "羊棚和母羊"),
     ],

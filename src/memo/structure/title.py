@@ -89,9 +89,11 @@ _HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I
 _TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
-# A part's name is no topic, nor is "why" in any region's words (为甚非得弄这个, 点解, 为么子).
+# A part's name is no topic: "why do it" in any region's words (为甚非得弄这个) is one, though "为什么我想离职"
+# names what the memo is about.
 _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|滋味|原因|分析|计划|结论|"
-                      r"为什么|为啥|为甚|为嘛|为么子|为哪样|点解|咋弄|咋整|往下咋|"
+                      r"^(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做](?:这个)?$|"
+                      r"咋弄|咋整|往下咋|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 _META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
