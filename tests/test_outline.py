@@ -1010,6 +1010,9 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "age, sixty three in may. and then what I'm ganna dee aboot it. right\n\nso last night.",
          ("what happened last night", "the money", "why on earth I'd want to at my age", "what I'm ganna dee aboot it"),
          ("experience", "analysis", "reasons", "plan")),
+        # Hunan: 出咯事 is what happened, 么样搞 how to go on (round 136's tea stomper: the plan part was "样搞").
+        ("zh", "我想一下子讲清楚 先讲今天出咯事 再讲我为么子想自己搞 然后算下账 最后讲下接下来么样搞\n今天上午",
+         ("今天出咯事", "我为么子想自己搞", "算下账", "么样搞"), ("experience", "reasons", "analysis", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",
@@ -1363,6 +1366,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),
+        # Round 134's cider: "the press Gary's selling is sixty eight hundred" is a price, not what is sold.
+        ("Numbers again. The cider press Gary's selling is sixty eight hundred, hydraulic. The cider would sell at "
+         "the market. Cider apples are free.", "en", "Cider"),
         # Round 130's goats: "why do it" in Shaanxi words (为甚非得弄这个) is a part's name, not the topic (the
         # reference memo's "为什么我想离职" names one).
         ("那我先把前天黑地出的那个事儿说一说 然后算算账 再说说为甚非得弄这个\n羊棚要四万 羊棚盖在沟里 母羊四十只 "

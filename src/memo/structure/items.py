@@ -28,9 +28,9 @@ EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )"
             r"(?:first(?:ly)?(?: off)?|(?:to )?start with(?= (?:what|why|how|the)))\b")
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
-# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan: "么子搞").
+# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么(?!子)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]|跟着|跟住)(?=[说讲聊谈唠]))?"
+    r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]|跟着|跟住)(?=[说讲聊谈唠]))?"
     r"(?:说说|说一下|说下(?!一步)|讲讲|讲一下|讲下(?!一步)|聊聊|聊一下|聊下(?!一步)|谈谈|谈一下|唠唠|摆一下|摆摆|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")

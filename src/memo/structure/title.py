@@ -56,7 +56,9 @@ _NAMING_EN = re.compile(
 _CHANGE_EN = re.compile(
     r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
     r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
-    r"giv(?:e|ing) up)\s+(?:a |an |the |my |our )?[\w'-]+(?: [\w'-]+)?",
+    # "the cider press Gary's selling is sixty eight hundred": a price, not what is sold.
+    r"giv(?:e|ing) up)\s+(?!(?:is|was|are|were|it|them|for|at|in|on|to)\b)(?:a |an |the |my |our )?[\w'-]+"
+    r"(?: [\w'-]+)?",
     re.I,
 )
 # English keywords are nouns: words seen after a determiner ("the allotment", "my piano", "a receipt"), not
