@@ -1316,7 +1316,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("okay is it recording. the red thing is moving, yes. this is Efua. the ahotor oven came today. the ahotor "
          "oven costs money. the oven is cleaner.", "en", "Ahotor oven"),
         ("我崔美玉 刚从店里下班回来 录一段 去韩国当护工 韩国那边护工一个月一万多 韩国签证要等 护工很累", "zh",
-         "护工和韩国"),
+         "韩国和护工"),
         ("今天跟鹤岗那个中介看房 她说这缸你要不要 不要我给你整走 鹤岗的房子四万二 鹤岗冬天冷 鹤岗离我爸近", "zh",
          "鹤岗"),
         ("我坐这儿一边充着电瓶一边说说浩浩这个事 浩浩想去武校 武校一年两万三 武校管得严 浩浩说他不怕苦", "zh", "武校"),
@@ -1365,7 +1365,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "zh", "自行车"),
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
-         "zh", "驾照和换照"),
+         "zh", "驾照、换照和理由"),
         # Round 134's cider: "the press Gary's selling is sixty eight hundred" is a price, not what is sold.
         ("Numbers again. The cider press Gary's selling is sixty eight hundred, hydraulic. The cider would sell at "
          "the market. Cider apples are free.", "en", "Cider"),
