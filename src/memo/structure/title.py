@@ -18,13 +18,13 @@ from pathlib import Path
 from .cleanup import Lexicon, Sentence
 from .homophones import word_tag
 from .similarity import STOP_EN, tokens
+from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .topic_words import (
     DETERMINERS_EN,
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
     is_verb_zh,
-    people_en,
     person_zh,
     singular,
     topic_word_zh,
@@ -87,8 +87,6 @@ _WHEN_ZH = re.compile(
 )
 _POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
-_HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
-_TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
 # A part's name is no topic: "why do it" in any region's words (为甚非得弄这个) is one, though "为什么我想离职"
@@ -98,7 +96,6 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|�
                       r"咋弄|咋整|往下咋|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
-_META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨)"
@@ -225,10 +222,6 @@ def _topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[str]:
     return [w for w, _ in chosen]
 
 
-_SAID_ALONE_EN = re.compile(
-    r"^(?:(?:so|right|ok|okay|and|anyway|well|for|about),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})[.!]?$",
-    re.I,
-)
 _PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
 # "this decision", "that house": a demonstrative before a noun, not a pronoun ("this properly", "this again").
 _NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|through|out|over|now|then|today|"
@@ -236,117 +229,9 @@ _NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|t
 _PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 
-# What opens a part of the memo, not its topic ("So the money." / "The plan.").
-_PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|analysis|experience|options)\b", re.I)
-
-
 # The same thing said again more exactly right after, with its determiner ("the granny flap, the granny flat").
 _RESTATED_EN = re.compile(r",\s*(?:the|my|our)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s*[,.;!?]|\s+(?:then|and|because|"
                           r"so|while)\b)", re.I)
-# A greeting is no topic ("Okay. Hiya phone. It's Nicola…").
-_GREETING_EN = re.compile(r"(?:hi|hiya|hello|hallo|hey|howdy|good (?:morning|evening))\b", re.I)
-
-
-def _said_often(word: str, text: str, least: int = 3) -> bool:
-    """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
-    return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
-
-
-def _said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon, text: str) -> str:
-    """A topic said on its own at the start ("The solar panels." / "right. Spanish." / "The vasectomy one."): a
-    sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
-    at its ends an everyday word of speech; or a noun phrase of two or three words ("The dating app.") whose noun
-    the memo says again."""
-    for i, s in enumerate(sentences):
-        # "The sabbath a cool, sorry, the sabbatical.": what the speaker corrects it to.
-        said_text = re.split(r",\s*(?:sorry|i mean),\s*", s.text.strip(), flags=re.I)[-1]
-        # "The office, the garden office.": said again more exactly.
-        restated = re.fullmatch(r"(?:the|my|our)\s+([\w'-]+),\s*((?:the|my|our)\s+[\w'-]+\s+\1)[.!]?", said_text, re.I)
-        said_text = restated.group(2) if restated else said_text
-        m = _SAID_ALONE_EN.match(said_text)
-        if not m or _META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)) or _GREETING_EN.match(m.group(1)):
-            # "voice diary.", "so the money.", "hiya phone."
-            continue
-        phrase = _HEAD_EN.sub("", m.group(1))
-        if _TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
-            word = _TAIL_EN.sub("", phrase)
-            if word and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
-                # "…asking for the injection. The steroid one.": "one" stands for the noun said just before.
-                before = re.findall(r"\b(?:the|a|an|my)\s+([a-z]{4,})\b", sentences[i - 1].text.lower()) if i else []
-                if phrase.lower().endswith(" one") and before and _said_often(before[-1], text, 2):
-                    return f"{word[:1].upper()}{word[1:]} {before[-1]}"
-                return m.group(1)[:1].upper() + m.group(1)[1:]
-            continue
-        said = [w.lower() for w in phrase.split()]
-        # Among the memo's three main words: "the studio." opening a part about the studio is no topic. Words of
-        # speech only inside ("The life in the UK test."), and then five words at most; else three.
-        plain = [w for w in said if w in lex.common_words or w in STOP_EN]
-        inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
-        if len(said) == 1 and not _said_often(said[0], text, 4) and said[0] in people_en(text, lex.common_words):
-            continue  # "right so. Declan.": the speaker says who is talking (a topic is said again and again)
-        if len(said) == 1 and not _said_often(said[0], text):
-            continue  # "ok so. Marcus.": a word said alone and hardly again is who speaks or to whom, not the topic
-        if singular(said[-1]) in words[:3] and inside:
-            return phrase[:1].upper() + phrase[1:]
-        # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
-        determined = phrase != m.group(1) and len(said) <= 3 and not plain
-        if determined and _said_often(said[-1], text) and len(said[-1]) >= (3 if len(said) > 1 else 8):
-            return phrase[:1].upper() + phrase[1:]
-    return ""
-
-
-# A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
-# too much ("get this straight", "in this house") to name a topic.
-_POINTED_EN = re.compile(
-    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b"
-    # "think this funeral plan through", "talk the garage idea over": what is thought through is the topic.
-    r"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:through|over)\b",
-    re.I)
-# What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
-# Nor how the speaker rates it ("which is the main thing", "the hard part").
-_NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
-                             r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
-                             r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying|"
-                             r"red|green|little)s?\b",  # "yes the red thing.": the phone's button
-                             re.I)
-
-
-# "this juju thing, Juja I mean": what the speaker corrects it to.
-_CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b", re.I)
-# What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
-_RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
-                           re.I)
-_KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
-                     "sister", "son", "daughter", "husband", "wife", "kids", "baby", "family"))
-_QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
-_NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
-                              "even", "same", "other", "only"))
-
-
-def _pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
-    """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance (one word only when
-    the memo says it again: "that shaky thing" is how the legs are), not the memo or the moment, nor where someone
-    is; as corrected ("this juju thing, Juja I mean")."""
-    for m in _POINTED_EN.finditer(opening):
-        phrase = _QUANTIFIER_EN.sub("", m.group(1) or m.group(2))  # "the whole Ireland thing" is about Ireland
-        words = phrase.lower().split()
-        # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
-        if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
-                or _META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase) or set(words) <= _KIN_EN:
-            continue  # "this dad thing" says who the matter is about; the memo's words say what it is
-        if re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
-            continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
-        if _RECORDING_EN.match(opening, m.end()):
-            continue  # "yes the red thing is on": the phone recording, not the topic
-        corrected = _CORRECTED_EN.match(opening, m.end())
-        if corrected:
-            return corrected.group(1)[:1].upper() + corrected.group(1)[1:]
-        if len(words) == 1 and not _said_often(words[0], text, 2):
-            continue  # "that shaky thing": one word said once is how something is; "the moving in thing" names
-        return phrase[:1].upper() + phrase[1:]
-    return ""
-
-
 # Abbreviations everyone says and no memo is about.
 _EVERYDAY_ACRONYMS = frozenset(("NHS", "GP", "UK", "US", "USA", "EU", "TV", "OK", "HR", "IT", "PC", "AM", "PM", "ID",
                                 "DIY", "VIP", "CEO", "PPT", "APP", "BBC", "ATM", "SUV", "CV", "A", "I"))
@@ -458,9 +343,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "讲讲 讲出来脑子清爽一点": why he says it, not what about
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
-        head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (_HEAD_EN, _TAIL_EN)
+        head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (HEAD_EN, TAIL_EN)
         title = tail.sub("", head.sub("", title))
-        if (_META_ZH if zh else _META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
+        if (_META_ZH if zh else META_EN).search(title) or (zh and _STATEMENT_ZH.search(title)):
             continue
         if not zh and not {w.lower() for w in title.split()} - lex.common_words - STOP_EN:
             continue  # "decide about the big one, the Christmas craft fair": "big" says which, not what
@@ -474,7 +359,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         low = title.lower()
         # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
         phrase = low.split()
-        decided = not zh and "decide" in m.group(0).lower() and _said_often(phrase[-1], text)
+        decided = not zh and "decide" in m.group(0).lower() and said_often(phrase[-1], text)
         # Just "about the …" (no verb of naming before it): a short noun phrase, one word only when long enough to
         # be specific ("about the polytunnel", not "about the club"), and only when nothing else names the topic
         # ("heard about the restructure" beside "a train driver job").
@@ -491,7 +376,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     if not zh:
         # After a list of parts, "So the call." opens the first part: only the opening can say the topic alone.
         alone = [s for s in sentences[:6] if not before_parts or s.text in opening]
-        named = _said_alone(alone, words, lex, text) or _pointed_topic_en(opening, lex, text)
+        named = said_alone(alone, words, lex, text) or pointed_topic_en(opening, lex, text)
         if named:
             return named
         # "…since I want to switch to software": a change the speaker makes, with one of the memo's words.
@@ -499,7 +384,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             title = m.group(0).strip()
             while title.count(" ") > 1 and title.rsplit(" ", 1)[1].lower() in STOP_EN:
                 title = title.rsplit(" ", 1)[0]  # "Moving to Berlin in" -> "Moving to Berlin"
-            if any(w in title.lower() for w in words[:8]) and not _META_EN.search(title):
+            if any(w in title.lower() for w in words[:8]) and not META_EN.search(title):
                 return title[:1].upper() + title[1:]
     return about
 

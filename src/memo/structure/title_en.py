@@ -1,0 +1,131 @@
+"""The topic as an English speaker names it in the opening without a verb of naming: said on its own ("The solar
+panels." / "right. Spanish."), or pointed at as a matter ("talk this car thing through"). title.py asks these
+after the speaker's own naming ("talk about…") and before the memo's keywords.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cleanup import Lexicon, Sentence
+from .similarity import STOP_EN
+from .topic_words import people_en, singular
+
+# What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
+HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
+TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
+# Words that talk about the memo, never its topic.
+META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
+
+
+_SAID_ALONE_EN = re.compile(
+    r"^(?:(?:so|right|ok|okay|and|anyway|well|for|about),?\s+)*((?:(?:the|my|our|this)\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})[.!]?$",
+    re.I,
+)
+# What opens a part of the memo, not its topic ("So the money." / "The plan.").
+_PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|analysis|experience|options)\b", re.I)
+
+
+# A greeting is no topic ("Okay. Hiya phone. It's Nicola…").
+_GREETING_EN = re.compile(r"(?:hi|hiya|hello|hallo|hey|howdy|good (?:morning|evening))\b", re.I)
+
+
+def said_often(word: str, text: str, least: int = 3) -> bool:
+    """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
+    return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
+
+
+def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon, text: str) -> str:
+    """A topic said on its own at the start ("The solar panels." / "right. Spanish." / "The vasectomy one."): a
+    sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
+    at its ends an everyday word of speech; or a noun phrase of two or three words ("The dating app.") whose noun
+    the memo says again."""
+    for i, s in enumerate(sentences):
+        # "The sabbath a cool, sorry, the sabbatical.": what the speaker corrects it to.
+        said_text = re.split(r",\s*(?:sorry|i mean),\s*", s.text.strip(), flags=re.I)[-1]
+        # "The office, the garden office.": said again more exactly.
+        restated = re.fullmatch(r"(?:the|my|our)\s+([\w'-]+),\s*((?:the|my|our)\s+[\w'-]+\s+\1)[.!]?", said_text, re.I)
+        said_text = restated.group(2) if restated else said_text
+        m = _SAID_ALONE_EN.match(said_text)
+        if not m or META_EN.search(m.group(1)) or _PART_EN.search(m.group(1)) or _GREETING_EN.match(m.group(1)):
+            # "voice diary.", "so the money.", "hiya phone."
+            continue
+        phrase = HEAD_EN.sub("", m.group(1))
+        if TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
+            word = TAIL_EN.sub("", phrase)
+            if word and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
+                # "…asking for the injection. The steroid one.": "one" stands for the noun said just before.
+                before = re.findall(r"\b(?:the|a|an|my)\s+([a-z]{4,})\b", sentences[i - 1].text.lower()) if i else []
+                if phrase.lower().endswith(" one") and before and said_often(before[-1], text, 2):
+                    return f"{word[:1].upper()}{word[1:]} {before[-1]}"
+                return m.group(1)[:1].upper() + m.group(1)[1:]
+            continue
+        said = [w.lower() for w in phrase.split()]
+        # Among the memo's three main words: "the studio." opening a part about the studio is no topic. Words of
+        # speech only inside ("The life in the UK test."), and then five words at most; else three.
+        plain = [w for w in said if w in lex.common_words or w in STOP_EN]
+        inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
+        if len(said) == 1 and not said_often(said[0], text, 4) and said[0] in people_en(text, lex.common_words):
+            continue  # "right so. Declan.": the speaker says who is talking (a topic is said again and again)
+        if len(said) == 1 and not said_often(said[0], text):
+            continue  # "ok so. Marcus.": a word said alone and hardly again is who speaks or to whom, not the topic
+        if singular(said[-1]) in words[:3] and inside:
+            return phrase[:1].upper() + phrase[1:]
+        # One word alone only when long enough to be specific ("the sabbatical"; "the studio" opens a part).
+        determined = phrase != m.group(1) and len(said) <= 3 and not plain
+        if determined and said_often(said[-1], text) and len(said[-1]) >= (3 if len(said) > 1 else 8):
+            return phrase[:1].upper() + phrase[1:]
+    return ""
+
+
+# A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
+# too much ("get this straight", "in this house") to name a topic.
+_POINTED_EN = re.compile(
+    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b"
+    # "think this funeral plan through", "talk the garage idea over": what is thought through is the topic.
+    r"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:through|over)\b",
+    re.I)
+# What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
+# Nor how the speaker rates it ("which is the main thing", "the hard part").
+_NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend|month|year|time|summer|winter|autumn|"
+                             r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
+                             r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying|"
+                             r"red|green|little)s?\b",  # "yes the red thing.": the phone's button
+                             re.I)
+
+
+# "this juju thing, Juja I mean": what the speaker corrects it to.
+_CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b", re.I)
+# What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
+_RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
+                           re.I)
+_KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
+                     "sister", "son", "daughter", "husband", "wife", "kids", "baby", "family"))
+_QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
+_NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
+                              "even", "same", "other", "only"))
+
+
+def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
+    """The topic the speaker points at in the opening (see ``_POINTED_EN``): words of substance (one word only when
+    the memo says it again: "that shaky thing" is how the legs are), not the memo or the moment, nor where someone
+    is; as corrected ("this juju thing, Juja I mean")."""
+    for m in _POINTED_EN.finditer(opening):
+        phrase = _QUANTIFIER_EN.sub("", m.group(1) or m.group(2))  # "the whole Ireland thing" is about Ireland
+        words = phrase.lower().split()
+        # "the long distance thing", "the moving in thing"; not "the whole thing", "this is even a thing".
+        if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
+                or META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase) or set(words) <= _KIN_EN:
+            continue  # "this dad thing" says who the matter is about; the memo's words say what it is
+        if re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
+            continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
+        if _RECORDING_EN.match(opening, m.end()):
+            continue  # "yes the red thing is on": the phone recording, not the topic
+        corrected = _CORRECTED_EN.match(opening, m.end())
+        if corrected:
+            return corrected.group(1)[:1].upper() + corrected.group(1)[1:]
+        if len(words) == 1 and not said_often(words[0], text, 2):
+            continue  # "that shaky thing": one word said once is how something is; "the moving in thing" names
+        return phrase[:1].upper() + phrase[1:]
+    return ""
