@@ -81,6 +81,13 @@ _NAMED_BEFORE_ZH = re.compile(r"(?:[这那](?:个|条|间|家|台|部|辆|栋|�
                               r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|[问叫让]我|$)")
 # A verb with where it goes ("顶下来", "接过来", "撑下去") is still a bare verb: it says nothing of what.
 _DIRECTION_ZH = re.compile(r"(?<=.)(?:下来|下去|起来|过来|过去|出来|出去|回来|回去|上来|进来)$")
+
+
+def _bare_verb_zh(phrase: str) -> bool:
+    """Whether ``phrase`` is a verb alone (扩大, 接), perhaps with where it goes (顶下来): it names no object."""
+    return is_verb_zh(_DIRECTION_ZH.sub("", phrase))
+
+
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
 _WHEN_ZH = re.compile(
     r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
@@ -286,12 +293,12 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         if decision and not _META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
             # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
             asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
-            what = asked if asked and is_verb_zh(_DIRECTION_ZH.sub("", asked)) else decision.group(3)
+            what = asked if asked and _bare_verb_zh(asked) else decision.group(3)
             decided = asker + what
             # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
             about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
             about_text = about.group(1) if about else pointed if pointed not in decided else ""
-            if not about_text and is_verb_zh(_DIRECTION_ZH.sub("", what)):
+            if not about_text and _bare_verb_zh(what):
                 # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
                 # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
                 near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
