@@ -184,10 +184,10 @@ def _mark(ok: bool) -> str:
 
 
 def _structure(s: Score) -> str:
-    """The announcement cell: what the speaker did, and in bold when the engine read it otherwise."""
-    said = "announced" if s.found else "none"
+    """The announcement cell: what the engine read, in bold where the checklist says the speaker did otherwise."""
+    read = "announced" if s.found else "none"
     if s.announced is None or s.announced == s.found:
-        return said
+        return read
     return "**found, none said**" if s.found else "**missed**"
 
 
@@ -248,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     from memo.structure import load_template, load_transcript, render_markdown
     from memo.structure.announce import announced_sections
 
+    default = load_template("default")  # what the structure column reads each memo against
     settings = None
     if args.engine == "llm":
         from memo.structure.llm import resolve_llm_settings
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
                                 seconds=time.perf_counter() - started))
             continue
         score = score_outline(name, checklist, result)
-        score.found = announced_sections(transcript, load_template("default")) is not None
+        score.found = announced_sections(transcript, default) is not None
         score.seconds, score.requests, score.tokens = time.perf_counter() - started, requests, tokens
         scores.append(score)
         if args.show is not None and (not args.show or name in args.show):
