@@ -84,8 +84,8 @@ def close(round_no: int, engine: str, table: Path) -> None:
             sys.exit(f"{path.name} is not held out: a round is closed once, after its first run")
         note = (
             f'note = "round {round_no}: written blind; first run (offline, engine {engine}) '
-            f'{row.covered}/{row.points} kp, {row.placed}/{row.points} placed, title {"named" if row.title_ok else "missed"}; '
-            'then dev"'
+            f'{row.covered}/{row.points} kp, {row.placed}/{row.points} placed, '
+            f'title {"named" if row.title_ok else "missed"}; then dev"'
         )
         text = text.replace("heldout = true", "heldout = false", 1)
         text = re.sub(r'^note = ".*"$', note, text, count=1, flags=re.M)

@@ -1013,6 +1013,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Hunan: 出咯事 is what happened, 么样搞 how to go on (round 136's tea stomper: the plan part was "样搞").
         ("zh", "我想一下子讲清楚 先讲今天出咯事 再讲我为么子想自己搞 然后算下账 最后讲下接下来么样搞\n今天上午",
          ("今天出咯事", "我为么子想自己搞", "算下账", "么样搞"), ("experience", "reasons", "analysis", "plan")),
+        # A part named after the time it happened ("先讲上个礼拜 门面里头发生的那些事"): the time goes with the name
+        # after the pause, and Hunan 何解 is why (round 152's borrowed stoves: the part was "上个礼拜", no section).
+        ("zh", "我先讲上个礼拜 门面里头发生的那些事 再算一下账 然后讲何解我要搞咯个 最后讲下一步怎么搞\n上个礼拜",
+         ("上个礼拜门面里头发生的那些事", "算一下账", "何解我要搞咯个", "下一步怎么搞"),
+         ("experience", "analysis", "reasons", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",
@@ -1366,6 +1371,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),
+        # Round 151's KTV: "还是这个数 小宇今年九岁" (the pause lost in cleanup) points at no "数小宇": 小宇 is a child.
+        ("我是晓梅 店里最后一个包厢刚走 我一个月四千五 六年了 还是这个数 小宇今年九岁 以后读书哪样不要钱\n"
+         "包厢有十四个 包厢要整改 小宇读三年级 包厢音响要换 这个店进货排班全是我在管", "zh", "包厢"),
         # Round 134's cider: "the press Gary's selling is sixty eight hundred" is a price, not what is sold.
         ("Numbers again. The cider press Gary's selling is sixty eight hundred, hydraulic. The cider would sell at "
          "the market. Cider apples are free.", "en", "Cider"),

@@ -44,6 +44,8 @@ def test_a_rare_word_said_early_beats_everyday_words_said_more() -> None:
 
 def test_people_are_found_and_never_open_a_title() -> None:
     assert T.people_en("Priya said no. I rang Dave. Sarah's at work. Berlin is cheap.") == {"priya", "dave", "sarah"}
+    # Spoken to, whatever the case of the word after ("he said Trace I can't": round 151's pub was titled "Trace").
+    assert T.people_en("he said Trace I can't do another summer. the Royal is the last pub.") == {"trace"}
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")

@@ -35,6 +35,12 @@ _ZH_ITEM_LEAD = re.compile(
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
+# A piece that says only when ("先港上个礼拜 门面里头发生的那些事", "先说昨天晚上 园子里的情况"): the part is named
+# after the pause, and the time goes with it.
+_ZH_WHEN_ONLY = re.compile(
+    r"(?:[上下这前那](?:个|一)?(?:礼拜|星期|周|月)[一二三四五六日天]?|[昨今前明](?:天|儿|个|朝|冥|晡)|"
+    r"那天|那阵子?|那回|当时|去年|前年|今年|上半年|下半年)(?:晚上|晚|早上|上午|下午|夜里|黑了)?"
+)
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
@@ -110,8 +116,13 @@ def pieces(window: str, language: str) -> list[str]:
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
     if zh:
         found: list[str] = []
-        for p in (p.strip(" ，、") for p in re.split(rf"{stops}|{ZH_ENUM}", text)):
-            if p and found and _ZH_TAIL_OF_NAME.fullmatch(p):
+        paused = False  # the piece before ended at a pause or a comma, not a stop or a marker
+        for raw in re.split(rf"({stops}|{ZH_ENUM})", text):
+            p = (raw or "").strip(" ，、")
+            if raw is not None and re.fullmatch(rf"{stops}|{ZH_ENUM}", raw):
+                paused = raw in ("，", ",")
+                continue
+            if p and found and (_ZH_TAIL_OF_NAME.fullmatch(p) or paused and _ZH_WHEN_ONLY.fullmatch(found[-1])):
                 found[-1] += p  # "…那场焰火秀 出的事": the matter after a pause is the same part's name
             elif p:
                 found.append(p)

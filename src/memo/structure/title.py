@@ -179,8 +179,11 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
-                    or _DAILY_ZH.search(topic) or person_zh(topic, text, addressed=False):
-                continue  # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what
+                    or _DAILY_ZH.search(topic) or person_zh(topic, text, addressed=False) \
+                    or any(person_zh(u, text, addressed=False) for u in units if len(u) == 2):
+                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
+                # (the pause lost) runs a number into a child's name.
+                continue
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
                 return topic
     return ""

@@ -64,9 +64,9 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
                         r"reckons|wants|and I|and me|rang|"
                         r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
                         r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
-# Someone spoken to ("she said Darlene you need to…", "he said Dale I am not…") or the speaker saying who is
-# talking ("aye it's going. Graeme here, Sunday night").
-_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?:you|you're|you've|i|i'm|we|it's|that's|"
+# Someone spoken to ("she said Darlene you need to…", "he said Trace I can't…": the word after in any case) or
+# the speaker saying who is talking ("aye it's going. Graeme here, Sunday night").
+_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+)([A-Z][a-z]+)\s+here\b", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
