@@ -41,6 +41,9 @@ _ZH_WHEN_ONLY = re.compile(
     r"(?:[上下这前那](?:个|一)?(?:礼拜|星期|周|月)[一二三四五六日天]?|[昨今前明](?:天|儿|个|朝|冥|晡)|"
     r"那天|那阵子?|那回|当时|去年|前年|今年|上半年|下半年)(?:晚上|晚|早上|上午|下午|夜里|黑了)?"
 )
+# A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told.
+_ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)"
+                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一下|[说讲聊谈]清楚)$")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
@@ -162,6 +165,7 @@ def item_name(part: str, language: str) -> str:
     talk about the memo, a trigger word, too short or too long."""
     zh = is_chinese(language)
     if zh:
+        part = _ZH_BA_TELL.sub(r"\1", part)
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")

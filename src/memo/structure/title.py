@@ -105,7 +105,8 @@ _META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|�
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨)"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
+    r"省得|免得|好让|以免)"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
 )
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
@@ -180,9 +181,9 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
                     or _DAILY_ZH.search(topic) or person_zh(topic, text, addressed=False) \
-                    or any(person_zh(u, text, addressed=False) for u in units if len(u) == 2):
+                    or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
-                # (the pause lost) runs a number into a child's name.
+                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
                 continue
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
                 return topic
