@@ -1026,6 +1026,10 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # (round 130's goats: the list was missed).
         ("zh", "那我先把前天黑地出的那个事儿说一说 然后算算账 再说说为甚非得弄这个 最后说说往下咋弄\n前天黑地",
          ("前天黑地出的那个事儿", "算算账", "为甚非得弄", "往下咋弄"), ("experience", "analysis", "reasons", "plan")),
+        # "今天开会的事" names what happened (round 157's village dividend: 8 of 12 placed, the list missed).
+        ("zh", "我先讲今天开会的事 再讲我为什么要争 然后算一下钱 还有要付的代价 最后讲下一步 我要怎么做 齁 "
+               "就这样\n今天",
+         ("今天开会的事", "我为什么要争", "算一下钱", "下一步"), ("experience", "reasons", "analysis", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",
