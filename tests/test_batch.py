@@ -49,7 +49,7 @@ def test_same_name_in_two_folders_with_one_output_dir_mirrors_the_folders(clips,
     out = tmp_path / "out"
     first = invoke("transcribe", tmp_path / "a" / "memo.wav", tmp_path / "b" / "memo.wav", "-o", out, "-f", "txt")
     assert first.exit_code == 0, first.stderr
-    assert "ill disposed" in (out / "a" / "memo.txt").read_text().lower().replace("-", " ")
+    assert "young man" in (out / "a" / "memo.txt").read_text().lower().replace("-", " ")
     assert "amiable" in (out / "b" / "memo.txt").read_text().lower()
     assert "outputs go to" in first.stderr  # says what was done
     again = invoke("transcribe", tmp_path / "a" / "memo.wav", tmp_path / "b" / "memo.wav", "-o", out, "-f", "txt")
@@ -65,7 +65,7 @@ def test_same_stem_different_extensions_keep_their_extension(clips, english_samp
     shutil.copy(english_sample, tmp_path / "talk.flac")
     result = invoke("transcribe", tmp_path, "-f", "txt")
     assert result.exit_code == 0, result.stderr
-    assert "ill disposed" in (tmp_path / "talk.wav.txt").read_text().lower().replace("-", " ")
+    assert "young man" in (tmp_path / "talk.wav.txt").read_text().lower().replace("-", " ")
     assert "dashwood" in (tmp_path / "talk.flac.txt").read_text().lower()
     assert not (tmp_path / "talk.txt").exists()
     # The name comes from the folder's content, so one of them alone on the command line gets the same name.
@@ -82,7 +82,9 @@ def test_a_later_run_never_overwrites_another_inputs_outputs(clips, tmp_path):
     assert invoke("transcribe", tmp_path / "a" / "memo.wav", "-o", out, "-f", "txt").exit_code == 0
     second = invoke("transcribe", tmp_path / "b" / "memo.wav", "-o", out, "-f", "txt")
     assert second.exit_code == 0, second.stderr
-    assert "ill disposed" in (out / "memo.txt").read_text().lower().replace("-", " ")  # a's, untouched
+    # a's, untouched ("ill-disposed" itself is heard as "ill sposed" on some CPUs: see test_transcribe.py)
+    kept = (out / "memo.txt").read_text().lower()
+    assert "young man" in kept and "amiable" not in kept
     assert "amiable" in (out / "memo-2.txt").read_text().lower()
     assert "belong to" in second.stderr
     assert "already done" in invoke("transcribe", tmp_path / "b" / "memo.wav", "-o", out, "-f", "txt").stderr
