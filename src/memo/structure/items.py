@@ -119,12 +119,11 @@ def pieces(window: str, language: str) -> list[str]:
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
     if zh:
         found: list[str] = []
-        paused = False  # the piece before ended at a pause or a comma, not a stop or a marker
-        for raw in re.split(rf"({stops}|{ZH_ENUM})", text):
-            p = (raw or "").strip(" ，、")
-            if raw is not None and re.fullmatch(rf"{stops}|{ZH_ENUM}", raw):
-                paused = raw in ("，", ",")
-                continue
+        # re.split with one group: pieces at even places, what cut them (a stop, a pause, a marker) at odd ones.
+        cut = re.split(rf"({stops}|{ZH_ENUM})", text)
+        for i in range(0, len(cut), 2):
+            p = cut[i].strip(" ，、")
+            paused = i > 0 and cut[i - 1] in ("，", ",")  # the piece before ended at a pause, not a stop or a marker
             if p and found and (_ZH_TAIL_OF_NAME.fullmatch(p) or paused and _ZH_WHEN_ONLY.fullmatch(found[-1])):
                 found[-1] += p  # "…那场焰火秀 出的事": the matter after a pause is the same part's name
             elif p:
