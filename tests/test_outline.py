@@ -1030,6 +1030,19 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "我先讲今天开会的事 再讲我为什么要争 然后算一下钱 还有要付的代价 最后讲下一步 我要怎么做 齁 "
                "就这样\n今天",
          ("今天开会的事", "我为什么要争", "算一下钱", "下一步"), ("experience", "reasons", "analysis", "plan")),
+        # 讲经过 is the account of what happened; 算一下假跟钱 weighs the days off and the money (round 163's retreat
+        # lost the part and a section).
+        ("zh", "我先讲经过 就是礼拜六在山上到底发生什么 然后算一下假跟钱 再来讲为什么会想去 最后讲接下来怎么安排 好 "
+               "就这样\n礼拜六",
+         ("经过", "算一下假跟钱", "为什么会想去", "接下来怎么安排"),
+         ("experience", "analysis", "reasons", "plan")),
+        # Doric "fit" for what: "fit wey" is why, "fit happened" the account, "fit I'm gaun tae dee" the plan (round
+        # 164's seed potatoes lost the reasons part and a section); a name of 83 letters is still a name.
+        ("en", "I'll dee it like this. first fit happened this year, the inspection and the hairst. then fit wey I'm "
+               "even thinkin aboot packin in the seed tatties efter thirty eight year. then the siller, the sums "
+               "like. and last fit I'm actually gaun tae dee aboot it\n\nso fit happened.",
+         ("fit happened this year", "fit wey I'm even thinkin aboot packin in the seed tatties efter thirty eight year",
+          "the sums like", "fit I'm actually gaun tae dee aboot it"), ("experience", "reasons", "analysis", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",

@@ -176,7 +176,7 @@ def item_name(part: str, language: str) -> str:
         return ""  # "I'm going to do it like she said, why…": "it" points at the memo; a part is named
     if trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
         return ""  # "because that's the bit that frightens me" says why the order, "and" names nothing
-    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 80) else ""  # "why" names a part
+    return part if (2 if zh else 3) <= len(part) <= (24 if zh else 100) else ""  # "why" names a part
 
 
 # A piece that says the list comes next ("and I'm going to do it in this order", "我按这个顺序说").
