@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -35,10 +36,14 @@ def is_topic(word: str, title_words: list[str]) -> bool:
     return any(t.lower() in low or (len(low) >= 2 and low in t.lower()) for t in title_words)
 
 
-def dev_memos(folder: Path) -> list[dict]:
-    """Dev memos: language, cleaned sentences, title words."""
+def dev_memos(folder: Path, before: int = 0) -> list[dict]:
+    """Dev memos: language, cleaned sentences, title words; ``before``: only memos of blind rounds before it (and
+    those of no round), to test a model on later rounds it never saw."""
     memos = []
     for path, _, checklist in E.dev_checklists(folder):
+        found = re.search(r"round (\d+)", checklist.get("note", ""))
+        if before and found and int(found.group(1)) >= before:
+            continue
         transcript = load_transcript(path.with_suffix(".txt"))
         memos.append({"name": path.stem, "language": checklist["language"], "title": checklist["title"],
                       "sentences": clean_transcript(transcript).sentences})
@@ -53,19 +58,31 @@ def said_in(memos: list[dict]) -> dict[str, int]:
     return {w: n for w, n in sorted(counts.items()) if n >= 2}
 
 
+def characters_said_in(memos: list[dict]) -> dict[str, int]:
+    """How many of ``memos`` say each Chinese character."""
+    counts: Counter = Counter()
+    for memo in memos:
+        counts.update(set(re.findall(r"[\u4e00-\u9fff]", "".join(s.text for s in memo["sentences"]))))
+    return dict(sorted(counts.items()))
+
+
 def fit(memos: list[dict], c: float) -> T.TopicModel:
     from sklearn.linear_model import LogisticRegression
 
     language = memos[0]["language"]
     df = said_in(memos)
+    # Character weights say nothing of English; its model keeps the features it had.
+    features = T.FEATURES if language == "zh" else T.FEATURES[:15]
+    characters = characters_said_in(memos) if language == "zh" else None
+    shell = T.TopicModel(language, len(memos), df, (), 0.0, features, characters)
     x, y = [], []
     for memo in memos:
-        for w in T.candidates(memo["sentences"], lexicon(language), df, len(memos)):
-            x.append(T.paired(w.features))
+        for w in T.candidates(memo["sentences"], lexicon(language), df, len(memos), characters):
+            x.append(T.paired(T.model_features(w, shell)))
             y.append(is_topic(w.word, memo["title"]))
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, y)
     return T.TopicModel(language, len(memos), df, tuple(float(v) for v in model.coef_[0]),
-                        float(model.intercept_[0]))
+                        float(model.intercept_[0]), features, characters)
 
 
 def hits(memo: dict, model: T.TopicModel | None) -> tuple[bool, bool, bool]:
@@ -74,7 +91,7 @@ def hits(memo: dict, model: T.TopicModel | None) -> tuple[bool, bool, bool]:
     if model is None:
         ranked = [w.word for w in sorted(T.candidates(memo["sentences"], lex), key=lambda w: -w.count)]
     else:
-        found = T.candidates(memo["sentences"], lex, model.said_in, model.memos)
+        found = T.candidates(memo["sentences"], lex, model.said_in, model.memos, model.characters_said_in)
         ranked = [w.word for w in sorted(found, key=lambda w: -T.score(w, model))]
     named = [is_topic(w, memo["title"]) for w in ranked[:3]]
     return any(named[:1]), any(named[:2]), any(named[:3])
@@ -104,20 +121,25 @@ def main() -> None:
     # 0.1: the best of 1, 0.3, 0.1, 0.03, 0.01 in 5-fold CV of keyword titles (739 dev memos)
     ap.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     ap.add_argument("--memos", type=Path, default=MEMOS)
+    ap.add_argument("--before", type=int, default=0, help="learn only from blind rounds before this one")
+    ap.add_argument("--languages", nargs="+", default=["zh", "en"])
     args = ap.parse_args()
-    memos = dev_memos(args.memos)
+    memos = dev_memos(args.memos, args.before)
     if args.cv:
         cross_validate(memos, args.cv, args.c)
         return
-    for language in ("zh", "en"):
+    for language in args.languages:
         model = fit([m for m in memos if m["language"] == language], args.c)
-        data = {"memos": model.memos, "features": list(T.FEATURES), "weights": [round(w, 4) for w in model.weights],
-                "intercept": round(model.intercept, 4), "said_in": model.said_in}  # weights: see T.paired
+        data = {"memos": model.memos, "features": list(model.features),
+                "weights": [round(w, 4) for w in model.weights],  # see T.paired
+                "intercept": round(model.intercept, 4), "said_in": model.said_in}
+        if model.characters_said_in:
+            data["characters_said_in"] = model.characters_said_in
         path = DATA / f"topic_{language}.json"
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"{path}: {model.memos} memos, {len(model.said_in)} words, weights "
               + ", ".join(f"{f} {w:+.2f}"  # the single signals' weights; their pairs' follow
-                          for f, w in zip(T.FEATURES, model.weights[: len(T.FEATURES)], strict=True)))
+                          for f, w in zip(model.features, model.weights[: len(model.features)], strict=True)))
 
 
 if __name__ == "__main__":

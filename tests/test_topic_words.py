@@ -23,13 +23,31 @@ def _ranked(text: str, language: str) -> list[tuple[T.TopicWord, float]]:
 def test_the_shipped_model_weighs_the_features_the_code_computes(language: str) -> None:
     model = T.load_model(language)
     data = json.loads((Path(T.__file__).with_name("data") / f"topic_{language}.json").read_text(encoding="utf-8"))
-    n = len(T.FEATURES)
-    assert model is not None and data["features"] == list(T.FEATURES) and len(model.weights) == n + n * (n - 1) // 2
+    n = len(model.features)
+    assert model is not None and data["features"] == list(model.features) and set(model.features) <= set(T.FEATURES)
+    assert len(model.weights) == n + n * (n - 1) // 2
     assert len(T.paired([1.0] * n)) == len(model.weights)  # each feature, then each pair of them
     # Said early and all through the memo makes a topic word; a word every memo says (money, 电话) does not.
-    weights = dict(zip(T.FEATURES, model.weights[:n], strict=True))
+    weights = dict(zip(model.features, model.weights[:n], strict=True))
     assert weights["first_at"] < 0 < weights["memo_rarity"] and weights["spread"] > 0
     assert model.said_in["money" if language == "en" else "电话"] > 20
+    # Mandarin: a word holding a character the memo says far more than memos do (伞 of 油纸伞, 撑伞, 伞骨).
+    assert language == "en" or weights["character_weight"] > 0 and model.characters_said_in["伞"] < model.memos / 20
+
+
+def test_a_topic_said_in_many_words_stands_out_by_its_character() -> None:
+    # 伞 is said in 油纸伞, 纸伞, 红伞, 撑伞, 伞骨: no one word is said as often as 外公 or 师傅, the character is.
+    text = ("外公今天又在作坊里撑伞 一把红伞 伞骨七十二根 师傅说油纸伞现在没人要了 外公说纸伞要慢慢做 "
+            "师傅问外公 这把红伞卖多少 外公说伞骨是竹子的 油纸伞要晒七天 师傅又来找外公 外公不理师傅")
+    sentences = clean_transcript(transcript_from_text(text, language="zh")).sentences
+    model = T.load_model("zh")
+    weights = T.character_weights("".join(s.text for s in sentences), model.characters_said_in, model.memos)
+    assert max(weights, key=weights.get) == "伞" and weights["伞"] == 1.0
+    found = {w.word: w for w in T.candidates(sentences, lexicon("zh"), model.said_in, model.memos,
+                                              model.characters_said_in)}
+    weight = T.FEATURES.index("character_weight")
+    assert found["油纸伞"].features[weight] == 1.0 > 5 * found["外公"].features[weight]
+    assert [w.word for w, _ in T.topic_words(sentences, lexicon("zh"))][:2] == ["油纸伞", "伞骨"]
 
 
 def test_a_rare_word_said_early_beats_everyday_words_said_more() -> None:

@@ -7,10 +7,15 @@ through the memo, not a person, not a word every memo says (money, 电话). A sm
 few signals (``features``), learned by ``bench/train_topic.py`` from the bench's dev memos: each candidate
 word that one of the checklist's title words contains, or that is part of one, is a topic word.
 
-The model is 120 weights (15 signals and their 105 pairs) and, per language, how many training memos said each
-word (words said in many memos, like "money" or 孩子, seldom name a topic); no memo's own topic is stored. Weighing
-each pair of signals as well as each signal: on 739 dev memos, 5-fold by memo, the keyword title names the topic in
-181 of 246 English memos where single signals named 168 (Mandarin 163 of 218 either way).
+The model is the signals and their pairs' weights (English 15 signals, 120 weights; Mandarin 16, 136) and, per
+language, how many training memos said each word (words said in many memos, like "money" or 孩子, seldom name a
+topic); no memo's own topic is stored. Weighing each pair of signals as well as each signal: on 739 dev memos, 5-fold
+by memo, the keyword title names the topic in 181 of 246 English memos where single signals named 168 (Mandarin 163
+of 218 either way). Mandarin's 16th signal is how much the word's rarest-and-most-said character stands out
+(``character_weights``; the model also keeps how many memos said each character): a topic is often said in many
+words that share one (伞 in 油纸伞, 撑伞, 伞骨). Learned on rounds before 126 and tested on rounds 126-149, it named
+the topic in 91 of 120 Mandarin titles against the shipped model's 83; before 150 on 150-159, 43 of 50 against 41
+(relearned without it, 41).
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ _MORE_SURNAMES_ZH = frozenset("江顾侯邵孟龙万段雷钱汤尹黎易常武�
                               "滕邬苟褚娄奚穆党郎冀姬屠郜晏栾郁蒙喻窦迟敖冷卓艾蓝巩仲虞卞冼佟匡宗巫鞠桑荆岑薛胥蔺权")
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
-            "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb")
+            "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb",
+            "character_weight")
 # Days and months are capitalised and no one's name.
 NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -167,6 +173,8 @@ class TopicModel:
     said_in: dict[str, int]  # word -> how many training memos said it (words said in two or more)
     weights: tuple[float, ...]  # one per feature, then one per pair of features (``paired``)
     intercept: float
+    features: tuple[str, ...] = FEATURES[:15]  # the model's features, of ``FEATURES``
+    characters_said_in: dict[str, int] | None = None  # Chinese character -> how many training memos said it
 
 
 _SHOES = frozenset(("shoes", "canoes", "oboes", "tiptoes", "horseshoes", "snowshoes"))
@@ -299,9 +307,21 @@ def _general_rarity_zh() -> tuple[dict[str, float], float]:
     return idf, sorted(idf.values())[len(idf) // 2]
 
 
+def character_weights(text: str, said_in: dict[str, int], memos: int) -> dict[str, float]:
+    """How much each Chinese character said twice or more stands out in ``text``: how often it is said, by how few
+    of ``memos`` training memos said it (tf-idf), as a share of the memo's highest. A topic is said in many words
+    that share a character: 伞 in 油纸伞, 撑伞, 伞骨 and 红伞, 蟹 in 帝王蟹 and 活蟹, each too seldom alone to
+    stand out as a word."""
+    said = Counter(re.findall(r"[\u4e00-\u9fff]", text))
+    weights = {ch: n * math.log((memos + 1) / (said_in.get(ch, 0) + 1)) for ch, n in said.items() if n >= 2}
+    top = max(weights.values(), default=0.0)
+    return {ch: w / top for ch, w in weights.items()} if top > 0 else {}
+
+
 def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, int] | None = None,
-               memos: int = 1) -> list[TopicWord]:
-    """The memo's candidate topic words said twice or more, with their features (see ``FEATURES``)."""
+               memos: int = 1, characters_said_in: dict[str, int] | None = None) -> list[TopicWord]:
+    """The memo's candidate topic words said twice or more, with their features (see ``FEATURES``);
+    ``characters_said_in``: see ``TopicModel`` (without it, ``character_weight`` is 0)."""
     zh = lex.language == "zh"
     texts = [s.text for s in sentences]
     text = ("" if zh else " ").join(texts)
@@ -318,6 +338,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
     people = {w for w, tag in units.items() if person_zh(w, text, tag)} if zh else people_en(text, lex.common_words)
     said_in = said_in or {}
+    characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
     for word, n in counts.items():
         first = next((i for i, t in enumerate(texts) if _count(word, t, zh)), n_s)
@@ -331,6 +352,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
             (general.get(word, median) / 12.0) if zh else 0.0,
             float(person), float(proper), float(tag == "nd"), float(" " in word), len(word) / (4 if zh else 10),
             float(tag.startswith("n") and not person), float(tag.startswith("v")),
+            max((characters.get(ch, 0.0) for ch in word), default=0.0),
         )
         out.append(TopicWord(word, n, features, person))
     return out
@@ -343,7 +365,8 @@ def load_model(language: str) -> TopicModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return TopicModel(language, data["memos"], data["said_in"], tuple(data["weights"]), data["intercept"])
+    return TopicModel(language, data["memos"], data["said_in"], tuple(data["weights"]), data["intercept"],
+                      tuple(data["features"]), data.get("characters_said_in"))
 
 
 def paired(features: Sequence[float]) -> list[float]:
@@ -353,8 +376,14 @@ def paired(features: Sequence[float]) -> list[float]:
     return out
 
 
+def model_features(word: TopicWord, model: TopicModel) -> list[float]:
+    """The word's features the model was learned on, in its order."""
+    return [word.features[FEATURES.index(name)] for name in model.features]
+
+
 def score(word: TopicWord, model: TopicModel) -> float:
-    return model.intercept + sum(w * f for w, f in zip(model.weights, paired(word.features), strict=True))
+    return model.intercept + sum(w * f for w, f in zip(model.weights, paired(model_features(word, model)),
+                                                        strict=True))
 
 
 def topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[TopicWord, float]]:
@@ -363,5 +392,5 @@ def topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[Topic
     model = load_model(lex.language)
     if model is None:
         return sorted(((w, float(w.count)) for w in candidates(sentences, lex)), key=lambda x: -x[1])
-    found = candidates(sentences, lex, model.said_in, model.memos)
+    found = candidates(sentences, lex, model.said_in, model.memos, model.characters_said_in)
     return sorted(((w, score(w, model)) for w in found), key=lambda x: -x[1])
