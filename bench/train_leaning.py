@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,10 +32,14 @@ DATA = Path(L.__file__).with_name("data")
 SECTIONS = ("reasons", "analysis", "plan", "experience")
 
 
-def labelled_memos(folder: Path) -> list[dict]:
-    """Dev memos with their labelled sentences: (features, section index)."""
+def labelled_memos(folder: Path, before: int = 0) -> list[dict]:
+    """Dev memos with their labelled sentences: (features, section index); ``before``: only memos of blind rounds
+    before it (and those of no round), to test a model on later rounds it never saw."""
     memos = []
     for path, _source, checklist in E.dev_checklists(folder):
+        found = re.search(r"round (\d+)", checklist.get("note", ""))
+        if before and found and int(found.group(1)) >= before:
+            continue
         transcript = load_transcript(path.with_suffix(".txt"))
         language = checklist["language"]
         rows = []
@@ -87,8 +92,9 @@ def main() -> None:
     parser.add_argument("--min-memos", type=int, default=5)
     parser.add_argument("--weights", default="1.5", help="leaning weights to compare in --cv (comma-separated)")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("--before", type=int, default=0, help="learn only from blind rounds before this one")
     args = parser.parse_args()
-    memos = labelled_memos(MEMOS)
+    memos = labelled_memos(MEMOS, args.before)
     print(f"{len(memos)} dev memos, {sum(len(m['rows']) for m in memos)} labelled sentences", file=sys.stderr)
     if not args.cv:
         for language in ("zh", "en"):

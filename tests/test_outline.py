@@ -1412,6 +1412,12 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # reference memo's "为什么我想离职" names one).
         ("那我先把前天黑地出的那个事儿说一说 然后算算账 再说说为甚非得弄这个\n羊棚要四万 羊棚盖在沟里 母羊四十只 "
          "母羊下羔", "zh", "羊棚和母羊"),
+        # Jamaican dem, seh, pon, wid name nothing (round 162's uniforms were titled "Wid, pon and dem").
+        ("mi deh pon di verandah an mi a think bout dem uniform. di principal seh she want dem uniform fi September. "
+         "three hundred an eighty set wid di badge pon di pocket. mi seh to har mi cyaan do dem alone. di cloth cost "
+         "nuff money an dem parent dem pay late, dem always pay late. but di uniform money good. mi haffi buy two "
+         "machine. dem machine cost nuff. seh it again, three hundred an eighty uniform wid di badge.",
+         "en", "Uniform, badge and cost"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:

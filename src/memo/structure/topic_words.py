@@ -241,7 +241,7 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
 # the title's keywords may still say them.
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fourteen", "fifteen", "sixteen",
-                           "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside"))
+                           "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
 DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that",
                             "these", "those", "some"))
 # A word said after a determiner, perhaps after one word more ("my old dog's"): a thing, no one's name.
