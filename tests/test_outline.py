@@ -1418,6 +1418,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "nuff money an dem parent dem pay late, dem always pay late. but di uniform money good. mi haffi buy two "
          "machine. dem machine cost nuff. seh it again, three hundred an eighty uniform wid di badge.",
          "en", "Uniform, badge and cost"),
+        # Just back from a visit is no trip (round 156's vet was titled 老孙头家).
+        ("嗯 刚从老孙头家回来 他家母牛又不吃草了 我给打了一针\n明天还得去老孙头家 看看母牛咋样 兽医这个活 我干了二十年 "
+         "出诊一趟三十块 牧场那边想让我去当驻场兽医 一个月六千 驻场兽医不用到处跑 可是村里的母牛谁管 兽医站就我一个人",
+         "zh", "兽医和母牛"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
