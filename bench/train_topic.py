@@ -72,7 +72,7 @@ def fit(memos: list[dict], c: float) -> T.TopicModel:
     language = memos[0]["language"]
     df = said_in(memos)
     # Character weights say nothing of English; its model keeps the features it had.
-    features = T.FEATURES if language == "zh" else T.FEATURES[:15]
+    features = T.FEATURES if language == "zh" else T.WORD_FEATURES
     characters = characters_said_in(memos) if language == "zh" else None
     shell = T.TopicModel(language, len(memos), df, (), 0.0, features, characters)
     x, y = [], []

@@ -61,6 +61,8 @@ _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
             "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb",
             "character_weight")
+# The signals of a word itself, every model's; a model may weigh more (Mandarin: ``character_weight``).
+WORD_FEATURES = FEATURES[:15]
 # Days and months are capitalised and no one's name.
 NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -173,7 +175,7 @@ class TopicModel:
     said_in: dict[str, int]  # word -> how many training memos said it (words said in two or more)
     weights: tuple[float, ...]  # one per feature, then one per pair of features (``paired``)
     intercept: float
-    features: tuple[str, ...] = FEATURES[:15]  # the model's features, of ``FEATURES``
+    features: tuple[str, ...] = WORD_FEATURES  # the model's features, of ``FEATURES``
     characters_said_in: dict[str, int] | None = None  # Chinese character -> how many training memos said it
 
 
