@@ -1173,6 +1173,12 @@ def test_points_one_per_enumerated_item_and_named_subjects() -> None:
         "I'm going to keep the easy runs slow. Which is going to feel silly. And then I'll rest for three weeks "
         "before the race.", language="en")).sentences
     assert not any(c.text.lower().startswith("which") for c in candidates(sentences, lexicon("en")))
+    # "first the money." takes the next part in order and labels nothing (round 165's campaign had a meta bullet
+    # "First the money: my friend Odhis ran…").
+    sentences = clean_transcript(transcript_from_text(
+        "The posters alone are two hundred thousand. first the money. my friend Odhis ran in the next ward and he "
+        "lost everything he had.", language="en")).sentences
+    assert not any(c.text.lower().startswith("first the money") for c in candidates(sentences, lexicon("en")))
 
 
 def test_title_is_the_topic_the_speaker_names() -> None:

@@ -254,6 +254,11 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | 
     return out
 
 
+# A short sentence that takes the next part in order ("first the money.", "then the kids."): talk about the memo.
+_IN_ORDER_EN = re.compile(r"(?:first(?:ly)?|then|next|now|and then|second(?:ly)?|third(?:ly)?|last(?:ly)?|finally)"
+                          r",?\s+(?:the|my|our)\b", re.I)
+
+
 def _label(
     sentences: Sequence[Sentence], index: int, blocks: Sequence[int], lex: Lexicon, spec: SectionSpec | None
 ) -> str:
@@ -277,6 +282,8 @@ def _label(
         return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
     if (_OPEN_START_ZH if zh else _OPEN_START_EN).search(text):
         return ""  # the end of the sentence before ("Which is going to feel ridiculous."), not a subject
+    if not zh and _IN_ORDER_EN.match(text):
+        return ""  # "first the money.": the speaker going through the parts, no subject of the next sentence
     if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
         return ""  # a Mandarin label names its subject: "第二个问题是时间"
     return text
