@@ -38,13 +38,15 @@ else:  # pragma: no cover
 MEMOS = Path(__file__).resolve().parent / "outline_memos"
 
 
-def dev_checklists(folder: Path = MEMOS):
+def dev_checklists(folder: Path = MEMOS, before: int = 0):
     """(checklist path, its text, the parsed checklist) of every dev memo in ``folder``, by name: what the trainers
-    learn from. Held-out checklists (``heldout = true``) are never yielded."""
+    learn from. Held-out checklists (``heldout = true``) are never yielded; with ``before``, neither are memos of
+    blind rounds from that one on (memos of no round are), to test a model on later rounds it never saw."""
     for path in sorted(folder.glob("*.toml")):
         source = path.read_text(encoding="utf-8")
         checklist = tomllib.loads(source)
-        if not checklist.get("heldout"):
+        found = re.search(r"round (\d+)", checklist.get("note", ""))
+        if not checklist.get("heldout") and not (before and found and int(found.group(1)) >= before):
             yield path, source, checklist
 
 _META_ZH = re.compile(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,10 +35,7 @@ def labelled_memos(folder: Path, before: int = 0) -> list[dict]:
     """Dev memos with their labelled sentences: (features, section index); ``before``: only memos of blind rounds
     before it (and those of no round), to test a model on later rounds it never saw."""
     memos = []
-    for path, _source, checklist in E.dev_checklists(folder):
-        found = re.search(r"round (\d+)", checklist.get("note", ""))
-        if before and found and int(found.group(1)) >= before:
-            continue
+    for path, _source, checklist in E.dev_checklists(folder, before):
         transcript = load_transcript(path.with_suffix(".txt"))
         language = checklist["language"]
         rows = []

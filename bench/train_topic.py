@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,10 +39,7 @@ def dev_memos(folder: Path, before: int = 0) -> list[dict]:
     """Dev memos: language, cleaned sentences, title words; ``before``: only memos of blind rounds before it (and
     those of no round), to test a model on later rounds it never saw."""
     memos = []
-    for path, _, checklist in E.dev_checklists(folder):
-        found = re.search(r"round (\d+)", checklist.get("note", ""))
-        if before and found and int(found.group(1)) >= before:
-            continue
+    for path, _, checklist in E.dev_checklists(folder, before):
         transcript = load_transcript(path.with_suffix(".txt"))
         memos.append({"name": path.stem, "language": checklist["language"], "title": checklist["title"],
                       "sentences": clean_transcript(transcript).sentences})
@@ -62,7 +58,7 @@ def characters_said_in(memos: list[dict]) -> dict[str, int]:
     """How many of ``memos`` say each Chinese character."""
     counts: Counter = Counter()
     for memo in memos:
-        counts.update(set(re.findall(r"[\u4e00-\u9fff]", "".join(s.text for s in memo["sentences"]))))
+        counts.update(set(T.HAN.findall("".join(s.text for s in memo["sentences"]))))
     return dict(sorted(counts.items()))
 
 

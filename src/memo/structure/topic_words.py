@@ -58,6 +58,7 @@ _MORE_SURNAMES_ZH = frozenset("江顾侯邵孟龙万段雷钱汤尹黎易常武�
                               "向柳邢岳齐梅莫庄辛管祝左涂谷祁耿詹凌费纪靳盛童甄项裴卫屈鲍覃霍翁甘包柏宁柯阮闵柴冉饶戚"
                               "滕邬苟褚娄奚穆党郎冀姬屠郜晏栾郁蒙喻窦迟敖冷卓艾蓝巩仲虞卞冼佟匡宗巫鞠桑荆岑薛胥蔺权")
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
             "general_rarity", "person", "proper", "determined", "two_words", "length", "noun", "verb",
             "character_weight")
@@ -314,7 +315,7 @@ def character_weights(text: str, said_in: dict[str, int], memos: int) -> dict[st
     of ``memos`` training memos said it (tf-idf), as a share of the memo's highest. A topic is said in many words
     that share a character: 伞 in 油纸伞, 撑伞, 伞骨 and 红伞, 蟹 in 帝王蟹 and 活蟹, each too seldom alone to
     stand out as a word."""
-    said = Counter(re.findall(r"[\u4e00-\u9fff]", text))
+    said = Counter(HAN.findall(text))
     weights = {ch: n * math.log((memos + 1) / (said_in.get(ch, 0) + 1)) for ch, n in said.items() if n >= 2}
     top = max(weights.values(), default=0.0)
     return {ch: w / top for ch, w in weights.items()} if top > 0 else {}
