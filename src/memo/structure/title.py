@@ -21,6 +21,7 @@ from .similarity import STOP_EN, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .topic_words import (
     DETERMINERS_EN,
+    HAN,
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
@@ -69,7 +70,8 @@ _FUNCTION_EN = frozenset(("since", "instead", "until", "though", "although", "un
 _TAIL_ZH = re.compile(
     rf"(?:{_MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
-_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是)+")
+# "讲一下先今日的事": 先 says when it is told, before the two characters of what.
+_HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
     r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
@@ -291,7 +293,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     words = [w for w, _ in ranked[:20]]
     before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
-        opening = " ".join(s.text for s in sentences[:4])
+        opening = " ".join(s.text for s in _opening_sentences(sentences))
     if zh:
         pointed = _pointed_topic_zh(opening, text, lex)
         decision = _DECISION_ZH.search(opening)
@@ -350,8 +352,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         restated = None if zh else _RESTATED_EN.match(opening, m.end(1))
         if restated and restated.group(1).split()[0].lower() in title.lower().split():
             title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it
-        if zh and re.match(_MATTER_ZH, title):
-            continue  # "讲下这件事 …": the matter was named before, or is not named here
+        if zh and re.match(rf"{_MATTER_ZH}|有(?:些|点|个|件)?事", title):
+            continue  # "讲下这件事 …", "说两句 有些事儿得先捋明白": the matter was named before, or is named later
         if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|一遍)", title):
             continue  # "讲讲 讲出来脑子清爽一点": why he says it, not what about
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
@@ -382,6 +384,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         # Where the speaker is back from ("just got back from the service") is the topic only when the memo
         # goes on about it: one of its main words, not one of twenty.
         main = words[:5] if "back from" in m.group(0).lower() else words
+        if "back from" in m.group(0).lower() and re.search(r"'s\s+(?:place|house|flat|home|farm)\b", low):
+            continue  # "just got back from Deb's place out on the Nanango road": a visit, as 刚从老孙头家回来
         if bare and any(w in low for w in main):
             about = about or title[:1].upper() + title[1:]
         elif any(w in low for w in main) or decided:
@@ -400,6 +404,20 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             if any(w in title.lower() for w in words[:8]) and not META_EN.search(title):
                 return title[:1].upper() + title[1:]
     return about
+
+
+def _opening_sentences(sentences: Sequence[Sentence], count: int = 4) -> list[Sentence]:
+    """The first ``count`` sentences that say something, and the short ones among them ("Okay.", "Right then."
+    do not count: after "Okay. This is Darlene. Thursday evening… It's this pipeline business" the topic is in
+    the fifth sentence)."""
+    out: list[Sentence] = []
+    said = 0
+    for s in sentences:
+        if said >= count:
+            break
+        out.append(s)
+        said += len(HAN.findall(s.text)) > 4 if HAN.search(s.text) else len(s.text.split()) > 2
+    return out
 
 
 def _said_as(phrase: str, text: str) -> int:

@@ -144,6 +144,16 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag)
 
 
+def _speaker_zh(word: str, text: str) -> bool:
+    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军"): a name the dictionary lacks
+    or calls one, not what the speaker is (我是老师)."""
+    tag = word_tag(word)
+    return (not tag or tag.startswith("nr")) and bool(re.search(rf"(?:我|俺|额|偶)(?:是|叫){word}", text[:_OPENING_ZH]))
+
+
+_OPENING_ZH = 100  # characters
+
+
 def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     """Who an English memo names: a capitalised word with 's, before said/told/asked/rang…, or after told/asked/
     with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so.
@@ -339,7 +349,8 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     n_s = len(texts)
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
-    people = {w for w, tag in units.items() if person_zh(w, text, tag)} if zh else people_en(text, lex.common_words)
+    people = {w for w, tag in units.items() if person_zh(w, text, tag) or _speaker_zh(w, text)} if zh \
+        else people_en(text, lex.common_words)
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
