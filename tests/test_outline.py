@@ -1428,6 +1428,21 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("嗯 刚从老孙头家回来 他家母牛又不吃草了 我给打了一针\n明天还得去老孙头家 看看母牛咋样 兽医这个活 我干了二十年 "
          "出诊一趟三十块 牧场那边想让我去当驻场兽医 一个月六千 驻场兽医不用到处跑 可是村里的母牛谁管 兽医站就我一个人",
          "zh", "兽医和母牛"),
+        # "Okay." and "Testing." say nothing: the opening the title reads runs to the fifth sentence, where
+        # "this pipeline business" names the topic though said once (round 136's easement).
+        ("Okay. Testing. This is Darlene. Thursday evening, I'm on the porch swing. It's this pipeline business, what "
+         "else. The landman came by again. The easement money is twelve thousand. The landman says they'd take it "
+         "anyway. The easement runs by the cemetery.", "en", "Pipeline"),
+        # Just back from someone's place: a visit, not the topic (round 159's wildlife carer).
+        ("Righto. So I've just got back from Deb's place out on the Nanango road. The joey is doing well, the joey "
+         "drinks every four hours. Deb says a carer needs the licence. The joey sleeps in a pouch. Another joey "
+         "came in Tuesday, a carer course is fifty dollars.", "en", "Joey, carer and Deb"),
+        # "讲一下 等下回去还要煮饭": what she does later, not what she talks about (round 178's passion fruit).
+        ("我坐在果园那个棚里面 讲一下 等下回去还要煮饭给家婆吃\n百香果的叶子皱了 百香果要挖掉重种 百香果苗一株三块 "
+         "果园八亩 果园去年卖了四万", "zh", "百香果和果园"),
+        # 俺是红梅 乔红梅: the speaker's own name is no topic (round 178's Rolls-Royce wedding car).
+        ("俺是红梅 乔红梅 俺跟老乔干婚车十年了\n红梅婚车的头车是奥迪 婚车要换劳斯莱斯 红梅说婚车一趟两千 头车要气派 "
+         "婚车生意靠头车", "zh", "婚车"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1458,6 +1473,22 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("zh", "这事我得捋一捋\n我按个顺序来啊 先说说我是怎么把它拖成今天这样的 再算算这个钱怎么花 花得值不值 "
                "然后后面那几次怎么排 最后说说今天躺在那椅子上 是个啥滋味\n先说怎么拖的",
          ("reasons", "analysis", "plan", "experience")),
+        # "while they're fresh in my head" says when the sums come, it is no part (round 177's home kill); "what
+        # I'd actually need tae dae" (round 175's kilt hire) and "what I'm fixin' to do" (round 176's feed store)
+        # are the plan.
+        ("en", "I'm gonna do the sums first while they're fresh in my head, then why I even want the bloody thing, "
+               "then tell you about Thursday out with Des, and then what I'm actually gonna do about it\n\nthe sums.",
+         ("analysis", "reasons", "experience", "plan")),
+        ("en", "first what happened at Hamish's the day, then how I'm even thinking about it, the why, then what I'd "
+               "actually need tae dae, and the money last\n\nso. Hamish's.",
+         ("experience", "reasons", "plan", "analysis")),
+        ("en", "first what happened out at email's yesterday, Emil's, Emil Pustejovsky's feed store, then why I can't "
+               "quit thinking about it, then the money, which is the ugly part, and then what I'm fixin' to do about "
+               "it. ok\n\nso yesterday.",
+         ("experience", "reasons", "analysis", "plan")),
+        # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
+        ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
+               "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

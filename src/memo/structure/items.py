@@ -31,7 +31,8 @@ EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:fini
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
     r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]|跟着|跟住)(?=[说讲聊谈唠]))?"
-    r"(?:说说|说一下|说下(?!一步)|讲讲|讲一下|讲下(?!一步)|聊聊|聊一下|聊下(?!一步)|谈谈|谈一下|唠唠|摆一下|摆摆|说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
+    r"(?:说说|说一下|说下(?!一步)|讲讲|讲一下|讲下(?!一步)|聊聊|聊一下|聊下(?!一步)|谈谈|谈一下|唠唠|摆一下|摆摆|掰扯掰扯|"
+    r"说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
@@ -151,7 +152,8 @@ def pieces(window: str, language: str) -> list[str]:
     return pieces
 
 
-_BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|因为|所以|如果)\b", re.I)
+# What opens a piece that says why or when the part comes, not what it is ("the sums first while they're fresh").
+_BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|while|因为|所以|如果)\b", re.I)
 _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
 
 
