@@ -1042,7 +1042,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "even thinkin aboot packin in the seed tatties efter thirty eight year. then the siller, the sums "
                "like. and last fit I'm actually gaun tae dee aboot it\n\nso fit happened.",
          ("fit happened this year", "fit wey I'm even thinkin aboot packin in the seed tatties efter thirty eight year",
-          "the sums like", "fit I'm actually gaun tae dee aboot it"), ("experience", "reasons", "analysis", "plan")),
+          "the siller", "fit I'm actually gaun tae dee aboot it"), ("experience", "reasons", "analysis", "plan")),
         # Hunan: 港 for 讲, 么子 for 什么 (round 123's village secretary); 香港 is no telling.
         ("zh", "把咯件事港清楚 我一条一条来 先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下心里头咯几天"
                "是么子味道 港乱哒也冇关系\n先港为么子",
@@ -1486,6 +1486,16 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
                "quit thinking about it, then the money, which is the ugly part, and then what I'm fixin' to do about "
                "it. ok\n\nso yesterday.",
          ("experience", "reasons", "analysis", "plan")),
+        # "I say what happened", "I go through the money": the plan of the memo in the present (round 183's badminton
+        # trial lost the money to "the timing").
+        ("en", "first I say what happened today at the trial, while still fresh. then I go through the money and the "
+               "timing, all the calculation. then why we even doing this. then last what we do next, step by step. "
+               "ok\n\nso the trial.", ("experience", "analysis", "reasons", "plan")),
+        # Doric: "start wi", "syne" for then, "fit wye" for why, "the siller at the hinner end" for the money last
+        # (round 181's fish van: no announcement found).
+        ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
+               "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
+               "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -25,8 +25,8 @@ ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自�
 ZH_LAST = r"最后(?!定(?!一下)|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"  # "最后才讲…" is one
 # not "in the first place"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )"
-            r"(?:first(?:ly)?(?: off)?|(?:to )?start with(?= (?:what|why|how|the)))\b")
-EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on))\b"
+            r"(?:first(?:ly)?(?: off)?|(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)))\b")
+EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
@@ -49,9 +49,10 @@ _ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
     r"^(?:(?:so|ok|okay|right|and),?\s+)*"
-    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna))\s+"
+    # "I say what happened", "I go through the money": the plan of the memo said in the present (Singapore, Nigeria)
+    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+"
     r"(?:(?:just|first|quickly)\s+)?)?"
-    r"(?:talk about|go over|go through|cover|do|start with|say|remind myself|think about|look at|get into|"
+    r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
     r"tell you about)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
@@ -65,7 +66,7 @@ EN_ENUM = (
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     # "ask about the money first thing" is a time of day.
-    r"(?:first(?:ly)?(?: off)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|"
+    r"(?:first(?:ly)?(?: off)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
     r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?! (?:night|week|weekend|time|year|month|few|"
@@ -158,7 +159,9 @@ _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|
 
 
 # "and then at the end how it's all sitting with me": when, in the list, not the part's name.
-_EN_AT_THE_END = re.compile(r"^(?:at the (?:very )?end|in the end|to finish|to wrap up),?\s+", re.I)
+# "and the siller at the hinner end": Doric for "the money last"
+_EN_AT_THE_END = re.compile(r"^(?:at the (?:very )?end|in the end|to finish|to wrap up),?\s+|\s+at the hinner end$",
+                            re.I)
 
 
 def item_name(part: str, language: str) -> str:
@@ -170,8 +173,7 @@ def item_name(part: str, language: str) -> str:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
-        part = _EN_AT_THE_END.sub("", part)
-        part = _EN_REASON_TAIL.sub("", part)
+        part = _EN_AT_THE_END.sub("", _EN_REASON_TAIL.sub("", part))
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
     if not zh and _EN_PRONOUN.match(part):
