@@ -1496,6 +1496,9 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
                "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
                "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
+        # 具体是个啥弄法 is the plan (round 108's huajiao land lost it).
+        ("zh", "头一个 为啥动了这个心思 第二个 钱上到底划算不划算 第三 真要回去 具体是个啥弄法 最后 再说说这趟回去 "
+               "心里头是个啥感受\n先说为啥", ("reasons", "analysis", "plan", "experience")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
