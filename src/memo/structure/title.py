@@ -17,11 +17,10 @@ from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
 from .homophones import word_tag
-from .similarity import STOP_EN, tokens
+from .similarity import STOP_EN, content_len, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .topic_words import (
     DETERMINERS_EN,
-    HAN,
     NOT_NAMES,
     NOT_TOPIC_TAGS,
     PARTICLES_ZH,
@@ -294,7 +293,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     words = [w for w, _ in ranked[:20]]
     before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
-        opening = " ".join(s.text for s in _opening_sentences(sentences))
+        opening = " ".join(s.text for s in _opening_sentences(sentences, zh))
     if zh:
         pointed = _pointed_topic_zh(opening, text, lex)
         decision = _DECISION_ZH.search(opening)
@@ -384,8 +383,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue
         # Where the speaker is back from ("just got back from the service") is the topic only when the memo
         # goes on about it: one of its main words, not one of twenty.
-        main = words[:5] if "back from" in m.group(0).lower() else words
-        if "back from" in m.group(0).lower() and re.search(r"'s\s+(?:place|house|flat|home|farm)\b", low):
+        back_from = "back from" in m.group(0).lower()
+        main = words[:5] if back_from else words
+        if back_from and re.search(r"'s\s+(?:place|house|flat|home|farm)\b", low):
             continue  # "just got back from Deb's place out on the Nanango road": a visit, as 刚从老孙头家回来
         if bare and any(w in low for w in main):
             about = about or title[:1].upper() + title[1:]
@@ -407,7 +407,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     return about
 
 
-def _opening_sentences(sentences: Sequence[Sentence], count: int = 4) -> list[Sentence]:
+def _opening_sentences(sentences: Sequence[Sentence], zh: bool, count: int = 4) -> list[Sentence]:
     """The first ``count`` sentences that say something, and the short ones among them ("Okay.", "Right then."
     do not count: after "Okay. This is Darlene. Thursday evening… It's this pipeline business" the topic is in
     the fifth sentence)."""
@@ -417,7 +417,7 @@ def _opening_sentences(sentences: Sequence[Sentence], count: int = 4) -> list[Se
         if said >= count:
             break
         out.append(s)
-        said += len(HAN.findall(s.text)) > 4 if HAN.search(s.text) else len(s.text.split()) > 2
+        said += content_len(s.text, zh) > (4 if zh else 2)
     return out
 
 

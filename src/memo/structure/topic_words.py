@@ -148,7 +148,8 @@ def _speaker_zh(word: str, text: str) -> bool:
     """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军"): a name the dictionary lacks
     or calls one, not what the speaker is (我是老师)."""
     tag = word_tag(word)
-    return (not tag or tag.startswith("nr")) and bool(re.search(rf"(?:我|俺|额|偶)(?:是|叫){word}", text[:_OPENING_ZH]))
+    introduced = re.search(rf"(?:我|俺|额|偶)(?:是|叫){re.escape(word)}", text[:_OPENING_ZH])
+    return (not tag or tag.startswith("nr")) and bool(introduced)
 
 
 _OPENING_ZH = 100  # characters
