@@ -1443,6 +1443,20 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # 俺是红梅 乔红梅: the speaker's own name is no topic (round 178's Rolls-Royce wedding car).
         ("俺是红梅 乔红梅 俺跟老乔干婚车十年了\n红梅婚车的头车是奥迪 婚车要换劳斯莱斯 红梅说婚车一趟两千 头车要气派 "
          "婚车生意靠头车", "zh", "婚车"),
+        # 今儿这事: the day it happened, not what happened (round 183's hitching posts were titled 今儿).
+        ("嗯 录上了 我孙彩霞 今儿黑了 屋里就我跟婆婆 我把今儿这事说一下\n今儿那人来看拴马桩 拴马桩是老院里的 "
+         "拴马桩一根给八百 院里还有六根拴马桩 拴马桩是爷爷那辈留下的", "zh", "拴马桩"),
+        # A word said whole with the characters before it (安宁|疗护), once (round 38's hospice: 爷爷、疗护和大伯).
+        ("我是小林 爷爷住院了\n安宁疗护是医生提的 安宁疗护不插管 大伯不同意安宁疗护 安宁疗护病房在六楼", "zh",
+         "安宁疗护"),
+        # "this small chops matter" names the topic (round 177's small chops: "Frying, puff and Chops").
+        ("Okay it's Funmi. I want to talk this small chops matter through properly. The chops sell on Saturday. "
+         "Frying takes all night. The puff puff sells too. Funmi's chops are the best in Surulere.", "en",
+         "Small chops"),
+        # The word nearly always said before a keyword is part of its name (round 184's crack seed: "Hing, …").
+        ("okay this is berna. today i went to the store downtown. the li hing smell still inside. li hing mango "
+         "sells. we could do li hing again. li hing is what people want. the store has the jars.", "en",
+         "Li hing and store"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1496,6 +1510,9 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
                "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
                "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
+        # "what has to be done and when" is the plan (round 138's Burns night lost its plan to the sums).
+        ("en", "I'll start wi what happened at the hall on saturday, then why I'm even thinking about it, then the "
+               "sums, and then what has to be done and when\n\nright.", ("experience", "reasons", "analysis", "plan")),
         # 具体是个啥弄法 is the plan (round 108's huajiao land lost it).
         ("zh", "头一个 为啥动了这个心思 第二个 钱上到底划算不划算 第三 真要回去 具体是个啥弄法 最后 再说说这趟回去 "
                "心里头是个啥感受\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -89,7 +89,7 @@ def _stem_en(word: str) -> str:
     return re.sub(r"(?:ing|ed|s)$", "", word) if len(word) > 4 else word
 
 
-_CONTRACTIONS_EN = (("'s", " is"), ("'m", " am"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"))
+_CONTRACTIONS_EN = (("'s", " is"), ("'m", " am"), ("'re", " are"), ("'ll", " will"), ("'ve", " have"), ("'d", " would"))
 
 
 def _words_en(text: str) -> list[str]:

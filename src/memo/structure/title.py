@@ -40,9 +40,9 @@ _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 # Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern).
 _MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事"
-_TOPIC_ZH = re.compile(rf"([^，。！？；]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
+_TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
-_CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还]$")
+_CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还为对跟给]$")
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
@@ -99,18 +99,24 @@ _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这�
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
 # A part's name is no topic: "why do it" in any region's words (为甚非得弄这个) is one, though "为什么我想离职"
 # names what the memo is about.
-_META_ZH = re.compile(r"部分|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|感受|滋味|原因|分析|计划|结论|"
+_META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|"
+                      r"感受|滋味|原因|分析|计划|结论|"
                       r"^(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做](?:这个)?$|"
                       r"咋弄|咋整|往下咋|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
+# A day said as the matter ("我把今儿这事说一下", "夜儿个的事"): when it happened; what happened is named later.
+_DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+$")
 # A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
     r"省得|免得|好让|以免)"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
+    r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)$"  # "我就上来讲 这个事…": where he tells it, not what about
 )
+
+
 def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[str, int]]:
     """The memo's repeated content words with their weighted counts, most frequent first. Chinese: no numeral,
     time word, adverb or pronoun (jieba's dictionary tags them), and no pair of characters across two words."""
@@ -184,7 +190,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or _META_ZH.search(topic) or _STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
-                    or _DAILY_ZH.search(topic) or person_zh(topic, text, addressed=False) \
+                    or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) or person_zh(topic, text, addressed=False) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
                 # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
@@ -282,8 +288,20 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     """
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
-    return _named_title(sentences, lex, opening, text) or _keyword_title(_topic_words(sentences, lex), text, zh) \
+    named = _named_title(sentences, lex, opening, text)
+    if zh and named and not _grounded_zh(named, sentences, lex, text):
+        named = ""
+    return named or _keyword_title(_topic_words(sentences, lex), text, zh, lex.common_words) \
         or (Path(source).stem if source else "") or ("备忘录" if zh else "Memo")
+
+
+def _grounded_zh(title: str, sentences: Sequence[Sentence], lex: Lexicon, text: str) -> bool:
+    """A Mandarin title the speaker named holds one of the memo's main words or a word said three times, or is said
+    again ("牙的事情": 牙): "要不要到阿拉店里来", "声儿沙沙的说实话" are what someone said once, and the memo's words
+    (藤椅, 木耳) say what it is about."""
+    words = [w for w, _ in ranked_keywords(sentences, lex)[:20]]
+    said = [u for u in tokens(title) if len(u) >= 2 and u not in lex.common_words and text.count(u) >= 2]
+    return any(w in title for w in words) or bool(said) or text.count(title.removesuffix("的事情")) >= 2
 
 
 def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | None, text: str) -> str:
@@ -323,8 +341,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
                 return choice  # "下学期住不住校" -> 住校
         # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
         # at the matter with 这个事 after a clause (…全是), then names it.
-        named = next((m for m in _TOPIC_ZH.finditer(opening) if not _CLAUSE_END_ZH.search(m.group(1))), None)
-        if named:
+        for named in _TOPIC_ZH.finditer(opening):
+            if _CLAUSE_END_ZH.search(named.group(1)):
+                continue
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
             # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
@@ -332,6 +351,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             topic = topic[pointed_at.end() :] if pointed_at and len(topic) - pointed_at.end() >= 2 else topic
             title = _HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", topic))
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
+            if _DAY_ZH.match(title):
+                continue
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
             # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
@@ -344,6 +365,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
             if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
                 return f"{title}的事情"
+            break  # the first matter named is the one: a later "…的事" is part of the story
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.
     namings = sorted((_NAMING_ZH if zh else _NAMING_EN).finditer(opening), key=lambda m: "back from" in m.group(0))
     about = ""  # the topic said only as "about the …"
@@ -435,34 +457,70 @@ def _listed(words: list[str], comma: str, last_joiner: str) -> str:
 _NOT_WORD_END_ZH = PARTICLES_ZH | frozenset("上下里中外内边跟与及啥咋样")
 
 
+# Where a noun is ("甲骨上"): said after the word, it neither joins it nor says the word stands alone.
+_PLACE_AFTER_ZH = frozenset("上下里中外内边")
+# Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
+_NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大"
+                                                 "一二三四五六七八九十百千万两")
+
+
 def _said_whole(word: str, text: str) -> str:
-    """A Chinese word with the characters that nearly always follow it in the memo: jieba cuts a word it lacks
-    (洗碗|机, 大小|周, 汉诺|威), and the speaker says the whole of it."""
+    """A Chinese word with the characters that nearly always go with it in the memo: jieba cuts a word it lacks
+    (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it."""
     while len(word) < 6:
         after = Counter(text[m.end()] for m in re.finditer(re.escape(word), text) if m.end() < len(text))
-        said = sum(after.values())
+        said = sum(n for c, n in after.items() if c not in _PLACE_AFTER_ZH)
         char, n = after.most_common(1)[0] if after else ("", 0)
         joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NOT_WORD_END_ZH
         if said < 2 or n < 0.8 * said or not joins:
-            return word
+            break
         word += char
+    while len(word) < 6:
+        before = Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
+        said = sum(before.values())
+        char, n = before.most_common(1)[0] if before else ("", 0)
+        if said < 2 or n < 0.8 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:
+            break
+        word = char + word
     return word
 
 
-def _keyword_title(picked: list[str], text: str, zh: bool) -> str:
+# How many, which of them: "two nil", "every loco" say how much of the thing, not its name.
+_QUANTITIES_EN = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every",
+                            "each", "any", "some", "no", "all", "both", "few", "many", "more", "most", "last", "next",
+                            "first"))
+
+
+def _said_whole_en(word: str, text: str, plain: frozenset[str] = frozenset()) -> str:
+    """An English word with the word that nearly always comes before it ("li hing", "small chops"): the name the
+    speaker says, which the topic model saw as two. Whose it is ("Funmi's chops") does not count, nor a word of
+    ``plain`` (words of speech: "di badge" is "the badge")."""
+    before = Counter(m.group(1).lower() for m in re.finditer(rf"\b([a-z][a-z'-]*)\s+{re.escape(word)}\b", text, re.I))
+    whose = sum(n for w, n in before.items() if w.endswith("'s"))
+    said = len(re.findall(rf"\b{re.escape(word)}\b", text, re.I)) - whose
+    lead, n = next(((w, n) for w, n in before.most_common() if not w.endswith("'s")), ("", 0))
+    if n < 2 or n < 0.8 * said or lead in STOP_EN or lead in DETERMINERS_EN or lead in _QUANTITIES_EN \
+            or lead in plain:
+        return word
+    return f"{lead} {word}"
+
+
+def _keyword_title(picked: list[str], text: str, zh: bool, plain: frozenset[str] = frozenset()) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
     acronym = _acronym(text)
     if acronym:  # "HRT, risk and doctor", "AA和账户"
         picked = [acronym] + [w for w in picked if acronym.lower() not in w.lower()]
     if picked:
         if zh:
-            return _listed([_said_whole(w, text) for w in picked[:3]], "、", "和")  # "血糖、奶茶和糖尿病"
+            whole = dict.fromkeys(_said_whole(w, text) for w in picked[:3])  # "大世界" said whole is "冰雪大世界"
+            return _listed(list(whole), "、", "和")  # "血糖、奶茶和糖尿病"
         top = picked[:3]
         said = Counter(re.findall(r"[a-z][a-z'-]*", text.lower()))
         # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
         top = [max((u for u in said if singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
         # A pair too: "the under elevens", not "under eleven".
         top = [max((w, w + "s", w + "es"), key=lambda u: (_said_as(u, text), u == w)) if " " in w else w for w in top]
+        top = list(dict.fromkeys(w if " " in w else _said_whole_en(w, text, plain) for w in top))
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]
         top = _said_together(top, text)

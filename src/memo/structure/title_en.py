@@ -81,10 +81,13 @@ def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon
 
 # A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
 # too much ("get this straight", "in this house") to name a topic.
+# "this small chops matter", "the Ireland thing": a matter, named by the words before it.
+_MATTER_EN = r"(?:thing|business|situation|matter|issue|palaver|wahala)"
 _POINTED_EN = re.compile(
-    r"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:thing|business|situation)\b"
+    rf"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+{_MATTER_EN}\b"
     # "think this funeral plan through", "talk the garage idea over": what is thought through is the topic.
-    r"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:through|over)\b",
+    rf"|\b(?:think|talk|sort|work)\s+(?:this|the|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)"
+    rf"(?:\s+{_MATTER_EN})?\s+(?:through|over)\b",
     re.I)
 # What is pointed at that is no topic: the moment or a part of the memo ("the morning thing", "this bit").
 # Nor how the speaker rates it ("which is the main thing", "the hard part").
@@ -118,7 +121,7 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         if not any(w not in STOP_EN and w not in lex.common_words for w in words) or set(words) & _NOT_IN_TOPIC_EN \
                 or META_EN.search(phrase) or _NOT_POINTED_EN.search(phrase) or set(words) <= _KIN_EN:
             continue  # "this dad thing" says who the matter is about; the memo's words say what it is
-        if re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
+        if m.group(1) and re.search(r"\b(?:for|at|to|from|after|before|with)\s+$", opening[: m.start()], re.I):
             continue  # "over at her sister's for the pampered chef thing": where someone is, not the topic
         if _RECORDING_EN.match(opening, m.end()):
             continue  # "yes the red thing is on": the phone recording, not the topic
