@@ -1443,6 +1443,14 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # 俺是红梅 乔红梅: the speaker's own name is no topic (round 178's Rolls-Royce wedding car).
         ("俺是红梅 乔红梅 俺跟老乔干婚车十年了\n红梅婚车的头车是奥迪 婚车要换劳斯莱斯 红梅说婚车一趟两千 头车要气派 "
          "婚车生意靠头车", "zh", "婚车"),
+        # "半个钟头的事" is how long it takes; "档口收了我坐在三轮上今天这个事" what he is doing as he speaks; "说两句，
+        # 脑子里乱" how he is (round 190's kvass, round 188's Lang Son bride and lark cages).
+        ("嗯 录上了 我寻思好了 再说时间 老法子一缸得两天 浓缩的现兑现卖 半个钟头的事\n格瓦斯一杯八块 格瓦斯用老法子 "
+         "格瓦斯是我爸的方子 浓缩液一桶二百九十八 格瓦斯一夏天卖三万杯", "zh", "格瓦斯和浓缩"),
+        ("好 我是农海涛 在凭祥做水果档口的 现在晚上十一点 档口收了我坐在三轮上今天这个事 我要讲清楚给自己听\n"
+         "阿玉是越南人 我想娶阿玉 越南那边要手续 阿玉在谅山 越南的彩礼要三万", "zh", "档口和越南"),
+        ("行了 录上了 秀兰睡了 我在阳台这儿跟手机说两句，脑子里乱\n百灵笼是我爸的手艺 百灵笼一个卖三千 "
+         "做百灵笼得租个屋子 百灵笼的笼条要刮", "zh", "百灵笼"),
         # 今儿这事: the day it happened, not what happened (round 183's hitching posts were titled 今儿).
         ("嗯 录上了 我孙彩霞 今儿黑了 屋里就我跟婆婆 我把今儿这事说一下\n今儿那人来看拴马桩 拴马桩是老院里的 "
          "拴马桩一根给八百 院里还有六根拴马桩 拴马桩是爷爷那辈留下的", "zh", "拴马桩"),
@@ -1510,6 +1518,13 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
                "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
                "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
+        # Doric "fit for" is why, "gan tae dee" going to do, "how it's aa sittin wi me" how it sits (round 190's
+        # gansey wool shop found three parts, two of them in the speaker's words).
+        ("en", "first fit for I'd even think aboot it, then the sums, then fit I'm actually gan tae dee, an last how "
+               "it's aa sittin wi me. richt\n\nso fit for.", ("reasons", "analysis", "plan", "experience")),
+        # "最后定下来咋弄" is the last part, though 最后定了 is "finally decided" (round 188's tape measures).
+        ("zh", "俺把今儿这事 从头捋一遍 先说说今儿个去老孙厂里看机器那事儿 再说说俺为啥想自己干 然后算算账 "
+               "最后定下来咋弄\n\n今儿个上午", ("experience", "reasons", "analysis", "plan")),
         # "what has to be done and when" is the plan (round 138's Burns night lost its plan to the sums).
         ("en", "I'll start wi what happened at the hall on saturday, then why I'm even thinking about it, then the "
                "sums, and then what has to be done and when\n\nright.", ("experience", "reasons", "analysis", "plan")),
@@ -1529,6 +1544,30 @@ def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, 
         assert found is None or found.items[0].lower() == "yesterday" and found.template.sections[0].key == "experience"
         return
     assert tuple(s.key for s in found.template.sections)[: len(keys)] == keys
+
+
+def test_a_part_opens_at_its_signpost_in_any_of_the_words_it_was_announced_with() -> None:
+    """"then the figuring, what it'll cost and what all could go wrong": the part is named by "what it'll cost", and
+    "alright, the figuring." opens it too (round 189's apple butter started its money one sentence late, at "apples
+    first", and left its signpost under the reasons)."""
+    from memo.structure.offline import plan_outline
+
+    text = ("I got to decide about the apple butter. first why I'd even want to fool with it, then the figuring, what "
+            "it'll cost and what all could go wrong, then what I aim to do and when, and last how it sets with me\n\n"
+            "so why. Opal run that stir at Little Zion for thirty one years. she said don't you let that stir die. "
+            "second reason is the church roof, the stir made twenty four hundred dollars last year.\n\n"
+            "alright, the figuring. apples first, twenty bushel at twenty two dollars is four hundred and forty. sugar "
+            "is seventy five dollars. jars, thirty dozen, that's four hundred and twenty. so near about a thousand "
+            "dollars before we sell a pint.\n\n"
+            "the kettle has a split seam. a new one is twelve hundred dollars. and what could go wrong. I'm seventy "
+            "one and the smoke gets in my chest. if it rains the whole thing is off.\n\n"
+            "so what I aim to do. I'll carry the kettle to Delmer to get it fixed. I'll order the apples next week. "
+            "I'll ask Kaylee to help.\n\n"
+            "how it sets with me now. I'm scared I'll ruin it. but I feel her with me when I stir.")
+    plan = plan_outline(transcript_from_text(text, language="en"), load_template("default"))
+    opening = {s.spec.key: plan.sentences[s.start].text for s in plan.sections}
+    assert opening == {"reasons": "So why.", "analysis": "Alright, the figuring.", "plan": "So what I aim to do.",
+                       "experience": "How it sets with me now."}
 
 
 def test_an_item_that_starts_with_this_and_a_noun_is_a_part() -> None:

@@ -417,6 +417,33 @@ def _last_item_length(rest: str, zh: bool) -> int:
     return found.end() if found else len(rest)
 
 
+def part_wordings(found: Announcement, text: str, language: str) -> list[str]:
+    """What each announced part was called, all of it: its name and the phrases said with it that name no other
+    part ("then the figuring, what it'll cost…", "what it'd cost us, the damage like"), the words its spoken
+    signpost may use ("alright, the figuring."). A phrase goes with the part named after it when a marker (then,
+    last, 然后) comes before it, else with the part before it. ``text``: the text ``found`` was found in."""
+    zh = is_chinese(language)
+    said = text[found.start : found.end]
+    named = [spec.announced for spec in found.template.sections]
+    wordings = [[n] for n in named]
+    enum = re.compile(ZH_ENUM if zh else EN_ENUM, 0 if zh else re.I)
+    at, kept = 0, -1  # where the last phrase ended, and the index of the last part named
+    for phrase in items_of(said, language):
+        pos = said.find(phrase, at)
+        if pos < 0:
+            continue
+        if phrase in named[kept + 1 :]:
+            kept = named.index(phrase, kept + 1)
+        elif kept < 0:
+            continue  # before the list: the memo's opening, not a part's name
+        elif not (enum.search(said[at:pos]) and kept + 1 < len(named)):
+            wordings[kept].append(phrase)
+        else:
+            wordings[kept + 1].append(phrase)
+        at = pos + len(phrase)
+    return [("，" if zh else ", ").join(w) for w in wordings]
+
+
 def spoken_lines(transcript: Transcript) -> str:
     """The transcript's segments one per line: a line break is where the speaker paused, which ends an announced
     item. What ``find_announcement`` searches."""

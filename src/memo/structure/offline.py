@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import find_announcement, spoken_lines
+from .announce import find_announcement, part_wordings, spoken_lines
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import has_cue, is_own_part, item_score
@@ -78,8 +78,8 @@ _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basic
 # Pronouns too: "ok weighing it up" and "so what we do" are the signposts of "the weighing up" and "what Terry and
 # I are going to do".
 _SIGNPOST_FILLER_EN = frozenset(
-    ("so", "ok", "okay", "right", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we", "i", "they",
-     "us", "them"))
+    ("so", "ok", "okay", "right", "alright", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we",
+     "i", "they", "us", "them"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
 _TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
 _NOT_NAMING_ZH = PARTICLES_ZH | frozenset("讲聊唠到底")  # words of grammar and telling name no part
@@ -294,7 +294,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
     found = find_announcement(lines, template, transcript.language)
     if found is not None:
         spec = found.template
-        announced = [s.announced for s in spec.sections]
+        announced = part_wordings(found, lines, transcript.language)
         start = _first_sentence_after(sentences, transcript, found.end)
         # The topic is named around the list of parts ("聊一下为什么我想离职…先说原因"), never by its items.
         # What follows the first part's name is the list ("最后 说说这两回摸这个家伙 是个啥滋味"), not the topic.

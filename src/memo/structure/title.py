@@ -42,7 +42,7 @@ _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 _MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事"
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
-_CLAUSE_END_ZH = re.compile(r"[是有在想说就都也还为对跟给]$")
+_CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
@@ -111,7 +111,8 @@ _DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|
 _STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
-    r"省得|免得|好让|以免)"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
+    r"省得|免得|好让|以免|"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
+    r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
     r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)$"  # "我就上来讲 这个事…": where he tells it, not what about
 )
@@ -353,6 +354,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
             if _DAY_ZH.match(title):
                 continue
+            if re.search(r"[在了着]", title):
+                break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
             content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
             # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
             # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
