@@ -927,12 +927,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "then why I even want to hang on to the place at all, and then what's next.\n\nso today.",
          ("what happened down here today with the thatcher", "the money", "why I even want to hang on to the place "
           "at all", "what's next"), ("experience", "analysis", "reasons", "plan")),
-        # "the money side" says more of "the pros and cons" (no part of its own); "how it all sits with me" is how
-        # it feels.
+        # "the money side" says more of "the pros and cons" (an item, but no part of its own); "how it all sits with
+        # me" is how it feels.
         ("en", "so first why i even want the bloody thing, then the pros and cons and the money side, then what i'm "
                "actually gonna do about it, and then, um, how it all sits with me.\n\nso why.",
-         ("why i even want the bloody thing", "the pros and cons", "what i'm actually gonna do about it",
-          "how it all sits with me"), ("reasons", "analysis", "plan", "experience")),
+         ("why i even want the bloody thing", "the pros and cons", "the money side",
+          "what i'm actually gonna do about it", "how it all sits with me"), ("reasons", "analysis", "plan",
+                                                                              "experience")),
         # Hunan speech: 为么子 is "why", 么子搞 "what to do" (its 么 no lead-in word).
         ("zh", "我先港下 为么子想出来单干 然后算下账 看划不划得来 再港下 接下来么子搞 最后港下今天去看店子 "
                "心里是么子滋味\n今天",
@@ -1465,6 +1466,20 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("okay this is berna. today i went to the store downtown. the li hing smell still inside. li hing mango "
          "sells. we could do li hing again. li hing is what people want. the store has the jars.", "en",
          "Li hing and store"),
+        # Regional markers of the matter: Tianjin 介事儿, Hunan 咯只事 (round 195's bridge team was titled 副牌,
+        # round 192's trainee 涵涵, her daughter); "俺先说说" is how she tells it (round 193's river chief).
+        ("我刘宝山 秀芝买菜去了 我自个儿搁家把明年上成都打全国赛介事儿捋捋\n全国赛在成都 副牌打了二十八副 副牌 "
+         "副牌 副牌 老周是搭档 全国赛报名费两千", "zh", "上成都打全国赛"),
+        ("我谭桂英 开咯个米粉店 我把去韩国当练习生咯只事自己跟自己港一遍\n涵涵要去韩国 涵涵跳舞 涵涵一个人练 "
+         "练习生要签七年 韩国公司管吃住", "zh", "去韩国当练习生"),
+        ("录上了 俺是任秀兰 刘书记叫俺当俺们村的河长 俺这心里头乱 理一理 俺先说说\n河长要巡河 河长一个月三百 "
+         "巡河一礼拜两趟 河道里垃圾多 河长是个得罪人的活", "zh", "河长和巡河"),
+        # "屋里就我一个" is the scene before the topic (round 133's flue-cured tobacco, its pause lost).
+        ("喂 录起了 我是建华 礼拜天晚上 在厂里宿舍 老乡上夜班去哒 屋里就我一个回桂阳种烟咯个事 我想了两个月哒\n"
+         "烤烟一亩挣三千 烤烟要烤房 烟站收烟 种烟要包地 回桂阳还能陪崽", "zh", "回桂阳种烟"),
+        # "think about me nan's house": "me" says "my" in Liverpool (round 195's Anfield terrace was "Property…").
+        ("I'm sat in the car so I can think about me nan's house in Anfield. The house is a terrace. The estate "
+         "agent rang about the property. The house needs a roof.", "en", "Nan's house in Anfield"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1531,6 +1546,18 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         # 具体是个啥弄法 is the plan (round 108's huajiao land lost it).
         ("zh", "头一个 为啥动了这个心思 第二个 钱上到底划算不划算 第三 真要回去 具体是个啥弄法 最后 再说说这趟回去 "
                "心里头是个啥感受\n先说为啥", ("reasons", "analysis", "plan", "experience")),
+        # "the brass, proper sums" is the money; "the hisaab, gas versus electric…" and "what I'll do, step by step"
+        # say one part twice; "what it's aw gonnae cost" is the money and "what I'm daein next" the plan (round 192's
+        # deckchairs lost the money part, 194's bakery and Loch Lomond swim put the plan or feelings under others).
+        ("en", "so what happened today first, then the brass, proper sums, then why I'm even daft enough to be "
+               "thinking about it, then what I'm doing next. right\n\nso today.",
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "first why I'm even in this problem, then the hisaab, gas versus electric versus simply selling, then "
+               "what I'll actually do, step by step, and last, how it is in my heart\n\nokay so why.",
+         ("reasons", "analysis", "plan", "experience")),
+        ("en", "Saturday first, what happened, cause I need to get it oot. then the money side, what it's aw gonnae "
+               "cost. then the how come, why I'm even daft enough. and then what I'm daein next, the actual "
+               "steps\n\nso Saturday.", ("experience", "analysis", "reasons", "plan")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

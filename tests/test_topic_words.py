@@ -99,6 +99,20 @@ def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:
     assert T._verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
     assert not T._verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
     assert not T._verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
+    assert not T._verb_twice_zh("涵涵", "我把涵涵咯只事说一遍 涵涵一个人跳")  # 涵 is a verb to jieba
+
+
+def test_a_name_said_with_an_elders_title_after_it_is_someone() -> None:
+    # Round 195's Song Jiang array was titled 火炎伯, the old man who teaches it (火炎伯 "uncle Huoyan").
+    text = "火炎伯讲藤牌要重做 我去问火炎伯 火炎伯七十八了 兵器要修"
+    assert T.person_zh("火炎", text) and not T.person_zh("兵器", text)
+    assert not T._titled_name_zh("那个", "那个姑娘 那个姑娘")  # 姑娘 is a girl, no title
+
+
+def test_a_dropped_g_is_the_same_everyday_word() -> None:
+    # Round 194's snowball stand and 193's auctioneer were titled "Somethin, …" and "…, nicht and mornin".
+    common = lexicon("en").common_words
+    assert {"somethin", "mornin", "nothin", "twa", "nicht"} <= common and "pudding"[:-1] not in common
 
 
 def test_a_longer_word_that_holds_a_likelier_one_takes_its_place() -> None:

@@ -71,6 +71,9 @@ def lexicon(language: str) -> Lexicon:
         homophones.append(Homophone(h["topic"], int(h.get("min_count", 3)), pattern))
     # Longest first, so 嗯嗯 goes as one.
     fillers = sorted(data["fillers"], key=len, reverse=True)
+    common = set(data.get("common_words", ()))
+    if lang == "en":  # the g dropped ("somethin", "mornin") is the same everyday word
+        common |= {w[:-1] for w in common if w.endswith("ing") and len(w) > 5}
     return Lexicon(
         language=lang,
         fillers=tuple(fillers),
@@ -85,7 +88,7 @@ def lexicon(language: str) -> Lexicon:
         transitions=tuple(data.get("transitions", ())),
         statement_markers=tuple(data.get("statement_markers", ())),
         asides=tuple(data.get("asides", ())),
-        common_words=frozenset(data.get("common_words", ())),
+        common_words=frozenset(common),
     )
 
 

@@ -100,6 +100,8 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
     for i, item in enumerate(items):
         if i not in assigned and (not own_parts or len(item) < (3 if lang == "zh" else 8)):
             continue  # too short to be a part of its own ("热身"): a stray word, not a heading
+        if i not in assigned and _restates(item, assigned.get(i - 1), template, language):
+            continue  # the part before said again ("the hisaab, gas versus electric"; "what I'll do, step by step")
         heading = item if lang == "zh" else item[:1].upper() + item[1:]
         if i in assigned:
             spec = template.sections[assigned[i]]
@@ -111,6 +113,15 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
                               announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+def _restates(item: str, before: int | None, template: Template, language: str) -> bool:
+    """Whether ``item`` names, by its own words (not by signals: "I'll tell ye how Friday went" is no plan), the
+    section the item before it took, and none better."""
+    if before is None:
+        return False
+    named = [item_score(item, spec, language, signals=False) for spec in template.sections]
+    return named[before] > 0 and named[before] == max(named)
 
 
 _EN_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|i'll|he|she|we|they|it|it's|you|there's)\b", re.I)

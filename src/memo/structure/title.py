@@ -38,9 +38,11 @@ _NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
-# Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern).
-_MATTER_ZH = r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事"
-_TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿)")
+# Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern), 介个事 (Tianjin), 咯只事 (Hunan),
+# 呢件事 (Cantonese).
+_MATTER_ZH = (r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|(?<![中媒简])介(?:个|档子?)事|"
+              r"咯(?:只|个)事|呢(?:件|个)事")
+_TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{_MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 _CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
 _NAMING_EN = re.compile(
@@ -91,7 +93,8 @@ def _bare_verb_zh(phrase: str) -> bool:
 
 # When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
 _WHEN_ZH = re.compile(
-    r"^(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天)?(?:来)?"
+    r"^(?:.*?(?:就|只有)[我俺]一个人?)?"  # "屋里就我一个回桂阳种烟咯个事": the scene, then the topic
+    r"(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天|明年|今年|下个月|下半年)?(?:来)?"
 )
 _POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
@@ -114,7 +117,7 @@ _STATEMENT_ZH = re.compile(
     r"省得|免得|好让|以免|"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
-    r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)$"  # "我就上来讲 这个事…": where he tells it, not what about
+    r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
 )
 
 
@@ -345,6 +348,10 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         for named in _TOPIC_ZH.finditer(opening):
             if _CLAUSE_END_ZH.search(named.group(1)):
                 continue
+            # Bare 介事儿 is Tianjin's 这事儿: it names the matter only after 把 ("把上成都打全国赛介事儿捋捋"), not
+            # after a clause ("这会儿刚起介事儿我琢磨半个月了").
+            if named.group(0)[len(named.group(1)) :].lstrip("，").startswith("介事") and "把" not in named.group(1):
+                continue
             # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
             topic = named.group(1).rsplit("把", 1)[-1]
             # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
@@ -381,6 +388,9 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "讲下这件事 …", "说两句 有些事儿得先捋明白": the matter was named before, or is named later
         if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|一遍)", title):
             continue  # "讲讲 讲出来脑子清爽一点": why he says it, not what about
+        said_words = title.split()
+        if not zh and len(said_words) > 1 and said_words[0].lower() == "me" and said_words[1].lower() not in STOP_EN:
+            title = title[3:]  # "think about me nan's house": my, as Liverpool or Yorkshire says it
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
         head, tail = (_HEAD_ZH, _TAIL_ZH) if zh else (HEAD_EN, TAIL_EN)

@@ -103,7 +103,7 @@ def _verb_twice_zh(word: str, text: str) -> bool:
     unless the memo says it as someone's name (安安的妈, 给安安, 抱着安安)."""
     if word[:1] != word[1:] or not is_verb_zh(word[0]):
         return False
-    return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪){word}", text)
+    return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪|把){word}", text)  # 把涵涵的事: no verb
 
 
 # How a person comes up in Mandarin speech: what they say (红霞讲, 二军说, 韩冬电话里说), who the speaker is with,
@@ -119,6 +119,18 @@ def _nickname_zh(word: str, text: str) -> bool:
         return False
     tag = word_tag(word)
     return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _KIN_ZH + _ELDERS_ZH
+
+
+# An elder's title said right after a name (火炎伯, 德胜叔, 秀英姐): the name is someone's. Not 姑娘, 哥们, 姐妹, 婶子.
+_TITLE_AFTER_ZH = "(?:[叔舅婶伯姑姨嫂]|[哥姐](?![们妹夫]))(?![娘子妈])"
+
+
+def _titled_name_zh(word: str, text: str) -> bool:
+    """A word said with an elder's title after it twice or more, and half the times it is said or more."""
+    if len(word) != 2 or word[0] in _KIN_ZH + _ELDERS_ZH:
+        return False
+    titled = len(re.findall(re.escape(word) + _TITLE_AFTER_ZH, text))
+    return titled >= 2 and 2 * titled >= text.count(word)
 
 
 def _says_zh(word: str, text: str, tag: str) -> bool:
@@ -141,7 +153,8 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
     titled = addressed and (word.endswith(_ADDRESS_ZH) or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
-    return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag)
+    return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
+        or _titled_name_zh(word, text)
 
 
 def _speaker_zh(word: str, text: str) -> bool:
