@@ -1558,6 +1558,10 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "Saturday first, what happened, cause I need to get it oot. then the money side, what it's aw gonnae "
                "cost. then the how come, why I'm even daft enough. and then what I'm daein next, the actual "
                "steps\n\nso Saturday.", ("experience", "analysis", "reasons", "plan")),
+        # "what I actually gotta do" is the plan (round 196's clam shack took "I'm gonna go like" for it).
+        ("en", "so sully wants an answer by thanksgiving. I'm gonna go like, why first, why I even want this thing. "
+               "then the money, which is the scary part. then what I actually gotta do and by when. and then "
+               "saturday, how saturday went up there\n\nso why.", ("reasons", "analysis", "plan", "experience")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -109,6 +109,13 @@ def test_a_name_said_with_an_elders_title_after_it_is_someone() -> None:
     assert not T._titled_name_zh("那个", "那个姑娘 那个姑娘")  # 姑娘 is a girl, no title
 
 
+def test_a_post_is_no_one_and_a_name_with_ge_or_jie_is_someone() -> None:
+    # Round 198's class teacher was titled 查寝 (班主任 taken for someone), round 198's sofa factory 讲辉哥.
+    assert not T.person_zh("班主任", "") and not T.person_zh("村主任", "") and not T.person_zh("数学老师", "")
+    assert T.person_zh("王主任", "") and T.person_zh("张老师", "") and T.person_zh("师傅", "")
+    assert T.person_zh("辉哥", "") and T.person_zh("芳姐", "") and not T.person_zh("表姐", "")
+
+
 def test_a_dropped_g_is_the_same_everyday_word() -> None:
     # Round 194's snowball stand and 193's auctioneer were titled "Somethin, …" and "…, nicht and mornin".
     common = lexicon("en").common_words

@@ -473,7 +473,7 @@ _NOT_WORD_END_ZH = PARTICLES_ZH | frozenset("上下里中外内边跟与及啥�
 # Where a noun is ("甲骨上"): said after the word, it neither joins it nor says the word stands alone.
 _PLACE_AFTER_ZH = frozenset("上下里中外内边")
 # Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
-_NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大"
+_NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
                                                  "一二三四五六七八九十百千万两")
 
 

@@ -45,9 +45,10 @@ NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz
 PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
 # First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
 _KIN_ZH = "爸妈爷奶姥哥姐弟妹"
-# A nickname (小雅, 老王, 阿杰, 乐乐); 爷爷, 妈妈 are kin, who a memo may well be about.
+# A nickname (小雅, 老王, 阿杰, 乐乐, 辉哥, 芳姐); 爷爷, 妈妈, 大哥, 表姐 are kin, who a memo may well be about.
 _ELDERS_ZH = "叔舅婶伯公婆姑姨"
-_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}{_ELDERS_ZH}宝])\1)$")
+_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}{_ELDERS_ZH}宝])\1"
+                      rf"|[^{_KIN_ZH}{_ELDERS_ZH}大二三表堂][哥姐嫂])$")
 # jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
 # dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
 _SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
@@ -133,6 +134,14 @@ def _titled_name_zh(word: str, text: str) -> bool:
     return titled >= 2 and 2 * titled >= text.count(word)
 
 
+def _addressed_as_someone(word: str) -> bool:
+    """A title of address said alone (师傅) or after a surname or a name (王师傅, 德胜大哥): someone; after anything
+    else it is a post (班主任, 村主任, 数学老师), which a memo may well be about."""
+    before = word[: -2]
+    return not before or before[0] in _SURNAMES_ZH | _MORE_SURNAMES_ZH or len(before) >= 2 \
+        and word_tag(before)[:2] in ("", "nr")
+
+
 def _says_zh(word: str, text: str, tag: str) -> bool:
     """A name the dictionary lacks, or calls a name or place, said twice or more as someone who speaks or whom the
     speaker is with (see ``_PERSON_SAID_ZH``): a person, not a topic."""
@@ -152,7 +161,8 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     known = word_tag(word) if len(word) == 2 else ""
     named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
-    titled = addressed and (word.endswith(_ADDRESS_ZH) or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
+    titled = addressed and (word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word)
+                            or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text)
 
