@@ -1562,6 +1562,15 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "so sully wants an answer by thanksgiving. I'm gonna go like, why first, why I even want this thing. "
                "then the money, which is the scary part. then what I actually gotta do and by when. and then "
                "saturday, how saturday went up there\n\nso why.", ("reasons", "analysis", "plan", "experience")),
+        # "the rands and cents" are the money; "twenty first September" is a date, no first part (round 203's gumboot
+        # troupe lost the money, round 201's carpark farm its whole announcement).
+        ("en", "first what happened on Friday because I'm still laughing, then the rands and cents, because that's "
+               "where it will die, then why it matters to me, and then what's next\n\nso Friday.",
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "this is Wei Ming, Sunday night, twenty first September, no lah, today is twenty second. Huiling say I "
+               "must talk it through properly. so ok. first, why I want to do this lah. then count the money and the "
+               "risk, properly. then the next steps, what I must do before the tender close. then last, how I feel, "
+               "after going up to the site yesterday\n\nso why.", ("reasons", "analysis", "plan", "experience")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

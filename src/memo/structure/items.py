@@ -24,7 +24,7 @@ ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自�
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
 ZH_LAST = r"最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
 # not "in the first place"
-EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )"
+EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
             r"(?:first(?:ly)?(?: off)?|(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)))\b")
 EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b"
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
