@@ -1571,6 +1571,16 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
                "must talk it through properly. so ok. first, why I want to do this lah. then count the money and the "
                "risk, properly. then the next steps, what I must do before the tender close. then last, how I feel, "
                "after going up to the site yesterday\n\nso why.", ("reasons", "analysis", "plan", "experience")),
+        # "what happened last Raya" holds no last part; "I tell", "I count" lead an item; "what actually happened up
+        # there first cos…" is the first part (round 206's Raya kuih and station governess: no announcement found, or
+        # three parts).
+        ("en", "first I tell what happened last Raya, the whole drama, because I must remember it honestly. then I "
+               "count the money properly. after that what I'm going to do for next Raya. and then last, why I even "
+               "want to do this\n\nso last Raya.", ("experience", "analysis", "plan", "reasons")),
+        ("en", "I have to decide about this governess job by Friday so I'm just gonna talk it through like Mum said. "
+               "righto, so I'll tell you what actually happened up there first cos my head's still full of it, then "
+               "I'll do the money properly, then why I'd even do it, like really, and then what I'm actually gonna do "
+               "and when\n\nso the station.", ("experience", "analysis", "reasons", "plan")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

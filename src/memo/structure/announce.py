@@ -215,7 +215,8 @@ def _listed(opening: str, template: Template, language: str) -> Announcement | N
 _POINTS_BACK_EN = r",\s*(?:that|this)(?: bit| part| one)?"
 _ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s))((?:and then |and |then |so )?)"
                                rf"([a-z][^.!?\n,]{{2,60}}?|[a-z][^.!?\n]{{2,120}}?(?={_POINTS_BACK_EN} (?:first|last)))"
-                               rf"((?:{_POINTS_BACK_EN})?) (first|last)(?=\s*[,.\n]|\s*$)")
+                               rf"((?:{_POINTS_BACK_EN})?) (first|last)"
+                               rf"(?=\s*[,.\n]|\s*$|\s+(?:cos|coz|because|since|while)\b)")
 
 # Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下…"); where it tells (after
 # 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口

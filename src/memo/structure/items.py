@@ -26,7 +26,9 @@ ZH_LAST = r"最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一�
 # not "in the first place"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
             r"(?:first(?:ly)?(?: off)?|(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)))\b")
-EN_LAST = r"\b(?:and finally|finally|lastly|and last|last|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b"
+# "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
+EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
+           r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b")
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
@@ -53,7 +55,7 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+"
     r"(?:(?:just|first|quickly)\s+)?)?"
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
-    r"tell you about)\s+)", re.I
+    r"tell you about|tell you|tell)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
 _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
