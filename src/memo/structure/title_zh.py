@@ -1,0 +1,238 @@
+"""The topic as a Mandarin speaker names it in the opening: with a verb of naming (聊一下…), as a matter (换车的事,
+这桩事体, 介个事), pointed at (这个晚托班), as a decision (要不要…) or a choice (住不住校). title.py asks these first,
+then the memo's keywords; ``said_whole`` gives a keyword the characters the speaker always says with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .cleanup import Lexicon
+from .homophones import word_tag
+from .similarity import tokens
+from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, is_verb_zh, person_zh
+
+_NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|讲下|说下|聊下|港下|"
+                    "[讲说聊]两句")
+NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
+# What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
+# the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
+_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
+# The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
+# Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern), 介个事 (Tianjin), 咯只事 (Hunan),
+# 呢件事 (Cantonese).
+MATTER_ZH = (r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|(?<![中媒简])介(?:个|档子?)事|"
+              r"咯(?:只|个)事|呢(?:件|个)事")
+_TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
+# What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
+_CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
+TAIL_ZH = re.compile(
+    rf"(?:{MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
+)
+# "讲一下先今日的事": 先 says when it is told, before the two characters of what.
+HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$))+")
+# A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
+_DECISION_ZH = re.compile(
+    r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
+)
+# A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
+_NAMED_BEFORE_ZH = re.compile(r"(?:[这那](?:个|条|间|家|台|部|辆|栋|套))(?!月|礼拜|星期|时候|事|人)"
+                              r"([^\s，。！？、是的了在]{2,6}?)"
+                              # "他那间锁店问我要不要顶下来": up to who asks.
+                              r"(?=[\s，。！？、]|[下上这本今明去](?:学期|礼拜|星期|周|个?月|年|天)|[问叫让]我|$)")
+# A verb with where it goes ("顶下来", "接过来", "撑下去") is still a bare verb: it says nothing of what.
+_DIRECTION_ZH = re.compile(r"(?<=.)(?:下来|下去|起来|过来|过去|出来|出去|回来|回去|上来|进来)$")
+
+
+def _bare_verb_zh(phrase: str) -> bool:
+    """Whether ``phrase`` is a verb alone (扩大, 接), perhaps with where it goes (顶下来): it names no object."""
+    return is_verb_zh(_DIRECTION_ZH.sub("", phrase))
+
+
+# When and what for, before the topic itself: "把这几个月（做）…", "最近…", "想把学车…".
+_WHEN_ZH = re.compile(
+    r"^(?:.*?(?:就|只有)[我俺]一个人?)?"  # "屋里就我一个回桂阳种烟咯个事": the scene, then the topic
+    r"(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天|明年|今年|下个月|下半年)?(?:来)?"
+)
+_POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
+_DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
+# Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
+# A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
+# A part's name is no topic: "why do it" in any region's words (为甚非得弄这个) is one, though "为什么我想离职"
+# names what the memo is about.
+META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|"
+                      r"感受|滋味|原因|分析|计划|结论|"
+                      r"^(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做](?:这个)?$|"
+                      r"咋弄|咋整|往下咋|"
+                      r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
+                      r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
+# A day said as the matter ("我把今儿这事说一下", "夜儿个的事"): when it happened; what happened is named later.
+_DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+$")
+# A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
+STATEMENT_ZH = re.compile(
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
+    r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
+    r"省得|免得|好让|以免|"  # "说两句 省得回家让淑珍听见又念叨": why he talks here, not what about
+    r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
+    r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
+    r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
+)
+
+
+def _names_topic(title: str, words: Sequence[str]) -> bool:
+    """A named topic holds one of the memo's main words and is a phrase, not a statement ("我在讲我们公司的事",
+    "其实这个事情不全是老王的问题" are what the speaker said about it)."""
+    return any(w in title for w in words[:8]) and not STATEMENT_ZH.search(title)
+
+
+# A topic pointed at with a demonstrative and named as a matter ("这个押金的事", "那个拆迁的事", "这个钓鱼的账",
+# "我妈被骗这个事"), pointed at before the question about it ("这个晚托班下学期到底还办不办"), or just come back from.
+_POINTED_ZH = (
+    re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
+    re.compile(rf"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{{2,6}}?)(?:{MATTER_ZH}|这事儿?)"),
+    # "拿这个当理由 下礼拜五…": 这个 is the thing taken, not a word before one.
+    re.compile(r"(?:这个|那个)(?!当|作为)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)"
+               r"(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
+    # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
+    # works (刚从地里回来, 刚从店里回来), nor a visit or a meal (刚从老孙头家回来, 刚从刘医生那儿回来,
+    # 刚从师傅家喝汤回来, 刚从水上公园练完回来: on the bench half of such titles were right, none of these).
+    re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)"
+               r"(?<!银行)(?<![里上下边家儿])回来"),
+)
+# What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
+# "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
+_KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
+                         r"(?=[一二三四五六七八九十两几半\d])")
+# A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
+# judgment put so (值不值, 靠不靠谱, 划不划算) weighs it and names nothing.
+_CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|吧|呢|[，。！？；\s]|$)")
+_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
+
+
+# Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
+_DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
+
+
+def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
+    """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
+    says again: "这个事" or "那个东西" name nothing."""
+    first = "。".join(re.split(r"[。！？\n]+", opening, maxsplit=2)[:2])  # the first two sentences
+    for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_KEPT_AT_ZH, first)):
+        for m in pattern.finditer(said):
+            topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
+            topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
+            units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
+            if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
+                    or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) or person_zh(topic, text, addressed=False) \
+                    or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
+                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
+                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
+                continue
+            if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
+                return topic
+    return ""
+
+PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
+
+
+# Characters that follow a noun without being part of it: particles (的, 了), where (床上, 院坝里), with whom (跟),
+# what like (啥样).
+_NOT_WORD_END_ZH = PARTICLES_ZH | frozenset("上下里中外内边跟与及啥咋样")
+
+
+# Where a noun is ("甲骨上"): said after the word, it neither joins it nor says the word stands alone.
+_PLACE_AFTER_ZH = frozenset("上下里中外内边")
+# Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
+_NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
+                                                 "一二三四五六七八九十百千万两")
+
+
+def said_whole(word: str, text: str) -> str:
+    """A Chinese word with the characters that nearly always go with it in the memo: jieba cuts a word it lacks
+    (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it."""
+    while len(word) < 6:
+        after = Counter(text[m.end()] for m in re.finditer(re.escape(word), text) if m.end() < len(text))
+        said = sum(n for c, n in after.items() if c not in _PLACE_AFTER_ZH)
+        char, n = after.most_common(1)[0] if after else ("", 0)
+        joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NOT_WORD_END_ZH
+        if said < 2 or n < 0.8 * said or not joins:
+            break
+        word += char
+    while len(word) < 6:
+        before = Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
+        said = sum(before.values())
+        char, n = before.most_common(1)[0] if before else ("", 0)
+        if said < 2 or n < 0.8 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:
+            break
+        word = char + word
+    return word
+
+
+def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str], before_parts: bool,
+                     first_topic: Callable[[], str]) -> str:
+    """The topic a Mandarin speaker names in the opening: pointed at (这个押金的事), decided about (要不要把老房子
+    卖了), chosen (住不住校) or named as a matter (换车的事); "" when none of these. ``words``: the memo's main words;
+    ``before_parts``: the opening comes before an announced list of parts; ``first_topic``: the memo's likeliest
+    topic word, asked only when a decision names a bare verb."""
+    pointed = _pointed_topic_zh(opening, text, lex)
+    decision = _DECISION_ZH.search(opening)
+    # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
+    if decision and not META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
+        # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
+        asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
+        what = asked if asked and _bare_verb_zh(asked) else decision.group(3)
+        decided = asker + what
+        # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
+        about = re.search(r"这个([^\s，。！？、]{2,6}?)(?:到底)?还?$", opening[: decision.start()])
+        about_text = about.group(1) if about else pointed if pointed not in decided else ""
+        if not about_text and _bare_verb_zh(what):
+            # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
+            # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
+            near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
+            topic = first_topic()
+            about_text = near[-1] if near else said_whole(topic, text) if topic else ""
+        # "这个押金的事理一理，到底要不要告他": the topic, then the decision about it.
+        joiner_ = "，" if about_text and not about else ""
+        return about_text + joiner_ + decided  # "纠结要不要把老房子卖了"
+    if pointed:
+        return pointed
+    for m in _CHOICE_ZH.finditer(opening):
+        choice = m.group(1) + m.group(2)
+        if m.group(1) not in _JUDGED_ZH and text.count(choice) >= 2:
+            return choice  # "下学期住不住校" -> 住校
+    # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
+    # at the matter with 这个事 after a clause (…全是), then names it.
+    for named in _TOPIC_ZH.finditer(opening):
+        if _CLAUSE_END_ZH.search(named.group(1)):
+            continue
+        # Bare 介事儿 is Tianjin's 这事儿: it names the matter only after 把 ("把上成都打全国赛介事儿捋捋"), not
+        # after a clause ("这会儿刚起介事儿我琢磨半个月了").
+        if named.group(0)[len(named.group(1)) :].lstrip("，").startswith("介事") and "把" not in named.group(1):
+            continue
+        # What is put before the marker with 把 is the topic ("糖糖睡了我坐在阳台上想把学车这个事情" -> 学车).
+        topic = named.group(1).rsplit("把", 1)[-1]
+        # What a demonstrative points at is the topic, not the clause before it ("我一个人这买房的事" -> 买房).
+        pointed_at = _POINTED_AT_ZH.search(topic)
+        topic = topic[pointed_at.end() :] if pointed_at and len(topic) - pointed_at.end() >= 2 else topic
+        title = HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", topic))
+        title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
+        if _DAY_ZH.match(title):
+            continue
+        if re.search(r"[在了着]", title):
+            break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
+        content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
+        # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
+        # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
+        said = text.count(title) >= 3
+        topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title)
+        # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
+        lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or person_zh(title, text, addressed=False)
+        if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
+            return title  # "今天想说一下换车的事": the speaker says what the memo is about
+        # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
+        if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
+            return f"{title}的事情"
+        break  # the first matter named is the one: a later "…的事" is part of the story
+    return ""
