@@ -1289,6 +1289,16 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("We landed back last night and I want to get this down, the whole Ireland thing. The wall in the photo was "
          "still there. Ireland was cold and the trip was long. The photo is on the fridge.", "en", "Ireland"),
         ("好 录一下 我刚从桃岛回来 行李箱还没打开 在桃岛考了潜水证 教练说我耳压有问题 桃岛的海特别清", "zh", "桃岛"),
+        # Where a job was (刚从王营回来) is no trip the memo is about: not one of its likeliest topic words (round
+        # 210's stage truck).
+        ("嗯 录上了 俺是红旗 刚从王营回来 澡还没洗 王营那家办喜事 下大雨 舞台漏水 屏也坏了 人家说再也不找俺了 "
+         "舞台车新的十九万八 旧的十一万 舞台车能挡雨 俺想买舞台车 舞台车一天能跑两场 王营那边还欠俺钱", "zh", "舞台"),
+        # 那个事 names the matter as 这个事 does (round 208's steelyard shop); what someone said (老钟跟我说的那个事)
+        # names nothing.
+        ("开了没 开了 今儿是二月二十九 我在铺子里 那我就说说\n平遥那个事 我想去平遥租个铺面 平遥古城游客多 "
+         "一年房租两万 在太谷卖秤一年卖不了几杆 平遥那边游客爱买杆秤 杆秤是手艺 平遥的铺面小", "zh", "平遥"),
+        ("我在宿舍楼下 刚吃完饭 趁这会儿录一下 就是老钟跟我说的那个事 让我从注塑车间调到品检去当检验员 "
+         "品检一个月多八百 品检不用站机台 注塑车间太热 检验员要考证 品检的活细", "zh", "品检和检验员"),
         # "The vasectomy one." names the topic said alone, though the memo says the word only there.
         ("Right. I'm in the van outside the clinic. That was the consultation. The vasectomy one. The nurse was "
          "kind and the leaflet says recovery is a week. Ladders are out for a week, which is work.", "en",

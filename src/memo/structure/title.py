@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -208,8 +209,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     if opening is None:
         opening = " ".join(s.text for s in _opening_sentences(sentences, zh))
     if zh:
-        named = opening_title_zh(opening, text, lex, words, before_parts,
-                                 lambda: next(iter(_topic_words(sentences, lex)), ""))
+        likeliest = functools.cache(lambda: _topic_words(sentences, lex))
+        named = opening_title_zh(opening, text, lex, words, before_parts, likeliest)
         if named:
             return named
     # Where the speaker has just come back from says less of the topic than what he names to talk about or decide.

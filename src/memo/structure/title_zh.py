@@ -22,9 +22,9 @@ NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 # Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern), 介个事 (Tianjin), 咯只事 (Hunan),
-# 呢件事 (Cantonese).
-MATTER_ZH = (r"这件事情?|这个事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|(?<![中媒简])介(?:个|档子?)事|"
-              r"咯(?:只|个)事|呢(?:件|个)事")
+# 呢件事 (Cantonese); 那个事 as well as 这个事 (平遥那个事).
+MATTER_ZH = (r"这件事情?|这个事情?|那(?:件|个)事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|"
+             r"(?<![中媒简])介(?:个|档子?)事|咯(?:只|个)事|呢(?:件|个)事")
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 _CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
@@ -95,12 +95,12 @@ _POINTED_ZH = (
     # "拿这个当理由 下礼拜五…": 这个 is the thing taken, not a word before one.
     re.compile(r"(?:这个|那个)(?!当|作为)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)"
                r"(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
-    # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker
-    # works (刚从地里回来, 刚从店里回来), nor a visit or a meal (刚从老孙头家回来, 刚从刘医生那儿回来,
-    # 刚从师傅家喝汤回来, 刚从水上公园练完回来: on the bench half of such titles were right, none of these).
-    re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)(?<!超市)"
-               r"(?<!银行)(?<![里上下边家儿])回来"),
 )
+# A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker works
+# (刚从地里回来, 刚从店里回来), nor a visit or a meal (刚从老孙头家回来, 刚从刘医生那儿回来, 刚从师傅家喝汤回来,
+# 刚从水上公园练完回来: on the bench half of such titles were right, none of these).
+_TRIP_ZH = re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)"
+                      r"(?<!超市)(?<!银行)(?<![里上下边家儿])回来")
 # What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
 # "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
 _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
@@ -115,11 +115,13 @@ _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
 _DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
 
 
-def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
+def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
-    says again: "这个事" or "那个东西" name nothing."""
+    says again: "这个事" or "那个东西" name nothing. Where the speaker is just back from is the topic only when it is
+    one of the memo's likeliest topic words (``likeliest``), as in English: "刚从王营回来" is where a job was, the
+    memo is about the 舞台车 bought for such jobs."""
     first = "。".join(re.split(r"[。！？\n]+", opening, maxsplit=2)[:2])  # the first two sentences
-    for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_KEPT_AT_ZH, first)):
+    for pattern, said in (*((p, opening) for p in _POINTED_ZH), (_TRIP_ZH, opening), (_KEPT_AT_ZH, first)):
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
@@ -130,9 +132,12 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon) -> str:
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
                 # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
                 continue
+            if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
+                continue
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
                 return topic
     return ""
+
 
 PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
@@ -171,12 +176,12 @@ def said_whole(word: str, text: str) -> str:
 
 
 def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str], before_parts: bool,
-                     first_topic: Callable[[], str]) -> str:
+                     likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic a Mandarin speaker names in the opening: pointed at (这个押金的事), decided about (要不要把老房子
     卖了), chosen (住不住校) or named as a matter (换车的事); "" when none of these. ``words``: the memo's main words;
-    ``before_parts``: the opening comes before an announced list of parts; ``first_topic``: the memo's likeliest
-    topic word, asked only when a decision names a bare verb."""
-    pointed = _pointed_topic_zh(opening, text, lex)
+    ``before_parts``: the opening comes before an announced list of parts; ``likeliest``: the memo's likeliest
+    topic words, asked only when needed (they take a model's pass over the memo)."""
+    pointed = _pointed_topic_zh(opening, text, lex, likeliest)
     decision = _DECISION_ZH.search(opening)
     # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
     if decision and not META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
@@ -191,7 +196,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             # "这个晚托班 下学期到底还办不办 要不要扩大": a bare verb decides about the thing just named, else
             # about the memo's topic ("我一直在想要不要申诉" in a memo on a bad review).
             near = _NAMED_BEFORE_ZH.findall(opening[max(0, decision.start() - 30) : decision.start()])
-            topic = first_topic()
+            topic = next(iter(likeliest()), "")
             about_text = near[-1] if near else said_whole(topic, text) if topic else ""
         # "这个押金的事理一理，到底要不要告他": the topic, then the decision about it.
         joiner_ = "，" if about_text and not about else ""
@@ -220,13 +225,15 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
         if _DAY_ZH.match(title):
             continue
+        if re.search(r"[说讲提问聊]的$", title):
+            break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
         if re.search(r"[在了着]", title):
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
         content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
         # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
         # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
         said = text.count(title) >= 3
-        topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title)
+        topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title.strip())
         # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
         lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or person_zh(title, text, addressed=False)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
