@@ -1591,6 +1591,11 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
                "righto, so I'll tell you what actually happened up there first cos my head's still full of it, then "
                "I'll do the money properly, then why I'd even do it, like really, and then what I'm actually gonna do "
                "and when\n\nso the station.", ("experience", "analysis", "reasons", "plan")),
+        # "di money", "de money" are the money in Caribbean speech (round 211's sargassum barrier and 184's maxi taxi
+        # lost that part).
+        ("en", "first I going tell what happen this week, then why I even studying this barrier business, then what I "
+               "going do, and di money I leave fi last cause dat part mek mi head hot\nso what happen.",
+         ("experience", "reasons", "plan", "analysis")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

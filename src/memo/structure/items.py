@@ -166,6 +166,11 @@ _EN_AT_THE_END = re.compile(r"^(?:at the (?:very )?end|in the end|to finish|to w
                             re.I)
 
 
+# What is left around a name once the list's words are cut away: "and di money I leave fi [last]" is "di money I
+# leave" (the "and" is the list's; the preposition's object was the order word).
+_EN_CUT_ENDS = re.compile(r"^and\s+(?=(?:the|di|de|my|our)\s)|\s+(?:for|fi|till|til|until)$", re.I)
+
+
 def item_name(part: str, language: str) -> str:
     """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
     talk about the memo, a trigger word, too short or too long."""
@@ -176,6 +181,7 @@ def item_name(part: str, language: str) -> str:
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
         part = _EN_AT_THE_END.sub("", _EN_REASON_TAIL.sub("", part))
+        part = _EN_CUT_ENDS.sub("", part)
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""
     if not zh and _EN_PRONOUN.match(part):
