@@ -55,7 +55,9 @@ def test_a_rare_word_said_early_beats_everyday_words_said_more() -> None:
             "the money was tight, and my phone died, the phone is old, the phone is slow. Martin likes the hot tub. "
             "The money for the phone. Anyway the hot tub needs a new lid.")
     ranked = [w.word for w, _ in _ranked(text, "en")]
-    assert ranked[0] == "hot tub", ranked
+    # "hot" alone may rank first: the title takes the whole "hot tub" that holds it (CLOSE_WHOLE).
+    assert "hot tub" in ranked[:2] and ranked.index("hot tub") < min(ranked.index("money"), ranked.index("phone")), \
+        ranked
     title = outline(transcript_from_text(text, language="en"), engine="offline").title
     assert title.startswith("Hot tub") and "Martin" not in title.split(",")[0], title
 
