@@ -1596,6 +1596,11 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         ("en", "first I going tell what happen this week, then why I even studying this barrier business, then what I "
                "going do, and di money I leave fi last cause dat part mek mi head hot\nso what happen.",
          ("experience", "reasons", "plan", "analysis")),
+        # Doric: "for I need tae hear that again" says why the order ("for" as because); "fit happens wi the grun
+        # noo" is the plan (round 214's farm roup took "fit it aa made" for a part and lost the plan).
+        ("en", "I'll start wi fit happened on the day, cause that's fit's in ma heid. then the siller, fit it aa made. "
+               "then fit wey we did it at aa, for I need tae hear that again. and then fit happens wi the grun noo\n"
+               "so the day.", ("experience", "analysis", "reasons", "plan")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

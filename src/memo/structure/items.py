@@ -156,7 +156,7 @@ def pieces(window: str, language: str) -> list[str]:
 
 
 # What opens a piece that says why or when the part comes, not what it is ("the sums first while they're fresh").
-_BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|while|因为|所以|如果)\b", re.I)
+_BECAUSE = re.compile(rf"(?:{_BECAUSE_EN}|so|if|as|while|for (?=i\b|we\b|it\b)|因为|所以|如果)\b", re.I)
 _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|好|然后|就是)(?:\s*,)?", re.I)
 
 
