@@ -1293,6 +1293,9 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # 210's stage truck).
         ("嗯 录上了 俺是红旗 刚从王营回来 澡还没洗 王营那家办喜事 下大雨 舞台漏水 屏也坏了 人家说再也不找俺了 "
          "舞台车新的十九万八 旧的十一万 舞台车能挡雨 俺想买舞台车 舞台车一天能跑两场 王营那边还欠俺钱", "zh", "舞台"),
+        # Who the speaker is (我是俊宏) starts no topic (round 213's ice factory was titled 我是俊宏今天).
+        ("好 现在是礼拜天晚上 我在高雄家里的阳台 我是俊宏 今天的事我想一次讲清楚 冰厂是我阿公开的 冰厂每天出冰两百块 "
+         "渔船要碎冰 冰厂的机器很老了 我想回去接冰厂 冰厂一个月赚不多 冰厂要换机器", "zh", "冰厂"),
         # 那个事 names the matter as 这个事 does (round 208's steelyard shop); what someone said (老钟跟我说的那个事)
         # names nothing.
         ("开了没 开了 今儿是二月二十九 我在铺子里 那我就说说\n平遥那个事 我想去平遥租个铺面 平遥古城游客多 "

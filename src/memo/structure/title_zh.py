@@ -70,9 +70,10 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A day said as the matter ("我把今儿这事说一下", "夜儿个的事"): when it happened; what happened is named later.
 _DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+$")
-# A clause that judges or narrates, not a topic: it opens with a hedge or the speaker's own doing.
+# A clause that judges or narrates, not a topic: it opens with a hedge, the speaker's own doing or who he is
+# ("我是俊宏 今天的事").
 STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
     r"省得|免得|好让|以免|反正|"  # "说两句 省得回家让淑珍听见又念叨", "说说 反正也没人听": why he talks here
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
