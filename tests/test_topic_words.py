@@ -173,3 +173,12 @@ def test_one_english_singular_for_titles_and_topic_words() -> None:
     assert title.singular is T.singular
     assert [T.singular(w) for w in ("shoes", "potatoes", "parties", "bills", "analysis", "christmas")] == \
         ["shoe", "potato", "party", "bill", "analysis", "christmas"]
+
+
+def test_what_a_verb_reached_is_no_topic_word() -> None:
+    # jieba joins a verb and its result into a word it does not know (讲清楚, 排到, 骑到): titles said "检验科、讲清楚和
+    # 咯样过", "面团、摊皮和排到", "洗碗机和洗完" (rounds 213, 212 and a dev memo).
+    text = "我想把丁克这事讲清楚 跟我妈讲清楚 跟她妈也讲清楚 排到我们的时候 又排到后面 骑到青海湖 我们骑到了"
+    units = T._units_zh(text, lexicon("zh"))
+    assert "丁克" in units and "青海湖" in units
+    assert not {"讲清楚", "排到", "骑到"} & set(units)

@@ -261,9 +261,19 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
-                and not (flag.startswith("nr") and _verb_and_object(word)):  # 撞了人, 喝咖啡: something done
+                and not (flag.startswith("nr") and _verb_and_object(word)) \
+                and not _verb_and_result(word):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
+
+
+# What a verb of one character reached (讲清楚, 排到, 过完): jieba joins them into a word it does not know.
+_RESULT_ZH = re.compile(r"(.)(?:清楚|明白|到|过|完|掉|住|好)")
+
+
+def _verb_and_result(word: str) -> bool:
+    """A verb of one character and its result, a word the dictionary lacks (讲清楚, 排到): something done, no topic."""
+    return bool(_RESULT_ZH.fullmatch(word)) and not word_tag(word) and is_verb_zh(word[0])
 
 
 def _verb_and_object(word: str) -> bool:
