@@ -182,3 +182,10 @@ def test_what_a_verb_reached_is_no_topic_word() -> None:
     units = T._units_zh(text, lexicon("zh"))
     assert "丁克" in units and "青海湖" in units
     assert not {"讲清楚", "排到", "骑到"} & set(units)
+
+
+def test_a_regional_this_is_no_topic_word() -> None:
+    # Tianjin 介样, Hunan 咯样: "this way" said as a word jieba lacks (round 214's shouyi tenant: "寿衣、铺子和介样").
+    text = "介样的铺子租出去 寿衣店要租 介样不好 寿衣店给钱多 咯样过日子 介样也行 寿衣店老板来了"
+    units = T._units_zh(text, lexicon("zh"))
+    assert not {"介样", "咯样"} & set(units), units

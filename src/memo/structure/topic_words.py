@@ -262,7 +262,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
-                and not _verb_and_result(word):  # 撞了人, 喝咖啡, 讲清楚: something done
+                and not _verb_and_result(word) and not _regional_this(word):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
 
@@ -274,6 +274,12 @@ _RESULT_ZH = re.compile(r"(.)(?:清楚|明白|到|过|完|掉|住|好)")
 def _verb_and_result(word: str) -> bool:
     """A verb of one character and its result, a word the dictionary lacks (讲清楚, 排到): something done, no topic."""
     return bool(_RESULT_ZH.fullmatch(word)) and not word_tag(word) and is_verb_zh(word[0])
+
+
+def _regional_this(word: str) -> bool:
+    """A regional "this" before what it points at (Tianjin 介样, Hunan 咯样, Shanghainese 搿个), a word the dictionary
+    lacks: the pointing, no topic."""
+    return word[0] in "介咯勒搿" and not word_tag(word)
 
 
 def _verb_and_object(word: str) -> bool:
