@@ -95,8 +95,6 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
     return ranked
 
 
-
-
 # Two topic words are close when the second's log-odds is this near the first's: both go into the title.
 CLOSE = 1.0
 # A Chinese title's second and third words come when this close to the first: jieba's words are short (洗碗 / 洗碗机,
@@ -300,8 +298,6 @@ def _said_as(phrase: str, text: str) -> int:
 def _listed(words: list[str], comma: str, last_joiner: str) -> str:
     *head, last = words
     return f"{comma.join(head)}{last_joiner}{last}" if head else last
-
-
 
 
 # How many, which of them: "two nil", "every loco" say how much of the thing, not its name.

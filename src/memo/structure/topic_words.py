@@ -277,8 +277,8 @@ def _verb_and_result(word: str) -> bool:
 
 
 def _regional_this(word: str) -> bool:
-    """A regional "this" before what it points at (Tianjin 介样, Hunan 咯样, Shanghainese 搿个), a word the dictionary
-    lacks: the pointing, no topic."""
+    """A regional "this" before what it points at (Tianjin 介样, Hunan 咯样, Sichuan 勒个, Shanghainese 搿个), a word
+    the dictionary lacks: the pointing, no topic."""
     return word[0] in "介咯勒搿" and not word_tag(word)
 
 
