@@ -14,8 +14,9 @@ from .homophones import word_tag
 from .similarity import tokens
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, is_verb_zh, person_zh
 
-_NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|讲下|说下|聊下|港下|"
-                    "[讲说聊]两句")
+# 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
+_NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
+                    "[讲说聊港](?:下|一哈)(?!一步)|理一哈|[讲说聊]两句")
 NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
@@ -32,7 +33,9 @@ TAIL_ZH = re.compile(
     rf"(?:{MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
 # "讲一下先今日的事": 先 says when it is told, before the two characters of what.
-HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$))+")
+# A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
+HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|"
+                     r"(?:介(?![绍意入质于])|咯(?![血吱])|勒(?![索令紧])|搿)[个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
     r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
@@ -74,6 +77,7 @@ _DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|
 # ("我是俊宏 今天的事").
 STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
+    r"今儿|今晚|今个|昨儿|昨晚|夜儿|夜里|[又也还](?![是有])|"  # "说两句 今儿又加班到十点半": what happened, when
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
     r"省得|免得|好让|以免|反正|"  # "说两句 省得回家让淑珍听见又念叨", "说说 反正也没人听": why he talks here
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
