@@ -110,7 +110,8 @@ def _verb_twice_zh(word: str, text: str) -> bool:
 # How a person comes up in Mandarin speech: what they say (红霞讲, 二军说, 韩冬电话里说), who the speaker is with,
 # asks or sends something (跟桂芝, 让韩冬, 发给韩冬). "给" and "叫" alone give to things and name them (全给飞盘了,
 # 这个叫飞盘精神).
-_PERSON_SAID_ZH = "(?:跟|和|让|发给|问|陪|等){w}|{w}(?:说|讲|问|喊|骂|告诉|电话里|打电话|发微信)"
+# A name said with its pronoun ("邓军他自己也是头一回当老板") is someone's too.
+_PERSON_SAID_ZH = "(?:跟|和|让|发给|问|陪|等){w}|{w}(?:说|讲|问|喊|骂|告诉|电话里|打电话|发微信|[他她](?!们))"
 
 
 def _nickname_zh(word: str, text: str) -> bool:
@@ -163,8 +164,21 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
     titled = addressed and (word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word)
                             or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
+    # A surname before a title of address is someone (何经理), whatever a post may be (村主任).
+    titled = titled or len(word) == 3 and word[0] in _SURNAMES_ZH and word[1:] in _ADDRESS_ZH
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
-        or _titled_name_zh(word, text)
+        or _titled_name_zh(word, text) or _surnamed_zh(word, text)
+
+
+def _surnamed_zh(word: str, text: str) -> bool:
+    """A word said after one surname nearly every time (黄胖子, 刘大个): a nickname, whatever the word alone means
+    (胖子), unless the dictionary knows the whole (王府, 马路 are no one)."""
+    if len(word) != 2:
+        return False
+    before = Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
+    char, n = before.most_common(1)[0] if before else ("", 0)
+    return n >= 2 and n >= 0.8 * text.count(word) and char in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
+        and not word_tag(char + word)
 
 
 def _speaker_zh(word: str, text: str) -> bool:
