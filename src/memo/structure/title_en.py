@@ -98,8 +98,10 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              re.I)
 
 
-# "this juju thing, Juja I mean": what the speaker corrects it to.
-_CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b", re.I)
+# "this juju thing, Juja I mean", "this cash you matter, this cashew matter": what the speaker corrects it to.
+_CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b"
+                           r"|,?\s*(?:i mean\s+|sorry\s+)?(?:the|this|that|my|our)\s+"
+                           rf"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+{_MATTER_EN}\b", re.I)
 # What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
 _RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
                            re.I)
@@ -126,8 +128,11 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         if _RECORDING_EN.match(opening, m.end()):
             continue  # "yes the red thing is on": the phone recording, not the topic
         corrected = _CORRECTED_EN.match(opening, m.end())
-        if corrected:
-            return corrected.group(1)[:1].upper() + corrected.group(1)[1:]
+        # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
+        # "cashew"); "the money thing, the house thing" are two matters.
+        if corrected and (corrected.group(1) or corrected.group(2)[:3].lower() == phrase[:3].lower()):
+            said = corrected.group(1) or corrected.group(2)
+            return said[:1].upper() + said[1:]
         # "that shaky thing": one word said once is how something is; "the moving in thing" names, and so does
         # "this pipeline business" (on the bench every "this … business" in an opening named the topic).
         if len(words) == 1 and not said_often(words[0], text, 2) \

@@ -34,7 +34,8 @@ TAIL_ZH = re.compile(
 )
 # "讲一下先今日的事": 先 says when it is told, before the two characters of what.
 # A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
-HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|"
+# "先说夜儿个那个事儿": 先说 says when it is told.
+HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|[先再](?:说|讲|聊|谈|唠)|"
                      r"(?:介(?![绍意入质于])|咯(?![血吱])|勒(?![索令紧])|搿)[个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
