@@ -24,8 +24,9 @@ ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自�
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
 ZH_LAST = r"最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
 # not "in the first place"
+_START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
-            r"(?:first(?:ly)?(?: off)?|(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)))\b")
+            rf"(?:first(?:ly)?(?: off)?\b|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b")
@@ -215,10 +216,11 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
     # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
     # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
-    enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else EN_ENUM  # 完了 opening a clause: "and then" (northeast)
+    # "mek mi start with what happen…": "start with" marks the first part wherever it is said.
+    enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else rf"{_START_WITH_EN}|{EN_ENUM}"  # 完了: "and then" (northeast)
     marks = [m for m in re.finditer(enum, segment, flags)
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))
-             or zh and _TELLING_ZH.match(m.group(0))]
+             or zh and _TELLING_ZH.match(m.group(0)) or not zh and m.group(0).lower().startswith(("start", "to start"))]
     items = []
     for i, mark in enumerate(marks):
         name = part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],
