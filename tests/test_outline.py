@@ -1447,10 +1447,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("Okay. Testing. This is Darlene. Thursday evening, I'm on the porch swing. It's this pipeline business, what "
          "else. The landman came by again. The easement money is twelve thousand. The landman says they'd take it "
          "anyway. The easement runs by the cemetery.", "en", "Pipeline"),
-        # Just back from someone's place: a visit, not the topic (round 159's wildlife carer).
+        # Just back from someone's place: a visit, not the topic (round 159's wildlife carer); Deb is who, not what.
         ("Righto. So I've just got back from Deb's place out on the Nanango road. The joey is doing well, the joey "
          "drinks every four hours. Deb says a carer needs the licence. The joey sleeps in a pouch. Another joey "
-         "came in Tuesday, a carer course is fifty dollars.", "en", "Joey, carer and Deb"),
+         "came in Tuesday, a carer course is fifty dollars.", "en", "Joey and carer"),
         # "讲一下 等下回去还要煮饭": what she does later, not what she talks about (round 178's passion fruit).
         ("我坐在果园那个棚里面 讲一下 等下回去还要煮饭给家婆吃\n百香果的叶子皱了 百香果要挖掉重种 百香果苗一株三块 "
          "果园八亩 果园去年卖了四万", "zh", "百香果和果园"),

@@ -107,18 +107,17 @@ CLOSE_WHOLE = 2.0
 
 
 def _topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[str]:
-    """The memo's likeliest topic words (topic_words.py), each once: a word inside a likelier one goes ("tub"
-    after "hot tub"), and a longer word that holds likelier ones takes their place when nearly as likely
+    """The memo's likeliest topic words (topic_words.py), no one's name, each once: a word inside a likelier one goes
+    ("tub" after "hot tub"), and a longer word that holds likelier ones takes their place when nearly as likely
     ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second word only when close to
     the first."""
     ranked = topic_words(sentences, lex)
-    people = {w.word for w, _ in ranked if w.person}
     chosen: list[tuple[str, float]] = []
     for found, score in ranked:
         word = found.word
-        # A person is who the memo is about, not what: never first, one at most ("Christmas, Owen and turkey"),
-        # and none of the two words of a Chinese title ("踢球", not "踢球和丽娜").
-        if found.person and (not chosen or lex.language == "zh" or any(w in people for w, _ in chosen)):
+        # A person is who the memo is about, not what: "踢球", not "踢球和丽娜"; "Cruise, lump and state pension",
+        # not "Cruise, lump and Val" (English dev: of 50 titles that named someone, 3 needed the name).
+        if found.person:
             continue
         inside = [i for i, (w, _) in enumerate(chosen) if w.lower() in word.lower()]
         if any(word.lower() in w.lower() for w, _ in chosen) and not inside:

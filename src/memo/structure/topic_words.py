@@ -80,8 +80,9 @@ _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?i:you
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+)([A-Z][a-z]+)\s+here\b", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
-_PERSON_LOWER_EN = re.compile(r"(?:\b([a-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
-                              r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed)\b)"
+# The word before may open a sentence ("And dwayne wants…"); Jamaican "seh" is "said".
+_PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b|\s+(?:said|says|told|asked|"
+                              r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed|seh)\b)"
                               r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
@@ -202,7 +203,7 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
-        if m.group(1) not in DETERMINERS_EN and word not in STOP_EN | _NOBODY_EN | plain | determined:
+        if (m.group(1) or "").lower() not in DETERMINERS_EN and word not in STOP_EN | _NOBODY_EN | plain | determined:
             named.add(word)
     return named
 
