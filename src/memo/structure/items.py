@@ -33,7 +33,7 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]|跟着|跟住)(?=[说讲聊谈唠]))?"
+    r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[说讲聊谈唠]))?"
     r"(?:说说|说一下|说下(?!一步)|讲讲|讲一下|讲下(?!一步)|聊聊|聊一下|聊下(?!一步)|谈谈|谈一下|唠唠|摆一下|摆摆|掰扯掰扯|"
     r"说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
 )
@@ -77,9 +77,10 @@ EN_ENUM = (
     r"(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
 )
 # Items that talk about the memo rather than name a part of it.
-# "我打算这样讲" / "我这么弄" say how the memo will go, before its first part.
+# "我打算这样讲" / "我这么弄" say how the memo will go, before its first part; 那么 opening or closing a piece
+# ("那么 就这样") is talk, inside a name it is "so much" ("我干嘛那么想爬").
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周|个礼拜|个星期|步)|这个事情|几关|几件|几块说|稍微|"
-                      r"那么|描述|部分是?$|^我?(?:就|打算|准备|想|先|寻思)?(?:这样|这么)(?:讲|说|聊|弄|整|来|安排)吧?$")
+                      r"^那么|那么$|描述|部分是?$|^我?(?:就|打算|准备|想|先|寻思)?(?:这样|这么)(?:讲|说|聊|弄|整|来|安排)吧?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
