@@ -1493,6 +1493,17 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # "think about me nan's house": "me" says "my" in Liverpool (round 195's Anfield terrace was "Property…").
         ("I'm sat in the car so I can think about me nan's house in Anfield. The house is a terrace. The estate "
          "agent rang about the property. The house needs a roof.", "en", "Nan's house in Anfield"),
+        # A regional "this" (Tianjin 介壶) points; the pot alone names nothing, the memo's words do (round 212).
+        ("嗯 我搁阳台上呢 秀琴睡了\n说说介壶吧 我爷爷那把铜壶 卖茶汤的 茶汤一碗五块 冲茶汤得用铜壶 "
+         "茶汤冲不好就是面糊 铜壶是我爷爷的", "zh", "铜壶和茶汤"),
+        # The matter said again in the same frame and sounding alike is the speaker's correction (round 222).
+        ("This is Kehinde. Femi said I should stop talking about this cash you matter, this cashew matter. The "
+         "cashew buyers pay little. Cashew kernels sell high. The cashew nuts dry in the sun.", "en", "Cashew"),
+        # No one's name in a keyword title (round 224's homeplace: "And dwayne wants…" is someone).
+        ("Okay. The homeplace is thirty eight acres. And dwayne wants out of the homeplace. So if dwayne goes, the "
+         "hunting club gets in. The hunting club offered cash. The lawyer says the homeplace has back taxes. The "
+         "lawyer wants a survey, the lawyer is slow. dwayne called me twice.", "en",
+         "Homeplace, hunting club and lawyer"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1506,9 +1517,42 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
 
 
+def test_a_day_told_first_is_no_title() -> None:
+    """"先说夜儿个那个事儿": 先说 says when the matter is told and 夜儿个 is a day; neither is the topic (round
+    221's waterproofing crew was titled 先说夜儿个)."""
+    from memo.structure.cleanup import lexicon
+    from memo.structure.title import make_title
+
+    text = (
+    "中 录上了 俺是魏振东 四十三 平鱼的 平舆 驻马店平舆 庙湾镇的 在杭州干防水干了十五年了 今儿个四月"
+    "八号 黑了十点多 在临平这个出租屋里 俺表弟在里间打呼噜 打得跟拖拉机样 俺出来阳台上录\n先说夜儿个那"
+    "个事儿 邵姐 就是那个 那个小区物业的经理 她自己家卫生间漏 楼下邻居天天上去吵 前头找了三拨人 砸了两"
+    "回瓷砖都没弄好 老黄叫俺去 俺蹲那儿看了一晌午 不是 一后晌 最后找着了 是地漏根儿那一圈 原来那人没做"
+    "附加层 水顺着管子往下渗 俺给她弄好 闭水试了四十八个钟头 一滴都不漏 邵姐可高兴 非让俺喝茶 喝着喝着"
+    "她说 魏师傅 俺们小区十二栋楼 屋面都该翻新了 你要自己干 我直接给你 俺当时手里那茶杯都端不稳了"
+    )
+    sentences = clean_transcript(transcript_from_text(text, language="zh")).sentences
+    title = make_title(sentences, "memo.txt", lexicon("zh"))
+    assert "先说" not in title and "夜儿个" not in title
+
+
 @pytest.mark.parametrize(
     ("language", "text", "keys"),
     [
+        # "start with" marks the first part wherever it is said; Jamaican "what happen" is what happened (round
+        # 220's ackee contract lost it and a section).
+        ("en", "so mek mi start with what happen at the factory Tuesday, then mi run the figures, then why mi even a "
+               "consider it, and last what mi a go do next.\nbecause mi have to give Mr Whyte an answer.",
+         ("experience", "analysis", "reasons", "plan")),
+        # A part named by a time of day alone is what happened then; 这账 is the money (round 230's guokui shop).
+        ("zh", "额先说今儿早上 在王师铺子里 经了些啥 再把这账扒拉一下 然后说说额为啥想弄这 最后说下一步咋弄\n"
+               "今儿早上三点五十 额就到了", ("experience", "analysis", "reasons", "plan")),
+        # Taiwanese 干嘛那么想… asks why and 再来讲 tells the next part (round 229's qianggu team); 咋走 is the
+        # plan (round 231's logistics stake).
+        ("zh", "我先讲今天练习发生什么事 然后算一下钱跟时间 再来讲我干嘛那么想爬 最后讲接下来要怎么做 "
+               "不然我脑袋超乱的\n今天是在国中后面那个练习用的柱子", ("experience", "analysis", "reasons", "plan")),
+        ("zh", "俺这么说吧 头一样 俺为啥动这个心思 第二样 钱上到底划算不划算 第三样 接下来咋走 末了 说说这些年跑车 "
+               "心里是个啥滋味\n先说为啥 头一个是身子", ("reasons", "analysis", "plan", "experience")),
         # "the plan is" is the memo's plan, not its plan part (round 62's boat share): the first item follows it.
         ("en", "the plan is I'll tell you about yesterday first, then I'll do the sums properly, then why I actually "
                "want it, and then what I'm going to do before Friday\n\nso yesterday.", None),
