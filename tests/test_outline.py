@@ -1544,6 +1544,11 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "so mek mi start with what happen at the factory Tuesday, then mi run the figures, then why mi even a "
                "consider it, and last what mi a go do next.\nbecause mi have to give Mr Whyte an answer.",
          ("experience", "analysis", "reasons", "plan")),
+        # "what it would actually take" is what has to be done: the plan (round 232's flower float went unread).
+        ("en", "so. I'm going to tell myself what happened at the parish hall first, because honestly I still don't "
+               "believe it. then what it would actually take, the doing of it. then the money and the hours, which is "
+               "where it all falls down probably. and then why on earth I would do it at all. alright\nso um last "
+               "night.", ("experience", "plan", "analysis", "reasons")),
         # A part named by a time of day alone is what happened then; 这账 is the money (round 230's guokui shop).
         ("zh", "额先说今儿早上 在王师铺子里 经了些啥 再把这账扒拉一下 然后说说额为啥想弄这 最后说下一步咋弄\n"
                "今儿早上三点五十 额就到了", ("experience", "analysis", "reasons", "plan")),
