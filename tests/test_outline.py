@@ -1549,6 +1549,9 @@ def test_a_day_told_first_is_no_title() -> None:
                "believe it. then what it would actually take, the doing of it. then the money and the hours, which is "
                "where it all falls down probably. and then why on earth I would do it at all. alright\nso um last "
                "night.", ("experience", "plan", "analysis", "reasons")),
+        # 碰到的事 is what happened, Qinghai 阿门弄 is the plan (round 232's Hoh Xil volunteer went unread).
+        ("zh", "那我就按顺序来 先把账算清楚 再说说上个月去格尔木路上碰到的事 然后说我为啥非要去 最后说阿门弄\n"
+               "账先算 去可可西里的保护站当志愿者", ("analysis", "experience", "reasons", "plan")),
         # A part named by a time of day alone is what happened then; 这账 is the money (round 230's guokui shop).
         ("zh", "额先说今儿早上 在王师铺子里 经了些啥 再把这账扒拉一下 然后说说额为啥想弄这 最后说下一步咋弄\n"
                "今儿早上三点五十 额就到了", ("experience", "analysis", "reasons", "plan")),
