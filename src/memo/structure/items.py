@@ -218,10 +218,10 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
     # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
     # "mek mi start with what happen…": "start with" marks the first part wherever it is said.
-    enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else rf"{_START_WITH_EN}|{EN_ENUM}"  # 完了: "and then" (northeast)
+    enum = rf"{ZH_ENUM}|再|接着|随后|完了" if zh else rf"(?P<start>{_START_WITH_EN})|{EN_ENUM}"  # 完了: "and then"
     marks = [m for m in re.finditer(enum, segment, flags)
              if opens.search(segment[: m.start()] if zh else segment[: m.start()].rstrip(" "))
-             or zh and _TELLING_ZH.match(m.group(0)) or not zh and m.group(0).lower().startswith(("start", "to start"))]
+             or zh and _TELLING_ZH.match(m.group(0)) or not zh and m.group("start")]
     items = []
     for i, mark in enumerate(marks):
         name = part_name(segment[mark.end() : marks[i + 1].start() if i + 1 < len(marks) else len(segment)],

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from .cleanup import Lexicon
 from .homophones import word_tag
 from .similarity import tokens
-from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, is_verb_zh, person_zh
+from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, REGIONAL_THIS_ZH, chars_before, is_verb_zh, person_zh
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
 _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
@@ -36,7 +36,7 @@ TAIL_ZH = re.compile(
 # A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
 # "先说夜儿个那个事儿": 先说 says when it is told.
 HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|[先再](?:说|讲|聊|谈|唠)|"
-                     r"(?:介(?![绍意入质于])|咯(?![血吱])|勒(?![索令紧])|搿)[个只件样]?(?=[\u4e00-\u9fff]))+")
+                     rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 _DECISION_ZH = re.compile(
     r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
@@ -172,7 +172,7 @@ def said_whole(word: str, text: str) -> str:
             break
         word += char
     while len(word) < 6:
-        before = Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
+        before = chars_before(word, text)
         said = sum(before.values())
         char, n = before.most_common(1)[0] if before else ("", 0)
         if said < 2 or n < 0.8 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:

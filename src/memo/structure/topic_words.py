@@ -166,12 +166,16 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     known = word_tag(word) if len(word) == 2 else ""
     named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
-    titled = addressed and (word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word)
-                            or len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)))
-    # A surname before a title of address is someone (何经理), whatever a post may be (村主任).
-    titled = titled or len(word) == 3 and word[0] in _SURNAMES_ZH and word[1:] in _ADDRESS_ZH
+    # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
+    titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
+        or addressed and len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH))
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text)
+
+
+def chars_before(word: str, text: str) -> Counter:
+    """How often each character is said right before ``word`` in ``text``."""
+    return Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
 
 
 def _surnamed_zh(word: str, text: str) -> bool:
@@ -179,7 +183,7 @@ def _surnamed_zh(word: str, text: str) -> bool:
     (胖子), unless the dictionary knows the whole (王府, 马路 are no one)."""
     if len(word) != 2:
         return False
-    before = Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
+    before = chars_before(word, text)
     char, n = before.most_common(1)[0] if before else ("", 0)
     return n >= 2 and n >= 0.8 * text.count(word) and char in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
         and not word_tag(char + word)
@@ -294,10 +298,14 @@ def _verb_and_result(word: str) -> bool:
     return bool(_RESULT_ZH.fullmatch(word)) and not word_tag(word) and is_verb_zh(word[0])
 
 
+# A regional "this": Tianjin 介样, Hunan 咯样, Sichuan 勒个, Shanghainese 搿个.
+REGIONAL_THIS_ZH = "介咯勒搿"
+
+
 def _regional_this(word: str) -> bool:
-    """A regional "this" before what it points at (Tianjin 介样, Hunan 咯样, Sichuan 勒个, Shanghainese 搿个), a word
-    the dictionary lacks: the pointing, no topic."""
-    return word[0] in "介咯勒搿" and not word_tag(word)
+    """A regional "this" before what it points at (``REGIONAL_THIS_ZH``), a word the dictionary lacks: the
+    pointing, no topic."""
+    return word[0] in REGIONAL_THIS_ZH and not word_tag(word)
 
 
 def _verb_and_object(word: str) -> bool:
