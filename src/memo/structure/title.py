@@ -46,7 +46,7 @@ _NAMING_EN = re.compile(
     r"(?:talk about|memo about|thoughts on|notes on|is about[.:]?(?!\s+(?:to|\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|half)\b)|out loud about|talk through|think about|"
     r"think back over|go over|idea out of my head,?|decide (?:about|on)|make my mind up about|"
-    r"(?:i'm|i am|we're|we are|just got) back from|(?<!sorry )about(?=\s+(?:the|my|our|this|that)\s))"
+    r"(?:i'm|i am|we're|we are|just got) back from|(?<!sorry )\ba?bout(?=\s+(?:the|my|our|this|that)\s))"
     r"\s+([^.?!,;]{3,60}?)"
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
@@ -247,7 +247,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         # Just "about the …" (no verb of naming before it): a short noun phrase, one word only when long enough to
         # be specific ("about the polytunnel", not "about the club"), and only when nothing else names the topic
         # ("heard about the restructure" beside "a train driver job").
-        bare = m.group(0).lower().startswith("about")
+        bare = re.match(r"a?bout\b", m.group(0), re.I) is not None
         if bare and (len(phrase) > 3 or phrase[-1] in STOP_EN or len(phrase) == 1 and len(phrase[0]) < 6):
             continue
         # Where the speaker is back from ("just got back from the service") is the topic only when the memo
