@@ -281,12 +281,18 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
     for word, flag in jieba.posseg.cut(text):
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
-                and not (len(word) == 2 and (set(word) & PARTICLES_ZH or not topic_word_zh(word, text))) \
+                and not (len(word) == 2 and (_particle_pair(word) or not topic_word_zh(word, text))) \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
                 and not _verb_and_result(word) and not _regional_this(word):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
+
+
+def _particle_pair(word: str) -> bool:
+    """Two characters with a particle or pronoun among them that the dictionary knows as no noun (是在, 我家, 就是):
+    no word; 网吧, 成都, 工地, 会员 are nouns, however their characters read alone."""
+    return bool(set(word) & PARTICLES_ZH) and not word_tag(word).startswith("n")
 
 
 # What a verb of one character reached (讲清楚, 排到, 过完): jieba joins them into a word it does not know.
