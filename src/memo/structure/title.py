@@ -151,10 +151,16 @@ _EVERYDAY_ACRONYMS = frozenset(("NHS", "GP", "UK", "US", "USA", "EU", "TV", "OK"
                                 "DIY", "VIP", "CEO", "PPT", "APP", "BBC", "ATM", "SUV", "CV", "A", "I"))
 
 
+# An abbreviation after an amount is its currency or unit ("a hundred and twenty thousand TT", "fifty US").
+_AMOUNT_BEFORE_EN = re.compile(r"\b(?:\d+|hundred|thousand|million|billion|grand|one|two|three|four|five|six|seven|"
+                               r"eight|nine|ten|eleven|twelve|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\s+$", re.I)
+
+
 def _acronym(text: str) -> str:
     """An abbreviation the memo says three times or more (HRT, PCP, BSL, AA, N2, ICL): what it is about, however
     few other words it shares with it; "" when none."""
-    said = Counter(m.group(1) for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,4})(?![A-Za-z0-9])", text))
+    said = Counter(m.group(1) for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,4})(?![A-Za-z0-9])", text)
+                   if not _AMOUNT_BEFORE_EN.search(text, 0, m.start()))
     found = [(n, w) for w, n in said.items() if n >= 3 and w not in _EVERYDAY_ACRONYMS]
     return max(found)[1] if found else ""
 
