@@ -1504,6 +1504,20 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "hunting club gets in. The hunting club offered cash. The lawyer says the homeplace has back taxes. The "
          "lawyer wants a survey, the lawyer is slow. dwayne called me twice.", "en",
          "Homeplace, hunting club and lawyer"),
+        # Jamaican "bout the coral job" is "about the coral job" (round 232).
+        ("alright. is saturday and the rain just done, everything drip drip. the sanctuary people want an answer by "
+         "friday bout the coral job. the coral nursery need hands. mi dive good. the coral grow slow pon the pipe "
+         "tree. the dive pay small. the boat old. mi mother worry bout the sea.", "en", "Coral job"),
+        # An abbreviation after an amount is its currency, no topic (round 236's "thousand TT").
+        ("okay it's recording. I walked up the hill to the acre. They offer a million two hundred thousand TT for "
+         "the acre. The lawyer wants twenty five thousand TT. The villa would block the path. My grandmother planted "
+         "the cocoa. Fees are a hundred thousand TT a year. The acre is the family land.", "en", "Acre"),
+        # A pair with a particle's character is a word when the dictionary knows it as a noun (网吧, 对联: 吧, 对).
+        ("嗯 录上了 现在两点 我在网吧吧台后头 刚才有个伢子拿别人身份证来开机 这个网吧迟早要出事 "
+         "网吧的租约月底到期 房东要涨租 续租的话机子也要换 四十台机子要二十多万 开网吧开了十年 "
+         "长沙那边有个冷链的活 老婆讲网吧守不住了", "zh", "网吧"),
+        ("嗯 录上了 今儿个头一回上集写对联 红纸铺开 墨汁一倒 人就围上来了 一副对联卖十五 "
+         "写了三十副对联 手写的对联跟印的不一样 县城年货会有摊位 孙女说网上也能卖对联", "zh", "对联"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1515,6 +1529,17 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
         return
     sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
+
+
+def test_the_speaker_and_someone_called_mister_are_people() -> None:
+    from memo.structure.topic_words import people_en
+
+    # The speaker names herself before the day (round 242's "Tahnee, it's Sunday arvo", 240's "it's Bec, Sunday");
+    # Bajan "old mister clement" is someone, cased or not (round 243).
+    said = ("righto. Tahnee, it's Sunday arvo, the twenty third. okay it's Bec, Sunday arvo. old mister clement sit "
+            "down.")
+    assert {"tahnee", "bec", "clement"} <= people_en(said)
+    assert "sunday" not in people_en(said)
 
 
 def test_a_day_told_first_is_no_title() -> None:

@@ -75,18 +75,20 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
                         r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
                         r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
 # Someone spoken to ("she said Darlene you need to…", "he said Trace I can't…": the word after in any case) or
-# the speaker saying who is talking ("aye it's going. Graeme here, Sunday night").
+# the speaker saying who is talking ("aye it's going. Graeme here, Sunday night", "Tahnee, it's Sunday arvo",
+# "okay it's Bec, Sunday arvo").
 _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
-                           r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+)([A-Z][a-z]+)\s+here\b", re.M)
+                           r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
+                           r"(?:\s+here\b|,\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
-# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung.
+# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked, rung or called mister.
 # The word before may open a sentence ("And dwayne wants…"); Jamaican "seh" is "said". Before a determiner or an
 # adverb 's is "is" ("she'll tell you peat's the worst").
 _PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b(?!\s+(?:the|a|an|not|no|just|always|"
                               r"never|too|so|all|very|only|still|really|been|got|gone|done|over|fine|worse|worst|"
                               r"better|best)\b)|\s+(?:said|says|told|asked|"
                               r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed|seh)\b)"
-                              r"|\b(?:told|asked|rang|texted|phoned|me and)\s+([a-z]{3,})\b", re.M)
+                              r"|\b(?:told|asked|rang|texted|phoned|me and|mister|mr|mrs)\s+([a-z]{3,})\b", re.M)
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
@@ -291,8 +293,9 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 
 def _particle_pair(word: str) -> bool:
     """Two characters with a particle or pronoun among them that the dictionary knows as no noun (是在, 我家, 就是):
-    no word; 网吧, 成都, 工地, 会员 are nouns, however their characters read alone."""
-    return bool(set(word) & PARTICLES_ZH) and not word_tag(word).startswith("n")
+    no word; 网吧, 成都, 工地, 会员, 对联 (a verbal noun) are nouns, however their characters read alone."""
+    tag = word_tag(word)
+    return bool(set(word) & PARTICLES_ZH) and not (tag.startswith("n") or tag == "vn")
 
 
 # What a verb of one character reached (讲清楚, 排到, 过完): jieba joins them into a word it does not know.
