@@ -1681,6 +1681,20 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "I'll start wi fit happened on the day, cause that's fit's in ma heid. then the siller, fit it aa made. "
                "then fit wey we did it at aa, for I need tae hear that again. and then fit happens wi the grun noo\n"
                "so the day.", ("experience", "analysis", "reasons", "plan")),
+        # "…in me own head first. whether I take over…" is no first item; "I'll leave the money till last" is the last
+        # (round 245's stottie bakery placed 6 of 12).
+        ("en", "Paula here, Sunday night, sat in the car outside wor house cause if I gan in Mick'll start and I want "
+               "to get it straight in me own head first. whether I take over Charlton's, Uncle Norman's bakery, "
+               "when he packs in. so. I'm gonna start with what happened this morning at the shop, then why I'm even "
+               "thinking aboot it, then what I'd actually dee if I said yes, and I'll leave the money till last cause "
+               "the money frightens the life oot us\n\nso this morning.",
+         ("experience", "reasons", "plan", "analysis")),
+        # "I'm not gonna talk about this in front of them" announces nothing (round 247's snowbird winters placed 8).
+        ("en", "sitting out in the garage 'cause Marlys has her circle ladies over and I'm not gonna talk about this "
+               "in front of them\nso I'm gonna do this like a lesson plan, the old way.\nfirst off why we're even "
+               "thinking about it.\nthen the dollars and cents, and the what ifs.\nthen what we're actually gonna do "
+               "and when.\nand last, how the trip down there went back in February, how it felt\nokay why.",
+         ("reasons", "analysis", "plan", "experience")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -26,7 +26,7 @@ ZH_LAST = r"最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一�
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
-            rf"(?:first(?:ly)?(?: off)?\b|{_START_WITH_EN})")
+            rf"(?:first(?:ly)?(?: off)?\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b")
@@ -56,7 +56,8 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+"
     r"(?:(?:just|first|quickly)\s+)?)?"
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
-    r"tell you about|tell you|tell)\s+)", re.I
+    # "and I'll leave the money till last": what is left for later is a part too.
+    r"tell you about|tell you|tell|leave|save|keep)\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
 _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
@@ -285,10 +286,16 @@ def trigger_starts(low: str, lex) -> list[int]:
     ("structured physio" names none)."""
     bound = r"\b" if lex.spaced else ""
     # "in order to save money" is a purpose, not the order of the memo; 几块 / 几点 name parts only after a verb
-    # of dividing or saying ("我分几块说", "讲几点"): "二十几块钱" is a price, "几点睡" a time.
+    # of dividing or saying ("我分几块说", "讲几点"): "二十几块钱" is a price, "几点睡" a time. "I'm not gonna talk
+    # about this in front of them" says what the speaker won't do.
     return [m.start() for t in lex.announce_triggers
             for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)
-            if t not in _AMBIGUOUS_ZH or re.search(r"[分说讲聊谈成为这]$", low[: m.start()])]
+            if (t not in _AMBIGUOUS_ZH or re.search(r"[分说讲聊谈成为这]$", low[: m.start()]))
+            and not (lex.spaced and _NEGATED_EN.search(low, 0, m.start()))]
+
+
+# A verb said after a negation ("not gonna talk about this", "won't go through").
+_NEGATED_EN = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?:gonna|going to|want to|wanna)\s+)?$")
 
 
 def until_repeated(items: list[str]) -> list[str]:
