@@ -1537,9 +1537,33 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
     # The speaker names herself before the day (round 242's "Tahnee, it's Sunday arvo", 240's "it's Bec, Sunday");
     # Bajan "old mister clement" is someone, cased or not (round 243).
     said = ("righto. Tahnee, it's Sunday arvo, the twenty third. okay it's Bec, Sunday arvo. old mister clement sit "
-            "down.")
-    assert {"tahnee", "bec", "clement"} <= people_en(said)
+            "down. pastor reid will decide.")
+    assert {"tahnee", "bec", "clement", "reid"} <= people_en(said)
     assert "sunday" not in people_en(said)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "unsaid"),
+    [
+        # How the speaker used to talk is no topic (round 249's basic school: "Mi lesson plan").
+        ("en", "this is Hyacinth, Tuesday the fourth of March, mi sitting on the verandah. so mi just going to talk it "
+               "through like how I used to talk through mi lesson plan. mi went up to the basic school this morning. "
+               "the basic school need a new head. Miss Ivy run the basic school forty years. the board want an "
+               "answer. my plan is to ask the board. the plan needs money.", "lesson plan"),
+        # A question about why names the reasons part, and what the recording is for names nothing (round 244's
+        # market van, 246's wheat-straw pictures).
+        ("zh", "今天四月二号 晚上十点过了 铺子关了门 那为啥子要想这个事 为啥子要想 因为铺子房租涨了 "
+               "幺爸的小货车要卖 赶场一个月跑八个场 铺子不开了 小货车拉货去赶场 幺爸说赶场辛苦", "为啥子"),
+        ("zh", "今儿是十一月十二号 额把这个麦秆画的单子说一下 录下来 也给倩倩听听 麦秆画三千幅 西安的公司要麦秆画 "
+               "麦秆要熨平 村里姐妹一起做麦秆画", "听听"),
+    ],
+)
+def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:
+    from memo.structure.cleanup import lexicon
+    from memo.structure.title import make_title
+
+    sentences = clean_transcript(transcript_from_text(text, language=language)).sentences
+    assert unsaid not in make_title(sentences, "memo.txt", lexicon(language))
 
 
 def test_a_day_told_first_is_no_title() -> None:
@@ -1695,6 +1719,15 @@ def test_a_day_told_first_is_no_title() -> None:
                "thinking about it.\nthen the dollars and cents, and the what ifs.\nthen what we're actually gonna do "
                "and when.\nand last, how the trip down there went back in February, how it felt\nokay why.",
          ("reasons", "analysis", "plan", "experience")),
+        # A word naming the structure with no first part's marker near, and then a story: no announcement (round 251's
+        # dinosaur dig placed 1 of 12).
+        ("en", "righto it's going. Bron here, Thursday arvo, sitting in the ute. Rob's gone into Winton for parts.\nI "
+               "need to get my head straight before I ring the museum back\nso Monday morning, no, Tuesday, it was "
+               "Tuesday cause the mail run was late, smoko time near enough, Dave the ringer comes on the UHF from "
+               "Bore Eleven and he goes Bron you better come and have a look at this, and he wouldn't say what.\nso "
+               "I drive out in the Cruiser, forty k's, and he's standing at the edge of the gully where the wet's cut "
+               "the bank right back, and sticking out the side of it there's this thing like an old grey fence post.",
+         None),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -248,6 +248,12 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     return whole if whole is not None and _named_parts(whole) > _named_parts(found) else found
 
 
+def _mostly_unnamed(found: Announcement) -> bool:
+    """More than half of ``found``'s parts name no template section."""
+    sections = found.template.sections
+    return 2 * sum(is_own_part(s) for s in sections) > len(sections)
+
+
 def _named_parts(found: Announcement) -> tuple[int, int]:
     """How many parts of ``found`` name a template section, and (negated) how many name none."""
     named = sum(1 for spec in found.template.sections if not is_own_part(spec))
@@ -261,6 +267,7 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     zh = lex.language == "zh"
     low = opening.lower()
     enumerated = False  # the list is marked item by item (first…, then…, and last…)
+    trigger_only = False  # found by a word naming the structure alone, no first part's marker near it
     hits = trigger_starts(low, lex)
     flags = 0 if zh else re.I
     first = re.search(ZH_FIRST if zh else EN_FIRST, opening, flags)
@@ -278,6 +285,7 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
         enumerated = True
     elif hits:
         start = min(hits)
+        trigger_only = not (first and 0 <= first.start() - start <= reach)  # "do it in order. first, why…"
     elif first:
         # No last item marked ("reasons first, then analysis, then the plan, then experience."): a list only
         # when three of its items name sections of the template; the list starts with its sentence.
@@ -332,7 +340,10 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     mapped = map_items(items, template, language)
     if mapped is None:
         return None
-    return Announcement(start, start + cut, tuple(items), mapped)
+    found = Announcement(start, start + cut, tuple(items), mapped)
+    # Without a first part's marker, a list most of whose parts name no section is the story after a trigger ("I need
+    # to get my head straight before I ring the museum back. so Monday morning, no, Tuesday, …").
+    return None if trigger_only and _mostly_unnamed(found) else found
 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I

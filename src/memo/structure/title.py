@@ -221,6 +221,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     about = ""  # the topic said only as "about the …"
     for m in namings:
         title = m.group(1).strip(" ：:，,")
+        if not zh and re.search(r"\bused to\s+$", opening[: m.start()], re.I):
+            continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
         restated = None if zh else _RESTATED_EN.match(opening, m.end(1))
         if restated and restated.group(1).split()[0].lower() in title.lower().split():
             title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it

@@ -20,7 +20,7 @@ _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一�
 NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
-_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下)")
+_NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下|录下来)")
 # The topic named with a marker that says so ("换车的事", "学游泳这件事"): the words before it are the topic.
 # Regional markers too: 这桩事体 (Shanghainese), 这码事, 这档子事 (northern), 介个事 (Tianjin), 咯只事 (Hunan),
 # 呢件事 (Cantonese); 那个事 as well as 这个事 (平遥那个事).
@@ -68,7 +68,9 @@ _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这�
 # names what the memo is about.
 META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|"
                       r"感受|滋味|原因|分析|计划|结论|"
-                      r"^(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做](?:这个)?$|"
+                      r"^那?(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做想](?:这个)?$|"
+                      # "录下来也给倩倩听听": what the recording is for
+                      r"录下来|听听$|"
                       r"咋弄|咋整|往下咋|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
