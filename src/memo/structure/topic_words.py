@@ -295,6 +295,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 
 # Nouns of everyday speech with a particle's character, said in many memos and naming none (地方 in 77 of 1195).
 _EVERYDAY_PAIRS_ZH = frozenset(("地方", "对面", "会儿", "个人", "有数", "对方", "不值"))
+# Pronouns and 一 make no noun of a pair the dictionary may list (我会, 一针); 他 does (吉他).
+_PRONOUNS_ZH = frozenset("我你她它这那们一")
 
 
 def _particle_pair(word: str) -> bool:
@@ -304,7 +306,7 @@ def _particle_pair(word: str) -> bool:
     if not set(word) & PARTICLES_ZH:
         return False
     tag = word_tag(word)
-    return bool(set(word) & set("我你她它这那们一")) or word in _EVERYDAY_PAIRS_ZH \
+    return bool(set(word) & _PRONOUNS_ZH) or word in _EVERYDAY_PAIRS_ZH \
         or tag not in ("n", "ns", "nz", "nt", "vn")
 
 
@@ -313,8 +315,8 @@ _RESULT_ZH = re.compile(r"(.)(?:清楚|明白|到|过|完|掉|住|好|成)")
 
 
 def _verb_and_result(word: str) -> bool:
-    """A verb of one character and its result, a word the dictionary lacks or knows as a verb (讲清楚, 排到, 修好,
-    修成): something done, no topic; 爱好 is a noun."""
+    """A verb of one character and its result, a word the dictionary lacks or knows as no noun or adjective (讲清楚,
+    排到, 修好, 修成): something done, no topic; 爱好 is a noun."""
     tag = word_tag(word)
     return bool(_RESULT_ZH.fullmatch(word)) and not tag.startswith(("n", "a")) and is_verb_zh(word[0])
 
