@@ -676,6 +676,10 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
                "the studies show rest does about as well as the operation after a year.\nabout as well.\n"
                "I'd gone in there assuming she'd just book him in\nand then the bill.\neighteen hundred pounds.",
          None),
+        # Two things to find out are the plan's content (round 253's stilt house read them as its parts: 0 placed).
+        ("zh", "哦 录起了 我吴春花 今天礼拜三 就是我们屋这栋吊脚楼的事 讲出来理一哈\n上个礼拜五凌晨下大雨 屋顶漏了\n"
+               "下个礼拜一我先克村委 找文书小龙 问清楚两个事 一个是传统村落那个修缮补贴 听讲一户有两万 "
+               "还有就是要拆的话 审批要走好久", None),
     ],
 )
 def test_structure_announced_with_a_count(language: str, text: str, items: tuple[str, ...] | None) -> None:
