@@ -1535,6 +1535,16 @@ def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, e
     assert make_title(sentences, "memo.txt", lexicon(language)) == expected
 
 
+def test_mandarin_candidate_words_are_nouns_however_their_characters_read() -> None:
+    from memo.structure.cleanup import lexicon
+    from memo.structure.topic_words import _units_zh
+
+    # 网吧 and 成都 hold a particle's character (吧, 都) and are nouns; 修好, 修成 are something done; 我会 and the
+    # everyday 地方 name nothing (rounds 239's net café and 241's old photos).
+    said = "我在网吧上班 这个网吧要关了 老照片修好了 修好的老照片 修成这样 我会去 我会弄 地方不大 地方很多 成都的网吧"
+    assert sorted(_units_zh(said, lexicon("zh"))) == ["成都", "网吧", "老照片"]
+
+
 def test_the_speaker_and_someone_called_mister_are_people() -> None:
     from memo.structure.topic_words import people_en
 
