@@ -251,8 +251,8 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
 
 def _mostly_unnamed(found: Announcement) -> bool:
     """More than half of ``found``'s parts name no template section."""
-    sections = found.template.sections
-    return 2 * sum(is_own_part(s) for s in sections) > len(sections)
+    named, _ = _named_parts(found)
+    return 2 * named < len(found.template.sections)
 
 
 def _named_parts(found: Announcement) -> tuple[int, int]:
