@@ -111,6 +111,17 @@ def test_a_list_number_said_alone_goes() -> None:
     assert "一百块钱" in cleaned and "三个月以后" in cleaned
 
 
+def test_a_word_the_speaker_corrects_is_replaced_by_the_correction() -> None:
+    # "falls, farls I mean", "mine, Narromine I mean": misheard, then said right (rounds 257 and 222); a name the
+    # speaker swaps for another ("Pat, Mike I mean") is what he said and stays.
+    spoken = ("I want to talk about the soda falls, farls I mean, selling them. We drove out past mine, Narromine I "
+              "mean, to the farm. Then Pat, Mike I mean, rang me.")
+    cleaned = clean_text(spoken, "en")
+    assert "the soda farls, selling them" in cleaned and "falls" not in cleaned
+    assert "past Narromine to the farm" in cleaned.replace(",", "")
+    assert "Pat, Mike" in cleaned
+
+
 def test_english_fillers_context_aware() -> None:
     spoken = (
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "

@@ -1570,6 +1570,14 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
                "幺爸的小货车要卖 赶场一个月跑八个场 铺子不开了 小货车拉货去赶场 幺爸说赶场辛苦", "为啥子"),
         ("zh", "今儿是十一月十二号 额把这个麦秆画的单子说一下 录下来 也给倩倩听听 麦秆画三千幅 西安的公司要麦秆画 "
                "麦秆要熨平 村里姐妹一起做麦秆画", "听听"),
+        # How the speaker talks it over (捋捋), why (不然…), and when something happened to someone (…是去年腊月出的事)
+        # name no topic (rounds 254's bicycle frames, 256's bean-skin stall, 255's low-income allowance).
+        ("zh", "嗯 录上了吧 我在老孙那个车库里头 刚收拾完 随便说说 捋捋\n我第一个车架焊完了 车架是公路车架 "
+               "老孙说车架能卖 一个车架卖八千 焊车架要一个礼拜", "捋捋"),
+        ("zh", "嗯 那个 现在是夜里十一点过一刻 我在我爸屋里的厨房 他睡了 我就对着手机讲一哈 理一理 不然脑壳里面一锅粥\n"
+               "今天早上煎了一锅豆皮 豆皮要蒸 摊子在地铁口 豆皮一份八块 我爸卖了二十三年豆皮 一锅豆皮要浆", "不然"),
+        ("zh", "俺坐院里 这事儿憋心里好几天了\n建国是去年腊月出的事 搁郑州工地上 现在干不了活 村里说能申请低保 "
+               "低保一个月三百 低保要分户 申请低保得填表", "腊月"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:

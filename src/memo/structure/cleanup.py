@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..language import CJK as _CJK
 from ..language import joiner
@@ -99,6 +100,23 @@ def _dedupe_en(text: str, lex: Lexicon) -> str:
     return re.sub(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", repl, text, flags=re.IGNORECASE)
 
 
+# "the soda falls, farls I mean", "mine, Narromine I mean": a word, then what the speaker corrects it to.
+_REPAIR_EN = re.compile(r"\b([\w'-]+), ([\w'-]+),? I mean\b", re.IGNORECASE)
+
+
+def _sounds_alike(said: str, meant: str) -> bool:
+    """Whether ``meant`` corrects a mishearing of ``said``: spelt much alike (clowns / crowns), or the whole of
+    what was heard in part (mine / Narromine); not another word ("Pat, Mike I mean" changes who, and stays)."""
+    a, b = said.lower(), meant.lower()
+    if a == b or len(a) < 2:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.5 or len(a) >= 3 and (b.endswith(a) or b.startswith(a))
+
+
+def _repair_en(text: str) -> str:
+    return _REPAIR_EN.sub(lambda m: m.group(2) if _sounds_alike(m.group(1), m.group(2)) else m.group(0), text)
+
+
 def clean_fragment(text: str, language: str, context: DocContext | None = None) -> str:
     """Clean one piece of speech; pause marks (``PAUSE``) are left for :func:`resolve_pauses`."""
     lex = lexicon(language)
@@ -108,7 +126,7 @@ def clean_fragment(text: str, language: str, context: DocContext | None = None) 
         text = _apply(lex.corrections, text)
         text = _stray_latin_zh(text)
     else:
-        text = re.sub(r"\s+", " ", text)
+        text = _repair_en(re.sub(r"\s+", " ", text))
         text = _apply(lex.corrections, text)
     text = _apply(lex.filler_rules, text)
     text = filler_word_pattern(lex).sub(PAUSE, text)

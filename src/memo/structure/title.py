@@ -39,6 +39,7 @@ from .topic_words import (
     singular,
     topic_word_zh,
     topic_words,
+    verb_twice_zh,
 )
 
 _NAMING_EN = re.compile(
@@ -51,6 +52,8 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
+# Why the speaker talks it through, said after what he talks about.
+_PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
 _CHANGE_EN = re.compile(
     r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
     r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
@@ -235,6 +238,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             title = title[3:]  # "think about me nan's house": my, as Liverpool or Yorkshire says it
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
+        if zh:
+            title = _PURPOSE_ZH.split(title, 1)[0]  # "理一理 不然脑壳里面一锅粥": what for, after what
         head, tail = (HEAD_ZH, TAIL_ZH) if zh else (HEAD_EN, TAIL_EN)
         title = tail.sub("", head.sub("", title))
         if (META_ZH if zh else META_EN).search(title) or (zh and STATEMENT_ZH.search(title)):
@@ -248,6 +253,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
         if zh and person_zh(title, text, addressed=False):
             continue  # "说说浩浩这个事": who the matter is about; the memo's words say what it is
+        if zh and verb_twice_zh(title, text):
+            continue  # "随便说说 捋捋": how he talks it over (捋一捋), not what about
         low = title.lower()
         # What the speaker has to decide is the topic when he says its noun again ("decide about the other eye").
         phrase = low.split()

@@ -26,6 +26,8 @@ _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下|�
 # 呢件事 (Cantonese); 那个事 as well as 这个事 (平遥那个事).
 MATTER_ZH = (r"这件事情?|这个事情?|那(?:件|个)事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|"
              r"(?<![中媒简])介(?:个|档子?)事|咯(?:只|个)事|呢(?:件|个)事")
+# 是 between two words says what something is or when it was; 还是, 就是, 要是, 不是 … join or weigh.
+_COPULA_ZH = re.compile(r"(?<![还就要可但于不凡老总真倒硬光也都])是(?!不是)")
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 _CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
@@ -237,6 +239,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
         if re.search(r"[在了着]", title):
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
+        if _COPULA_ZH.search(title):
+            break  # "建国是去年腊月出的事": when it happened, said of someone, not the topic
         content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
         # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
         # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).

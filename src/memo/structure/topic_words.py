@@ -107,10 +107,10 @@ def is_verb_zh(word: str) -> bool:
     return word_tag(word).startswith("v")
 
 
-def _verb_twice_zh(word: str, text: str) -> bool:
+def verb_twice_zh(word: str, text: str) -> bool:
     """A verb said twice for "a little" (唠唠, 算算, 试试): no nickname (乐乐, 航航), though it doubles a character,
     unless the memo says it as someone's name (安安的妈, 给安安, 抱着安安)."""
-    if word[:1] != word[1:] or not is_verb_zh(word[0]):
+    if len(word) != 2 or word[0] != word[1] or not is_verb_zh(word[0]):
         return False
     return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪|把){word}", text)  # 把涵涵的事: no verb
 
@@ -125,7 +125,7 @@ _PERSON_SAID_ZH = "(?:跟|和|让|发给|问|陪|等){w}|{w}(?:说|讲|问|喊|�
 def _nickname_zh(word: str, text: str) -> bool:
     """A nickname (小雅, 老王, 阿杰, 乐乐): not a verb said twice (看看), nor a word of the dictionary that only looks
     like one (小区, 老家, 小学, 老人), unless it is 老 or 小 before a surname (老张, 小叶) or kin (阿爸, 小姑)."""
-    if not _NAME_ZH.match(word) or _verb_twice_zh(word, text):
+    if not _NAME_ZH.match(word) or verb_twice_zh(word, text):
         return False
     tag = word_tag(word)
     return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _KIN_ZH + _ELDERS_ZH
