@@ -1520,6 +1520,11 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("嗯 录上了 现在两点 我在网吧吧台后头 刚才有个伢子拿别人身份证来开机 这个网吧迟早要出事 "
          "网吧的租约月底到期 房东要涨租 续租的话机子也要换 四十台机子要二十多万 开网吧开了十年 "
          "长沙那边有个冷链的活 老婆讲网吧守不住了", "zh", "网吧"),
+        # Doric: "richt" is "right", said all through, and "takin ower the shop" the change she weighs (round 262).
+        ("richt. is it on. aye. Kirsty, tuesday night. richt, I'm thinkin aboot takin ower the shop. Dad's sixty "
+         "four an he wants oot. richt, the shop's been there since nineteen sixty one. the shop makes its ain "
+         "sausages. richt, the bank wid lend me the money. the shop needs a new fridge. I couldna let it close, "
+         "richt.", "en", "Takin ower the shop"),
         ("嗯 录上了 今儿个头一回上集写对联 红纸铺开 墨汁一倒 人就围上来了 一副对联卖十五 "
          "写了三十副对联 手写的对联跟印的不一样 县城年货会有摊位 孙女说网上也能卖对联", "zh", "对联"),
     ],

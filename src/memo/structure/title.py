@@ -57,6 +57,7 @@ _PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
 _CHANGE_EN = re.compile(
     r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
     r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
+    r"tak(?:e|ing|in'?) (?:over|ower)|"  # "takin ower the shop": Doric for taking it over
     # "the cider press Gary's selling is sixty eight hundred": a price, not what is sold.
     r"giv(?:e|ing) up)\s+(?!(?:is|was|are|were|it|them|for|at|in|on|to)\b)(?:a |an |the |my |our )?[\w'-]+"
     r"(?: [\w'-]+)?",
