@@ -1428,7 +1428,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "狮子林桥底下人多 跳水直播一个月三千 跳水是我的老本行", "zh", "跳水和狮子林桥"),
         # Round 155's karang guni: Singlish "already", "cannot", "lah" end a sentence and name nothing.
         ("ok recording already. I want to settle whether I take over the lorry round lah. the lorry is old already. "
-         "the round pays already. cannot say no lah, the lorry round is Pa's", "en", "Lorry round"),
+         "the round pays already. cannot say no lah, the lorry round is Pa's", "en", "Take over the lorry round"),
         # Round 134's cider: "the press Gary's selling is sixty eight hundred" is a price, not what is sold.
         ("Numbers again. The cider press Gary's selling is sixty eight hundred, hydraulic. The cider would sell at "
          "the market. Cider apples are free.", "en", "Cider"),
