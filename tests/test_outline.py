@@ -1550,6 +1550,15 @@ def test_mandarin_candidate_words_are_nouns_however_their_characters_read() -> N
     assert sorted(_units_zh(said, lexicon("zh"))) == ["成都", "网吧", "老照片"]
 
 
+def test_old_or_young_before_a_common_surname_is_someone() -> None:
+    from memo.structure.topic_words import person_zh
+
+    # 老高 is the speaker's husband (round 259's bungalow move was titled 老高), though 高 starts many a word.
+    said = "老高睡下了 我坐炉子边上 老高今年七十了 老高去年开春脑梗 小黄也说搬吧"
+    assert person_zh("老高", said) and person_zh("小黄", said)
+    assert not person_zh("平房", said)
+
+
 def test_the_speaker_and_someone_called_mister_are_people() -> None:
     from memo.structure.topic_words import people_en
 
@@ -1583,6 +1592,11 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
                "今天早上煎了一锅豆皮 豆皮要蒸 摊子在地铁口 豆皮一份八块 我爸卖了二十三年豆皮 一锅豆皮要浆", "不然"),
         ("zh", "俺坐院里 这事儿憋心里好几天了\n建国是去年腊月出的事 搁郑州工地上 现在干不了活 村里说能申请低保 "
                "低保一个月三百 低保要分户 申请低保得填表", "腊月"),
+        # "burned my arm today. proper one.": how bad, not a topic said alone (round 258's glassblowing arch).
+        ("en", "right. recording. it's Jodie, Tuesday night. so I'm gonna talk it out. burned my arm today. proper "
+               "one. right along my forearm on the blow pipe. the arch is Mick's workshop. Mick wants out of the arch "
+               "by March. the furnace in the arch costs a fortune to run. the arch rent is nine hundred a month.",
+         "Proper one"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:

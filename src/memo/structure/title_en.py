@@ -53,6 +53,8 @@ def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon
             continue
         phrase = HEAD_EN.sub("", m.group(1))
         if TAIL_EN.search(phrase):  # "the pay thing.", "The vasectomy one.": named as the topic, if only once
+            if phrase == m.group(1) and phrase.lower().endswith(" one"):
+                continue  # "burned my arm today. proper one.": how bad, with no "the" to name a topic
             word = TAIL_EN.sub("", phrase)
             if word and not {w.lower() for w in word.split()} & (lex.common_words | STOP_EN):
                 # "…asking for the injection. The steroid one.": "one" stands for the noun said just before.

@@ -58,6 +58,9 @@ _SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗
 _MORE_SURNAMES_ZH = frozenset("江顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚庞樊殷施陶洪翟颜倪严牛温季俞章鲁葛伍申尤毕聂焦"
                               "向柳邢岳齐梅莫庄辛管祝左涂谷祁耿詹凌费纪靳盛童甄项裴卫屈鲍覃霍翁甘包柏宁柯阮闵柴冉饶戚"
                               "滕邬苟褚娄奚穆党郎冀姬屠郜晏栾郁蒙喻窦迟敖冷卓艾蓝巩仲虞卞冼佟匡宗巫鞠桑荆岑薛胥蔺权")
+# Common surnames that start too many words to mark a name by themselves (黄瓜, 高铁, 方便, 白天): after 老 or
+# 小 they are someone (老高, 小黄).
+_NICKNAMED_ZH = "黄高于方白熊孔毛邹史郝傅"
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
@@ -128,7 +131,7 @@ def _nickname_zh(word: str, text: str) -> bool:
     if not _NAME_ZH.match(word) or verb_twice_zh(word, text):
         return False
     tag = word_tag(word)
-    return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _KIN_ZH + _ELDERS_ZH
+    return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _NICKNAMED_ZH + _KIN_ZH + _ELDERS_ZH
 
 
 # An elder's title said right after a name (火炎伯, 德胜叔, 秀英姐): the name is someone's. Not 姑娘, 哥们, 姐妹, 婶子.
