@@ -48,6 +48,8 @@ _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EN_COUNT = re.compile(
     # "twenty four questions" is a number, not a count of parts.
     r"\b(?<!twenty )(?<!thirty )(?<!forty )(?<!fifty )(?<!sixty )(?<!seventy )(?<!eighty )(?<!ninety )"
+    # "pay in three parts, first part thirty thousand": instalments, not the memo's parts (round 269's longhouse).
+    r"(?<!pay in )(?<!paid in )(?<!paying in )(?<!payable in )(?<!split into )(?<!split in )"
     r"(?<!hundred )(?<!-)(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
     r"(?:things|parts|points|topics|areas|questions|bits|sections)\b",
     re.I,

@@ -20,7 +20,7 @@ ZH_ENUM = (
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
-ZH_FIRST = r"先说(?!一遍|一下吧)|先聊|先讲|先唠|首先"  # "我自己先说一遍" is saying it through, not a first part
+ZH_FIRST = r"先[说讲聊唠](?!一遍|一下吧)|首先"  # "我自己先说一遍", "自己先港一遍": saying it through, not a first part
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
 ZH_LAST = r"最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
 # not "in the first place"

@@ -79,10 +79,10 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
                         r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
 # Someone spoken to ("she said Darlene you need to…", "he said Trace I can't…": the word after in any case) or
 # the speaker saying who is talking ("aye it's going. Graeme here, Sunday night", "Tahnee, it's Sunday arvo",
-# "okay it's Bec, Sunday arvo").
-_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+)\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
+# "okay it's Bec, Sunday arvo", "right. Dekka. Tuesday night").
+_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
-                           r"(?:\s+here\b|,\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+                           r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked, rung or called mister,
 # pastor, auntie.
