@@ -98,10 +98,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
 
 
 def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:
-    assert T._verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
-    assert not T._verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
-    assert not T._verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
-    assert not T._verb_twice_zh("涵涵", "我把涵涵咯只事说一遍 涵涵一个人跳")  # 涵 is a verb to jieba
+    assert T.verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
+    assert not T.verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
+    assert not T.verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
+    assert not T.verb_twice_zh("涵涵", "我把涵涵咯只事说一遍 涵涵一个人跳")  # 涵 is a verb to jieba
 
 
 def test_a_name_said_with_an_elders_title_after_it_is_someone() -> None:
