@@ -1784,6 +1784,9 @@ def test_a_day_told_first_is_no_title() -> None:
                "up the money and whether she's worth it, then what I'm actually going to do, and then how I got on at "
                "Davy's yesterday, because that's the bit I can't stop thinking about\nwhy.\nwell, Nell's thirteen.",
          ("reasons", "analysis", "plan", "experience")),
+        # Gansu 阿们弄 is the plan, as Qinghai 阿门弄 (round 274's Great Wall guardian read three parts, placed 8).
+        ("zh", "乡上文化站的小马 叫我接老张的长城保护员 自己跟自己喧一喧 先喧为啥想接这个活 再算一算账 划算不划算 "
+               "然后说阿们弄 最后说说心里是个啥滋味\n为啥想接 头一个", ("reasons", "analysis", "plan", "experience")),
         # Paying in three parts is instalments, not the memo's parts (round 269's longhouse placed 0 of 12).
         ("en", "the state give grant for the ruai roof and the water tank and the road, but every family pay for "
                "their own bilik.\neighty five thousand per pinto.\npay in three parts, first part thirty thousand end "
