@@ -26,6 +26,7 @@ from .title_zh import (
     META_ZH,
     NAMING_ZH,
     PRONOUN_HEAD_ZH,
+    PURPOSE_ZH,
     STATEMENT_ZH,
     TAIL_ZH,
     opening_title_zh,
@@ -52,8 +53,6 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
-# Why the speaker talks it through, said after what he talks about.
-_PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
 _CHANGE_EN = re.compile(
     r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
     r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
@@ -240,7 +239,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         if not zh and _PRONOUN_HEAD_EN.match(title.split(" ", 1)[0]) and not _NOUN_AFTER_EN.match(title):
             continue  # "think about this properly": the pronoun points at what is not said here
         if zh:
-            title = _PURPOSE_ZH.split(title, 1)[0]  # "理一理 不然脑壳里面一锅粥": what for, after what
+            title = PURPOSE_ZH.split(title, 1)[0]  # "理一理 不然脑壳里面一锅粥": what for, after what
         head, tail = (HEAD_ZH, TAIL_ZH) if zh else (HEAD_EN, TAIL_EN)
         title = tail.sub("", head.sub("", title))
         if (META_ZH if zh else META_EN).search(title) or (zh and STATEMENT_ZH.search(title)):

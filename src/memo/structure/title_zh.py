@@ -78,13 +78,16 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
 # A day said as the matter ("我把今儿这事说一下", "夜儿个的事"): when it happened; what happened is named later.
 _DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+$")
+# Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
+# after the topic it ends it.
+PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
 # A clause that judges or narrates, not a topic: it opens with a hedge, the speaker's own doing or who he is
 # ("我是俊宏 今天的事").
 STATEMENT_ZH = re.compile(
-    r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|不然|要不然|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
+    r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"今儿|今晚|今个|昨儿|昨晚|夜儿|夜里|[又也还](?![是有])|"  # "说两句 今儿又加班到十点半": what happened, when
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
-    r"省得|免得|好让|以免|反正|"  # "说两句 省得回家让淑珍听见又念叨", "说说 反正也没人听": why he talks here
+    rf"{PURPOSE_ZH.pattern}|反正|"  # "说说 反正也没人听": why he talks here
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
     r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
