@@ -868,7 +868,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Counted as 四个事; of two phrases after one marker ("然后回头想想，我当初为啥…") the one naming a part stands.
         ("zh", "这个书店开了半年了 我今天就说四个事 先把这半年的账算清楚 再说说开这个店到底是个啥滋味 然后回头想想 "
                "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",
-         ("先把这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
+         ("这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
          ("analysis", "experience", "reasons", "plan")),
         # "我打算这样讲" / "我这么弄" say how the memo goes, no part; a marker with a verb of telling (再讲, 先说) marks
         # a part though the pause before it is lost, and 接下来 after it is what the part is about (round 82).
@@ -941,7 +941,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Hunan speech: 为么子 is "why", 么子搞 "what to do" (its 么 no lead-in word).
         ("zh", "我先港下 为么子想出来单干 然后算下账 看划不划得来 再港下 接下来么子搞 最后港下今天去看店子 "
                "心里是么子滋味\n今天",
-         ("为么子想出来单干", "算下账", "么子搞", "心里是么子滋味"), ("reasons", "analysis", "plan", "experience")),
+         ("为么子想出来单干", "算下账", "么子搞", "今天去看店子"), ("reasons", "analysis", "plan", "experience")),
         # 完了 after a thing said is "after that"; "最后才讲…" is the last part.
         ("zh", "今天事情有点多 我想 先讲讲今天出的事 完了再把钱算一下 算清楚 然后想想我到底为什么想留下来 最后才讲 "
                "接下来要怎么搞\n今天是在薄士山那边一个house",
@@ -968,7 +968,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
           "what I gotta do before the fall"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "这个雕刻水仙花 要不要自己来做 我先讲 上礼拜去厦门花市 发生的代志 再来算数 然后讲 为什么要这样弄 最后讲 "
                "接下来怎么做 好\n礼拜五晚上",
-         ("发生的代志", "算数", "为什么要这样弄", "怎么做"), ("experience", "analysis", "reasons", "plan")),
+         ("上礼拜去厦门花市", "算数", "为什么要这样弄", "怎么做"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "先讲讲为啥要动搿个脑筋 再算算账 到底划得来伐 然后讲讲下趟哪能弄 最后么 讲讲这两个礼拜 心里啥个味道\n"
                "为啥",
          ("为啥要动搿个脑筋", "算算账", "下趟哪能弄", "这两个礼拜"), ("reasons", "analysis", "plan", "experience")),
@@ -1053,6 +1053,30 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "是么子味道 港乱哒也冇关系\n先港为么子",
          ("为么子动咯个心", "算下得失", "接下来怎么搞", "心里头咯几天是么子味道"),
          ("reasons", "analysis", "plan", "experience")),
+        # An item before its "first" after fillers or a verb of telling, and the last one after ", and" (round 275's
+        # roadhouse lease and bat willow); "what I've half a mind to do" is the plan, "what I saw" how it went.
+        ("en", "okay. Trish, Tuesday.\n\nso, um, why we'd even look at it first, then the money and what could go "
+               "wrong, then what we're gonna do, and then how the weekend up there went. righto\n\nwhy. Mick's back",
+         ("why we'd even look at it", "the money", "what we're gonna do", "how the weekend up there went"),
+         ("reasons", "analysis", "plan", "experience")),
+        ("en", "right. Geoff, Sunday evening.\n\nso I'll say what I've half a mind to do first, so I don't lose it, "
+               "then why, then what I saw down at the yard Thursday, and the sums last, to see whether I'm being an "
+               "old fool. that's the order\n\num, what I've half a mind to do",
+         ("what I've half a mind to do", "why", "what I saw down at the yard Thursday", "the sums"),
+         ("plan", "reasons", "experience", "analysis")),
+        # 先把 with a verb of telling or settling after its object opens the first part (round 273's 道班, round 269's
+        # osmanthus); a part named by a day and who came or went is how it went; 为撒 (Gansu) and 为么要 (Hubei) ask why.
+        ("zh", "这个事情要赶紧想清楚 我先把这趟上去看见的喧一哈 再算算钱 然后说我为啥想去 最后说阿门弄 就这么个顺序\n\n"
+               "我是赵永福",
+         ("这趟上去看见的喧一哈", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
+        ("zh", "今天事情多 我按这样讲 先把数算清楚 不然脑壳乱 然后讲今天陈经理来村里 还有上个礼拜克广州厂里看到的 "
+               "再讲我为哪样想签 最后讲接下来哪门搞\n\n先算数",
+         ("数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"), ("analysis", "experience", "reasons", "plan")),
+        ("zh", "要不要报名去塔中那个沙漠项目 我按这个顺序说 先算账 再说说上礼拜去沙漠里头看见的 然后说我为撒动心 最后看咋弄\n\n"
+               "算账 我现在",
+         ("先算账", "上礼拜去沙漠里头看见的", "我为撒动心", "看咋弄"), ("analysis", "experience", "reasons", "plan")),
+        ("zh", "讲一下这个事 我先讲今天去黄伯屋里 还有去老街看铺面 然后讲我打算怎么搞 再讲为么要搞 最后算一下数 好\n\n今天",
+         ("今天去黄伯屋里", "我打算怎么搞", "为么要搞", "算一下数"), ("experience", "plan", "reasons", "analysis")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:
