@@ -977,7 +977,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("en", "first why I'd even want to do it, then the dollars and cents, then what I'm actually gonna do about "
                "it, and then at the end how it's all sitting with me, cause my gut's been doing flips all "
                "week\n\nso why.",
-         ("why I'd even want to do it", "the dollars", "cents", "what I'm actually gonna do about it",
+         ("why I'd even want to do it", "the dollars", "what I'm actually gonna do about it",
           "how it's all sitting with me"), ("reasons", "analysis", "plan", "experience")),
         # "so why first, why I'd even be thinking of it. then …": "so" before an item said ahead of its ordinal
         # (round 116's farrier).
@@ -1064,19 +1064,48 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "old fool. that's the order\n\num, what I've half a mind to do",
          ("what I've half a mind to do", "why", "what I saw down at the yard Thursday", "the sums"),
          ("plan", "reasons", "experience", "analysis")),
-        # 先把 with a verb of telling or settling after its object opens the first part (round 273's 道班, round 269's
-        # osmanthus); a part named by a day and who came or went is how it went; 为撒 (Gansu) and 为么要 (Hubei) ask why.
+        # 先把 with a verb of telling or settling after its object opens the first part (round 273's 道班, round
+        # 269's osmanthus); a part named by a day and who came or went is how it went; 为撒 (Gansu) and 为么要 (Hubei)
+        # ask why.
         ("zh", "这个事情要赶紧想清楚 我先把这趟上去看见的喧一哈 再算算钱 然后说我为啥想去 最后说阿门弄 就这么个顺序\n\n"
                "我是赵永福",
          ("这趟上去看见的喧一哈", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "今天事情多 我按这样讲 先把数算清楚 不然脑壳乱 然后讲今天陈经理来村里 还有上个礼拜克广州厂里看到的 "
                "再讲我为哪样想签 最后讲接下来哪门搞\n\n先算数",
-         ("数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"), ("analysis", "experience", "reasons", "plan")),
-        ("zh", "要不要报名去塔中那个沙漠项目 我按这个顺序说 先算账 再说说上礼拜去沙漠里头看见的 然后说我为撒动心 最后看咋弄\n\n"
-               "算账 我现在",
+         ("数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"),
+         ("analysis", "experience", "reasons", "plan")),
+        ("zh", "要不要报名去塔中那个沙漠项目 我按这个顺序说 先算账 再说说上礼拜去沙漠里头看见的 然后说我为撒动心 "
+               "最后看咋弄\n\n算账 我现在",
          ("先算账", "上礼拜去沙漠里头看见的", "我为撒动心", "看咋弄"), ("analysis", "experience", "reasons", "plan")),
-        ("zh", "讲一下这个事 我先讲今天去黄伯屋里 还有去老街看铺面 然后讲我打算怎么搞 再讲为么要搞 最后算一下数 好\n\n今天",
+        ("zh", "讲一下这个事 我先讲今天去黄伯屋里 还有去老街看铺面 然后讲我打算怎么搞 再讲为么要搞 最后算一下数 好"
+               "\n\n今天",
          ("今天去黄伯屋里", "我打算怎么搞", "为么要搞", "算一下数"), ("experience", "plan", "reasons", "analysis")),
+        # Parts marked one by one with no last one marked; a filler between words ends a part's name (round 280's
+        # super visa).
+        ("en", "yo ok. it's Kajan, Wednesday.\n\nok so how I'm gonna do this. first I'll say what happened this "
+               "morning on the call cuz that's what got me like this. then the money and the paperwork ting, the "
+               "numbers, properly. then why I even wanna do this, like for real why. and then what I'm actually gonna "
+               "do this week, cuz Nila's gonna ask me tonight\n\nso this morning",
+         ("what happened this morning on the call", "the money", "why I even wanna do this",
+          "what I'm actually gonna do this week"), ("experience", "analysis", "reasons", "plan")),
+        # "at the end how the visit went" marks the last part; what is weighed names it (round 281's iru).
+        ("en", "first i will say why this i rule iru, business is even entering my head, then i will weigh it the "
+               "money and the wahala side then what i will do step by step and at the end how the visit to the "
+               "machine man in ibadan went and how i am feeling about it all.\n\nwhy.",
+         ("why this i rule iru", "the money", "what i will do step by step",
+          "how the visit to the machine man in ibadan went"), ("reasons", "analysis", "plan", "experience")),
+        # Run on, "this then what…" opens the next part (round 281's dikir barat); "the why of it" asks why (282's bush
+        # poetry).
+        ("en", "first i tell what happened tonight at rehearsal then the money and time part, because nurul confirm "
+               "will ask then why i even want to do this then what i'm going to do next.\n\nso tonight",
+         ("what happened tonight at rehearsal", "the money", "why i even want to do this", "what i'm going to do next"),
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "so first i'll tell you what happened saturday night at the pub, then the dollars, cos jan'll want the "
+               "dollars, then the why of it, why a silly old bugger of sixty six would bother, and then what i reckon "
+               "i'll do\n\nsaturday",
+         ("what happened saturday night at the pub", "the dollars", "the why of it",
+          "why a silly old bugger of sixty six would bother", "what i reckon i'll do"),
+         ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

@@ -298,6 +298,9 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
         # when three of its items name sections of the template; the list starts with its sentence.
         start = max(opening.rfind(c, 0, first.start()) for c in "\n.:。：！？!?") + 1
         found = _named_list(opening[start : first.start() + reach], template, language)
+        if found is None:  # "first I'll say what happened … then the money … then why … and then what I'll do"
+            start = first.start()
+            found = _marked_run(opening[start : start + reach], template, language)
         return found and replace(found, start=start + found.start, end=start + found.end)
     else:
         return None
@@ -351,6 +354,22 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     # Without a first part's marker, a list most of whose parts name no section is the story after a trigger ("I need
     # to get my head straight before I ring the museum back. so Monday morning, no, Tuesday, …").
     return None if trigger_only and _mostly_unnamed(found) else found
+
+
+def _marked_run(window: str, template: Template, language: str) -> Announcement | None:
+    """Parts marked one by one with no last one marked ("first I'll say what happened this morning … then the money
+    … then why … and then what I'm actually gonna do"), in one paragraph: three or more, each naming a different
+    section."""
+    segment = re.split(r"\n\s*\n", window, maxsplit=1)[0]
+    items = marked_items(segment, template, language)
+    if len(items) < 3 or not all(names_a_section(item, template, language) for item in items):
+        return None
+    keys = {section_named(item, template, language).key for item in items}
+    mapped = map_items(items, template, language) if len(keys) == len(items) else None
+    if mapped is None:
+        return None
+    end = segment.rfind(items[-1])
+    return Announcement(0, end + len(items[-1]) if end >= 0 else len(segment), tuple(items), mapped)
 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I

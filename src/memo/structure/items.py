@@ -31,8 +31,11 @@ _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
             rf"(?:first(?:ly)?(?: off)?\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
+# "and at the end how the visit went"; "at the end of the month", "at the end, fourteen twenty" are no part.
+_AT_THE_END_EN = r"(?:and )?at the (?:very )?end(?=,? (?:how|what|why|whether|i'll|i will)\b)"
 EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
-           r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end)\b")
+           r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end|"
+           rf"{_AT_THE_END_EN})\b")
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
@@ -60,14 +63,18 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:(?:just|first|quickly)\s+)?)?"
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
-    r"tell you about|tell you|tell|leave|save|keep)\s+)", re.I
+    r"tell you about|tell you|tell|leave|save|keep|"
+    # "i will weigh it the money and the wahala side": what is weighed names the part.
+    r"weigh(?: (?:it|them|everything|things))?(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
 _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
 _EN_REASON_TAIL = re.compile(rf"\s+(?:{_BECAUSE_EN})\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
-    # "what next" and "what then" name the plan.
+    # "what next" and "what then" name the plan. "…why i even want to do this then what i'm going to do next": run on,
+    # "then" after "this" opens the next part when a question word follows.
+    r"(?:(?<=\bthis |\bthat )then(?= (?:what|why|how|whether)\b),?|"
     r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!what's )(?<!what is )"
     r"(?<!\bwhat )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
@@ -78,7 +85,7 @@ EN_ENUM = (
     # "how last night went", "what happened last week": a time inside an item, not its marker
     r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?! (?:night|week|weekend|time|year|month|few|"
     r"couple|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
-    r"(?:and )?i'll (?:finish|end) (?:with|on))\b,?"
+    rf"(?:and )?i'll (?:finish|end) (?:with|on)|{_AT_THE_END_EN})\b,?)"
 )
 # Items that talk about the memo rather than name a part of it.
 # "我打算这样讲" / "我这么弄" say how the memo will go, before its first part; 那么 opening or closing a piece
@@ -125,7 +132,8 @@ _EN_OPEN = re.compile(r"\b(?:been|is|was|are|were|be|the|a|an|to|of|that|that's|
 def pieces(window: str, language: str) -> list[str]:
     """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
     zh = is_chinese(language)
-    text = clean_fragment(window, language).replace(PAUSE, "，")
+    # A filler said between words is a pause: a clause break ("why I even wanna do this, like for real why").
+    text = clean_fragment(window, language).replace(PAUSE, "，" if zh else ",")
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
     if zh:
         found: list[str] = []
@@ -294,11 +302,14 @@ def trigger_starts(low: str, lex) -> list[int]:
     return [m.start() for t in lex.announce_triggers
             for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)
             if (t not in _AMBIGUOUS_ZH or re.search(r"[分说讲聊谈成为这]$", low[: m.start()]))
-            and not (lex.spaced and _NEGATED_EN.search(low, 0, m.start()))]
+            and not (lex.spaced and (_NEGATED_EN.search(low, 0, m.start()) or _NEXT_PART_EN.search(low, 0, m.start())))]
 
 
 # A verb said after a negation ("not gonna talk about this", "won't go through").
 _NEGATED_EN = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?:gonna|going to|want to|wanna)\s+)?$")
+# A verb that opens the next part of a list ("…shaking me, then I will talk about yesterday"): no word for the
+# structure.
+_NEXT_PART_EN = re.compile(r"\b(?:then|after that|next)\s+(?:(?:i will|i'll|let me|i'm gonna|i'm going to)\s+)?$")
 
 
 def until_repeated(items: list[str]) -> list[str]:
