@@ -931,13 +931,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "then why I even want to hang on to the place at all, and then what's next.\n\nso today.",
          ("what happened down here today with the thatcher", "the money", "why I even want to hang on to the place "
           "at all", "what's next"), ("experience", "analysis", "reasons", "plan")),
-        # "the money side" says more of "the pros and cons" (an item, but no part of its own); "how it all sits with
-        # me" is how it feels.
+        # "the money side" says more of "the pros and cons" (no part of its own); "how it all sits with me" is how it
+        # feels.
         ("en", "so first why i even want the bloody thing, then the pros and cons and the money side, then what i'm "
                "actually gonna do about it, and then, um, how it all sits with me.\n\nso why.",
-         ("why i even want the bloody thing", "the pros and cons", "the money side",
-          "what i'm actually gonna do about it", "how it all sits with me"), ("reasons", "analysis", "plan",
-                                                                              "experience")),
+         ("why i even want the bloody thing", "the pros and cons", "what i'm actually gonna do about it",
+          "how it all sits with me"), ("reasons", "analysis", "plan", "experience")),
         # Hunan speech: 为么子 is "why", 么子搞 "what to do" (its 么 no lead-in word).
         ("zh", "我先港下 为么子想出来单干 然后算下账 看划不划得来 再港下 接下来么子搞 最后港下今天去看店子 "
                "心里是么子滋味\n今天",
@@ -1106,6 +1105,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("what happened saturday night at the pub", "the dollars", "the why of it",
           "why a silly old bugger of sixty six would bother", "what i reckon i'll do"),
          ("experience", "analysis", "reasons", "plan")),
+        # No last part marked, the adverb before the verb of telling without its subject (round 283's mohair farm).
+        ("en", "ok. recording. annelie here.\n\nso let me first just tell what happened this weekend on the farm, "
+               "otherwise none of the rest makes sense. then why i'm even thinking this mad thing. then i'll do the "
+               "sums properly, like the accountant i'm supposed to be. and then what i'm actually going to do, monday "
+               "morning\n\nso. friday",
+         ("what happened this weekend on the farm", "why i'm even thinking this mad thing", "the sums properly",
+          "what i'm actually going to do"), ("experience", "reasons", "analysis", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:
@@ -1652,6 +1658,10 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
                "one. right along my forearm on the blow pipe. the arch is Mick's workshop. Mick wants out of the arch "
                "by March. the furnace in the arch costs a fortune to run. the arch rent is nine hundred a month.",
          "Proper one"),
+        # "this mad thing": how the speaker rates the matter, not what it is (round 283's mohair farm).
+        ("en", "ok. recording. annelie here, sunday night. then why i'm even thinking this mad thing. so. thursday "
+               "night i flew to PE and drove up to the farm. the mohair clip was good. the farm needs a manager. ma "
+               "wants me on the farm. the mohair price is up. the shearing team came to the farm.", "Mad"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:

@@ -296,11 +296,12 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     elif first:
         # No last item marked ("reasons first, then analysis, then the plan, then experience."): a list only
         # when three of its items name sections of the template; the list starts with its sentence.
-        start = max(opening.rfind(c, 0, first.start()) for c in "\n.:。：！？!?") + 1
-        found = _named_list(opening[start : first.start() + reach], template, language)
-        if found is None:  # "first I'll say what happened … then the money … then why … and then what I'll do"
-            start = first.start()
-            found = _marked_run(opening[start : start + reach], template, language)
+        # "first I'll say what happened … then the money … then why … and then what I'll do": each part marked.
+        start = first.start()
+        found = _marked_run(opening[start : start + reach], template, language)
+        if found is None:
+            start = max(opening.rfind(c, 0, first.start()) for c in "\n.:。：！？!?") + 1
+            found = _named_list(opening[start : first.start() + reach], template, language)
         return found and replace(found, start=start + found.start, end=start + found.end)
     else:
         return None

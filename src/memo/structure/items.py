@@ -59,8 +59,10 @@ _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
     r"^(?:(?:so|ok|okay|right|and),?\s+)*"
     # "I say what happened", "I go through the money": the plan of the memo said in the present (Singapore, Nigeria)
-    r"(?:(?:which|that) is\s+|(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+"
-    r"(?:(?:just|first|quickly)\s+)?)?"
+    # "let me first just tell what happened": the adverb may come without its subject.
+    r"(?:(?:which|that) is\s+|"
+    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+)?"
+    r"(?:(?:just|first|quickly)\s+)?"
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
     r"tell you about|tell you|tell|leave|save|keep|"
