@@ -1122,6 +1122,18 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
     assert (tuple(s.key for s in found.template.sections) if found else None) == keys
 
 
+def test_weigh_the_matter_stays_in_the_parts_wording() -> None:
+    from memo.structure.announce import find_announcement, part_wordings
+
+    # "weigh the matter" names the part itself; "weigh it the money" names it by what is weighed (round 290's
+    # transformer levy placed 9/12 when the verb was cut from its wording).
+    text = ("first, why I should even pay this money at all. then I will weigh the matter, the naira and kobo of it, "
+            "and the risks. then what I will do, step by step. and last, how this whole wahala has been for us in "
+            "this house.\n\nso why.")
+    found = find_announcement(text, load_template("default"), "en")
+    assert "weigh the matter" in part_wordings(found, text, "en")[1]
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [

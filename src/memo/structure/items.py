@@ -66,8 +66,9 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
     r"tell you about|tell you|tell|leave|save|keep|"
-    # "i will weigh it the money and the wahala side": what is weighed names the part.
-    r"weigh(?: (?:it|them|everything|things))?(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
+    # "i will weigh it the money and the wahala side": what is weighed names the part; "weigh the matter" is its
+    # name.
+    r"weigh (?:it|them|everything|things)(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
 )
 # "what happened today because my head is still hot": what follows "because" says why the part comes there.
 _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
