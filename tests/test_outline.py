@@ -1134,6 +1134,26 @@ def test_weigh_the_matter_stays_in_the_parts_wording() -> None:
     assert "weigh the matter" in part_wordings(found, text, "en")[1]
 
 
+def test_a_list_marked_part_by_part_ends_with_its_last_part() -> None:
+    from memo.structure.announce import find_announcement, part_wordings
+
+    # No last part marked, a pause inside the last part's name ("and then just, how it's felt"): the wording stops
+    # there, not 400 characters into the memo (round 291's hofner bass); a part's name said with its marker (再把钱的事
+    # 掰扯清) is still that part's (round 292's saozimian shop).
+    text = ("I'll go through why I'd even sell it first, then the pros and cons, the money and that, then what I'm "
+            "actually gonna do, and then just, how it's felt, going through all our tommy's stuff\n\nso. why I'd sell "
+            "it. first thing, it's our maureen's hip. she's on the list at the ozzy.")
+    found = find_announcement(text, load_template("default"), "en")
+    wordings = part_wordings(found, text, "en")
+    assert [s.key for s in found.template.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert not any("maureen" in w for w in wordings)
+    text = ("那额就按个顺序来 先说为啥动了这个心思 再把钱的事掰扯清 然后定个章程 往后咋弄 末了 再说说昨儿去西安这一趟 "
+            "额心里是个啥滋味\n\n先说为啥 西安那边")
+    found = find_announcement(text, load_template("default"), "zh")
+    assert [s.key for s in found.template.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert part_wordings(found, text, "zh")[0] == "为啥动了这个心思"
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [

@@ -369,8 +369,12 @@ def _marked_run(window: str, template: Template, language: str) -> Announcement 
     mapped = map_items(items, template, language) if len(keys) == len(items) else None
     if mapped is None:
         return None
-    end = segment.rfind(items[-1])
-    return Announcement(0, end + len(items[-1]) if end >= 0 else len(segment), tuple(items), mapped)
+    # The list ends with its last part's name, as said ("and then just, how it's felt": a pause inside it).
+    words = re.findall(r"\w[\w']*", items[-1])
+    said = list(re.finditer(r"\W+".join(map(re.escape, words)), segment, re.I)) if words else []
+    if not said:
+        return None
+    return Announcement(0, said[-1].end(), tuple(items), mapped)
 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I
@@ -471,8 +475,11 @@ def part_wordings(found: Announcement, text: str, language: str) -> list[str]:
         pos = said.find(phrase, at)
         if pos < 0:
             continue
-        if phrase in named[kept + 1 :]:
-            kept = named.index(phrase, kept + 1)
+        # "再把钱的事掰扯清": a part's name with its marker still before it.
+        naming = next((j for j in range(kept + 1, len(named)) if phrase == named[j]
+                       or named[j] and phrase.endswith(named[j]) and len(phrase) - len(named[j]) <= 2), None)
+        if naming is not None:
+            kept = naming
         elif kept < 0:
             continue  # before the list: the memo's opening, not a part's name
         elif not (enum.search(said[at:pos]) and kept + 1 < len(named)):
