@@ -868,7 +868,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Counted as 四个事; of two phrases after one marker ("然后回头想想，我当初为啥…") the one naming a part stands.
         ("zh", "这个书店开了半年了 我今天就说四个事 先把这半年的账算清楚 再说说开这个店到底是个啥滋味 然后回头想想 "
                "我当初为啥要辞职 最后说说下个月怎么弄 就这么个顺序\n先算账",
-         ("这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
+         ("把这半年的账算清楚", "开这个店到底是个啥滋味", "我当初为啥要辞职", "下个月怎么弄"),
          ("analysis", "experience", "reasons", "plan")),
         # "我打算这样讲" / "我这么弄" say how the memo goes, no part; a marker with a verb of telling (再讲, 先说) marks
         # a part though the pause before it is lost, and 接下来 after it is what the part is about (round 82).
@@ -1068,10 +1068,16 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # ask why.
         ("zh", "这个事情要赶紧想清楚 我先把这趟上去看见的喧一哈 再算算钱 然后说我为啥想去 最后说阿门弄 就这么个顺序\n\n"
                "我是赵永福",
-         ("这趟上去看见的喧一哈", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
+         ("把这趟上去看见的喧一哈", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "今天事情多 我按这样讲 先把数算清楚 不然脑壳乱 然后讲今天陈经理来村里 还有上个礼拜克广州厂里看到的 "
                "再讲我为哪样想签 最后讲接下来哪门搞\n\n先算数",
-         ("数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"),
+         ("把数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"),
+         ("analysis", "experience", "reasons", "plan")),
+        # 先 is the marker and 把钱 stays in the part's name (round 291's cram school read only three parts).
+        ("zh", "我先讲一下顺序喔 不然我会讲一讲就乱掉 第一个 先把钱算清楚 因为这个最吓人 "
+               "然后讲今天下午去看店面发生的事 再来讲 我到底为什么想自己出来开 最后讲接下来要怎么做 好 就这样"
+               "\n\n先讲钱",
+         ("把钱算清楚", "今天下午去看店面发生的事", "我到底为什么想自己出来开", "接下来要怎么做"),
          ("analysis", "experience", "reasons", "plan")),
         ("zh", "要不要报名去塔中那个沙漠项目 我按这个顺序说 先算账 再说说上礼拜去沙漠里头看见的 然后说我为撒动心 "
                "最后看咋弄\n\n算账 我现在",

@@ -12,7 +12,8 @@ from .parts import names_a_section, section_named
 from .templates import Template
 
 # "先把这趟看见的喧一哈", "先把数算清楚": 先把 with a verb of telling or settling after its object opens the first part.
-_FIRST_BA_ZH = r"先把(?=[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白))"
+# The marker is 先 alone: 把 stays with the part's name (把钱算清楚 names the money as 把钱 does).
+_FIRST_BA_ZH = r"先(?=把[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白))"
 ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
     r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
