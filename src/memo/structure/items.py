@@ -311,9 +311,12 @@ def trigger_starts(low: str, lex) -> list[int]:
 
 # A verb said after a negation ("not gonna talk about this", "won't go through").
 _NEGATED_EN = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?:gonna|going to|want to|wanna)\s+)?$")
+# What the speaker says he will do next, before a verb of telling ("then I will talk about yesterday", "so I'll say
+# what I've half a mind to do first").
+WILL_EN = r"(?:i'll|i will|let me|i'm gonna|i'm going to)"
 # A verb that opens the next part of a list ("…shaking me, then I will talk about yesterday"): no word for the
 # structure.
-_NEXT_PART_EN = re.compile(r"\b(?:then|after that|next)\s+(?:(?:i will|i'll|let me|i'm gonna|i'm going to)\s+)?$")
+_NEXT_PART_EN = re.compile(rf"\b(?:then|after that|next)\s+(?:{WILL_EN}\s+)?$")
 
 
 def until_repeated(items: list[str]) -> list[str]:
