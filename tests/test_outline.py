@@ -1140,6 +1140,25 @@ def test_weigh_the_matter_stays_in_the_parts_wording() -> None:
     assert "weigh the matter" in part_wordings(found, text, "en")[1]
 
 
+@pytest.mark.parametrize(
+    ("item", "text", "at"),
+    [
+        # A pause inside the part's name (round 278's grain dryer: 先算账 钱的事).
+        ("先算账钱的事", "省得明儿又说乱 先算账 钱的事 再说说前年那场雨", "先算账"),
+        # Its end said otherwise ("first the why, why I'm even…"): its longest beginning said counts.
+        ("the why I'm even thinking about being a prison officer",
+         "in order. first off the why, why I'm even thinking about being a prison officer, then", "the why"),
+        ("how it's been these five weeks", "so I'll do it like this. How it's been first, these five weeks", "How"),
+        ("what the money is", "nothing of it said here", None),
+    ],
+)
+def test_where_an_announced_part_was_said(item: str, text: str, at: str | None) -> None:
+    from memo.structure.announce import where_said
+
+    found = where_said(item, text)
+    assert found == (text.index(at) if at else -1)
+
+
 def test_a_list_marked_part_by_part_ends_with_its_last_part() -> None:
     from memo.structure.announce import find_announcement, part_wordings
 

@@ -371,11 +371,41 @@ def _marked_run(window: str, template: Template, language: str) -> Announcement 
     if mapped is None:
         return None
     # The list ends with its last part's name, as said ("and then just, how it's felt": a pause inside it).
-    words = re.findall(r"\w[\w']*", items[-1])
-    said = list(re.finditer(r"\W+".join(map(re.escape, words)), segment, re.I)) if words else []
+    words = _said_words(items[-1])
+    said = list(re.finditer(_said_pattern(words), segment, re.I)) if words else []
     if not said:
         return None
     return Announcement(0, said[-1].end(), tuple(items), mapped)
+
+
+_CJK = "\u3400-\u9fff"
+
+
+def _said_words(item: str) -> list[str]:
+    """An item's words as said: a Chinese character each, or a run of other letters ("i'm")."""
+    return re.findall(rf"[{_CJK}]|(?:(?![{_CJK}])\w)(?:(?![{_CJK}])[\w'])*", item)
+
+
+def _said_pattern(words: list[str]) -> str:
+    """``words`` with any pause between them: one between English words, none needed between Chinese ones."""
+    pattern = re.escape(words[0])
+    for before, word in zip(words, words[1:], strict=False):
+        apart = before[-1].isascii() and word[0].isascii()
+        pattern += (r"\W+" if apart else r"\W*") + re.escape(word)
+    return pattern
+
+
+def where_said(item: str, text: str, start: int = 0, end: int | None = None) -> int:
+    """Where ``item`` (as the announcement reads it) begins in ``text[start:end]``, or -1. Pauses may break it ("先算账
+    钱的事"), and its end may be said otherwise ("the why I even…" for "the why, why I even…"): its longest beginning
+    of two words or more that was said counts."""
+    words = _said_words(item)
+    window = text[start:end]
+    for n in range(len(words), min(2, len(words)) - 1, -1):
+        said = re.search(_said_pattern(words[:n]), window, re.I)
+        if said:
+            return start + said.start()
+    return -1
 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I

@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import find_announcement, part_wordings, spoken_lines
+from .announce import find_announcement, part_wordings, spoken_lines, where_said
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import has_cue, is_own_part, item_score
@@ -298,7 +298,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         start = _first_sentence_after(sentences, transcript, found.end)
         # The topic is named around the list of parts ("聊一下为什么我想离职…先说原因"), never by its items.
         # What follows the first part's name is the list ("最后 说说这两回摸这个家伙 是个啥滋味"), not the topic.
-        first_item = lines.find(found.items[0], found.start, found.end)
+        first_item = where_said(found.items[0], lines, found.start, found.end)
         opening = lines[: first_item if first_item >= 0 else found.end]
         for item in sorted(found.items, key=len, reverse=True):
             opening = opening.replace(item, "")
