@@ -94,6 +94,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     assert not T.person_zh("小区", "小区门口") and not T.person_zh("老家", "回老家")
     assert not T.person_zh("萨克斯", "吹萨克斯", "nr") and T.person_zh("老张", "老张来了")
     assert not T.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
+    # A post after a surname is someone (round 297's bursary was titled 孔书记和干介); alone it is the post.
+    assert T.person_zh("孔书记", "孔书记说钱的事") and not T.person_zh("第一书记", "去当第一书记")
+    assert not T.person_zh("校长", "竞聘校长 校长要考试", addressed=False)
+    assert T._regional_this("干介") and not T._regional_this("干活")  # Tianjin 干介个: "do this"
     assert T._verb_and_object("喝咖啡") and not T._verb_and_object("冉光富")
 
 

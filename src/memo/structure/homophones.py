@@ -109,6 +109,28 @@ def memo_fixes(text: str, common: frozenset[str] = frozenset()) -> dict[str, str
     return {w: t for w, t in candidates.items() if not _is_word(w) and not straddles(text, w)}
 
 
+def likelier_form(phrase: str, text: str) -> str:
+    """``phrase`` (a title) with each pair of characters that is no word of the dictionary and sounds the same as a
+    pair said more often in ``text``, one character the same in the same place, replaced by that pair: the speaker
+    named the topic as Whisper misheard it (跑城 twice, 炮城 three times), which ``memo_fixes`` leaves when the two
+    are nearly as frequent."""
+    counts = _bigrams(text)
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        by_sound[_sound(word)].append(word)
+    out = phrase
+    for i in range(len(phrase) - 1):
+        pair = phrase[i : i + 2]
+        if not _RUN.fullmatch(pair) or _is_word(pair):
+            continue
+        likelier = [w for w in by_sound.get(_sound(pair), ()) if counts[w] > counts[pair]
+                    and (w[0] == pair[0] or w[1] == pair[1]) and not set(w) & _PARTICLES]
+        if likelier:
+            best = max(likelier, key=lambda w: counts[w])
+            out = out[:i] + best + out[i + 2 :]
+    return out
+
+
 def apply_fixes(text: str, fixes: dict[str, str]) -> str:
     if not fixes:
         return text

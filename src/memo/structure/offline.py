@@ -77,9 +77,10 @@ _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basic
 
 # Pronouns too: "ok weighing it up" and "so what we do" are the signposts of "the weighing up" and "what Terry and
 # I are going to do".
+# "does it" asks what was announced as "whether it…" ("Right, does it stack up." for "whether it stacks up").
 _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "alright", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we",
-     "i", "they", "us", "them"))
+     "i", "they", "us", "them", "does"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
 _TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
 _NOT_NAMING_ZH = PARTICLES_ZH | frozenset("讲聊唠到底")  # words of grammar and telling name no part

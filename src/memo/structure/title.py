@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
+from .homophones import likelier_form
 from .similarity import STOP_EN, content_len, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .title_zh import (
@@ -193,6 +194,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     named = _named_title(sentences, lex, opening, text)
     if zh and named and not _grounded_zh(named, sentences, lex, text):
         named = ""
+    if zh and named:
+        named = likelier_form(named, text)
     return named or _keyword_title(_topic_words(sentences, lex), text, zh, lex.common_words) \
         or (Path(source).stem if source else "") or ("备忘录" if zh else "Memo")
 
@@ -231,8 +234,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it
         if zh and re.match(rf"{MATTER_ZH}|有(?:些|点|个|件)?事", title):
             continue  # "讲下这件事 …", "说两句 有些事儿得先捋明白": the matter was named before, or is named later
-        if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|一遍)", title):
-            continue  # "讲讲 讲出来脑子清爽一点": why he says it, not what about
+        if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|清爽|一遍)", title):
+            continue  # "讲讲 讲出来脑子清爽一点", "讲讲清爽" (Shanghainese 讲清楚): why he says it, not what about
         said_words = title.split()
         if not zh and len(said_words) > 1 and said_words[0].lower() == "me" and said_words[1].lower() not in STOP_EN:
             title = title[3:]  # "think about me nan's house": my, as Liverpool or Yorkshire says it

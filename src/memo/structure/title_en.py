@@ -68,8 +68,10 @@ def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon
         # speech only inside ("The life in the UK test."), and then five words at most; else three.
         plain = [w for w in said if w in lex.common_words or w in STOP_EN]
         inside = not ({said[0], said[-1]} & set(plain)) and (len(said) <= 3 and not plain or len(plain) <= 2)
-        if len(said) == 1 and not said_often(said[0], text, 4) and said[0] in people_en(text, lex.common_words):
-            continue  # "right so. Declan.": the speaker says who is talking (a topic is said again and again)
+        if len(said) == 1 and said[0] in people_en(text, lex.common_words):
+            # "right so. Declan.": who is talking; "So. Reuben. Tuesday was the appointment.": who the memo is about,
+            # not what (the diagnosis): a person is no topic, as in keyword titles.
+            continue
         if len(said) == 1 and not said_often(said[0], text):
             continue  # "ok so. Marcus.": a word said alone and hardly again is who speaks or to whom, not the topic
         if singular(said[-1]) in words[:3] and inside:

@@ -76,8 +76,10 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
                       r"咋弄|咋整|往下咋|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
-# A day said as the matter ("我把今儿这事说一下", "夜儿个的事"): when it happened; what happened is named later.
-_DAY_ZH = re.compile(r"^(?:今|昨|前|明|后|夜|大前|大后)(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+$")
+# A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事"): when it
+# happened; what happened is named later.
+_DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)?(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+"
+                     r"(?:晚上|早上|上午|下午|中午|夜里|黑夜)?|(?:上|下|这|本)?个?(?:礼拜|星期|周)[一二三四五六日天]?)$")
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
 PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
@@ -87,6 +89,7 @@ STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"今儿|今晚|今个|昨儿|昨晚|夜儿|夜里|[又也还](?![是有])|"  # "说两句 今儿又加班到十点半": what happened, when
     r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
+    r"要不(?![要得])|"  # "先说两句 要不脑瓜子里太乱": 要不 is "or else" (northeast), why he talks
     rf"{PURPOSE_ZH.pattern}|反正|"  # "说说 反正也没人听": why he talks here
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
@@ -196,8 +199,10 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
     topic words, asked only when needed (they take a model's pass over the memo)."""
     pointed = _pointed_topic_zh(opening, text, lex, likeliest)
     decision = _DECISION_ZH.search(opening)
-    # "她说大哥这缸你要不要 不要我给你整走": someone else's question, not the speaker's decision.
-    if decision and not META_ZH.search(decision.group(1)) and "你" not in decision.group(1):
+    # "她说大哥这缸你要不要 不要我给你整走", "我问他 你要不要": someone else's question, not the speaker's decision.
+    asks_another = decision and ("你" in decision.group(1)
+                                 or opening[: decision.start()].rstrip().endswith(("你", "您")))
+    if decision and not META_ZH.search(decision.group(1)) and not asks_another:
         # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
         asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
         what = asked if asked and _bare_verb_zh(asked) else decision.group(3)

@@ -98,6 +98,11 @@ _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone"
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
                "先生")
+# Posts said after a surname are someone (孔书记, 王校长, 刘厂长); alone they are the post, which a memo may be
+# about (竞聘校长, 第一书记).
+_ALL_SURNAMES_ZH = _SURNAMES_ZH | _MORE_SURNAMES_ZH | frozenset(_NICKNAMED_ZH)
+_POSTS_ZH = ("书记", "校长", "厂长", "院长", "局长", "村长", "队长", "站长", "所长", "科长", "处长", "部长", "镇长",
+             "县长", "社长", "馆长", "船长", "组长", "班长")
 
 
 def is_verb_zh(word: str) -> bool:
@@ -175,7 +180,8 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
     # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
-        or addressed and len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH))
+        or addressed and len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)) \
+        or len(word) == 3 and word.endswith(_POSTS_ZH) and word[0] in _ALL_SURNAMES_ZH
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text)
 
@@ -258,11 +264,22 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+# Cantonese says 系 for 是 ("真系", "唔系", "系咪"): in a memo that does, a pair with 系 is "is" and a word
+# (系茶 is "is tea", 全系 "all are"), never the topic (round 298's liubao tea was titled 系茶、新茶和真系).
+_COPULA_XI = re.compile(r"唔系|真系|就系|系咪|都系|即系|咪系|梗系|[我你佢]系")
+
+
+def _says_xi_for_is(text: str) -> bool:
+    return len(_COPULA_XI.findall(text)) >= 2
+
+
 def topic_word_zh(unit: str, text: str) -> bool:
     """Whether a pair of characters the memo says is a word that may name its topic: not a place relative to
     something, not a word of grammar, not mostly the end of one word and the start of the next."""
     if re.fullmatch(r"[a-z0-9]+", unit):
         return True
+    if "系" in unit and _says_xi_for_is(text):
+        return False
     if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
         return False
     if set(unit) <= set("上下左右前后里外内中"):  # 右上, 左下, 前后: where, not what
@@ -291,7 +308,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not (len(word) == 2 and (_particle_pair(word) or not topic_word_zh(word, text))) \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
-                and not _verb_and_result(word) and not _regional_this(word):  # 撞了人, 喝咖啡, 讲清楚: something done
+                and not _verb_and_result(word) and not _regional_this(word) \
+                and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
 
@@ -329,9 +347,10 @@ REGIONAL_THIS_ZH = "介咯勒搿"
 
 
 def _regional_this(word: str) -> bool:
-    """A regional "this" before what it points at (``REGIONAL_THIS_ZH``), a word the dictionary lacks: the
-    pointing, no topic."""
-    return word[0] in REGIONAL_THIS_ZH and not word_tag(word)
+    """A regional "this" before what it points at (``REGIONAL_THIS_ZH``), or after a verb (Tianjin 干介个: "do
+    this", round 297's bursary was titled 孔书记和干介), a word the dictionary lacks: the pointing, no topic."""
+    return (word[0] in REGIONAL_THIS_ZH or word[-1] in REGIONAL_THIS_ZH and is_verb_zh(word[0])) \
+        and not word_tag(word)
 
 
 def _verb_and_object(word: str) -> bool:
