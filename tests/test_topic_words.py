@@ -98,6 +98,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     assert T.person_zh("孔书记", "孔书记说钱的事") and not T.person_zh("第一书记", "去当第一书记")
     assert not T.person_zh("校长", "竞聘校长 校长要考试", addressed=False)
     assert T._regional_this("干介") and not T._regional_this("干活")  # Tianjin 干介个: "do this"
+    # A measure word and its noun said after a number or a demonstrative is how many, no word (round 306's
+    # seafarer was titled 条船, from 上条船 and 这条船); a thing bought one at a time is still one (台车).
+    assert not T.topic_word_zh("条船", "上条船才五千 这条船老了 那条船")
+    assert T.topic_word_zh("台车", "买了台车 台车好用 台车贵")
     assert T._verb_and_object("喝咖啡") and not T._verb_and_object("冉光富")
 
 

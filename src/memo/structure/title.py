@@ -22,6 +22,7 @@ from .homophones import likelier_form
 from .similarity import STOP_EN, content_len, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .title_zh import (
+    DECIDED_ZH,
     HEAD_ZH,
     MATTER_ZH,
     META_ZH,
@@ -205,8 +206,14 @@ def _grounded_zh(title: str, sentences: Sequence[Sentence], lex: Lexicon, text: 
     again ("牙的事情": 牙): "要不要到阿拉店里来", "声儿沙沙的说实话" are what someone said once, and the memo's words
     (藤椅, 木耳) say what it is about."""
     words = [w for w, _ in ranked_keywords(sentences, lex)[:20]]
+    if any(w in title for w in words):
+        return True
+    if DECIDED_ZH.match(title):
+        # "要不要自己也弄一条", "要不要拿去做水质检测": a step of the plan, unless it holds a main word (or names
+        # what it decides about first: "押金，要不要告他").
+        return False
     said = [u for u in tokens(title) if len(u) >= 2 and u not in lex.common_words and text.count(u) >= 2]
-    return any(w in title for w in words) or bool(said) or text.count(title.removesuffix("的事情")) >= 2
+    return bool(said) or text.count(title.removesuffix("的事情")) >= 2
 
 
 def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | None, text: str) -> str:

@@ -40,6 +40,7 @@ TAIL_ZH = re.compile(
 HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|[先再](?:说|讲|聊|谈|唠)|"
                      rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
+DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否")
 _DECISION_ZH = re.compile(
     r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )

@@ -273,12 +273,28 @@ def _says_xi_for_is(text: str) -> bool:
     return len(_COPULA_XI.findall(text)) >= 2
 
 
+# Measure words: "上条船", "这台车", "两头牛" say how many of a thing, and a pair opening on one is no word.
+_MEASURES_ZH = "条只台辆艘张件块本间栋头匹根把座位棵"
+_COUNTING_ZH = "这那哪每几一两二三四五六七八九十上下"
+
+
+def _counted_thing(unit: str, text: str) -> bool:
+    """A measure word and its noun (条船 in 上条船, 这条船), mostly said after a number or a demonstrative: how
+    many of the thing, no word the dictionary knows (块钱 and 头发 are words)."""
+    if unit[0] not in _MEASURES_ZH or word_tag(unit):
+        return False
+    counted = sum(n for c, n in chars_before(unit, text).items() if c in _COUNTING_ZH)
+    return 2 * counted >= text.count(unit)
+
+
 def topic_word_zh(unit: str, text: str) -> bool:
     """Whether a pair of characters the memo says is a word that may name its topic: not a place relative to
     something, not a word of grammar, not mostly the end of one word and the start of the next."""
     if re.fullmatch(r"[a-z0-9]+", unit):
         return True
     if "系" in unit and _says_xi_for_is(text):
+        return False
+    if _counted_thing(unit, text):
         return False
     if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
         return False
