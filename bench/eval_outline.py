@@ -49,10 +49,11 @@ def dev_checklists(folder: Path = MEMOS, before: int = 0):
         if not checklist.get("heldout") and not (before and found and int(found.group(1)) >= before):
             yield path, source, checklist
 
-# "分几块说" is meta-talk; "那几块地" (a few plots, round 297's chive sheds) and "几块钱" are the memo's content.
+# "分几块说" is meta-talk; "那几块地" (a few plots, round 297's chive sheds), "漆都掉了好几块" (round 309's cello)
+# and "几块钱" are the memo's content.
 _META_ZH = re.compile(
     r"这是一个关于|备忘录|录一段|录一下|(?:先|再|然后|最后|接下来|下面)(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈)"
-    r"|分(?:几|[二三四五两])(?:个)?部分|(?<!十)几块(?![钱地])|大纲|框架|第[一二三四五]部分|就到这里|先说到这|大概就是这样|(?:好吧|好了)就这些|就录这么多"
+    r"|分(?:几|[二三四五两])(?:个)?部分|分几块|几块(?:来)?[说讲聊谈]|大纲|框架|第[一二三四五]部分|就到这里|先说到这|大概就是这样|(?:好吧|好了)就这些|就录这么多"
 )
 _META_EN = re.compile(
     r"\b(?:this is a memo|a memo about|i want to talk about|i wanted to get|let me (?:talk|start|structure|do)|"

@@ -509,6 +509,7 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     is_meta = _bench_module().is_meta
     assert is_meta("我分几块说吧。", True)
     assert not is_meta("我们屋那几块地挨到河边是沙土，排水好。", True)  # round 297's chive sheds
+    assert not is_meta("学校借给她那把大提琴，漆都掉了好几块。", True) and is_meta("我分几块来说。", True)
 
 
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
