@@ -115,16 +115,13 @@ def likelier_form(phrase: str, text: str) -> str:
     named the topic as Whisper misheard it (跑城 twice, 炮城 three times), which ``memo_fixes`` leaves when the two
     are nearly as frequent."""
     counts = _bigrams(text)
-    by_sound: dict[str, list[str]] = defaultdict(list)
-    for word in counts:
-        by_sound[_sound(word)].append(word)
     out = phrase
     for i in range(len(phrase) - 1):
         pair = phrase[i : i + 2]
         if not _RUN.fullmatch(pair) or _is_word(pair):
             continue
-        likelier = [w for w in by_sound.get(_sound(pair), ()) if counts[w] > counts[pair]
-                    and (w[0] == pair[0] or w[1] == pair[1]) and not set(w) & _PARTICLES]
+        likelier = [w for w, n in counts.items() if n > counts[pair] and (w[0] == pair[0] or w[1] == pair[1])
+                    and not set(w) & _PARTICLES and _sound(w) == _sound(pair)]
         if likelier:
             best = max(likelier, key=lambda w: counts[w])
             out = out[:i] + best + out[i + 2 :]
