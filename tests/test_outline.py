@@ -1088,6 +1088,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "old fool. that's the order\n\num, what I've half a mind to do",
          ("what I've half a mind to do", "why", "what I saw down at the yard Thursday", "the sums"),
          ("plan", "reasons", "experience", "analysis")),
+        # Northeastern 那档子事儿 is "that matter" (what happened) and 扒拉扒拉账 goes over the money (round 312's
+        # 倒骑驴 read neither, lost a section and placed 9/12).
+        ("zh", "哎 行了 秀琴睡了 我搁阳台上把这事儿唠唠 手机录着 先唠唠前天那档子事儿 然后扒拉扒拉账 "
+               "再说说我为啥犯寻思 最后合计合计咋整\n前天上午 不对 那是前天晌午",
+         ("前天那档子事儿", "扒拉账", "我为啥犯寻思", "合计咋整"), ("experience", "analysis", "reasons", "plan")),
         # "what all could go wrong" weighs it with the money; "what I reckon we'll do" is the plan (round 303's double
         # wide lost the plan and placed 8/12).
         ("en", "we got to make up our minds about this double wide, and Brenda at church told me if I'm gonna talk it "
