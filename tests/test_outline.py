@@ -1088,6 +1088,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "old fool. that's the order\n\num, what I've half a mind to do",
          ("what I've half a mind to do", "why", "what I saw down at the yard Thursday", "the sums"),
          ("plan", "reasons", "experience", "analysis")),
+        # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
+        # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
+        ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
+               "danger both, then what I will do this week, and in the end how it was today when I told Ammi.\n\n"
+               "so why. number one is money",
+         ("why I even want to go", "I will weigh it", "what I will do this week", "how it was today when I told Ammi"),
+         ("reasons", "analysis", "plan", "experience")),
         # Northeastern 那档子事儿 is "that matter" (what happened) and 扒拉扒拉账 goes over the money (round 312's
         # 倒骑驴 read neither, lost a section and placed 9/12).
         ("zh", "哎 行了 秀琴睡了 我搁阳台上把这事儿唠唠 手机录着 先唠唠前天那档子事儿 然后扒拉扒拉账 "

@@ -33,7 +33,7 @@ EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirt
             rf"(?:first(?:ly)?(?: off)?\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 # "and at the end how the visit went"; "at the end of the month", "at the end, fourteen twenty" are no part.
-_AT_THE_END_EN = r"(?:and )?at the (?:very )?end(?=,? (?:how|what|why|whether|i'll|i will)\b)"
+_AT_THE_END_EN = r"(?:and )?(?:at the (?:very )?|in the )end(?=,? (?:how|what|why|whether|i'll|i will)\b)"
 EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end|"
            rf"{_AT_THE_END_EN})\b")
