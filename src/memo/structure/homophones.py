@@ -120,8 +120,9 @@ def likelier_form(phrase: str, text: str) -> str:
         pair = phrase[i : i + 2]
         if not _RUN.fullmatch(pair) or _is_word(pair):
             continue
+        sound = _sound(pair)
         likelier = [w for w, n in counts.items() if n > counts[pair] and (w[0] == pair[0] or w[1] == pair[1])
-                    and not set(w) & _PARTICLES and _sound(w) == _sound(pair)]
+                    and not set(w) & _PARTICLES and _sound(w) == sound]
         if likelier:
             best = max(likelier, key=lambda w: counts[w])
             out = out[:i] + best + out[i + 2 :]

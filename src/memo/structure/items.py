@@ -33,7 +33,8 @@ EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirt
             rf"(?:first(?:ly)?(?: off)?\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 # "and at the end how the visit went"; "at the end of the month", "at the end, fourteen twenty" are no part.
-_AT_THE_END_EN = r"(?:and )?(?:at the (?:very )?|in the )end(?=,? (?:how|what|why|whether|i'll|i will)\b)"
+_THE_END_EN = r"(?:at the (?:very )?|in the )end"
+_AT_THE_END_EN = rf"(?:and )?{_THE_END_EN}(?=,? (?:how|what|why|whether|i'll|i will)\b)"
 EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )last(?! (?:night|week|weekend|"
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end|"
            rf"{_AT_THE_END_EN})\b")
@@ -180,8 +181,7 @@ _NO_NAME = re.compile(r"(?:and|then|so|but|or|ok|okay|right|um|uh|well|yeah|嗯|
 
 # "and then at the end how it's all sitting with me": when, in the list, not the part's name.
 # "and the siller at the hinner end": Doric for "the money last"
-_EN_AT_THE_END = re.compile(r"^(?:at the (?:very )?end|in the end|to finish|to wrap up),?\s+|\s+at the hinner end$",
-                            re.I)
+_END_LEAD_EN = re.compile(rf"^(?:{_THE_END_EN}|to finish|to wrap up),?\s+|\s+at the hinner end$", re.I)
 
 
 # What is left around a name once the list's words are cut away: "and di money I leave fi [last]" is "di money I
@@ -198,7 +198,7 @@ def item_name(part: str, language: str) -> str:
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
     else:
         part = _EN_ITEM_LEAD.sub("", _EN_ORDER.sub("", _EN_AS.sub("", part))).strip(" ,")
-        part = _EN_AT_THE_END.sub("", _EN_REASON_TAIL.sub("", part))
+        part = _END_LEAD_EN.sub("", _EN_REASON_TAIL.sub("", part))
         part = _EN_CUT_ENDS.sub("", part)
     if not part or (_ZH_META if zh else _EN_META).search(part):
         return ""

@@ -40,9 +40,9 @@ TAIL_ZH = re.compile(
 HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|[先再](?:说|讲|聊|谈|唠)|"
                      rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
-DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否")
+DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否要?")
 _DECISION_ZH = re.compile(
-    r"((要不要|该不该|是不是该|是否要?)([^，。！？；\s]{2,14}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
+    rf"(({DECIDED_ZH.pattern})([^，。！？；\s]{{2,14}}?))(?:呢|吧)?(?=[，。！？；\s]|这件事|这个事|的事|$)"
 )
 # A thing just named ("这个晚托班 下学期…"), up to when ("下学期"); "这个月", "这个时候" name a time.
 _NAMED_BEFORE_ZH = re.compile(r"(?:[这那](?:个|条|间|家|台|部|辆|栋|套))(?!月|礼拜|星期|时候|事|人)"
