@@ -1457,7 +1457,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # Where a job was (刚从王营回来) is no trip the memo is about: not one of its likeliest topic words (round
         # 210's stage truck).
         ("嗯 录上了 俺是红旗 刚从王营回来 澡还没洗 王营那家办喜事 下大雨 舞台漏水 屏也坏了 人家说再也不找俺了 "
-         "舞台车新的十九万八 旧的十一万 舞台车能挡雨 俺想买舞台车 舞台车一天能跑两场 王营那边还欠俺钱", "zh", "舞台"),
+         "舞台车新的十九万八 旧的十一万 舞台车能挡雨 俺想买舞台车 舞台车一天能跑两场 王营那边还欠俺钱", "zh", "舞台车"),
         # Who the speaker is (我是俊宏) starts no topic (round 213's ice factory was titled 我是俊宏今天).
         ("好 现在是礼拜天晚上 我在高雄家里的阳台 我是俊宏 今天的事我想一次讲清楚 冰厂是我阿公开的 冰厂每天出冰两百块 "
          "渔船要碎冰 冰厂的机器很老了 我想回去接冰厂 冰厂一个月赚不多 冰厂要换机器", "zh", "冰厂"),
@@ -1586,7 +1586,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "包厢有十四个 包厢要整改 小宇读三年级 包厢音响要换 这个店进货排班全是我在管", "zh", "包厢"),
         # Round 154's river jumper: after 说两句, "省得回家让淑珍听见又念叨" says why he talks here, not what about.
         ("我刚从河里上来 就坐桥底下台阶上说两句 省得回家让淑珍听见又念叨\n今儿早上又跳了狮子林桥 跳水六七米高 "
-         "狮子林桥底下人多 跳水直播一个月三千 跳水是我的老本行", "zh", "跳水和狮子林桥"),
+         "狮子林桥底下人多 跳水直播一个月三千 跳水是我的老本行", "zh", "狮子林桥和跳水"),
         # Round 155's karang guni: Singlish "already", "cannot", "lah" end a sentence and name nothing.
         ("ok recording already. I want to settle whether I take over the lorry round lah. the lorry is old already. "
          "the round pays already. cannot say no lah, the lorry round is Pa's", "en", "Take over the lorry round"),

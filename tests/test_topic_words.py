@@ -197,3 +197,15 @@ def test_a_regional_this_is_no_topic_word() -> None:
     text = "介样的铺子租出去 寿衣店要租 介样不好 寿衣店给钱多 咯样过日子 介样也行 寿衣店老板来了"
     units = T._units_zh(text, lexicon("zh"))
     assert not {"介样", "咯样"} & set(units), units
+
+
+def test_a_noun_jieba_cuts_before_its_head_character_is_one_word() -> None:
+    # jieba cuts 羊肉粉 into 羊肉|粉 and 臊子面 into 臊子|面: titles said "羊肉和宁波", "臊子、岐山和女子" (dev memos).
+    # A suffix (老汉|儿) or kin (大舅|哥) heads no thing.
+    text = ("我想开个羊肉粉馆子 羊肉粉在宁波没人卖 遵义的羊肉粉好吃 羊肉要新鲜 羊肉从老家来 老汉儿说不行 "
+            "老汉儿不同意 大舅哥也说不行 大舅哥有钱 吃完羊肉粉再说")
+    units = T._units_zh(text, lexicon("zh"))
+    assert "羊肉粉" in units and "羊肉" in units
+    assert not {"老汉儿", "大舅哥"} & set(units), units
+    title = outline(transcript_from_text(text, language="zh"), engine="offline").title
+    assert title.startswith("羊肉粉"), title

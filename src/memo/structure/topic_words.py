@@ -20,6 +20,7 @@ the topic in 91 of 120 Mandarin titles against the shipped model's 83; before 15
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -318,7 +319,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 
     jieba.setLogLevel(60)
     out: dict[str, str] = {}
-    for word, flag in jieba.posseg.cut(text):
+    tokens = [(word, flag) for word, flag in jieba.posseg.cut(text)]
+    for word, flag in tokens + _compounds_zh(tokens, text):
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (_particle_pair(word) or not topic_word_zh(word, text))) \
@@ -328,6 +330,25 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
+
+
+# A single character that heads a noun after the word before it: 臊子|面, 六堡|茶, 洗车|店, 登高|车, 体验|馆.
+_HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
+# Suffixes (老汉|儿, 老倌|子) and kin (大舅|哥) head no thing.
+_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | frozenset(_KIN_ZH + _ELDERS_ZH)
+
+
+def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """Nouns jieba cuts in two, said whole twice or more: a word and the one character that heads it (臊子面, 羊肉粉,
+    升学宴, 夫妻车), tagged as nouns. The memo's topic is often such a name, and its first part alone names
+    something else (臊子, 羊肉)."""
+    out: dict[str, str] = {}
+    for (first, flag), (head, head_flag) in itertools.pairwise(tokens):
+        if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS \
+                and head not in _NOT_HEADS_ZH and text.count(first + head) >= 2:
+            out.setdefault(first + head, "n")
+    return list(out.items())
 
 
 # Nouns of everyday speech with a particle's character, said in many memos and naming none (地方 in 77 of 1195).
