@@ -1712,7 +1712,7 @@ def test_mandarin_candidate_words_are_nouns_however_their_characters_read() -> N
 
 
 def test_old_or_young_before_a_common_surname_is_someone() -> None:
-    from memo.structure.topic_words import person_zh
+    from memo.structure.people import person_zh
 
     # 老高 is the speaker's husband (round 259's bungalow move was titled 老高), though 高 starts many a word.
     said = "老高睡下了 我坐炉子边上 老高今年七十了 老高去年开春脑梗 小黄也说搬吧"
@@ -1721,7 +1721,7 @@ def test_old_or_young_before_a_common_surname_is_someone() -> None:
 
 
 def test_the_speaker_and_someone_called_mister_are_people() -> None:
-    from memo.structure.topic_words import people_en
+    from memo.structure.people import people_en
 
     # The speaker names herself before the day (round 242's "Tahnee, it's Sunday arvo", 240's "it's Bec, Sunday");
     # Bajan "old mister clement" is someone, cased or not (round 243).

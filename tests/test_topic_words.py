@@ -1,5 +1,5 @@
-"""The learned topic words (structure/topic_words.py): the shipped models, and titles of memos whose topic is not
-their most repeated word."""
+"""The learned topic words (structure/topic_words.py) and who a memo names (structure/people.py): the shipped
+models, and titles of memos whose topic is not their most repeated word."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from memo.structure import outline
+from memo.structure import people as P
 from memo.structure import topic_words as T
 from memo.structure.cleanup import clean_transcript, lexicon
 from memo.structure.loaders import transcript_from_text
@@ -63,9 +64,9 @@ def test_a_rare_word_said_early_beats_everyday_words_said_more() -> None:
 
 
 def test_people_are_found_and_never_open_a_title() -> None:
-    assert T.people_en("Priya said no. I rang Dave. Sarah's at work. Berlin is cheap.") == {"priya", "dave", "sarah"}
+    assert P.people_en("Priya said no. I rang Dave. Sarah's at work. Berlin is cheap.") == {"priya", "dave", "sarah"}
     # Spoken to, whatever the case of the word after ("he said Trace I can't": round 151's pub was titled "Trace").
-    assert T.people_en("he said Trace I can't do another summer. the Royal is the last pub.") == {"trace"}
+    assert P.people_en("he said Trace I can't do another summer. the Royal is the last pub.") == {"trace"}
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")
@@ -79,24 +80,24 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     # doesn't work" name no one.
     text = ("tammy said talk it through. jess's mum used him. me and gary drove out. the bank said no. "
             "if amitriptyline doesn't work we try another. everyone said it. the screen's peeling.")
-    assert T.people_en(text) == {"tammy", "jess", "gary"}
+    assert P.people_en(text) == {"tammy", "jess", "gary"}
     # A word said after a determiner is a thing ("my old dog's worth…", "the dog"); "Fiona asks", "Fiona'll" are
     # someone.
-    assert T.people_en("my old dog's worth it. the dog is eight. Fiona asks how it went. Fiona'll laugh.") == {"fiona"}
+    assert P.people_en("my old dog's worth it. the dog is eight. Fiona asks how it went. Fiona'll laugh.") == {"fiona"}
 
 
 def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names() -> None:
     # Round 94-97's first runs: 红霞 (a wife, "红霞讲…") and 秀兰 opened titles; 小区, 老家, 萨克斯 were taken for
     # people and never named a topic.
     text = "红霞讲房子莫去抵押 我跟红霞商量 烟花公司要接手 烟花 烟花"
-    assert T.person_zh("红霞", text, "nr") and not T.person_zh("烟花", text, "n")
-    assert T.person_zh("周场长", "周场长在上头喊", "nr") and T.person_zh("冉光富", "我冉光富", "nr")
-    assert not T.person_zh("小区", "小区门口") and not T.person_zh("老家", "回老家")
-    assert not T.person_zh("萨克斯", "吹萨克斯", "nr") and T.person_zh("老张", "老张来了")
-    assert not T.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
+    assert P.person_zh("红霞", text, "nr") and not P.person_zh("烟花", text, "n")
+    assert P.person_zh("周场长", "周场长在上头喊", "nr") and P.person_zh("冉光富", "我冉光富", "nr")
+    assert not P.person_zh("小区", "小区门口") and not P.person_zh("老家", "回老家")
+    assert not P.person_zh("萨克斯", "吹萨克斯", "nr") and P.person_zh("老张", "老张来了")
+    assert not P.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
     # A post after a surname is someone (round 297's bursary was titled 孔书记和干介); alone it is the post.
-    assert T.person_zh("孔书记", "孔书记说钱的事") and not T.person_zh("第一书记", "去当第一书记")
-    assert not T.person_zh("校长", "竞聘校长 校长要考试", addressed=False)
+    assert P.person_zh("孔书记", "孔书记说钱的事") and not P.person_zh("第一书记", "去当第一书记")
+    assert not P.person_zh("校长", "竞聘校长 校长要考试", addressed=False)
     assert T._regional_this("干介") and not T._regional_this("干活")  # Tianjin 干介个: "do this"
     # A measure word and its noun said after a number or a demonstrative is how many, no word (round 306's
     # seafarer was titled 条船, from 上条船 and 这条船); a thing bought one at a time is still one (台车).
@@ -106,24 +107,24 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
 
 
 def test_a_verb_said_twice_is_no_nickname_unless_said_as_a_name() -> None:
-    assert T.verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
-    assert not T.verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
-    assert not T.verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
-    assert not T.verb_twice_zh("涵涵", "我把涵涵咯只事说一遍 涵涵一个人跳")  # 涵 is a verb to jieba
+    assert P.verb_twice_zh("唠唠", "先唠唠为啥 再唠唠咋整")
+    assert not P.verb_twice_zh("安安", "安安在旁边睡着了 我是安安的妈")  # 安 is a verb, 安安 a child
+    assert not P.verb_twice_zh("乐乐", "乐乐说不去")  # 乐 is no verb
+    assert not P.verb_twice_zh("涵涵", "我把涵涵咯只事说一遍 涵涵一个人跳")  # 涵 is a verb to jieba
 
 
 def test_a_name_said_with_an_elders_title_after_it_is_someone() -> None:
     # Round 195's Song Jiang array was titled 火炎伯, the old man who teaches it (火炎伯 "uncle Huoyan").
     text = "火炎伯讲藤牌要重做 我去问火炎伯 火炎伯七十八了 兵器要修"
-    assert T.person_zh("火炎", text) and not T.person_zh("兵器", text)
-    assert not T._titled_name_zh("那个", "那个姑娘 那个姑娘")  # 姑娘 is a girl, no title
+    assert P.person_zh("火炎", text) and not P.person_zh("兵器", text)
+    assert not P._titled_name_zh("那个", "那个姑娘 那个姑娘")  # 姑娘 is a girl, no title
 
 
 def test_a_post_is_no_one_and_a_name_with_ge_or_jie_is_someone() -> None:
     # Round 198's class teacher was titled 查寝 (班主任 taken for someone), round 198's sofa factory 讲辉哥.
-    assert not T.person_zh("班主任", "") and not T.person_zh("村主任", "") and not T.person_zh("数学老师", "")
-    assert T.person_zh("王主任", "") and T.person_zh("张老师", "") and T.person_zh("师傅", "")
-    assert T.person_zh("辉哥", "") and T.person_zh("芳姐", "") and not T.person_zh("表姐", "")
+    assert not P.person_zh("班主任", "") and not P.person_zh("村主任", "") and not P.person_zh("数学老师", "")
+    assert P.person_zh("王主任", "") and P.person_zh("张老师", "") and P.person_zh("师傅", "")
+    assert P.person_zh("辉哥", "") and P.person_zh("芳姐", "") and not P.person_zh("表姐", "")
 
 
 def test_a_dropped_g_is_the_same_everyday_word() -> None:

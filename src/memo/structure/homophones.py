@@ -65,6 +65,16 @@ def word_tag(pair: str) -> str:
     return tag if freq >= _WORD_FREQ else ""
 
 
+def is_verb_zh(word: str) -> bool:
+    """Whether jieba takes ``word`` for a verb: one character by its own tagging (看, 接), a pair by the dictionary
+    (扩大, 申诉)."""
+    if len(word) == 1:
+        import jieba.posseg
+
+        return jieba.posseg.lcut(word)[0].flag.startswith("v")
+    return word_tag(word).startswith("v")
+
+
 def straddles(text: str, word: str) -> bool:
     """Whether ``word`` is (in some occurrence) the end of one word and the start of the next ("小参观": 参观 is
     a word), rather than a word of its own."""

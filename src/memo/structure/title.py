@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
 from .homophones import likelier_form
+from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
 from .title_zh import (
@@ -34,16 +35,7 @@ from .title_zh import (
     opening_title_zh,
     said_whole,
 )
-from .topic_words import (
-    DETERMINERS_EN,
-    NOT_NAMES,
-    PARTICLES_ZH,
-    person_zh,
-    singular,
-    topic_word_zh,
-    topic_words,
-    verb_twice_zh,
-)
+from .topic_words import PARTICLES_ZH, singular, topic_word_zh, topic_words
 
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.

@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 
 from .cleanup import Lexicon, Sentence
+from .people import people_en
 from .similarity import STOP_EN
-from .topic_words import people_en, singular
+from .topic_words import singular
 
 # What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
 HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)

@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
-from .homophones import word_tag
+from .homophones import is_verb_zh, word_tag
+from .people import chars_before, person_zh
 from .similarity import tokens
-from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, REGIONAL_THIS_ZH, chars_before, is_verb_zh, person_zh
+from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, REGIONAL_THIS_ZH
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
 _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"

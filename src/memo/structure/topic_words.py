@@ -30,8 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .homophones import straddle_share, word_tag
+from .homophones import is_verb_zh, straddle_share, word_tag
 from .lexicon import Lexicon
+from .people import DETERMINERS_EN, ELDERS_ZH, KIN_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .similarity import STOP_EN
 
@@ -44,24 +45,6 @@ NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz
                             "o", "a", "ad", "ag", "z", "zg", "f", "s", "x", "uz", "ud", "ug", "uv"))
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在); 上海 / 成都 are.
 PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨")
-# First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
-_KIN_ZH = "爸妈爷奶姥哥姐弟妹"
-# A nickname (小雅, 老王, 阿杰, 乐乐, 辉哥, 芳姐); 爷爷, 妈妈, 大哥, 表姐 are kin, who a memo may well be about.
-_ELDERS_ZH = "叔舅婶伯公婆姑姨"
-_NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{_KIN_ZH}{_ELDERS_ZH}宝])\1"
-                      rf"|[^{_KIN_ZH}{_ELDERS_ZH}大二三表堂][哥姐嫂])$")
-# jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
-# dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
-_SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
-                         "吕丁沈任姚卢姜崔钟谭陆汪范廖石金贾夏韦付邱秦")
-# Surnames less common, or that start many a word the dictionary calls a name (顾客, 汤圆, 蓝天): names of three
-# characters only (冉光富, 顾国良).
-_MORE_SURNAMES_ZH = frozenset("江顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚庞樊殷施陶洪翟颜倪严牛温季俞章鲁葛伍申尤毕聂焦"
-                              "向柳邢岳齐梅莫庄辛管祝左涂谷祁耿詹凌费纪靳盛童甄项裴卫屈鲍覃霍翁甘包柏宁柯阮闵柴冉饶戚"
-                              "滕邬苟褚娄奚穆党郎冀姬屠郜晏栾郁蒙喻窦迟敖冷卓艾蓝巩仲虞卞冼佟匡宗巫鞠桑荆岑薛胥蔺权")
-# Common surnames that start too many words to mark a name by themselves (黄瓜, 高铁, 方便, 白天): after 老 or
-# 小 they are someone (老高, 小黄).
-_NICKNAMED_ZH = "黄高于方白熊孔毛邹史郝傅"
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
@@ -69,166 +52,6 @@ FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_f
             "character_weight")
 # The signals of a word itself, every model's; a model may weigh more (Mandarin: ``character_weight``).
 WORD_FEATURES = FEATURES[:15]
-# Days and months are capitalised and no one's name.
-NOT_NAMES = frozenset(
-    ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-     "April", "May", "June", "July", "August", "September", "October", "November", "December")
-)
-_PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks|asked|thinks|thought|knew|laughed|"
-                        r"reckons|wants|and I|and me|rang|"
-                        r"texted|called|came|goes|went|did|does|doesn't|didn't|won't|can't|would)\b)"
-                        r"|\b(?:told|asked|rang|texted|with|me and|this is|my name is|name's)\s+([A-Z][a-z]+)\b")
-# Someone spoken to ("she said Darlene you need to…", "he said Trace I can't…": the word after in any case) or
-# the speaker saying who is talking ("aye it's going. Graeme here, Sunday night", "Tahnee, it's Sunday arvo",
-# "okay it's Bec, Sunday arvo", "right. Dekka. Tuesday night").
-_ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
-                           r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
-                           r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
-# Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
-# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked, rung or called mister,
-# pastor, auntie.
-# The word before may open a sentence ("And dwayne wants…"); Jamaican "seh" is "said". Before a determiner or an
-# adverb 's is "is" ("she'll tell you peat's the worst").
-_PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b(?!\s+(?:the|a|an|not|no|just|always|"
-                              r"never|too|so|all|very|only|still|really|been|got|gone|done|over|fine|worse|worst|"
-                              r"better|best)\b)|\s+(?:said|says|told|asked|"
-                              r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed|seh)\b)"
-                              r"|\b(?:told|asked|rang|texted|phoned|me and|mister|mr|mrs|pastor|auntie|aunty|uncle)"
-                              r"\s+([a-z]{3,})\b", re.M)
-_NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
-                        "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
-_ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
-               "先生")
-# Posts said after a surname are someone (孔书记, 王校长, 刘厂长); alone they are the post, which a memo may be
-# about (竞聘校长, 第一书记).
-_ALL_SURNAMES_ZH = _SURNAMES_ZH | _MORE_SURNAMES_ZH | frozenset(_NICKNAMED_ZH)
-_POSTS_ZH = ("书记", "校长", "厂长", "院长", "局长", "村长", "队长", "站长", "所长", "科长", "处长", "部长", "镇长",
-             "县长", "社长", "馆长", "船长", "组长", "班长")
-
-
-def is_verb_zh(word: str) -> bool:
-    """Whether jieba takes ``word`` for a verb: one character by its own tagging (看, 接), a pair by the dictionary
-    (扩大, 申诉)."""
-    if len(word) == 1:
-        import jieba.posseg
-
-        return jieba.posseg.lcut(word)[0].flag.startswith("v")
-    return word_tag(word).startswith("v")
-
-
-def verb_twice_zh(word: str, text: str) -> bool:
-    """A verb said twice for "a little" (唠唠, 算算, 试试): no nickname (乐乐, 航航), though it doubles a character,
-    unless the memo says it as someone's name (安安的妈, 给安安, 抱着安安)."""
-    if len(word) != 2 or word[0] != word[1] or not is_verb_zh(word[0]):
-        return False
-    return not re.search(rf"{word}[的在说]|(?:给|跟|和|带|抱着|陪|把){word}", text)  # 把涵涵的事: no verb
-
-
-# How a person comes up in Mandarin speech: what they say (红霞讲, 二军说, 韩冬电话里说), who the speaker is with,
-# asks or sends something (跟桂芝, 让韩冬, 发给韩冬). "给" and "叫" alone give to things and name them (全给飞盘了,
-# 这个叫飞盘精神).
-# A name said with its pronoun ("邓军他自己也是头一回当老板") is someone's too.
-_PERSON_SAID_ZH = "(?:跟|和|让|发给|问|陪|等){w}|{w}(?:说|讲|问|喊|骂|告诉|电话里|打电话|发微信|[他她](?!们))"
-
-
-def _nickname_zh(word: str, text: str) -> bool:
-    """A nickname (小雅, 老王, 阿杰, 乐乐): not a verb said twice (看看), nor a word of the dictionary that only looks
-    like one (小区, 老家, 小学, 老人), unless it is 老 or 小 before a surname (老张, 小叶) or kin (阿爸, 小姑)."""
-    if not _NAME_ZH.match(word) or verb_twice_zh(word, text):
-        return False
-    tag = word_tag(word)
-    return not tag or tag.startswith("nr") or word[1] in _SURNAMES_ZH or word[1] in _NICKNAMED_ZH + _KIN_ZH + _ELDERS_ZH
-
-
-# An elder's title said right after a name (火炎伯, 德胜叔, 秀英姐): the name is someone's. Not 姑娘, 哥们, 姐妹, 婶子.
-_TITLE_AFTER_ZH = "(?:[叔舅婶伯姑姨嫂]|[哥姐](?![们妹夫]))(?![娘子妈])"
-
-
-def _titled_name_zh(word: str, text: str) -> bool:
-    """A word said with an elder's title after it twice or more, and half the times it is said or more."""
-    if len(word) != 2 or word[0] in _KIN_ZH + _ELDERS_ZH:
-        return False
-    titled = len(re.findall(re.escape(word) + _TITLE_AFTER_ZH, text))
-    return titled >= 2 and 2 * titled >= text.count(word)
-
-
-def _addressed_as_someone(word: str) -> bool:
-    """A title of address said alone (师傅) or after a surname or a name (王师傅, 德胜大哥): someone; after anything
-    else it is a post (班主任, 村主任, 数学老师), which a memo may well be about."""
-    before = word[: -2]
-    return not before or before[0] in _SURNAMES_ZH | _MORE_SURNAMES_ZH or len(before) >= 2 \
-        and word_tag(before)[:2] in ("", "nr")
-
-
-def _says_zh(word: str, text: str, tag: str) -> bool:
-    """A name the dictionary lacks, or calls a name or place, said twice or more as someone who speaks or whom the
-    speaker is with (see ``_PERSON_SAID_ZH``): a person, not a topic."""
-    if len(word) != 2 or word[0] in _KIN_ZH or word_tag(word) and tag[:2] not in ("nr", "ns"):
-        return False
-    return len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text)) >= 2
-
-
-def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bool:
-    """Whether a Mandarin word names someone: a name jieba tags so, of two characters the dictionary lacks (丽娜;
-    its 康复 and 矫正 are names too) or starting with a surname (李强, 冉光富; 萨克斯 is an instrument); a
-    nickname; a title of address (王师傅, 德胜叔); or someone who speaks or keeps the speaker company (see
-    ``_says_zh``). Kin (奶奶, 大伯) are who a memo may well be about. ``tag``: jieba's tag for the word here;
-    ``addressed``: whether a title of address counts (a memo may be about becoming 村主任)."""
-    if not word:
-        return False
-    known = word_tag(word) if len(word) == 2 else ""
-    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
-        or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
-    # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
-    titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
-        or addressed and len(word) >= 3 and word.endswith(tuple(_ELDERS_ZH)) \
-        or len(word) == 3 and word.endswith(_POSTS_ZH) and word[0] in _ALL_SURNAMES_ZH
-    return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
-        or _titled_name_zh(word, text) or _surnamed_zh(word, text)
-
-
-def chars_before(word: str, text: str) -> Counter:
-    """How often each character is said right before ``word`` in ``text``."""
-    return Counter(text[m.start() - 1] for m in re.finditer(re.escape(word), text) if m.start() > 0)
-
-
-def _surnamed_zh(word: str, text: str) -> bool:
-    """A word said after one surname nearly every time (黄胖子, 刘大个): a nickname, whatever the word alone means
-    (胖子), unless the dictionary knows the whole (王府, 马路 are no one)."""
-    if len(word) != 2:
-        return False
-    before = chars_before(word, text)
-    char, n = before.most_common(1)[0] if before else ("", 0)
-    return n >= 2 and n >= 0.8 * text.count(word) and char in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
-        and not word_tag(char + word)
-
-
-def _speaker_zh(word: str, text: str) -> bool:
-    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军"): a name the dictionary lacks
-    or calls one, not what the speaker is (我是老师)."""
-    tag = word_tag(word)
-    introduced = re.search(rf"(?:我|俺|额|偶)(?:是|叫){re.escape(word)}", text[:_OPENING_ZH])
-    return (not tag or tag.startswith("nr")) and bool(introduced)
-
-
-_OPENING_ZH = 100  # characters
-
-
-def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
-    """Who an English memo names: a capitalised word with 's, before said/told/asked/rang…, or after told/asked/
-    with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so.
-    Without capitals, a bare word with 's, before said/told/knew… or after told/asked/rang ("tammy said", "jess's
-    mum", "me and gary"), none of ``plain`` (words of speech) or of grammar."""
-    named = {(m.group(1) or m.group(2)).lower() for pattern in (_PERSON_EN, _ADDRESSED_EN)
-             for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES}
-    determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
-    for m in _PERSON_LOWER_EN.finditer(text):
-        word = m.group(2) or m.group(3)
-        if (m.group(1) or "").lower() not in DETERMINERS_EN and word not in STOP_EN | _NOBODY_EN | plain | determined:
-            named.add(word)
-    return named
-
-
 @dataclass(frozen=True)
 class TopicWord:
     """A word (or two-word phrase) the memo says, how often, and its features in ``FEATURES`` order."""
@@ -335,7 +158,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 # A single character that heads a noun after the word before it: 臊子|面, 六堡|茶, 洗车|店, 登高|车, 体验|馆.
 _HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
 # Suffixes (老汉|儿, 老倌|子) and kin (大舅|哥) head no thing.
-_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | frozenset(_KIN_ZH + _ELDERS_ZH)
+_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | frozenset(KIN_ZH + ELDERS_ZH)
 
 
 def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
@@ -403,12 +226,6 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
 # the title's keywords may still say them.
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fourteen", "fifteen", "sixteen",
                            "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
-DETERMINERS_EN = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that",
-                            "these", "those", "some"))
-# A word said after a determiner, perhaps after one word more ("my old dog's"): a thing, no one's name.
-_DETERMINED_EN = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS_EN))})\s+(?:[a-z]+\s+)?([a-z]{{3,}})\b")
-
-
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
     return len(word) >= 3 and "'" not in word and word not in plain and word not in _NOT_PAIRED_EN \
         and not word.endswith("ly")
@@ -497,7 +314,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     n_s = len(texts)
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
-    people = {w for w, tag in units.items() if person_zh(w, text, tag) or _speaker_zh(w, text)} if zh \
+    people = {w for w, tag in units.items() if person_zh(w, text, tag) or speaker_zh(w, text)} if zh \
         else people_en(text, lex.common_words)
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
