@@ -1163,6 +1163,14 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "morning\n\nso. friday",
          ("what happened this weekend on the farm", "why i'm even thinking this mad thing", "the sums properly",
           "what i'm actually going to do"), ("experience", "reasons", "analysis", "plan")),
+        # Doric: "an last" goes on with the list after a stop, and "foo it went" is how it went (round 314's salmon
+        # flies and 316's clipper race had lost their last part: 8/12 and 6/12 placed).
+        ("en", "richt, I'm gan tae dae this in order for once. so first fit wye I'm even botherin. then the sums, the "
+               "money an the risks. then fit I'm gan tae dae aboot it. an last foo it went on Setterday at the shop"
+               "\n\nfit wye. weel.",
+         ("fit wye I'm even botherin", "the sums", "fit I'm gan tae dae aboot it",
+          "foo it went on Setterday at the shop"),
+         ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

@@ -410,7 +410,7 @@ def where_said(item: str, text: str, start: int = 0, end: int | None = None) -> 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I
 # will do the money… then why…"): one announcement said in several sentences.
-_CONTINUES = r"(?!\s*(?:and\s+)?(?:then|after that|next|second(?:ly)?|third(?:ly)?|lastly|finally|last)\b)"
+_CONTINUES = r"(?!\s*(?:and?\s+)?(?:then|after that|next|second(?:ly)?|third(?:ly)?|lastly|finally|last)\b)"
 _SENTENCE_END = re.compile(rf"[。！？!?]|\n{_CONTINUES}|\.(?!\d){_CONTINUES}", re.I)
 
 
