@@ -202,11 +202,17 @@ def test_a_regional_this_is_no_topic_word() -> None:
 
 def test_a_noun_jieba_cuts_before_its_head_character_is_one_word() -> None:
     # jieba cuts 羊肉粉 into 羊肉|粉 and 臊子面 into 臊子|面: titles said "羊肉和宁波", "臊子、岐山和女子" (dev memos).
-    # A suffix (老汉|儿) or kin (大舅|哥) heads no thing.
+    # A suffix (老汉|儿) or kin (大舅|哥) heads no thing, and kin before it make it someone's (舅舅|店, round 315).
     text = ("我想开个羊肉粉馆子 羊肉粉在宁波没人卖 遵义的羊肉粉好吃 羊肉要新鲜 羊肉从老家来 老汉儿说不行 "
-            "老汉儿不同意 大舅哥也说不行 大舅哥有钱 吃完羊肉粉再说")
+            "老汉儿不同意 大舅哥也说不行 大舅哥有钱 吃完羊肉粉再说 舅舅店里忙 舅舅店要人")
     units = T._units_zh(text, lexicon("zh"))
     assert "羊肉粉" in units and "羊肉" in units
-    assert not {"老汉儿", "大舅哥"} & set(units), units
+    assert not {"老汉儿", "大舅哥", "舅舅店"} & set(units), units
     title = outline(transcript_from_text(text, language="zh"), engine="offline").title
     assert title.startswith("羊肉粉"), title
+
+
+def test_an_english_name_in_mandarin_speech_is_someone() -> None:
+    # Round 316's headhunting firm was titled "Linda"; things are written in capitals or lower case.
+    text = "Linda说猎头这行好做 我跟Linda讲了 RTK要三万 Linda又打电话来"
+    assert P.person_zh("Linda", text, "eng") and not P.person_zh("RTK", text, "eng")

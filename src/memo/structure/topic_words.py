@@ -159,6 +159,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 _HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
 # Suffixes (老汉|儿, 老倌|子) and kin (大舅|哥) head no thing.
 _NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | frozenset(KIN_ZH + ELDERS_ZH)
+# Kin before it make it someone's (舅舅|店 is the uncle's shop).
+_KIN_ENDS_ZH = frozenset(KIN_ZH + ELDERS_ZH)
 
 
 def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
@@ -169,7 +171,7 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
     for (first, flag), (head, head_flag) in itertools.pairwise(tokens):
         if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH \
                 and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS \
-                and head not in _NOT_HEADS_ZH and text.count(first + head) >= 2:
+                and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_ENDS_ZH and text.count(first + head) >= 2:
             out.setdefault(first + head, "n")
     return list(out.items())
 
