@@ -210,6 +210,10 @@ def test_a_noun_jieba_cuts_before_its_head_character_is_one_word() -> None:
     assert not {"老汉儿", "大舅哥", "舅舅店"} & set(units), units
     title = outline(transcript_from_text(text, language="zh"), engine="offline").title
     assert title.startswith("羊肉粉"), title
+    # Said whole: 按摩店里 is 按摩店 and a place; 文辉电脑 says 电脑, no 文辉电 (round 320's computer shop).
+    assert "按摩店" in T._units_zh("这个盲人按摩店 他说不行 按摩店里最后剩我一个 按摩店要转让", lexicon("zh"))
+    assert "文辉电" not in T._units_zh("看那个招牌 文辉电脑 那个脑字掉了 就是文辉电 三个字 文辉电脑开了二十年",
+                                     lexicon("zh"))
 
 
 def test_an_english_name_in_mandarin_speech_is_someone() -> None:

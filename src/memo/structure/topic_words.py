@@ -167,13 +167,27 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
     """Nouns jieba cuts in two, said whole twice or more: a word and the one character that heads it (臊子面, 羊肉粉,
     升学宴, 夫妻车), tagged as nouns. The memo's topic is often such a name, and its first part alone names
     something else (臊子, 羊肉)."""
-    out: dict[str, str] = {}
-    for (first, flag), (head, head_flag) in itertools.pairwise(tokens):
-        if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH \
-                and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS \
-                and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_ENDS_ZH and text.count(first + head) >= 2:
-            out.setdefault(first + head, "n")
-    return list(out.items())
+    found = dict.fromkeys(
+        first + head for (first, flag), (head, head_flag) in itertools.pairwise(tokens)
+        if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH
+        and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS
+        and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_ENDS_ZH
+    )
+    return [(word, "n") for word in found if _said_whole(word, text) >= 2]
+
+
+# Where a thing is said after it (店里, 车上): the head still ends the word.
+_PLACE_AFTER_ZH = frozenset("里上下中内外边前后头")
+
+
+def _said_whole(word: str, text: str) -> int:
+    """How often ``word`` is said as a word: not where its last character starts the next word (文辉电脑 says no
+    文辉电: 电脑 is a word), unless the next character says where (按摩店里, 链轨车上)."""
+    return sum(
+        1 for m in re.finditer(re.escape(word), text)
+        if not (m.end() < len(text) and text[m.end()] not in _PLACE_AFTER_ZH
+                and word_tag(text[m.end() - 1 : m.end() + 1]))
+    )
 
 
 # Nouns of everyday speech with a particle's character, said in many memos and naming none (地方 in 77 of 1195).
