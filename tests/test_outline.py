@@ -1127,7 +1127,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("analysis", "experience", "reasons", "plan")),
         ("zh", "要不要报名去塔中那个沙漠项目 我按这个顺序说 先算账 再说说上礼拜去沙漠里头看见的 然后说我为撒动心 "
                "最后看咋弄\n\n算账 我现在",
-         ("先算账", "上礼拜去沙漠里头看见的", "我为撒动心", "看咋弄"), ("analysis", "experience", "reasons", "plan")),
+         ("算账", "上礼拜去沙漠里头看见的", "我为撒动心", "看咋弄"), ("analysis", "experience", "reasons", "plan")),
         ("zh", "讲一下这个事 我先讲今天去黄伯屋里 还有去老街看铺面 然后讲我打算怎么搞 再讲为么要搞 最后算一下数 好"
                "\n\n今天",
          ("今天去黄伯屋里", "我打算怎么搞", "为么要搞", "算一下数"), ("experience", "plan", "reasons", "analysis")),
@@ -1170,6 +1170,16 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "\n\nfit wye. weel.",
          ("fit wye I'm even botherin", "the sums", "fit I'm gan tae dae aboot it",
           "foo it went on Setterday at the shop"),
+         ("reasons", "analysis", "plan", "experience")),
+        # The first part is the reckoning itself (今天先算账), and Shaanxi counts parts 二一个, 三一个 and ends
+        # with 末了 (round 327's brown sugar and music boxes had placed 6/12 and 8/12).
+        ("zh", "今天事情多 我怕明天就忘了 今天先算账 然后讲讲今天头一锅熬出来是哪样样子 再讲下一步咋个整 最后么 "
+               "讲讲我为哪样非要整这个 给是 就这么四块\n先算账 我家十二亩甘蔗",
+         ("算账", "今天头一锅熬出来是哪样样子", "下一步咋个整", "我为哪样非要整"),
+         ("analysis", "experience", "plan", "reasons")),
+        ("zh", "额把做八音盒这个事 对着手机好好捋一哈 额先说 为啥放不下这东西 二一个 掰扯掰扯这钱 三一个 往下咋弄 末了 "
+               "再说说这一向 心里头是个啥味道\n为啥 头一个 额在宝鸡机床厂",
+         ("为啥放不下这东西", "掰扯这钱", "往下咋弄", "心里头是个啥味道"),
          ("reasons", "analysis", "plan", "experience")),
     ],
 )
