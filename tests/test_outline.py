@@ -1181,6 +1181,18 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "再说说这一向 心里头是个啥味道\n为啥 头一个 额在宝鸡机床厂",
          ("为啥放不下这东西", "掰扯这钱", "往下咋弄", "心里头是个啥味道"),
          ("reasons", "analysis", "plan", "experience")),
+        # "I gotta tell", "I'ma do", Jamaican "mi a go tell yuh" lead a part's name; "what went down" is what happened
+        # and "what mi a go do" the plan (round 329's storage auctions and 328's coaster bus: no list found).
+        ("en", "so first I gotta tell what went down Saturday at the auction, cause that's the whole reason I'm on "
+               "this storage unit thing. then I'ma do the math, what I spent, what I made. then why I even want to do "
+               "this. and then what's next. ok\n\nso Saturday.",
+         ("what went down Saturday at the auction", "the math", "why I even want to do this", "what's next"),
+         ("experience", "analysis", "reasons", "plan")),
+        ("en", "so mek mi talk it out. mek mi do it like dis. first mi a go tell yuh what happen today over Old "
+               "Harbour. then di figures, di money side, properly. then why mi even a think bout dis ting at all. an "
+               "then what mi a go do next week, step by step\n\nso what happen.",
+         ("what happen today over Old Harbour", "di figures", "why mi even a think bout dis ting at all",
+          "what mi a go do next week"), ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

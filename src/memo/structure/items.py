@@ -67,11 +67,13 @@ _EN_ITEM_LEAD = re.compile(
     # "I say what happened", "I go through the money": the plan of the memo said in the present (Singapore, Nigeria)
     # "let me first just tell what happened": the adverb may come without its subject.
     r"(?:(?:which|that) is\s+|"
-    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i)\s+)?"
+    # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen": the same.
+    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i(?:'ve)? (?:gotta|got to|"
+    r"have to|need to)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
     r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
-    r"tell you about|tell you|tell|leave|save|keep|"
+    r"tell (?:you|yuh|yu|ya) about|tell (?:you|yuh|yu|ya)|tell|leave|save|keep|"
     # "i will weigh it the money and the wahala side": what is weighed names the part; "weigh the matter" is its
     # name.
     r"weigh (?:it|them|everything|things)(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
