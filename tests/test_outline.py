@@ -1172,7 +1172,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
           "foo it went on Setterday at the shop"),
          ("reasons", "analysis", "plan", "experience")),
         # The first part is the reckoning itself (今天先算账), and Shaanxi counts parts 二一个, 三一个 and ends
-        # with 末了 (round 327's brown sugar and music boxes had placed 6/12 and 8/12).
+        # with 末了 (round 327's brown sugar and 325's music boxes had placed 6/12 and 8/12).
         ("zh", "今天事情多 我怕明天就忘了 今天先算账 然后讲讲今天头一锅熬出来是哪样样子 再讲下一步咋个整 最后么 "
                "讲讲我为哪样非要整这个 给是 就这么四块\n先算账 我家十二亩甘蔗",
          ("算账", "今天头一锅熬出来是哪样样子", "下一步咋个整", "我为哪样非要整"),
