@@ -16,7 +16,7 @@ from .templates import Template
 _FIRST_BA_ZH = r"先(?=把[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白))"
 # "今天先算账 然后讲讲…": the first part is the reckoning itself.
 _FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯)"
-# Shaanxi and Henan count parts 头一个, 二一个, 三一个 and end with 末了 (at last).
+# Shaanxi and Henan count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with 末了.
 _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
 ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
