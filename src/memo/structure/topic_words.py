@@ -157,10 +157,10 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
 
 # A single character that heads a noun after the word before it: 臊子|面, 六堡|茶, 洗车|店, 登高|车, 体验|馆.
 _HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
-# Suffixes (老汉|儿, 老倌|子) and kin (大舅|哥) head no thing.
-_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | frozenset(KIN_ZH + ELDERS_ZH)
-# Kin before it make it someone's (舅舅|店 is the uncle's shop).
-_KIN_ENDS_ZH = frozenset(KIN_ZH + ELDERS_ZH)
+# Kin head no thing (大舅|哥), and before a head they make it someone's (舅舅|店 is the uncle's shop).
+_KIN_CHARS_ZH = frozenset(KIN_ZH + ELDERS_ZH)
+# Suffixes (老汉|儿, 老倌|子) head no thing either.
+_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | _KIN_CHARS_ZH
 
 
 def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
@@ -171,7 +171,7 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
         first + head for (first, flag), (head, head_flag) in itertools.pairwise(tokens)
         if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH
         and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS
-        and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_ENDS_ZH
+        and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_CHARS_ZH
     )
     return [(word, "n") for word in found if _said_whole(word, text) >= 2]
 
@@ -242,6 +242,8 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
 # the title's keywords may still say them.
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fourteen", "fifteen", "sixteen",
                            "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
+
+
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
     return len(word) >= 3 and "'" not in word and word not in plain and word not in _NOT_PAIRED_EN \
         and not word.endswith("ly")
