@@ -1718,6 +1718,12 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "richt.", "en", "Takin ower the shop"),
         ("嗯 录上了 今儿个头一回上集写对联 红纸铺开 墨汁一倒 人就围上来了 一副对联卖十五 "
          "写了三十副对联 手写的对联跟印的不一样 县城年货会有摊位 孙女说网上也能卖对联", "zh", "对联"),
+        # The same thing said again more exactly, the second said more often (round 319's winterage; round 326's
+        # notary, "this no terry thing, this notary thing").
+        ("right. we have to decide this week about the winter edge, the winterage, whether the cattle go up. the "
+         "winterage is the old way. the winterage hill has the grass.", "en", "Winterage"),
+        ("Crystal says if I keep talking about this no terry thing, this notary thing, I should record it. a notary "
+         "signing agent does closings. the notary exam is in May.", "en", "Notary"),
     ],
 )
 def test_title_names_the_topic_not_what_surrounds_it(text: str, language: str, expected: str) -> None:
@@ -1803,6 +1809,15 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
         # Cantonese 系 is 是: 系茶 is "is tea" and 真系 "really", no topic (round 298's liubao tea).
         ("zh", "我真系谂咗好耐 六堡茶要陈三年 系茶就要放 唔系新茶咁好卖 六堡茶放粮站仓库 新茶卖得快 六堡茶一吨 "
                "系茶都要湿度 六堡茶陈茶好卖 真系难决定", "系"),
+        # 敢不敢接 asks whether he dares, 笑得不得了 is "laughed a lot": no choice of a thing (round 322's Esperanto
+        # camp was titled 敢接, round 325's bullfrogs 得了).
+        ("zh", "嗯 录起哒 老曾来了 问我敢不敢接 我讲我不敢接 世界语夏令营七十个人 世界语我学了三十年 "
+               "夏令营要租酒店 世界语的朋友多 夏令营八月搞", "敢接"),
+        ("zh", "今天夜里去周老板塘里 他笑得不得了 我也高兴得不得了 牛蛙一斤十二块 牛蛙塘要盖网 养牛蛙要六亩塘 "
+               "牛蛙叫起来像牛", "得了"),
+        # How many ("我们那个组八个人 今年走了三个") is said of what was pointed at, no name of it (round 318).
+        ("zh", "嗯 趁还记得录一哈 我们那个组八个人 今年走了三个 活全压在我身上 苔藓微景观我做了两年 苔藓要喷水 "
+               "玻璃罐一个三十 苔藓微景观的课一个人一百二 苔藓要养", "组八个人"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:

@@ -75,6 +75,18 @@ def test_people_are_found_and_never_open_a_title() -> None:
     assert "拳击" in title and "阿杰" not in title, title
 
 
+def test_a_name_never_said_as_a_place_or_a_thing_is_someone() -> None:
+    # Round 331's card tournament was titled "Chrissy, Boysie and Ramsaran": names said with a capital, never
+    # after a verb of speech. Said after "in", "to" or a determiner, a name is a place or a thing (Pontefract).
+    text = ("Boysie drinking again. we play against Boysie and Ramsaran. the tournament is in Chaguanas. Chaguanas "
+            "is far. the tournament fee is high. Boysie sixty now. the tournament rules are strict.")
+    ranked = _ranked(text, "en")
+    assert any(w.word == "boysie" and w.person for w, _ in ranked)
+    assert any(w.word == "chaguanas" and not w.person for w, _ in ranked)
+    title = outline(transcript_from_text(text, language="en"), engine="offline").title
+    assert "Boysie" not in title and "Tournament" in title, title
+
+
 def test_names_without_capitals_are_people_and_things_are_not() -> None:
     # Recognition without casing: "tammy said", "jess's mum", "me and gary"; "the bank said" and "if amitriptyline
     # doesn't work" name no one.

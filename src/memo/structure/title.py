@@ -21,7 +21,7 @@ from .cleanup import Lexicon, Sentence
 from .homophones import likelier_form
 from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
-from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_often
+from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_as, said_often
 from .title_zh import (
     DECIDED_ZH,
     HEAD_ZH,
@@ -229,8 +229,11 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         if not zh and re.search(r"\bused to\s+$", opening[: m.start()], re.I):
             continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
         restated = None if zh else _RESTATED_EN.match(opening, m.end(1))
-        if restated and restated.group(1).split()[0].lower() in title.lower().split():
-            title = restated.group(1)  # "go on about the granny flap, the granny flat": as the speaker corrects it
+        # "go on about the granny flap, the granny flat", "the winter edge, the winterage": as the speaker corrects
+        # it, a word said again or more often.
+        if restated and (restated.group(1).split()[0].lower() in title.lower().split()
+                         or said_as(restated.group(1), text) > said_as(title, text)):
+            title = restated.group(1)
         if zh and re.match(rf"{MATTER_ZH}|有(?:些|点|个|件)?事", title):
             continue  # "讲下这件事 …", "说两句 有些事儿得先捋明白": the matter was named before, or is named later
         if zh and re.match(r"[讲说聊谈]?(?:出来|清楚|清爽|一遍)", title):
@@ -307,10 +310,6 @@ def _opening_sentences(sentences: Sequence[Sentence], zh: bool, count: int = 4) 
     return out
 
 
-def _said_as(phrase: str, text: str) -> int:
-    return len(re.findall(rf"\b{re.escape(phrase)}\b", text, re.I))
-
-
 def _listed(words: list[str], comma: str, last_joiner: str) -> str:
     *head, last = words
     return f"{comma.join(head)}{last_joiner}{last}" if head else last
@@ -350,7 +349,7 @@ def _keyword_title(picked: list[str], text: str, zh: bool, plain: frozenset[str]
         # Words keep the form said most ("glasses") and names their capital ("Berlin, German and client").
         top = [max((u for u in said if singular(u) == w), key=lambda u: (said[u], u == w), default=w) for w in top]
         # A pair too: "the under elevens", not "under eleven".
-        top = [max((w, w + "s", w + "es"), key=lambda u: (_said_as(u, text), u == w)) if " " in w else w for w in top]
+        top = [max((w, w + "s", w + "es"), key=lambda u: (said_as(u, text), u == w)) if " " in w else w for w in top]
         top = list(dict.fromkeys(w if " " in w else _said_whole_en(w, text, plain) for w in top))
         top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
                for w in top]

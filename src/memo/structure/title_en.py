@@ -37,6 +37,11 @@ def said_often(word: str, text: str, least: int = 3) -> bool:
     return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
 
 
+def said_as(phrase: str, text: str) -> int:
+    """How often ``phrase`` is said in ``text``, as whole words."""
+    return len(re.findall(rf"\b{re.escape(phrase)}\b", text, re.I))
+
+
 def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon, text: str) -> str:
     """A topic said on its own at the start ("The solar panels." / "right. Spanish." / "The vasectomy one."): a
     sentence of one to five words, its last a noun among the memo's main words (or before "thing" / "one"), none
@@ -137,7 +142,9 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         corrected = _CORRECTED_EN.match(opening, m.end())
         # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
         # "cashew"); "the money thing, the house thing" are two matters.
-        if corrected and (corrected.group(1) or corrected.group(2)[:3].lower() == phrase[:3].lower()):
+        # Or when the memo says the second more often ("this no terry thing, this notary thing": notary).
+        if corrected and (corrected.group(1) or corrected.group(2)[:3].lower() == phrase[:3].lower()
+                          or said_as(corrected.group(2), text) > said_as(phrase, text)):
             said = corrected.group(1) or corrected.group(2)
             return said[:1].upper() + said[1:]
         # "that shaky thing": one word said once is how something is; "the moving in thing" names, and so does

@@ -124,9 +124,13 @@ _TRIP_ZH = re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医�
 _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
                          r"(?=[一二三四五六七八九十两几半\d])")
 # A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
-# judgment put so (值不值, 靠不靠谱, 划不划算) weighs it and names nothing.
+# judgment put so (值不值, 靠不靠谱, 划不划算, 敢不敢接) weighs it and names nothing, and 不得了 is "very".
 _CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|吧|呢|[，。！？；\s]|$)")
-_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够")
+_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得")
+
+
+# A number and its measure ("我们那个组八个人 今年走了三个"): how many, said of what was pointed at, no name of it.
+_HOW_MANY_ZH = re.compile(r"[一二三四五六七八九十两几][个只条台位]")
 
 
 # Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
@@ -145,7 +149,8 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
-                    or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) or person_zh(topic, text, addressed=False) \
+                    or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
+                    or person_zh(topic, text, addressed=False) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
                 # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).

@@ -284,6 +284,17 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     return out
 
 
+# Where a place is said: after "in", "to", "from"…, or a determiner ("the Sinulog"), which no one's name is.
+_PLACE_BEFORE_EN = (r"\b(?:in|to|from|at|near|outside|into|around|round|across|through|towards|via|of|the|a|an|my|"
+                    r"our)\s+")
+
+
+def _placed_en(word: str, text: str) -> bool:
+    """Whether a name the memo says is ever said as a place or a thing: a name never said so is someone's
+    (Chrissy, Boysie, Marlys), though no verb of speech follows it."""
+    return re.search(_PLACE_BEFORE_EN + re.escape(word) + r"\b", text, re.I) is not None
+
+
 def _count(word: str, text: str, zh: bool) -> int:
     if zh:
         return text.count(word)
@@ -333,7 +344,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
     people = {w for w, tag in units.items() if person_zh(w, text, tag) or speaker_zh(w, text)} if zh \
-        else people_en(text, lex.common_words)
+        else people_en(text, lex.common_words) | {w for w, t in units.items() if t == "nr" and not _placed_en(w, text)}
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
