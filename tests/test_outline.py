@@ -2031,6 +2031,12 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "the state give grant for the ruai roof and the water tank and the road, but every family pay for "
                "their own bilik.\neighty five thousand per pinto.\npay in three parts, first part thirty thousand end "
                "of August.\nand if you don't pay, your pinto go to somebody else or stay empty.", None),
+        # "like the hours and the money and the bodies" are examples of what it'd take, which is then the sums, not
+        # the plan that "what I'm actually gonna do" names (round 336's fall supper: no list found, 10 placed).
+        ("en", "Father Andriy wants an answer at parish council. so I'm gonna talk it out. first why I'd even do it, "
+               "then what it'd actually take, like the hours and the money and the bodies, then what I'm actually "
+               "gonna do, and then I guess how I feel about the whole thing. okay\nso why.",
+         ("reasons", "analysis", "plan", "experience")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

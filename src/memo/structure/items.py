@@ -166,18 +166,25 @@ def pieces(window: str, language: str) -> list[str]:
     parts = [(q, opened and n == 0) for p, opened in marked for n, q in enumerate(re.split(_EN_AND, p))]
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
+    examples = False  # the pieces since "like the hours" are examples of the piece before, up to the next marker
     for part, opened in ((p.strip(" ,."), opened) for p, opened in parts):
         if not part or _EN_ASIDE.fullmatch(part):
             continue
         if _NO_NAME.fullmatch(part):  # "So" before "first …", "and" before "then": no name, and the phrase before ends
             joined = False
             continue
-        if joined and pieces and not opened and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
-            pieces[-1] = f"{pieces[-1]} {part}"
+        examples = bool(pieces) and not opened and (examples or bool(_EXAMPLES_EN.match(part)))
+        if (joined or examples) and pieces and not opened and not _BECAUSE.match(part):
+            pieces[-1] = f"{pieces[-1]}, {part}" if examples else f"{pieces[-1]} {part}"  # "…because…" ends it
         else:
             pieces.append(part)
         joined = bool(_EN_OPEN.search(pieces[-1]))
     return pieces
+
+
+# "then what it'd actually take, like the hours and the money and the bodies, then…": examples of the part
+# before, not parts ("the money" names a section, which the part may well not be).
+_EXAMPLES_EN = re.compile(r"(?:like|such as|for example|for instance)\s+(?:the|a|an|my|our|all|di|de|how)\b", re.I)
 
 
 # What opens a piece that says why or when the part comes, not what it is ("the sums first while they're fresh").

@@ -70,17 +70,9 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
     A template the user chose wins over the speaker: the announcement only orders its sections, and is
     ignored unless it names all of them.
     """
-    scores = [[item_score(item, spec, language) for spec in template.sections] for item in items]
-    pairs = sorted(  # best first; on a tie the earlier item
-        ((scores[i][j], i, j) for i in range(len(items)) for j in range(len(template.sections)) if scores[i][j] > 0),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    assigned: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in pairs:
-        if i not in assigned and j not in used:
-            assigned[i] = j
-            used.add(j)
+    scores = [[_scored_with_examples(item, spec, language) for spec in template.sections] for item in items]
+    assigned = _assigned(scores)
+    used = set(assigned.values())
     own_parts = template.name == DEFAULT_TEMPLATE
     # As many parts as sections, all but one named: the one left ("first the money, then what I'll say to him,
     # then why…, and last how it's been") is the section left (the analysis), under his words.
@@ -113,6 +105,40 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
                               announced=item)
             sections.append(own)
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
+
+
+def _scored_with_examples(item: str, spec: SectionSpec, language: str) -> float:
+    """``item_score``, and half the best score of the examples the speaker gives of it ("what it'd actually take,
+    like the hours, the money, the bodies": the money says the part is the sums, though "what it'd take" may be
+    a plan)."""
+    head, _, examples = item.partition(", like ")
+    said = [item_score(e, spec, language) for e in examples.split(", ") if e] if examples else []
+    return item_score(head if examples else item, spec, language) + max(said, default=0.0) / 2
+
+
+def _assigned(scores: list[list[float]]) -> dict[int, int]:
+    """Items onto sections, one each: the best match first (on a tie the earlier item); but where two items want
+    one section and one of them names another too, the assignment that names most (by total score)."""
+    pairs = sorted(  # best first; on a tie the earlier item
+        ((score, i, j) for i, row in enumerate(scores) for j, score in enumerate(row) if score > 0),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    greedy: dict[int, int] = {}
+    for _, i, j in pairs:
+        if i not in greedy and j not in greedy.values():
+            greedy[i] = j
+    # The best total over every one-to-one assignment, by items in order and the set of sections taken.
+    best: dict[frozenset[int], tuple[float, dict[int, int]]] = {frozenset(): (0.0, {})}
+    for i, row in enumerate(scores):
+        for taken, (total, chosen) in list(best.items()):
+            for j, score in enumerate(row):
+                if score > 0 and j not in taken:
+                    key = taken | {j}
+                    if key not in best or best[key][0] < total + score:
+                        best[key] = (total + score, {**chosen, i: j})
+    total, chosen = max(best.values(), key=lambda b: b[0])
+    greedy_total = sum(scores[i][j] for i, j in greedy.items())
+    return chosen if total > greedy_total + 1e-9 else greedy
 
 
 def _restates(item: str, before: int | None, template: Template, language: str) -> bool:
