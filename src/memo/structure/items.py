@@ -4,6 +4,7 @@ first…then…finally, 第一块…, 一个是…二是…), how the words arou
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..language import is_chinese
@@ -164,18 +165,19 @@ def pieces(window: str, language: str) -> list[str]:
     # "and" starts an item only before a question word, a determiner or a last word or two ("plan and experience");
     # "why we went and got her in the first place" is one item.
     parts = [(q, opened and n == 0) for p, opened in marked for n, q in enumerate(re.split(_EN_AND, p))]
+    examples = _examples(parts)
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
-    examples = False  # the pieces since "like the hours" are examples of the piece before, up to the next marker
-    for part, opened in ((p.strip(" ,."), opened) for p, opened in parts):
+    for k, (part, opened) in enumerate((p.strip(" ,."), opened) for p, opened in parts):
         if not part or _EN_ASIDE.fullmatch(part):
             continue
         if _NO_NAME.fullmatch(part):  # "So" before "first …", "and" before "then": no name, and the phrase before ends
             joined = False
             continue
-        examples = bool(pieces) and not opened and (examples or bool(_EXAMPLES_EN.match(part)))
-        if (joined or examples) and pieces and not opened and not _BECAUSE.match(part):
-            pieces[-1] = f"{pieces[-1]}, {part}" if examples else f"{pieces[-1]} {part}"  # "…because…" ends it
+        if pieces and k in examples:
+            pieces[-1] = f"{pieces[-1]}, {part}"
+        elif joined and pieces and not opened and not _BECAUSE.match(part):  # "…have been, because…" ends the piece
+            pieces[-1] = f"{pieces[-1]} {part}"
         else:
             pieces.append(part)
         joined = bool(_EN_OPEN.search(pieces[-1]))
@@ -183,8 +185,22 @@ def pieces(window: str, language: str) -> list[str]:
 
 
 # "then what it'd actually take, like the hours and the money and the bodies, then…": examples of the part
-# before, not parts ("the money" names a section, which the part may well not be).
+# before, not parts ("the money" names a section, which the part may well not be). One alone is a likeness ("the
+# sums properly, like the accountant I'm supposed to be"), which names no part either.
 _EXAMPLES_EN = re.compile(r"(?:like|such as|for example|for instance)\s+(?:the|a|an|my|our|all|di|de|how)\b", re.I)
+
+
+def _examples(parts: list[tuple[str, bool]]) -> set[int]:
+    """Which of the pieces (text, opened by a marker) are examples of the piece before: from one that starts
+    "like the…" to the next marker, when two or more."""
+    found: set[int] = set()
+    for k, (part, opened) in enumerate(parts):
+        if k and not opened and k not in found and _EXAMPLES_EN.match(part.strip(" ,.")):
+            run = list(itertools.takewhile(lambda i: not parts[i][1], range(k, len(parts))))
+            said = [parts[i][0].strip(" ,.") for i in run]
+            if sum(1 for p in said if p and not _NO_NAME.fullmatch(p) and not _EN_ASIDE.fullmatch(p)) >= 2:
+                found.update(run)
+    return found
 
 
 # What opens a piece that says why or when the part comes, not what it is ("the sums first while they're fresh").
