@@ -2037,6 +2037,12 @@ def test_a_day_told_first_is_no_title() -> None:
                "then what it'd actually take, like the hours and the money and the bodies, then what I'm actually "
                "gonna do, and then I guess how I feel about the whole thing. okay\nso why.",
          ("reasons", "analysis", "plan", "experience")),
+        # "and the sums at the very end" is the last part, said in a sentence of its own (round 340's timpani: three
+        # parts found, the sums ran on under the plan, 6 placed).
+        ("en", "so. I'm going to do it like a lesson plan. first what happened down in Greenock on Saturday. then why "
+               "I'm even thinking about it. then what I'll actually do this week. and the sums at the very end, "
+               "because I know fine the sums will depress me\n\nso, um, Saturday.",
+         ("experience", "reasons", "plan", "analysis")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -223,8 +223,22 @@ _ORDINAL_LEAD_EN = (r"(?:(?:and then|and|then|so|um+|uh+|erm?|right|okay|ok|well
                     rf"(?:{WILL_EN} (?:say|do|start with|talk about|go through) )?")
 _ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s)|(?<=,\s)(?=(?:and|then)\s))({_ORDINAL_LEAD_EN})"
                                rf"([a-z][^.!?\n,]{{2,60}}?|[a-z][^.!?\n]{{2,120}}?(?={_POINTS_BACK_EN} (?:first|last)))"
-                               rf"((?:{_POINTS_BACK_EN})?) (first|last)"
+                               rf"((?:{_POINTS_BACK_EN})?) (first|last|at the (?:very )?end)"
                                rf"(?=\s*[,.\n]|\s*$|\s+(?:cos|coz|because|since|while)\b)")
+
+
+
+_NAMED_PART_EN = re.compile(r"(?:the|my|our|di|de|how|what|why|whether)\b", re.I)
+
+
+def _ordinal_first(m: re.Match) -> str:
+    """An item and its ordinal after it, the ordinal first and the same length ("and the sums at the very end" ->
+    "and last the sums")."""
+    ordinal = "last" if m[5].endswith("end") else m[5]
+    if ordinal != m[5] and not _NAMED_PART_EN.match(m[3]):
+        return m[0]  # "i look at my watch at the end": when, in a story
+    return f"{m[1]}{m[2]}{ordinal} {m[3]}{' ' * (len(m[4]) + len(m[5]) - len(ordinal))}"
+
 
 # Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下…"); where it tells (after
 # 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
@@ -239,7 +253,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
         opening = _SAY_GANG_ZH.sub("讲", opening)
     else:
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
-        opening = _ORDINAL_AFTER_EN.sub(lambda m: f"{m[1]}{m[2]}{m[5]} {m[3]}{' ' * len(m[4])}", opening)
+        opening = _ORDINAL_AFTER_EN.sub(_ordinal_first, opening)
     for find in (_listed, _counted, _marked_list, _named_sentence):
         found = find(opening, template, language)
         # Found by its words around it, a list none of whose parts names a section is the memo's own words after a
