@@ -1204,7 +1204,8 @@ def test_structure_listed_as_questions(language: str, text: str, items, keys) ->
 
 
 def test_weigh_the_matter_stays_in_the_parts_wording() -> None:
-    from memo.structure.announce import find_announcement, part_wordings
+    from memo.structure.announce import find_announcement
+    from memo.structure.wordings import part_wordings
 
     # "weigh the matter" names the part itself; "weigh it the money" names it by what is weighed (round 290's
     # transformer levy placed 9/12 when the verb was cut from its wording).
@@ -1228,14 +1229,15 @@ def test_weigh_the_matter_stays_in_the_parts_wording() -> None:
     ],
 )
 def test_where_an_announced_part_was_said(item: str, text: str, at: str | None) -> None:
-    from memo.structure.announce import where_said
+    from memo.structure.wordings import where_said
 
     found = where_said(item, text)
     assert found == (text.index(at) if at else -1)
 
 
 def test_a_list_marked_part_by_part_ends_with_its_last_part() -> None:
-    from memo.structure.announce import find_announcement, part_wordings
+    from memo.structure.announce import find_announcement
+    from memo.structure.wordings import part_wordings
 
     # No last part marked, a pause inside the last part's name ("and then just, how it's felt"): the wording stops
     # there, not 400 characters into the memo (round 291's hofner bass); a part's name said with its marker (再把钱的事

@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import find_announcement, part_wordings, spoken_lines, where_said
+from .announce import find_announcement, spoken_lines
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import has_cue, is_own_part, item_score
@@ -31,6 +31,7 @@ from .similarity import content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
 from .topic_words import PARTICLES_ZH
+from .wordings import part_wordings, where_said
 
 Progress = Callable[[str], None]
 CANDIDATES = 12  # ranked candidate points kept per section in an OutlinePlan
