@@ -1817,6 +1817,17 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
                "夏令营要租酒店 世界语的朋友多 夏令营八月搞", "敢接"),
         ("zh", "今天夜里去周老板塘里 他笑得不得了 我也高兴得不得了 牛蛙一斤十二块 牛蛙塘要盖网 养牛蛙要六亩塘 "
                "牛蛙叫起来像牛", "得了"),
+        # Someone asking the speaker ("问我要不要代驾") or whether others will want him ("要不要我们") is no decision
+        # of his; 记不记得 asks whether a hand remembers, no thing chosen; Hunan 哒 is 了, no part of a word (rounds
+        # 337 and 338's 歌厅 host and dietitian, round 344's log cabins).
+        ("zh", "喂 录起哒冇 录起哒 我坐在车里 刚刚有个代驾的伢子来敲窗户 问我要不要代驾 我港我又冒喝酒 歌厅要关门哒 "
+               "歌厅里串场十九年 歌厅老板讲 直播公司找我 歌厅的生意冇得哒 录起哒就好", "要不要"),
+        ("zh", "喂 录起哒冇 录起哒 我坐在车里 歌厅要关门哒 歌厅里串场十九年 歌厅老板讲 直播公司找我 歌厅的生意冇得哒 "
+               "录起哒就好", "哒"),
+        ("zh", "嗯 我坐在这个食堂后头 今年学校说食堂要外包 到时候要不要我们 还不晓得 营养师证要考 营养师一个月多两千 "
+               "食堂的活累 营养师的课在长沙 食堂八个人", "要不要"),
+        ("zh", "嗯 录上了 有根去年剩下的落叶松 我就寻思试试 看这手还记不记得 一刨 手还记得 木刻楞要用落叶松 木刻楞三栋 "
+               "木刻楞的活儿", "记得"),
         # How many ("我们那个组八个人 今年走了三个") is said of what was pointed at, no name of it (round 318).
         ("zh", "嗯 趁还记得录一哈 我们那个组八个人 今年走了三个 活全压在我身上 苔藓微景观我做了两年 苔藓要喷水 "
                "玻璃罐一个三十 苔藓微景观的课一个人一百二 苔藓要养", "组八个人"),

@@ -207,8 +207,12 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
     pointed = _pointed_topic_zh(opening, text, lex, likeliest)
     decision = _DECISION_ZH.search(opening)
     # "她说大哥这缸你要不要 不要我给你整走", "我问他 你要不要": someone else's question, not the speaker's decision.
-    asks_another = decision and ("你" in decision.group(1)
-                                 or opening[: decision.start()].rstrip().endswith(("你", "您")))
+    # "要不要我们" (whether they will want us), "问我要不要代驾" (someone offering): no decision of the speaker's;
+    # but "他那间锁店问我要不要顶下来" asks about a thing just pointed at, which he decides.
+    before = opening[: decision.start()].rstrip() if decision else ""
+    offered = before.endswith(("问我", "问俺")) and not _NAMED_BEFORE_ZH.search(before[-30:])
+    asks_another = decision and ("你" in decision.group(1) or re.match(r"[我俺你他她咱]", decision.group(3))
+                                 or before.endswith(("你", "您")) or offered)
     if decision and not META_ZH.search(decision.group(1)) and not asks_another:
         # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
         asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
@@ -230,7 +234,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         return pointed
     for m in _CHOICE_ZH.finditer(opening):
         choice = m.group(1) + m.group(2)
-        if m.group(1) not in _JUDGED_ZH and text.count(choice) >= 2:
+        # "还记不记得": a state (记得, 晓得, 舍得), not a thing chosen.
+        if m.group(1) not in _JUDGED_ZH and not choice.endswith("得") and text.count(choice) >= 2:
             return choice  # "下学期住不住校" -> 住校
     # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
     # at the matter with 这个事 after a clause (…全是), then names it.
