@@ -1156,6 +1156,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "i'll do\n\nsaturday",
          ("what happened saturday night at the pub", "the dollars", "the why of it", "what i reckon i'll do"),
          ("experience", "analysis", "reasons", "plan")),
+        # "and last off how it felt": "off" as in "first off", no part of the name (round 340's paddlefish was headed
+        # "Off how it felt out there this morning").
+        ("en", "so I'm gonna do it in order like she says. first, why I'd even want to mess with paddlefish eggs at my "
+               "age. then the figuring, the dollars and the headaches. then what I'm aiming to do and when. and last "
+               "off how it felt out there this morning, because I went out with old Harlan\n\nso why.",
+         ("why I'd even want to mess with paddlefish eggs at my age", "the dollars", "what I'm aiming to do",
+          "how it felt out there this morning"), ("reasons", "analysis", "plan", "experience")),
         # No last part marked, the adverb before the verb of telling without its subject (round 283's mohair farm).
         ("en", "ok. recording. annelie here.\n\nso let me first just tell what happened this weekend on the farm, "
                "otherwise none of the rest makes sense. then why i'm even thinking this mad thing. then i'll do the "

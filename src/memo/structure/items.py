@@ -95,8 +95,9 @@ EN_ENUM = (
     r"(?:first(?:ly)?(?: off)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
-    r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?! (?:night|week|weekend|time|year|month|few|"
-    r"couple|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
+    # "and last off how it felt": "off" as in "first off".
+    r"after that|and finally|finally|lastly|(?<!how )(?<!happened )last(?: off\b)?(?! (?:night|week|weekend|time|year|"
+    r"month|few|couple|summer|winter|spring|autumn|fall|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|"
     rf"(?:and )?i'll (?:finish|end) (?:with|on)|{_AT_THE_END_EN})\b,?)"
 )
 # Items that talk about the memo rather than name a part of it.
