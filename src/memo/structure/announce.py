@@ -227,8 +227,8 @@ _ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s)|(?<=,\s)(?=(?:and|then)\s
                                rf"((?:{_POINTS_BACK_EN})?) (first|last|at the (?:very )?end)"
                                rf"(?=\s*[,.\n]|\s*$|\s+(?:cos|coz|because|since|while)\b)")
 
-
-
+# An item that names a part opens on a determiner or a question word ("the sums at the very end"); "i look at my
+# watch at the end" is a story.
 _NAMED_PART_EN = re.compile(r"(?:the|my|our|di|de|how|what|why|whether)\b", re.I)
 
 
@@ -237,7 +237,7 @@ def _ordinal_first(m: re.Match) -> str:
     "and last the sums")."""
     ordinal = "last" if m[5].endswith("end") else m[5]
     if ordinal != m[5] and not _NAMED_PART_EN.match(m[3]):
-        return m[0]  # "i look at my watch at the end": when, in a story
+        return m[0]
     return f"{m[1]}{m[2]}{ordinal} {m[3]}{' ' * (len(m[4]) + len(m[5]) - len(ordinal))}"
 
 

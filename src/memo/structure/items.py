@@ -165,11 +165,11 @@ def pieces(window: str, language: str) -> list[str]:
     marked = [(part, i > 0 and split[i - 1] is not None) for i, part in enumerate(split) if i % 2 == 0]
     # "and" starts an item only before a question word, a determiner or a last word or two ("plan and experience");
     # "why we went and got her in the first place" is one item.
-    parts = [(q, opened and n == 0) for p, opened in marked for n, q in enumerate(re.split(_EN_AND, p))]
+    parts = [(q.strip(" ,."), opened and n == 0) for p, opened in marked for n, q in enumerate(re.split(_EN_AND, p))]
     examples = _examples(parts)
     pieces: list[str] = []
     joined = False  # the piece before ended mid-phrase ("the stuff that's been, honestly, way harder…")
-    for k, (part, opened) in enumerate((p.strip(" ,."), opened) for p, opened in parts):
+    for k, (part, opened) in enumerate(parts):
         if not part or _EN_ASIDE.fullmatch(part):
             continue
         if _NO_NAME.fullmatch(part):  # "So" before "first …", "and" before "then": no name, and the phrase before ends
@@ -192,13 +192,13 @@ _EXAMPLES_EN = re.compile(r"(?:like|such as|for example|for instance)\s+(?:the|a
 
 
 def _examples(parts: list[tuple[str, bool]]) -> set[int]:
-    """Which of the pieces (text, opened by a marker) are examples of the piece before: from one that starts
+    """Which of the pieces (stripped text, opened by a marker) are examples of the piece before: from one that starts
     "like the…" to the next marker, when two or more."""
     found: set[int] = set()
     for k, (part, opened) in enumerate(parts):
-        if k and not opened and k not in found and _EXAMPLES_EN.match(part.strip(" ,.")):
+        if k and not opened and k not in found and _EXAMPLES_EN.match(part):
             run = list(itertools.takewhile(lambda i: not parts[i][1], range(k, len(parts))))
-            said = [parts[i][0].strip(" ,.") for i in run]
+            said = [parts[i][0] for i in run]
             if sum(1 for p in said if p and not _NO_NAME.fullmatch(p) and not _EN_ASIDE.fullmatch(p)) >= 2:
                 found.update(run)
     return found

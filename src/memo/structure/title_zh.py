@@ -13,7 +13,7 @@ from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
 from .people import chars_before, person_zh
 from .similarity import tokens
-from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, REGIONAL_THIS_ZH
+from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
 _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
@@ -167,11 +167,9 @@ PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 
 # Characters that follow a noun without being part of it: particles (的, 了), where (床上, 院坝里), with whom (跟),
 # what like (啥样).
-_NOT_WORD_END_ZH = PARTICLES_ZH | frozenset("上下里中外内边跟与及啥咋样")
+_NOT_WORD_END_ZH = PARTICLES_ZH | PLACE_AFTER_ZH | frozenset("跟与及啥咋样")
 
 
-# Where a noun is ("甲骨上"): said after the word, it neither joins it nor says the word stands alone.
-_PLACE_AFTER_ZH = frozenset("上下里中外内边")
 # Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
 _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
                                                  "一二三四五六七八九十百千万两")
@@ -182,7 +180,7 @@ def said_whole(word: str, text: str) -> str:
     (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it."""
     while len(word) < 6:
         after = Counter(text[m.end()] for m in re.finditer(re.escape(word), text) if m.end() < len(text))
-        said = sum(n for c, n in after.items() if c not in _PLACE_AFTER_ZH)
+        said = sum(n for c, n in after.items() if c not in PLACE_AFTER_ZH)
         char, n = after.most_common(1)[0] if after else ("", 0)
         joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NOT_WORD_END_ZH
         if said < 2 or n < 0.8 * said or not joins:

@@ -176,8 +176,10 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
     return [(word, "n") for word in found if _said_whole(word, text) >= 2]
 
 
-# Where a thing is said after it (店里, 车上): the head still ends the word.
-_PLACE_AFTER_ZH = frozenset("里上下中内外边前后头")
+# Where a noun is, said right after it (甲骨上, 店里): it neither joins the word nor ends it early.
+PLACE_AFTER_ZH = frozenset("上下里中外内边")
+# After a compound also 前, 后, 头 (车头, 店前): the head still ends the word (店里, 车上).
+_AFTER_HEAD_ZH = PLACE_AFTER_ZH | frozenset("前后头")
 
 
 def _said_whole(word: str, text: str) -> int:
@@ -185,7 +187,7 @@ def _said_whole(word: str, text: str) -> int:
     文辉电: 电脑 is a word), unless the next character says where (按摩店里, 链轨车上)."""
     return sum(
         1 for m in re.finditer(re.escape(word), text)
-        if not (m.end() < len(text) and text[m.end()] not in _PLACE_AFTER_ZH
+        if not (m.end() < len(text) and text[m.end()] not in _AFTER_HEAD_ZH
                 and word_tag(text[m.end() - 1 : m.end() + 1]))
     )
 
