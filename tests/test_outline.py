@@ -2057,6 +2057,11 @@ def test_a_day_told_first_is_no_title() -> None:
                "then what it'd actually take, like the hours and the money and the bodies, then what I'm actually "
                "gonna do, and then I guess how I feel about the whole thing. okay\nso why.",
          ("reasons", "analysis", "plan", "experience")),
+        # Examples opened by "such as" read as those opened by "like": the money leans the part to the sums.
+        ("en", "so I'm gonna talk it out. first why I'd even do it, then what it'd actually take, such as the hours "
+               "and the money and the bodies, then what I'm actually gonna do, and then I guess how I feel about the "
+               "whole thing. okay\nso why.",
+         ("reasons", "analysis", "plan", "experience")),
         # "and the sums at the very end" is the last part, said in a sentence of its own (round 340's timpani: three
         # parts found, the sums ran on under the plan, 6 placed).
         ("en", "so. I'm going to do it like a lesson plan. first what happened down in Greenock on Saturday. then why "

@@ -9,7 +9,7 @@ import re
 
 from ..language import is_chinese
 from .cleanup import PAUSE, clean_fragment, lexicon
-from .parts import names_a_section, section_named
+from .parts import EXAMPLES_EN, names_a_section, section_named
 from .templates import Template
 
 # "先把这趟看见的喧一哈", "先把数算清楚": 先把 with a verb of telling or settling after its object opens the first part.
@@ -187,16 +187,14 @@ def pieces(window: str, language: str) -> list[str]:
 
 # "then what it'd actually take, like the hours and the money and the bodies, then…": examples of the part
 # before, not parts ("the money" names a section, which the part may well not be). One alone is a likeness ("the
-# sums properly, like the accountant I'm supposed to be"), which names no part either.
-_EXAMPLES_EN = re.compile(r"(?:like|such as|for example|for instance)\s+(?:the|a|an|my|our|all|di|de|how)\b", re.I)
-
-
+# sums properly, like the accountant I'm supposed to be"), which names no part either. The marker is parts.py's
+# EXAMPLES_EN.
 def _examples(parts: list[tuple[str, bool]]) -> set[int]:
     """Which of the pieces (stripped text, opened by a marker) are examples of the piece before: from one that starts
     "like the…" to the next marker, when two or more."""
     found: set[int] = set()
     for k, (part, opened) in enumerate(parts):
-        if k and not opened and k not in found and _EXAMPLES_EN.match(part):
+        if k and not opened and k not in found and EXAMPLES_EN.match(part):
             run = list(itertools.takewhile(lambda i: not parts[i][1], range(k, len(parts))))
             said = [parts[i][0] for i in run]
             if sum(1 for p in said if p and not _NO_NAME.fullmatch(p) and not _EN_ASIDE.fullmatch(p)) >= 2:

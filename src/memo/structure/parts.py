@@ -107,11 +107,17 @@ def map_items(items: list[str], template: Template, language: str, counted: bool
     return Template(name=f"{template.name} (announced)", sections=tuple(sections), description=template.description)
 
 
+# What opens examples of a part ("what it'd take, like the hours, the money"): items.py joins them to the part, and
+# _scored_with_examples splits them off again at the same marker.
+EXAMPLES_EN = re.compile(r"(?:like|such as|for example|for instance)\s+(?=(?:the|a|an|my|our|all|di|de|how)\b)", re.I)
+
+
 def _scored_with_examples(item: str, spec: SectionSpec, language: str) -> float:
     """``item_score``, and half the best score of the examples the speaker gives of it ("what it'd actually take,
     like the hours, the money, the bodies": the money says the part is the sums, though "what it'd take" may be
     a plan)."""
-    head, _, examples = item.partition(", like ")
+    cut = re.search(r",\s+" + EXAMPLES_EN.pattern, item, re.I)
+    head, examples = (item[: cut.start()], item[cut.end():]) if cut else (item, "")
     said = [item_score(e, spec, language) for e in examples.split(", ") if e] if examples else []
     return item_score(head if examples else item, spec, language) + max(said, default=0.0) / 2
 
