@@ -1862,6 +1862,18 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # in a memo on old timber, "要不要年底不开了" in one on a taxi fleet).
         ("zh_old_beams", "要不要"),
         ("zh_youxian_taxi", "要不要"),
+        # The order of the parts ("捋一捋 我先说说昨儿个到底怎么回事儿", round 356's ablation) and someone called by
+        # name ("说两句 桂兰呐 你记住了", round 356's ice games) name no topic.
+        ("zh_afib_ablation", "先说说"),
+        ("zh_ice_games", "桂兰"),
+        # What the speaker says of himself or his talk ("声儿沙沙的说实话", "说真的膝盖", "让我觉得") gives way to the
+        # memo's words (木耳, 瓷砖 missed before).
+        ("zh_black_fungus", "说实话"),
+        ("zh_tile_showroom", "说真的"),
+        ("zh_grandpa_sea_birthday", "让我觉得"),
+        # A title of address before a name ("aunty gadija", "auntie gifty") is someone (round 358's burglar bars).
+        ("en_burglar_bars", "gadija"),
+        ("en_trotro_purchase", "gifty"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -23,6 +23,7 @@ from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_as, said_often
 from .title_zh import (
+    ASIDE_ZH,
     DECIDED_ZH,
     HEAD_ZH,
     MATTER_ZH,
@@ -185,7 +186,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
     named = _named_title(sentences, lex, opening, text)
-    if zh and named and not _grounded_zh(named, sentences, lex, text):
+    if zh and named and (ASIDE_ZH.search(named) or not _grounded_zh(named, sentences, lex, text)):
         named = ""
     if zh and named:
         named = likelier_form(named, text)
@@ -256,6 +257,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue
         if (PRONOUN_HEAD_ZH if zh else _PRONOUN_HEAD_EN).match(title):
             continue  # "talk about it into this…", "录一下这些话跟他说": what it points at is not said here
+        if zh and title[-1:] in "呐啊呀哇" and re.match(r"[，,\s]*(?:你|您)", opening[m.end(1):]):
+            continue  # "说两句 桂兰呐 你记住了": someone called by name, not what the memo is about
         if zh and person_zh(title, text, addressed=False):
             continue  # "说说浩浩这个事": who the matter is about; the memo's words say what it is
         if zh and verb_twice_zh(title, text):

@@ -76,8 +76,15 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
                       # "录下来也给倩倩听听": what the recording is for
                       r"录下来|听听$|"
                       r"咋弄|咋整|往下咋|"
+                      # "捋一捋 我先说说昨儿个到底怎么回事儿": the order of the parts (the bench's meta check)
+                      r"(?:先|再|然后|最后|接下来|下面)(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈)|"
                       r"好处|坏处|利弊|优缺点|^(?:要|想|得)?(?:讲|说|聊|谈|唠)+$|"
                       r"([\u4e00-\u9fff])不\1(?<!要不要)(?<!该不该)(?<!是不是)")
+# What the speaker says of himself or of his talk, not of a topic ("声儿沙沙的说实话", "说真的膝盖", "让我觉得",
+# "脑瓜子嗡嗡的得捋捋", "我都不知道怎么回", "我要去镇上林业站一趟"): a title named in the opening that says it
+# gives way to the memo's words.
+ASIDE_ZH = re.compile(r"说实话|说真的|说到底|说白了|讲真|老实(?:讲|说)|[让叫]我觉得|不知道|捋捋|理清|一趟$|"
+                      r"^还有|^我要去")
 # A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事"): when it
 # happened; what happened is named later.
 _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)?(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+"
