@@ -1871,6 +1871,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_black_fungus", "说实话"),
         ("zh_tile_showroom", "说真的"),
         ("zh_grandpa_sea_birthday", "让我觉得"),
+        # A place alone as the matter pointed at ("上海那个事情", "广东那个事情") stands for an offer from there, which the
+        # memo's words say (rounds 359-360's drum tower and pedicure).
+        ("zh_yangzhou_pedicure", "上海"),
+        ("zh_gulou_contract", "广东"),
         # A title of address before a name ("aunty gadija", "auntie gifty") is someone (round 358's burglar bars).
         ("en_burglar_bars", "gadija"),
         ("en_trotro_purchase", "gifty"),
