@@ -1871,8 +1871,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_black_fungus", "说实话"),
         ("zh_tile_showroom", "说真的"),
         ("zh_grandpa_sea_birthday", "让我觉得"),
-        # A place alone as the matter pointed at ("上海那个事情", "广东那个事情") stands for an offer from there, which the
-        # memo's words say (rounds 359-360's drum tower and pedicure).
+        # A place alone as the matter pointed at ("上海那个事情", "广东那个事情") stands for an offer from there, which
+        # the memo's words say (rounds 359-360's drum tower and pedicure).
         ("zh_yangzhou_pedicure", "上海"),
         ("zh_gulou_contract", "广东"),
         # A title of address before a name ("aunty gadija", "auntie gifty") is someone (round 358's burglar bars).
@@ -2063,6 +2063,12 @@ def test_a_day_told_first_is_no_title() -> None:
         # Gansu 阿们弄 is the plan, as Qinghai 阿门弄 (round 274's Great Wall guardian read three parts, placed 8).
         ("zh", "乡上文化站的小马 叫我接老张的长城保护员 自己跟自己喧一喧 先喧为啥想接这个活 再算一算账 划算不划算 "
                "然后说阿们弄 最后说说心里是个啥滋味\n为啥想接 头一个", ("reasons", "analysis", "plan", "experience")),
+        # "two bits of four by two" is timber, not two parts (round 365's Sunbeam placed 0 of 12 under two headings
+        # taken from the story).
+        ("en", "our Roy's Sunbeam. nineteen twenty eight, and it's been stood in his lock up in Ocker Hill for twenty "
+               "odd years on two bits of four by two.\nme and Kerry's husband fetched it round on the trailer before "
+               "Christmas.\nand when I pulled that sheet off there was the smell of it, old Castrol and mouse muck and "
+               "summat like burnt toast, and there's still a luggage label tied on the handlebar.", None),
         # Paying in three parts is instalments, not the memo's parts (round 269's longhouse placed 0 of 12).
         ("en", "the state give grant for the ruai roof and the water tank and the road, but every family pay for "
                "their own bilik.\neighty five thousand per pinto.\npay in three parts, first part thirty thousand end "

@@ -53,7 +53,8 @@ _EN_COUNT = re.compile(
     # "pay in three parts, first part thirty thousand": instalments, not the memo's parts (round 269's longhouse).
     r"(?<!pay in )(?<!paid in )(?<!paying in )(?<!payable in )(?<!split into )(?<!split in )"
     r"(?<!hundred )(?<!-)(?P<a>two|three|four|five|six)\s+(?:main\s+|big\s+|different\s+|separate\s+)?"
-    r"(?:things|parts|points|topics|areas|questions|bits|sections)\b",
+    # "two bits of four by two", "three bits of toast": a quantity of something, not parts (round 365's Sunbeam).
+    r"(?:things|parts|points|topics|areas|questions|bits|sections)\b(?!\s+of\b)",
     re.I,
 )
 _ZH_COUNT_VALUE = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
