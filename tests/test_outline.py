@@ -1876,6 +1876,7 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_yangzhou_pedicure", "上海"),
         ("zh_gulou_contract", "广东"),
         # A title of address before a name ("aunty gadija", "auntie gifty") is someone (round 358's burglar bars).
+        ("zh_lolita_brand", "摆"),  # "先摆一下今天在展子上遇到的事": the first part's marker, no title
         ("en_burglar_bars", "gadija"),
         ("en_trotro_purchase", "gifty"),
     ],
@@ -2090,6 +2091,11 @@ def test_a_day_told_first_is_no_title() -> None:
                "I'm even thinking about it. then what I'll actually do this week. and the sums at the very end, "
                "because I know fine the sums will depress me\n\nso, um, Saturday.",
          ("experience", "reasons", "plan", "analysis")),
+        # Sichuan 摆 tells, as 讲 ("先摆一下今天回去看婆婆的情况": round 366's hundredth birthday lost its first part
+        # and placed 8); "好处坏处摆一摆" weighs.
+        ("zh", "婆婆满一百岁办寿宴的事 我今天理一哈 先摆一下今天回去看婆婆的情况 再说为啥子要办 然后算钱 最后说咋个整 "
+               "要不然脑壳里头一锅粥\n今天礼拜天 我开车带小宇回西充老屋",
+         ("experience", "reasons", "analysis", "plan")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),

@@ -244,8 +244,10 @@ def _ordinal_first(m: re.Match) -> str:
 
 # Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下…"); where it tells (after
 # 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
-# are never in those places.
-_SAY_GANG_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?下(?!来|去|午|面|边)|港)")
+# are never in those places. Sichuan says 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵), swapped likewise where it
+# tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall.
+_SAY_GANG_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?下(?!来|去|午|面|边)|港)"
+                          r"|(?:(?<=[先再])|(?<=然后)|(?<=最后))摆(?=一?下(?!来|去|午|面|边)|摆(?!摊))")
 
 
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
