@@ -27,7 +27,7 @@ from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_trans
 from .parts import has_cue, is_own_part, item_score
 from .points import Candidate, choose_points, point_count, rank
 from .returns import RESUME, follow_returns
-from .similarity import content_len, is_duplicate, tokens
+from .similarity import STOP_EN, content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
 from .topic_words import PARTICLES_ZH
@@ -81,7 +81,7 @@ _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basic
 # "does it" asks what was announced as "whether it…" ("Right, does it stack up." for "whether it stacks up").
 _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "alright", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we",
-     "i", "they", "us", "them", "does"))
+     "i", "they", "us", "them", "does", "last", "lastly", "finally", "next"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
 _TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
 _NOT_NAMING_ZH = PARTICLES_ZH | frozenset("讲聊唠到底")  # words of grammar and telling name no part
@@ -101,9 +101,10 @@ def _words_en(text: str) -> list[str]:
     return re.findall(r"[a-z]+", low)
 
 
-def _says_part(text: str, announced: str, zh: bool) -> bool:
+def _says_part(text: str, announced: str, zh: bool, name: str = "", others: Sequence[str] = ()) -> bool:
     """A short sentence made only of the words the part was announced with ("So what I'm going to do.", "Ok
-    thinking it through.", "How it's been."): the part's own signpost, whatever its words."""
+    thinking it through.", "How it's been."): the part's own signpost, whatever its words. ``name``: the part's
+    name in the list, ``others``: the other parts' wordings."""
     if zh:
         said = _SIGNPOST_FILLER_ZH.sub("", text)
         if 2 <= len(said) <= 8 and set(said) <= set(announced):
@@ -115,8 +116,15 @@ def _says_part(text: str, announced: str, zh: bool) -> bool:
         return bool(named)
     words = [w for w in _words_en(text) if w not in _SIGNPOST_FILLER_EN]
     named = {_stem_en(w) for w in _words_en(announced)}
-    # One word ("Why.", "Christmas.") is a signpost only of a part announced in a word or two.
+    # One word ("Why.", "Christmas.") is a signpost only of a part announced in a word or two, or a word of its name
+    # that no other part was announced with ("Okay now practically." for "I will think it through practically, the
+    # time, the money"); not one of the phrases said after it ("And Sunday." inside the plan announced as "what I'm
+    # going to put to them, something about Sunday").
     least = 1 if len(named) <= 2 else 2
+    if len(words) == 1 and len(words[0]) >= 5 and words[0] not in STOP_EN:
+        theirs = {_stem_en(w) for other in others for w in _words_en(other)}
+        own = {_stem_en(w) for w in _words_en(name)}
+        least = 1 if _stem_en(words[0]) in own - theirs else least
     return least <= len(words) <= 6 and {_stem_en(w) for w in words} <= named
 
 
@@ -184,13 +192,17 @@ def cut_sections(
     min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
     score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
                       for j in range(k)])
+    after = start  # parts come in the order announced: a part's signpost comes after the one before it
     for j, said in enumerate(announced):
         # The first short sentence made of the part's announced words opens it; a later one is a recap inside it.
         # After "where was I" it only resumes the part.
-        first = next((i for i in range(start, n) if said and _says_part(sentences[i].text, said, zh)
+        others = [a for m, a in enumerate(announced) if m != j]
+        name = sections[j].announced or ""
+        first = next((i for i in range(after, n) if said and _says_part(sentences[i].text, said, zh, name, others)
                       and not any(RESUME[zh].search(s.text) for s in sentences[max(start, i - 2) : i])), None)
         if first is not None:
             score[j][first] += 4.0
+            after = first + 1
     cum = np.concatenate([[0.0], np.cumsum([max(content_len(s.text, zh), 1) for s in sentences])])
     share = (cum[n] - cum[start]) / k
     weight = balance / 3 if any(announced) else balance
