@@ -2103,6 +2103,11 @@ def test_a_day_told_first_is_no_title() -> None:
         ("zh", "婆婆满一百岁办寿宴的事 我今天理一哈 先摆一下今天回去看婆婆的情况 再说为啥子要办 然后算钱 最后说咋个整 "
                "要不然脑壳里头一锅粥\n今天礼拜天 我开车带小宇回西充老屋",
          ("experience", "reasons", "analysis", "plan")),
+        # A day alone as a part's name ("先说说昨儿个 到底怎么回事儿") is what happened then (round 356's ablation read
+        # three parts and lost a section).
+        ("zh", "我一宿没怎么睡 干脆对着手机说说 捋一捋 我先说说昨儿个 到底怎么回事儿 从公园到医院 然后算算账 "
+               "再说说我为嘛 心里头七上八下的 最后定下来 下礼拜怎么办 就介么着\n昨儿个早上 礼拜二 不对 礼拜三",
+         ("experience", "analysis", "reasons", "plan")),
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
