@@ -549,7 +549,9 @@ def _bench_score(name: str):
      # "two bits of four by two" is timber, not two parts; Sichuan 先摆一下 tells (rounds 365 and 366).
      ("en_sunbeam_restoration", 11, 10, True), ("zh_baisui_shouyan", 12, 11, True),
      # "let me put my thoughts in order before the Sunday call" talks about the memo (round 371's pooram terrace).
-     ("en_pooram_terrace", 11, 11, True)],
+     ("en_pooram_terrace", 11, 11, True),
+     # 霉豆腐 said nine times of the twelve 豆腐 is the whole word (round 367's fermented tofu was titled 豆腐).
+     ("zh_meidoufu_license", 12, 11, True)],
 )
 def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int, titled: bool) -> None:
     score, result = _bench_score(name)

@@ -185,20 +185,21 @@ _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫
 
 def said_whole(word: str, text: str) -> str:
     """A Chinese word with the characters that nearly always go with it in the memo: jieba cuts a word it lacks
-    (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it."""
+    (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it: three times in four or more (霉豆腐 nine
+    times of twelve; at four in five, dev titles 1529 -> 1533 of 1825 with three in four, none lost)."""
     while len(word) < 6:
         after = Counter(text[m.end()] for m in re.finditer(re.escape(word), text) if m.end() < len(text))
         said = sum(n for c, n in after.items() if c not in PLACE_AFTER_ZH)
         char, n = after.most_common(1)[0] if after else ("", 0)
         joins = re.fullmatch(r"[\u4e00-\u9fff]", char) and char not in _NOT_WORD_END_ZH
-        if said < 2 or n < 0.8 * said or not joins:
+        if said < 2 or n < 0.75 * said or not joins:
             break
         word += char
     while len(word) < 6:
         before = chars_before(word, text)
         said = sum(before.values())
         char, n = before.most_common(1)[0] if before else ("", 0)
-        if said < 2 or n < 0.8 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:
+        if said < 2 or n < 0.75 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:
             break
         word = char + word
     return word
