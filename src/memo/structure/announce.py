@@ -246,7 +246,7 @@ def _ordinal_first(m: re.Match) -> str:
 # 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
 # are never in those places. Sichuan says 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵), swapped likewise where it
 # tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall.
-_SAY_GANG_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?下(?!来|去|午|面|边)|港)"
+_TELLING_VERB_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?下(?!来|去|午|面|边)|港)"
                           r"|(?:(?<=[先再])|(?<=然后)|(?<=最后))摆(?=一?下(?!来|去|午|面|边)|摆(?!摊))")
 
 
@@ -254,7 +254,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     opening = text[: max(600, min(len(text) // 5, 1500))]
     if is_chinese(language):
-        opening = _SAY_GANG_ZH.sub("讲", opening)
+        opening = _TELLING_VERB_ZH.sub("讲", opening)
     else:
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
         opening = _ORDINAL_AFTER_EN.sub(_ordinal_first, opening)

@@ -186,7 +186,7 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
     named = _named_title(sentences, lex, opening, text)
-    if zh and named and (ASIDE_ZH.search(named) or not _grounded_zh(named, sentences, lex, text)):
+    if zh and named and not _grounded_zh(named, sentences, lex, text):
         named = ""
     if zh and named:
         named = likelier_form(named, text)
@@ -197,7 +197,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
 def _grounded_zh(title: str, sentences: Sequence[Sentence], lex: Lexicon, text: str) -> bool:
     """A Mandarin title the speaker named holds one of the memo's main words or a word said three times, or is said
     again ("牙的事情": 牙): "要不要到阿拉店里来", "声儿沙沙的说实话" are what someone said once, and the memo's words
-    (藤椅, 木耳) say what it is about."""
+    (藤椅, 木耳) say what it is about. One that says something of the speaker or his talk (``ASIDE_ZH``: 说实话,
+    让我觉得) never is."""
+    if ASIDE_ZH.search(title):
+        return False
     words = [w for w, _ in ranked_keywords(sentences, lex)[:20]]
     if any(w in title for w in words):
         return True

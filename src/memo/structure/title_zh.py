@@ -144,6 +144,12 @@ _HOW_MANY_ZH = re.compile(r"[一二三四五六七八九十两几][个只条台�
 _DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
 
 
+def _place_alone(word: str) -> bool:
+    """A place name alone as the matter ("上海那个事情", "广东那个事情"): it stands for an offer or a move from there,
+    which the memo's words say."""
+    return len(word) == 2 and word_tag(word) == "ns"
+
+
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing. Where the speaker is just back from is the topic only when it is
@@ -157,11 +163,10 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
-                    or person_zh(topic, text, addressed=False) or len(topic) == 2 and word_tag(topic) == "ns" \
+                    or person_zh(topic, text, addressed=False) or _place_alone(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
-                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); a place alone
-                # ("上海那个事情", "广东那个事情") stands for an offer from there, which the memo's words say.
+                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
                 continue
             if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
                 continue
@@ -274,8 +279,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         said = text.count(title) >= 3
         topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title.strip())
         # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
-        # A place alone ("上海那个事情") stands for an offer or a move from there, as where it is pointed at.
-        lone = len(title) == 2 and (word_tag(title) in NOT_TOPIC_TAGS or word_tag(title) == "ns") \
+        lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or _place_alone(title) \
             or person_zh(title, text, addressed=False)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
             return title  # "今天想说一下换车的事": the speaker says what the memo is about
