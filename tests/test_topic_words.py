@@ -96,6 +96,9 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     # A word said after a determiner is a thing ("my old dog's worth…", "the dog"); "Fiona asks", "Fiona'll" are
     # someone.
     assert P.people_en("my old dog's worth it. the dog is eight. Fiona asks how it went. Fiona'll laugh.") == {"fiona"}
+    # After a title of address, one set for the two places that read them (people.ADDRESS_EN): "ms tan" too.
+    assert P.people_en("the form from ms tan came back. pastor adeyemi prayed. mister khan waved.") == {
+        "tan", "adeyemi", "khan"}
 
 
 def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names() -> None:

@@ -49,15 +49,17 @@ _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:y
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
                            r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
-# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked, rung or called mister,
-# pastor, auntie.
+# "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung, or after a title
+# of address (``ADDRESS_EN``).
 # The word before may open a sentence ("And dwayne wants…"); Jamaican "seh" is "said". Before a determiner or an
 # adverb 's is "is" ("she'll tell you peat's the worst").
+# Titles of address before a name ("mister khan", "aunty gadija").
+ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle")
 _PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b(?!\s+(?:the|a|an|not|no|just|always|"
                               r"never|too|so|all|very|only|still|really|been|got|gone|done|over|fine|worse|worst|"
                               r"better|best)\b)|\s+(?:said|says|told|asked|"
                               r"reckons|texted|rang|phoned|knew|thinks|thought|wants|wanted|laughed|seh)\b)"
-                              r"|\b(?:told|asked|rang|texted|phoned|me and|mister|mr|mrs|pastor|auntie|aunty|uncle)"
+                              r"|\b(?:told|asked|rang|texted|phoned|me and|" + "|".join(ADDRESS_EN) + r")"
                               r"\s+([a-z]{3,})\b", re.M)
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .homophones import is_verb_zh, straddle_share, word_tag
 from .lexicon import Lexicon
-from .people import DETERMINERS_EN, ELDERS_ZH, KIN_ZH, chars_before, people_en, person_zh, speaker_zh
+from .people import ADDRESS_EN, DETERMINERS_EN, ELDERS_ZH, KIN_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .similarity import STOP_EN
 
@@ -45,7 +45,6 @@ NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz
                             "o", "a", "ad", "ag", "z", "zg", "f", "s", "x", "uz", "ud", "ug", "uv"))
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在; Hunan 哒 is 了); 上海 is.
 PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨哒")
-_ADDRESS_EN = frozenset(("aunty", "auntie", "uncle", "mister", "mr", "mrs", "ms", "pastor"))
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
@@ -355,7 +354,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
         first = next((i for i, t in enumerate(texts) if _count(word, t, zh)), n_s)
         tag = units[word]
         # "aunty gadija", "mister khan": a title of address before someone's name is someone too.
-        person = word in people or not zh and word.split(" ")[0] in _ADDRESS_EN and word.rsplit(" ", 1)[-1] in people
+        person = word in people or not zh and word.split(" ")[0] in ADDRESS_EN and word.rsplit(" ", 1)[-1] in people
         proper = not person and (tag in ("ns", "nz", "nt") if zh else tag == "nr")
         features = (
             math.log(n), n / top, first / n_s, float(first < 2), float(first < 5),
