@@ -231,6 +231,17 @@ def test_a_noun_jieba_cuts_before_its_head_character_is_one_word() -> None:
                                      lexicon("zh"))
 
 
+def test_a_noun_jieba_cuts_into_single_characters_is_one_word_when_said_whole_three_times() -> None:
+    # jieba cuts 溯溪 into 溯|溪 and 洗肺 into 洗|肺 every time: dev memos on canyoning and lung lavage were titled
+    # "阿坤、人次和电线杆", "浙江、隧道和洗出来". Twice is chance (说|话 is a word; 伊|讲, 俺|想 head no noun).
+    text = ("阿坤想拉我搞溯溪 溯溪鞋一双两百 荔波的溯溪都做不成了 伊讲不行 伊讲要钱 俺想想 俺想也是 "
+            "去洗肺 洗肺要住院 矿上的人都洗肺 洗了两次")
+    units = T._units_zh(text, lexicon("zh"))
+    assert "溯溪" in units and "洗肺" in units
+    assert not {"伊讲", "俺想", "洗了"} & set(units), units
+    assert "刚船" not in T._units_zh("刚船开走了 我刚船票买好", lexicon("zh"))
+
+
 def test_an_english_name_in_mandarin_speech_is_someone() -> None:
     # Round 316's headhunting firm was titled "Linda"; things are written in capitals or lower case.
     text = "Linda说猎头这行好做 我跟Linda讲了 RTK要三万 Linda又打电话来"

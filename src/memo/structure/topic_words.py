@@ -169,11 +169,14 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
     something else (臊子, 羊肉)."""
     found = dict.fromkeys(
         first + head for (first, flag), (head, head_flag) in itertools.pairwise(tokens)
-        if 2 <= len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH
+        if len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH
         and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS
         and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_CHARS_ZH
+        and (len(first) > 1 or first not in PARTICLES_ZH and not word_tag(first + head))
     )
-    return [(word, "n") for word in found if _said_whole(word, text) >= 2]
+    # One character before the head (溯|溪, 洗|肺, 王|船, 走|银) pairs with it by chance more often: said whole
+    # three times.
+    return [(word, "n") for word in found if _said_whole(word, text) >= (2 if len(word) > 2 else 3)]
 
 
 # Where a noun is, said right after it (甲骨上, 店里): it neither joins the word nor ends it early.
