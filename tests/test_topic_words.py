@@ -118,6 +118,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     # seafarer was titled 条船, from 上条船 and 这条船); a thing bought one at a time is still one (台车).
     assert not T.topic_word_zh("条船", "上条船才五千 这条船老了 那条船")
     assert T.topic_word_zh("台车", "买了台车 台车好用 台车贵")
+    # Where a thing is, said after it (戈壁上: 壁上 is a word) does not cut it in two: a dev memo on a Gobi trek
+    # said 戈壁 eight times, four of them 戈壁上, and was titled 拉练、石佛沟和集合. A word across two still does.
+    assert T.topic_word_zh("戈壁", "她说戈壁上没人看 戈壁上是沙地 走戈壁 戈壁徒步")
+    assert not T.topic_word_zh("喝咖", "喝咖啡 喝咖啡 去喝咖啡")
     assert T._verb_and_object("喝咖啡") and not T._verb_and_object("冉光富")
 
 

@@ -81,13 +81,15 @@ def straddles(text: str, word: str) -> bool:
     return straddle_share(text, word) > 0
 
 
-def straddle_share(text: str, word: str) -> float:
-    """The share of ``word``'s occurrences in ``text`` that straddle two words (see :func:`straddles`)."""
+def straddle_share(text: str, word: str, after: frozenset[str] = frozenset()) -> float:
+    """The share of ``word``'s occurrences in ``text`` that straddle two words (see :func:`straddles`); a word
+    its last character makes with one of ``after`` does not count (戈壁上: 壁上 is a word, but 上 says where)."""
     found = straddling = 0
     for m in re.finditer(re.escape(word), text):
         found += 1
         left = text[max(m.start() - 1, 0) : m.start() + 1]
         right = text[m.end() - 1 : m.end() + 1]
+        right = "" if right[1:] in after else right
         straddling += any(len(pair) == 2 and _is_word(pair) for pair in (left, right))
     return straddling / found if found else 0.0
 

@@ -130,8 +130,8 @@ def topic_word_zh(unit: str, text: str) -> bool:
     # 喝咖 (喝|咖啡), 段时 (段|时间), 天下 (第二天|下午) are mostly pairs across two words; 阿杰 is a name; a
     # word the dictionary lacks but the memo says often (牙套, 借呗) may straddle now and then (新的牙套子).
     if tag:
-        return straddle_share(text, unit) < 0.5
-    return straddle_share(text, unit) < (0.2 if text.count(unit) >= 5 else 0.01)
+        return straddle_share(text, unit, PLACE_AFTER_ZH) < 0.5
+    return straddle_share(text, unit, PLACE_AFTER_ZH) < (0.2 if text.count(unit) >= 5 else 0.01)
 
 
 def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
