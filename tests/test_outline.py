@@ -753,6 +753,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("experience", "reasons", "analysis", "plan")),
         ("zh", "嗯 说说装修的事 分四块吧 这三个月住下来咋样 为啥要重新装 值不值 接下来怎么弄\n先说住下来咋样",
          ("这三个月住下来咋样", "为啥要重新装", "值不值", "怎么弄"), ("experience", "reasons", "analysis", "plan")),
+        # Guizhou 整哪样 ("do what") is the plan and 难处 (the difficulties) the weighing; 讲下 before a time is no
+        # 讲一下: "讲下个礼拜整哪样" tells next week's plan (round 390's board-shoe team: 2/4 sections).
+        ("zh", "我先讲今天下午训练的事 然后讲我为哪样想接 再讲难处 钱啊 时间啊 崽啊 最后讲下个礼拜整哪样 就按这个来\n"
+               "今天下午训练",
+         ("今天下午训练的事", "我为哪样想接", "难处", "下个礼拜整哪样"), ("experience", "reasons", "analysis", "plan")),
         # A restart: the list is the one said after it, each item the first phrase after its marker.
         ("en", "ok so I'm in the car park. the way I'll do this, first what I've decided, no wait, I haven't "
                "decided, let me start again. first the cost, the real figures, because otherwise I go round in "
