@@ -99,6 +99,13 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     # After a title of address, one set for the two places that read them (people.ADDRESS_EN): "ms tan" too.
     assert P.people_en("the form from ms tan came back. pastor adeyemi prayed. mister khan waved.") == {
         "tan", "adeyemi", "khan"}
+    # Alone, a title of address stands for someone, no topic: round 391's 21st party was titled "Aunty, speech and
+    # exercise book".
+    text = ("Sunday lunch at Aunty Lupe's. Aunty Lupe pulls out the exercise book. The speech is long. "
+            "Cake from Aunty Lupe's girl, and the speech again.")
+    said = clean_transcript(transcript_from_text(text, language="en")).sentences
+    found = {w.word: w for w in T.candidates(said, lexicon("en"))}
+    assert found["aunty"].person and not found["speech"].person, found
 
 
 def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names() -> None:

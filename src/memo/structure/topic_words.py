@@ -356,8 +356,10 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     for word, n in counts.items():
         first = next((i for i, t in enumerate(texts) if _count(word, t, zh)), n_s)
         tag = units[word]
-        # "aunty gadija", "mister khan": a title of address before someone's name is someone too.
-        person = word in people or not zh and word.split(" ")[0] in ADDRESS_EN and word.rsplit(" ", 1)[-1] in people
+        # "aunty gadija", "mister khan": a title of address before someone's name is someone too, and alone
+        # ("Aunty said…") it stands for someone.
+        person = word in people or not zh and (word in ADDRESS_EN or word.split(" ")[0] in ADDRESS_EN
+                                               and word.rsplit(" ", 1)[-1] in people)
         proper = not person and (tag in ("ns", "nz", "nt") if zh else tag == "nr")
         features = (
             math.log(n), n / top, first / n_s, float(first < 2), float(first < 5),
