@@ -251,6 +251,8 @@ def test_a_noun_jieba_cuts_into_single_characters_is_one_word_when_said_whole_th
     assert "溯溪" in units and "洗肺" in units
     assert not {"伊讲", "俺想", "洗了"} & set(units), units
     assert "刚船" not in T._units_zh("刚船开走了 我刚船票买好", lexicon("zh"))
+    # 人 after one character is someone, no thing: round 395's 少年班 was titled "冇人、港妈和湘潭".
+    assert "冇人" not in T._units_zh("冇人管 屋里冇人 冇人晓得 少年班", lexicon("zh"))
 
 
 def test_an_english_name_in_mandarin_speech_is_someone() -> None:

@@ -172,10 +172,10 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
         if len(first) <= 4 and len(head) == 1 and HAN.match(head) and head_flag in _HEAD_TAGS_ZH
         and re.fullmatch(r"[\u4e00-\u9fff]+", first) and flag not in NOT_TOPIC_TAGS
         and head not in _NOT_HEADS_ZH and first[-1] not in _KIN_CHARS_ZH
-        and (len(first) > 1 or first not in PARTICLES_ZH and not word_tag(first + head))
+        and (len(first) > 1 or first not in PARTICLES_ZH and head != "人" and not word_tag(first + head))
     )
     # One character before the head (溯|溪, 洗|肺, 王|船, 走|银) pairs with it by chance more often: said whole
-    # three times.
+    # three times; 人 after one character is someone (冇人, 找人, 请人), no thing.
     return [(word, "n") for word in found if _said_whole(word, text) >= (2 if len(word) > 2 else 3)]
 
 
