@@ -758,6 +758,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "我先讲今天下午训练的事 然后讲我为哪样想接 再讲难处 钱啊 时间啊 崽啊 最后讲下个礼拜整哪样 就按这个来\n"
                "今天下午训练",
          ("今天下午训练的事", "我为哪样想接", "难处", "下个礼拜整哪样"), ("experience", "reasons", "analysis", "plan")),
+        # 来着 asks what one forgot ("介玩意儿怎么弄来着": how the recorder works), no part; Tianjin 介一出 (这一出, an
+        # episode) is what happened, 怎么干 the plan (round 403's candied-nut stall: 4 placed of 12).
+        ("zh", "嗯 哎呦 介玩意儿怎么弄来着 得 录上了 今儿个礼拜天 我先说说礼拜六早市上介一出 到底嘛情况 然后算算账 "
+               "再说说我为嘛非要折腾介个 最后说说往下怎么干 就介么\n礼拜六早市",
+         ("礼拜六早市上介一出", "算算账", "我为嘛非要折腾介个", "往下怎么干"),
+         ("experience", "analysis", "reasons", "plan")),
         # A restart: the list is the one said after it, each item the first phrase after its marker.
         ("en", "ok so I'm in the car park. the way I'll do this, first what I've decided, no wait, I haven't "
                "decided, let me start again. first the cost, the real figures, because otherwise I go round in "

@@ -105,9 +105,10 @@ EN_ENUM = (
 )
 # Items that talk about the memo rather than name a part of it.
 # "我打算这样讲" / "我这么弄" say how the memo will go, before its first part; 那么 opening or closing a piece
-# ("那么 就这样") is talk, inside a name it is "so much" ("我干嘛那么想爬").
+# ("那么 就这样") is talk, inside a name it is "so much" ("我干嘛那么想爬"). 来着 asks what one forgot ("介玩意儿怎么
+# 弄来着": how the recorder works), no part.
 _ZH_META = re.compile(r"有一些|就好|可以|自由|这几(?!天|年|个月|周|个礼拜|个星期|步)|这个事情|几关|几件|几块说|稍微|"
-                      r"^那么|那么$|描述|部分是?$|^我?(?:就|打算|准备|想|先|寻思)?(?:这样|这么)(?:讲|说|聊|弄|整|来|安排)吧?$")
+                      r"来着$|^那么|那么$|描述|部分是?$|^我?(?:就|打算|准备|想|先|寻思)?(?:这样|这么)(?:讲|说|聊|弄|整|来|安排)吧?$")
 _EN_META = re.compile(
     r"\b(?:outline|structure|agenda|roughly|basically|in order|in the order|go through|"
     r"(?:two|three|four|five|a few) (?:things|parts|points))\b",
