@@ -48,13 +48,13 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
 _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
                            r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+# Titles of address before a name ("mister khan", "aunty gadija").
+ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle")
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung, or after a title
 # of address (``ADDRESS_EN``).
 # The word before may open a sentence ("And dwayne wants…"); Jamaican "seh" is "said". Before a determiner or an
 # adverb 's is "is" ("she'll tell you peat's the worst").
-# Titles of address before a name ("mister khan", "aunty gadija").
-ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle")
 _PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s\b(?!\s+(?:the|a|an|not|no|just|always|"
                               r"never|too|so|all|very|only|still|really|been|got|gone|done|over|fine|worse|worst|"
                               r"better|best)\b)|\s+(?:said|says|told|asked|"
