@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memos", type=Path, default=MEMOS)
     parser.add_argument("--only", nargs="*", default=None, help="memo names (file stems) to run")
     parser.add_argument("--dev", action="store_true", help="dev memos only (what to run while tuning)")
-    parser.add_argument("--show", nargs="*", default=None, help="print these memos' outlines (dev memos only)")
+    parser.add_argument("--show", nargs="*", default=None,
+                        help="print these memos' outlines (dev memos only); without --only, run just these")
     parser.add_argument("--show-heldout", action="store_true", help="allow --show on held-out memos (not while tuning)")
     parser.add_argument("--misses", action="store_true", help="list missed/misplaced points of dev memos")
     parser.add_argument("--out", type=Path, default=None, help="write the Markdown table here")
@@ -261,10 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         if settings is None:
             print("error: no LLM endpoint configured; pass --base-url or set MEMO_LLM_BASE_URL", file=sys.stderr)
             return 2
+    # Naming memos to show runs just those (scoring every dev memo first took a quarter of an hour).
+    only = args.only or args.show
     scores = []
     for checklist_path in sorted(args.memos.glob("*.toml")):
         name = checklist_path.stem
-        if args.only and name not in args.only:
+        if only and name not in only:
             continue
         checklist = tomllib.loads(checklist_path.read_text(encoding="utf-8"))
         if args.dev and checklist.get("heldout"):

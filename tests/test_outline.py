@@ -2294,3 +2294,11 @@ def test_a_verb_of_telling_on_the_parts_words_opens_it() -> None:
     assert _says_part("完了说账前两天，我跟桂芝在东坡那块试挖了十平米", "这笔账到底咋算", True)
     assert not _says_part("第二个我爹今年八十一了身子骨一年不如一年", "这笔账到底咋算", True)
     assert not _says_part("再说我自己，这两年腰不行了", "这笔账到底咋算", True)
+
+
+def test_bench_show_runs_only_the_memos_it_shows(capsys: pytest.CaptureFixture) -> None:
+    # `--dev --show NAME` (the README's command) scored all 4000 memos before printing one.
+    rc = _bench_module().main(["--dev", "--show", "en_archery_club"])
+    assert rc == 0
+    out = capsys.readouterr().out
+    assert "| en_archery_club | dev |" in out and "**dev total** (1 memos)" in out
