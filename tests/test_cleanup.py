@@ -179,3 +179,15 @@ def test_next_item_of_an_enumeration_opens_a_sentence() -> None:
     assert [s[:5] for s in sentences[1:3]] == ["第二个原因", "还有我小时"]
     # 第一 opens a list mid-sentence; the next item ends it; a bare ordinal is followed by a comma.
     assert sentences[3:] == ["我打算第一先练憋气。", "第二，换成早上去。"]
+
+
+def test_a_name_said_twice_over_stays_doubled() -> None:
+    # "chin chin", "puff puff": said doubled and never alone, a name; "the the" is a stutter (round 390's chin chin
+    # memo was titled "Jar, nylon bag and chin").
+    text = ("so the chin chin is selling. I fry the the chin chin every night. my puff puff too, and puff puff is "
+            "cheap. but I need NAFDAC for the chin chin.")
+    cleaned = clean_transcript(transcript_from_text(text, language="en")).text()
+    assert cleaned.count("chin chin") == 3 and cleaned.count("puff puff") == 2 and "the the" not in cleaned
+    once = transcript_from_text("my chin hurts. chin chin is a snack. my chin is fine.", language="en")
+    once = clean_transcript(once).text()
+    assert "chin chin" not in once  # said alone too: the doubled one is a stutter

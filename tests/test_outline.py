@@ -1222,6 +1222,22 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "then what mi a go do next week, step by step\n\nso what happen.",
          ("what happen today over Old Harbour", "di figures", "why mi even a think bout dis ting at all",
           "what mi a go do next week"), ("experience", "analysis", "reasons", "plan")),
+        # Geordie "tell yous", "gan through" (round 407's theremin gig: no list found).
+        ("en", "I need to get me head straight about this before I ring that lass back, so. I'll tell yous what "
+               "happened on Saturday first, because I still cannit believe it, then I'll gan through the money side, "
+               "then why I'm even botherin at my age, sixty three, and then what I'm gonna do about it. right\n\n"
+               "so Saturday.",
+         ("what happened on Saturday", "the money side", "why I'm even botherin at my age",
+          "what I'm gonna do about it"), ("experience", "analysis", "reasons", "plan")),
+        # Henan "今儿上公司" (上 is 去) is where he went today, not "今儿个晚上老孙上夜班" (round 409's 挂靠 truck:
+        # three parts of four read, 4 placed of 12).
+        ("zh", "今儿黑 俺搁车里 睡不着 把这事儿捋一捋 头一个 为啥非得把车从公司弄出来 第二个 算算这里头的钱跟麻烦 "
+               "到底中不中 第三个 下一步咋弄 最后 说说今儿上公司 受那一肚子气\n先说为啥",
+         ("为啥非得把车从公司弄出来", "算算这里头的钱跟麻烦", "下一步咋弄", "今儿上公司"),
+         ("reasons", "analysis", "plan", "experience")),
+        ("zh", "嗯 今儿个晚上老孙上夜班 屋里就我自己 我得好好捋捋这事儿 头一个 说说为啥动这心思 第二个 算算账 "
+               "第三个 寻思寻思往下咋整 最后再唠唠 我这心里头啥滋味 行 就这么整\n为啥呢",
+         ("为啥动这心思", "算算账", "寻思往下咋整", "我这心里头啥滋味"), ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

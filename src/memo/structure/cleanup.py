@@ -12,6 +12,7 @@ recording.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -44,17 +45,29 @@ from .sentences import (  # noqa: F401 (Sentence, PAUSE, SEG, ZH_OPEN_END are re
 
 @dataclass(frozen=True)
 class DocContext:
-    """What cleanup may know about the whole memo: which homophone topic words are frequent, and the
-    recognition errors of its own topic words (homophones.py)."""
+    """What cleanup may know about the whole memo: which homophone topic words are frequent, the recognition
+    errors of its own topic words (homophones.py), and the English names said doubled ("chin chin")."""
 
     topics: frozenset[str] = frozenset()
     fixes: tuple[tuple[str, str], ...] = ()
+    doubled: frozenset[str] = frozenset()
+
+
+_DOUBLED_EN = re.compile(r"\b([a-z][a-z'-]*)[ -]\1\b(?![ -]\1\b)", re.I)
+
+
+def _doubled_en(text: str, common: frozenset[str]) -> frozenset[str]:
+    """Words the memo says twice over at least twice and never once ("chin chin", "tuk tuk"): a name, not a
+    stutter, which would have the word alone too."""
+    twice = Counter(m.group(1).lower() for m in _DOUBLED_EN.finditer(text))
+    said = Counter(w.lower() for w in re.findall(r"\b[a-z][a-z'-]*\b", text, re.I))
+    return frozenset(w for w, n in twice.items() if n >= 2 and said[w] == 2 * n and w not in common)
 
 
 def doc_context(text: str, language: str) -> DocContext:
     lex = lexicon(language)
     if lex.language != "zh":
-        return DocContext()
+        return DocContext(doubled=_doubled_en(text, lex.common_words))
     text = to_simplified(text)
     fixes = tuple(memo_fixes(text, lex.common_words).items())
     return DocContext(frozenset(h.topic for h in lex.homophones if text.count(h.topic) >= h.min_count), fixes)
@@ -93,9 +106,10 @@ def _dedupe_zh(text: str, lex: Lexicon) -> str:
     return re.sub(rf"([我你他她它])[{PAUSE}，、]\1", r"\1", text)
 
 
-def _dedupe_en(text: str, lex: Lexicon) -> str:
+def _dedupe_en(text: str, lex: Lexicon, doubled: frozenset[str] = frozenset()) -> str:
     def repl(m: re.Match) -> str:
-        return m.group(0) if m.group(1).lower() in lex.reduplicable else m.group(1)
+        word = m.group(1).lower()
+        return m.group(0) if word in lex.reduplicable or word in doubled else m.group(1)
 
     return re.sub(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", repl, text, flags=re.IGNORECASE)
 
@@ -134,7 +148,7 @@ def clean_fragment(text: str, language: str, context: DocContext | None = None) 
         if h.topic in context.topics:
             text = h.pattern.sub(h.topic, text)
     text = apply_fixes(text, dict(context.fixes))
-    return _dedupe_zh(text, lex) if lex.language == "zh" else _dedupe_en(text, lex)
+    return _dedupe_zh(text, lex) if lex.language == "zh" else _dedupe_en(text, lex, context.doubled)
 
 
 # ---------------------------------------------------------------- pauses, punctuation, sentences

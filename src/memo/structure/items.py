@@ -75,9 +75,11 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i(?:'ve)? (?:gotta|got to|"
     r"have to|need to)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
-    r"(?:talk about|go over|go through|cover|do|start with|start wi|say|remind myself|think about|look at|get into|"
+    # Geordie and Scots "gan through", "tell yous": go, you.
+    r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|start with|start wi|say|remind myself|think about|"
+    r"look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
-    r"tell (?:you|yuh|yu|ya) about|tell (?:you|yuh|yu|ya)|tell|leave|save|keep|"
+    r"tell (?:you|yous|youse|yuh|yu|ya)(?: about)?|tell|leave|save|keep|"
     # "i will weigh it the money and the wahala side": what is weighed names the part; "weigh the matter" is its
     # name.
     r"weigh (?:it|them|everything|things)(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I

@@ -328,13 +328,16 @@ _QUANTITIES_EN = frozenset(("one", "two", "three", "four", "five", "six", "seven
 
 
 def _said_whole_en(word: str, text: str, plain: frozenset[str] = frozenset()) -> str:
-    """An English word with the word that nearly always comes before it ("li hing", "small chops"): the name the
-    speaker says, which the topic model saw as two. Whose it is ("Funmi's chops") does not count, nor a word of
+    """An English word with the word that nearly always comes before it ("li hing", "small chops", "chin chin"): the
+    name the speaker says, which the topic model saw as two. Whose it is ("Funmi's chops") does not count, nor a word of
     ``plain`` (words of speech: "di badge" is "the badge")."""
-    before = Counter(m.group(1).lower() for m in re.finditer(rf"\b([a-z][a-z'-]*)\s+{re.escape(word)}\b", text, re.I))
+    after = rf"\b([a-z][a-z'-]*)\s+(?={re.escape(word)}\b)"  # a lookahead: "chin chin" is before its second chin
+    before = Counter(m.group(1).lower() for m in re.finditer(after, text, re.I))
     whose = sum(n for w, n in before.items() if w.endswith("'s"))
     said = len(re.findall(rf"\b{re.escape(word)}\b", text, re.I)) - whose
     lead, n = next(((w, n) for w, n in before.most_common() if not w.endswith("'s")), ("", 0))
+    if lead == word.lower():
+        said -= n  # "chin chin", "tuk tuk": a name said twice over is said once
     if n < 2 or n < 0.8 * said or lead in STOP_EN or lead in DETERMINERS_EN or lead in _QUANTITIES_EN \
             or lead in plain:
         return word
