@@ -1036,10 +1036,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # round 113's mediator); Cantonese 点样搞 how to do it, 跟着讲 "then" (round 120's flower fair).
         ("zh", "我先讲 昨日拍牌 哪能一桩事体 然后毛估估 算算钞票 再讲讲到底 为啥一定要买部车 最后讲 下趟哪能弄\n昨日",
          ("哪能一桩事体", "毛估估", "为啥一定要买部车", "下趟哪能弄"), ("experience", "analysis", "reasons", "plan")),
-        # A part named as the day's matter (今天这个事) is the account of it (round 83's recycling yard).
+        # The day's matter told (今天这个事 我先摆一哈 街道的人来咋个说的) is the account of it (round 83's recycling
+        # yard); 摆一哈 tells, so its part is what follows it.
         ("zh", "老罗睡了 我睡不着 干脆录一哈\n今天这个事 我先摆一哈 街道的人来咋个说的 再把账算一哈 然后想一哈我们当初"
                "为啥子跑到郑州来收废品 最后看咋个办 不然脑壳里一锅粥\n今天上午十点多",
-         ("今天这个事", "再把账算一哈", "想一哈我们当初为啥子跑到郑州来收废品", "看咋个办"),
+         ("街道的人来咋个说的", "把账算一哈", "想一哈我们当初为啥子跑到郑州来收废品", "看咋个办"),
          ("experience", "analysis", "reasons", "plan")),
         ("zh", "先讲点解要搏这一铺 然后计下数 跟着讲点样搞 最后讲下我自己的心情\n点解",
          ("点解要搏这一铺", "计下数", "点样搞", "我自己的心情"), ("reasons", "analysis", "plan", "experience")),
@@ -1238,6 +1239,19 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "嗯 今儿个晚上老孙上夜班 屋里就我自己 我得好好捋捋这事儿 头一个 说说为啥动这心思 第二个 算算账 "
                "第三个 寻思寻思往下咋整 最后再唠唠 我这心里头啥滋味 行 就这么整\n为啥呢",
          ("为啥动这心思", "算算账", "寻思往下咋整", "我这心里头啥滋味"), ("reasons", "analysis", "plan", "experience")),
+        # Sichuan 一哈 is 一下: "先摆一哈" tells (round 412's guide runner: no list found); the part put before its
+        # marker, "把这回去新疆看的 先说一哈", is that part (it was read as the part "一哈").
+        ("zh", "勒个事情我想了一个礼拜了 干脆录下来 理一哈 我先摆一哈为啥子想搞这个 然后算一哈划不划得来 "
+               "再说接下来咋个弄 最后说一哈上礼拜六那一回 跑下来心头是啥子滋味\n为啥子嘛",
+         ("为啥子想搞", "算一哈划不划得来", "咋个弄", "跑下来心头是啥子滋味"),
+         ("reasons", "analysis", "plan", "experience")),
+        ("zh", "脑子还是乱的 我把这回去新疆看的 先说一哈 再算算账 然后说我为啥想去 最后说咋弄\n先说看的",
+         ("这回去新疆看的", "算算账", "我为啥想去", "咋弄"), ("experience", "analysis", "reasons", "plan")),
+        # A line break ends the last item; "the way forward" is the plan (round 410's waakye: three parts of four).
+        ("en", "so let me first talk about what happened this week with the app, then the money matter, then why I "
+               "even started this thing at all, and then the way forward\nso what happened.\nMonday morning Efua",
+         ("what happened this week with the app", "the money matter", "why I even started this thing at all",
+          "the way forward"), ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_structure_listed_as_questions(language: str, text: str, items, keys) -> None:

@@ -49,9 +49,9 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
 _XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
 _ZH_ITEM_LEAD = re.compile(
     r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[说讲聊谈唠]))?"
-    rf"(?:说说|说一下|说下{_XIA_OF_TELLING}|讲讲|讲一下|讲下{_XIA_OF_TELLING}|聊聊|聊一下|"
-    rf"聊下{_XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一下|摆摆|掰扯掰扯|"
-    r"说|讲|聊|谈|唠|是(?!个)|的|一下|大概)*"
+    rf"(?:说说|说一[下哈]|说下{_XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{_XIA_OF_TELLING}|聊聊|聊一[下哈]|"
+    rf"聊下{_XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
+    r"说|讲|聊|谈|唠|是(?!个)|的|一[下哈]|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
@@ -63,7 +63,7 @@ _ZH_WHEN_ONLY = re.compile(
 )
 # A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told.
 _ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)"
-                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一下|[说讲聊谈]清楚)$")
+                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一[下哈]|[说讲聊谈]清楚)$")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(
@@ -152,7 +152,10 @@ def pieces(window: str, language: str) -> list[str]:
     """The window cut at pauses, punctuation and enumeration words: the raw candidates for items."""
     zh = is_chinese(language)
     # A filler said between words is a pause: a clause break ("why I even wanna do this, like for real why").
-    text = clean_fragment(window, language).replace(PAUSE, "，" if zh else ",")
+    # A line break is a long pause: English cleanup would make it a space ("…and then the way forward\nso what
+    # happened." is two pieces).
+    lines = [window] if zh else window.split("\n")
+    text = "\n".join(clean_fragment(line, language) for line in lines).replace(PAUSE, "，" if zh else ",")
     stops = r"[。，,;；？?！!\n:：]" if zh else r"[,;?!\n:]|\.(?!\d)"
     if zh:
         found: list[str] = []
