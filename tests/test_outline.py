@@ -1245,6 +1245,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "再说接下来咋个弄 最后说一哈上礼拜六那一回 跑下来心头是啥子滋味\n为啥子嘛",
          ("为啥子想搞", "算一哈划不划得来", "咋个弄", "跑下来心头是啥子滋味"),
          ("reasons", "analysis", "plan", "experience")),
+        # Hunan 港一遍 is 讲一遍, and 星期六比赛的事 (a day's matter) what happened (round 416's water rockets: three
+        # parts of four); 从头 (from the start) names no part.
+        ("zh", "咯件事我要理一下 不然明天见校长港不清 我先把星期六比赛的事港一遍 然后算账 再港何解硬要带他们克 "
+               "最后想下接下来么子搞\n星期六",
+         ("星期六比赛的事", "算账", "何解硬要带他们克", "么子搞"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "脑子还是乱的 我把这回去新疆看的 先说一哈 再算算账 然后说我为啥想去 最后说咋弄\n先说看的",
          ("这回去新疆看的", "算算账", "我为啥想去", "咋弄"), ("experience", "analysis", "reasons", "plan")),
         # A line break ends the last item; "the way forward" is the plan (round 410's waakye: three parts of four).
@@ -1931,6 +1936,12 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_lolita_brand", "摆"),  # "先摆一下今天在展子上遇到的事": the first part's marker, no title
         ("en_burglar_bars", "gadija"),
         ("en_trotro_purchase", "gifty"),
+        # Someone's matter ("这个出租屋里卫东哥的事", round 414's copiers) and a noun after "my" ("because my leave
+        # almost finish": her leave from work, round 414's helper) name no topic.
+        ("zh_copier_refurb", "卫东"),
+        ("en_domestic_helper", "Leave"),
+        # Hunan 港一遍 (讲一遍) tells: "我先把星期六比赛的事港一遍" is the first part, no title (round 416's rockets).
+        ("zh_shuihuojian_team", "星期六"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

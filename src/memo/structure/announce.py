@@ -246,7 +246,7 @@ def _ordinal_first(m: re.Match) -> str:
 # 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
 # are never in those places. Sichuan says 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵), swapped likewise where it
 # tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall. 一哈 is their 一下 ("我先摆一哈为啥子想搞这个").
-_TELLING_VERB_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?[下哈](?!来|去|午|面|边)|港)"
+_TELLING_VERB_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
                           r"|(?:(?<=[先再])|(?<=然后)|(?<=最后))摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))")
 
 

@@ -62,8 +62,8 @@ _ZH_WHEN_ONLY = re.compile(
     r"那天|那阵子?|那回|当时|去年|前年|今年|上半年|下半年)(?:晚上|晚|早上|上午|下午|夜里|黑了)?"
 )
 # A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told.
-_ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)"
-                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一[下哈]|[说讲聊谈]清楚)$")
+_ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)(?:从头)?"
+                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一[下哈遍]|[说讲聊谈]清楚)$")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
 _EN_ITEM_LEAD = re.compile(

@@ -49,7 +49,9 @@ _NAMING_EN = re.compile(
     re.I,
 )
 _CHANGE_EN = re.compile(
-    r"\b(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
+    # After a determiner the word is a noun: "my leave almost finish" is her leave from work, not what she leaves.
+    r"\b(?<!\bmy )(?<!\bthe )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\byour )(?<!\ba )(?<!\bon )"
+    r"(?:switch(?:ing)? (?:to|from|into)|leav(?:e|ing)|mov(?:e|ing) to|quit(?:ting)?|sell(?:ing)?|buy(?:ing)?|"
     r"adopt(?:ing)?|learn(?:ing)? to|train(?:ing)? for|becom(?:e|ing)|look(?:ing)? after|tak(?:e|ing) on|"
     r"tak(?:e|ing|in'?) (?:over|ower)|"  # "takin ower the shop": Doric for taking it over
     # "the cider press Gary's selling is sixty eight hundred": a price, not what is sold.

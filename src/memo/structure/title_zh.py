@@ -269,6 +269,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             continue
         if re.search(r"[说讲提问聊]的$", title):
             break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
+        if re.search(r"[哥姐叔婶伯妹弟]$", title) and person_zh(title[-3:-1], text, addressed=False):
+            break  # "这个出租屋里卫东哥的事": someone's matter; the memo's words say what it is
         if re.search(r"[在了着]", title):
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
         if _COPULA_ZH.search(title):
