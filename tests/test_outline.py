@@ -551,7 +551,10 @@ def _bench_score(name: str):
      # "let me put my thoughts in order before the Sunday call" talks about the memo (round 371's pooram terrace).
      ("en_pooram_terrace", 11, 11, True),
      # 霉豆腐 said nine times of the twelve 豆腐 is the whole word (round 367's fermented tofu was titled 豆腐).
-     ("zh_meidoufu_license", 12, 11, True)],
+     ("zh_meidoufu_license", 12, 11, True),
+     # A topic word the model is sure of (otter, masjid) outweighs a phrase of the opening the speaker named ("Condo i
+     # go round and round until she also sian", "What the committee asked me": rounds 416 and 417).
+     ("en_otter_raids", 12, 12, True), ("en_mosque_bilal", 11, 11, True)],
 )
 def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int, titled: bool) -> None:
     score, result = _bench_score(name)
@@ -1820,6 +1823,9 @@ def test_old_or_young_before_a_common_surname_is_someone() -> None:
     said = "老高睡下了 我坐炉子边上 老高今年七十了 老高去年开春脑梗 小黄也说搬吧"
     assert person_zh("老高", said) and person_zh("小黄", said)
     assert not person_zh("平房", said)
+    # With the northern 儿 too (round 415's removals crew was titled 老蔫儿, his mate); 老伴儿 and 小孩儿 are no names.
+    said = "老蔫儿在底下扛着我 老蔫儿腰又岔气了 老伴儿说 小孩儿开学"
+    assert person_zh("老蔫儿", said) and not person_zh("老伴儿", said) and not person_zh("小孩儿", said)
 
 
 def test_the_speaker_and_someone_called_mister_are_people() -> None:

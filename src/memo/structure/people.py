@@ -144,6 +144,8 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     for the word here; ``addressed``: whether a title of address counts (a memo may be about becoming 村主任)."""
     if not word:
         return False
+    if len(word) == 3 and word.endswith("儿") and _nickname_zh(word[:2], text):
+        return True  # 老蔫儿, 小六儿: a nickname with the northern 儿
     known = word_tag(word) if len(word) == 2 else ""
     named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
