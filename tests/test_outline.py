@@ -1253,6 +1253,18 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "咯件事我要理一下 不然明天见校长港不清 我先把星期六比赛的事港一遍 然后算账 再港何解硬要带他们克 "
                "最后想下接下来么子搞\n星期六",
          ("星期六比赛的事", "算账", "何解硬要带他们克", "么子搞"), ("experience", "analysis", "reasons", "plan")),
+        # "第二个 说钱的事": a marker opens the part, so 钱的事 (the money matter, the weighing) is no tail of the name
+        # before it; the last name ends with its line ("…俺心里头的事儿\n为啥呢"); 这一冬天 is when (round 423's drying
+        # room: no list found).
+        ("zh", "俺一个人捋一捋 头一个 说为啥想弄这个烘干房 第二个 说钱的事 第三个 往后咋干 最后 说说这一冬天 "
+               "俺心里头的事儿\n为啥呢",
+         ("为啥想弄这个烘干房", "钱的事", "往后咋干", "这一冬天"), ("reasons", "analysis", "plan", "experience")),
+        # Bajan "lemme start with", "I gine do" (round 423's flying-fish boat: no list found).
+        ("en", "lemme start with what happen Tuesday out there, cause that is what set me off. then I gine do the "
+               "money, proper, every dollar. then why I even want to do this at my age. and then what I going do, step "
+               "by step. alright\n\nso Tuesday.",
+         ("what happen Tuesday out there", "the money", "why I even want to do this at my age", "what I going do"),
+         ("experience", "analysis", "reasons", "plan")),
         ("zh", "脑子还是乱的 我把这回去新疆看的 先说一哈 再算算账 然后说我为啥想去 最后说咋弄\n先说看的",
          ("这回去新疆看的", "算算账", "我为啥想去", "咋弄"), ("experience", "analysis", "reasons", "plan")),
         # A line break ends the last item; "the way forward" is the plan (round 410's waakye: three parts of four).

@@ -71,15 +71,16 @@ _EN_ITEM_LEAD = re.compile(
     # "I say what happened", "I go through the money": the plan of the memo said in the present (Singapore, Nigeria)
     # "let me first just tell what happened": the adverb may come without its subject.
     r"(?:(?:which|that) is\s+|"
-    # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen": the same.
-    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|we'll|i'm (?:going to|gonna)|i(?:'ve)? (?:gotta|got to|"
-    r"have to|need to)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
+    # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen", Bajan "lemme start
+    # with what happen", "I gine do the money": the same.
+    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna)|i(?:'ve)? (?:gotta|"
+    r"got to|have to|need to)|i (?:gine|gwine|gon|finna)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
     # Geordie and Scots "gan through", "tell yous": go, you.
     r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|start with|start wi|say|remind myself|think about|"
     r"look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
-    r"tell (?:you|yous|youse|yuh|yu|ya)(?: about)?|tell|leave|save|keep|"
+    r"tell (?:you|yous|youse|yuh|yu|ya|myself)(?: about)?|tell|leave|save|keep|"
     # "i will weigh it the money and the wahala side": what is weighed names the part; "weigh the matter" is its
     # name.
     r"weigh (?:it|them|everything|things)(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
@@ -161,13 +162,17 @@ def pieces(window: str, language: str) -> list[str]:
         found: list[str] = []
         # re.split with one group: pieces at even places, what cut them (a stop, a pause, a marker) at odd ones.
         cut = re.split(rf"({stops}|{ZH_ENUM})", text)
+        marked = False  # a marker came since the last piece: "第二个 说钱的事" opens a part of its own
         for i in range(0, len(cut), 2):
             p = cut[i].strip(" ，、")
             paused = i > 0 and cut[i - 1] in ("，", ",")  # the piece before ended at a pause, not a stop or a marker
-            if p and found and (_ZH_TAIL_OF_NAME.fullmatch(p) or paused and _ZH_WHEN_ONLY.fullmatch(found[-1])):
+            marked = marked or i > 0 and not re.fullmatch(stops, cut[i - 1])
+            if p and found and (_ZH_TAIL_OF_NAME.fullmatch(p) and not marked
+                                or paused and _ZH_WHEN_ONLY.fullmatch(found[-1])):
                 found[-1] += p  # "…那场焰火秀 出的事": the matter after a pause is the same part's name
             elif p:
                 found.append(p)
+            marked = marked and not p
         return found
     # Each part, and whether an enumeration word ("then") opened it: that always starts a new item.
     split = re.split(rf"{stops}|({EN_ENUM})", text, flags=re.I)
@@ -320,7 +325,9 @@ def numbered_items(window: str, n: int, template: Template, language: str) -> tu
         return None
     items = []
     for i, mark in enumerate(marks[:n]):
-        segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else len(window)]
+        # The last part's name ends with its line ("最后 说说这一冬天 俺心里头的事儿\n为啥呢": 为啥 opens the first part).
+        line_end = window.find("\n", mark.end())
+        segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else line_end if line_end >= 0 else len(window)]
         name = part_name(segment, template, language)
         if not name:
             return None
