@@ -325,7 +325,8 @@ def numbered_items(window: str, n: int, template: Template, language: str) -> tu
         return None
     items = []
     for i, mark in enumerate(marks[:n]):
-        # The last part's name ends with its line ("最后 说说这一冬天 俺心里头的事儿\n为啥呢": 为啥 opens the first part).
+        # The last part's name ends with its line ("最后 说说这一冬天 俺心里头的事儿\n为啥呢": 为啥 opens the first
+        # part).
         line_end = window.find("\n", mark.end())
         segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else line_end if line_end >= 0 else len(window)]
         name = part_name(segment, template, language)
