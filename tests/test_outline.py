@@ -1259,6 +1259,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "俺一个人捋一捋 头一个 说为啥想弄这个烘干房 第二个 说钱的事 第三个 往后咋干 最后 说说这一冬天 "
                "俺心里头的事儿\n为啥呢",
          ("为啥想弄这个烘干房", "钱的事", "往后咋干", "这一冬天"), ("reasons", "analysis", "plan", "experience")),
+        # Tianjin 末了儿 is 末了, and 咋个干法 (how to go about it) the plan, not "要接的话" before it (round 425's
+        # opera costumes: three parts of four, 8 placed).
+        ("zh", "介事儿我得捋捋 头一个 说说我为嘛动了介心思 二一个 掰扯掰扯划算不划算 三一个 要接的话 咋个干法 末了儿 "
+               "说说今儿个上剧团 心里头嘛滋味儿\n先说为嘛",
+         ("我为嘛动了介心思", "掰扯划算不划算", "咋个干法", "今儿个上剧团"),
+         ("reasons", "analysis", "plan", "experience")),
         # Bajan "lemme start with", "I gine do" (round 423's flying-fish boat: no list found).
         ("en", "lemme start with what happen Tuesday out there, cause that is what set me off. then I gine do the "
                "money, proper, every dollar. then why I even want to do this at my age. and then what I going do, step "

@@ -17,12 +17,13 @@ from .templates import Template
 _FIRST_BA_ZH = r"先(?=把[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白))"
 # "今天先算账 然后讲讲…": the first part is the reckoning itself.
 _FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯)"
-# Shaanxi and Henan count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with 末了.
+# Shaanxi, Henan and Tianjin count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with
+# 末了 (末了儿).
 _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
 ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
     r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
-    rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_NTH_ZH}|末了|"
+    rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_NTH_ZH}|末了儿?|"
     # 完了 after a thing said (今天出的事完了再…) is "after that"; after a verb (做完了再说) it is "finished".
     r"(?<![做干弄搞说讲聊吃看写忙办听读学唱跑])完了(?=再|就|然后)|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
@@ -31,7 +32,7 @@ ZH_ENUM = (
 # "我自己先说一遍", "自己先港一遍": saying it through, not a first part.
 ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}"
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
-ZH_LAST = r"末了|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
+ZH_LAST = r"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
