@@ -1919,6 +1919,10 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
         # How many ("我们那个组八个人 今年走了三个") is said of what was pointed at, no name of it (round 318).
         ("zh", "嗯 趁还记得录一哈 我们那个组八个人 今年走了三个 活全压在我身上 苔藓微景观我做了两年 苔藓要喷水 "
                "玻璃罐一个三十 苔藓微景观的课一个人一百二 苔藓要养", "组八个人"),
+        # 讲下 before a time is no 讲一下 ("讲下个礼拜去县里比赛的事" is next week's match), in titles as in the
+        # announcements' items: one lookahead (items.XIA_OF_TELLING).
+        ("zh", "嗯 录上了 我想讲下个礼拜去县里比赛的事 板鞋队八个娃 板鞋是我做的 板鞋队练了三个月 板鞋比赛在民运会上 "
+               "板鞋队要钱", "个礼拜"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:

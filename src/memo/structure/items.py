@@ -47,11 +47,11 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞"). 说下 is 说一下, but the 下
 # of 下一步 or of a time is the name's: "讲下个礼拜整哪样" tells next week's plan.
-_XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
+XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
 _ZH_ITEM_LEAD = re.compile(
     r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[说讲聊谈唠]))?"
-    rf"(?:说说|说一[下哈]|说下{_XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{_XIA_OF_TELLING}|聊聊|聊一[下哈]|"
-    rf"聊下{_XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
+    rf"(?:说说|说一[下哈]|说下{XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{XIA_OF_TELLING}|聊聊|聊一[下哈]|"
+    rf"聊下{XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
     r"说|讲|聊|谈|唠|是(?!个)|的|一[下哈]|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")

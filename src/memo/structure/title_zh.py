@@ -11,13 +11,15 @@ from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
+from .items import XIA_OF_TELLING
 from .people import chars_before, person_zh
 from .similarity import tokens
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
+# 讲下 is 讲一下 unless a time follows ("讲下个礼拜整哪样" tells next week's plan): items.py reads it so too.
 _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
-                    "[讲说聊港](?:下|一哈)(?!一步)|理一哈|[讲说聊]两句")
+                    rf"[讲说聊港](?:下|一哈){XIA_OF_TELLING}|理一哈|[讲说聊]两句")
 NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
