@@ -1265,6 +1265,18 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "说说今儿个上剧团 心里头嘛滋味儿\n先说为嘛",
          ("我为嘛动了介心思", "掰扯划算不划算", "咋个干法", "今儿个上剧团"),
          ("reasons", "analysis", "plan", "experience")),
+        # Shaanxi 谝谝 (chat) tells as 讲讲, and 咋安排 (how to arrange it) is the plan (round 428's subject choice: no
+        # list found).
+        ("zh", "今儿轮额值班 趁没人 把这事理一下 额先谝谝礼拜六家长会的经过 再算算数 然后说说额自个的心思 "
+               "最后说这一礼拜咋安排\n礼拜六",
+         ("礼拜六家长会的经过", "算算数", "额自个的心思", "这一礼拜咋安排"),
+         ("experience", "analysis", "reasons", "plan")),
+        # "三条路 挨个儿过一遍" (three ways, gone through one by one) is the weighing, as 几条路 (a dev memo on unpaid
+        # wages read three parts of four once 咋安排 named its plan).
+        ("zh", "俺想把这事儿从头到尾捋一遍 头一个 说说俺为啥这回非得拿个主意 第二个 三条路 挨个儿过一遍 看哪条中 "
+               "第三个 这二十来天咋安排 最后 说说这几天心里头是啥味儿\n先说为啥",
+         ("俺为啥这回非得拿个主意", "三条路", "这二十来天咋安排", "这几天心里头是啥味儿"),
+         ("reasons", "analysis", "plan", "experience")),
         # Bajan "lemme start with", "I gine do" (round 423's flying-fish boat: no list found).
         ("en", "lemme start with what happen Tuesday out there, cause that is what set me off. then I gine do the "
                "money, proper, every dollar. then why I even want to do this at my age. and then what I going do, step "
