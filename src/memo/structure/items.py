@@ -324,17 +324,15 @@ def numbered_items(window: str, n: int, template: Template, language: str) -> tu
         marks = [*numbered[: n - 1], last] if last else None
     if marks is None:
         return None
+    # The last part's name ends with its line ("最后 说说这一冬天 俺心里头的事儿\n为啥呢": 为啥 opens the first part).
+    line_end = window.find("\n", marks[n - 1].end())
+    ends = [mark.start() for mark in marks[1:n]] + [line_end if line_end >= 0 else len(window)]
     items = []
-    for i, mark in enumerate(marks[:n]):
-        # The last part's name ends with its line ("最后 说说这一冬天 俺心里头的事儿\n为啥呢": 为啥 opens the first
-        # part).
-        line_end = window.find("\n", mark.end())
-        segment = window[mark.end() : marks[i + 1].start() if i + 1 < n else line_end if line_end >= 0 else len(window)]
-        name = part_name(segment, template, language)
+    for mark, segment_end in zip(marks[:n], ends, strict=True):
+        name = part_name(window[mark.end() : segment_end], template, language)
         if not name:
             return None
         items.append(name)
-    line_end = window.find("\n", marks[n - 1].end())
     end = line_end if line_end >= 0 else window.find(items[-1], marks[n - 1].end()) + len(items[-1])
     return items, end
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
@@ -36,7 +36,7 @@ from .title_zh import (
     opening_title_zh,
     said_whole,
 )
-from .topic_words import PARTICLES_ZH, singular, topic_word_zh, topic_words
+from .topic_words import PARTICLES_ZH, TopicWord, singular, topic_word_zh, topic_words
 
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.
@@ -110,12 +110,11 @@ CLOSE_WHOLE = 2.0
 SURE_EN = 4.0
 
 
-def _topic_words(sentences: Sequence[Sentence], lex: Lexicon) -> list[str]:
-    """The memo's likeliest topic words (topic_words.py), no one's name, each once: a word inside a likelier one goes
-    ("tub" after "hot tub"), and a longer word that holds likelier ones takes their place when nearly as likely
-    ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second word only when close to
-    the first."""
-    ranked = topic_words(sentences, lex)
+def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon) -> list[str]:
+    """The memo's likeliest topic words (``ranked``: topic_words.py's), no one's name, each once: a word inside a
+    likelier one goes ("tub" after "hot tub"), and a longer word that holds likelier ones takes their place when nearly
+    as likely ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second word only when
+    close to the first."""
     chosen: list[tuple[str, float]] = []
     for found, score in ranked:
         word = found.word
@@ -191,21 +190,21 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     """
     zh = lex.language == "zh"
     text = ("" if zh else " ").join(s.text for s in sentences)
-    named = _named_title(sentences, lex, opening, text)
+    ranked = functools.cache(lambda: topic_words(sentences, lex))  # a model's pass over the memo: once, when asked
+    named = _named_title(sentences, lex, opening, text, ranked)
     if zh and named and not _grounded_zh(named, sentences, lex, text):
         named = ""
     if zh and named:
         named = likelier_form(named, text)
-    if not zh and named and _surer_word_en(named, sentences, lex):
+    if not zh and named and _surer_word_en(named, ranked()):
         named = ""
-    return named or _keyword_title(_topic_words(sentences, lex), text, zh, lex.common_words) \
+    return named or _keyword_title(_topic_words(ranked(), lex), text, zh, lex.common_words) \
         or (Path(source).stem if source else "") or ("备忘录" if zh else "Memo")
 
 
-def _surer_word_en(title: str, sentences: Sequence[Sentence], lex: Lexicon) -> bool:
+def _surer_word_en(title: str, ranked: Sequence[tuple[TopicWord, float]]) -> bool:
     """Whether the memo's likeliest topic word (no one's name) scores ``SURE_EN`` or more and the title lacks it."""
-    word, score = next(((found.word.lower(), score) for found, score in topic_words(sentences, lex)
-                        if not found.person), ("", 0.0))
+    word, score = next(((found.word.lower(), score) for found, score in ranked if not found.person), ("", 0.0))
     low = title.lower()
     return score >= SURE_EN and word not in low and low not in word
 
@@ -228,8 +227,10 @@ def _grounded_zh(title: str, sentences: Sequence[Sentence], lex: Lexicon, text: 
     return bool(said) or text.count(title.removesuffix("的事情")) >= 2
 
 
-def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | None, text: str) -> str:
-    """The topic as the speaker names it in the opening; "" when the opening names none."""
+def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | None, text: str,
+                 topic_ranked: Callable[[], Sequence[tuple[TopicWord, float]]]) -> str:
+    """The topic as the speaker names it in the opening; "" when the opening names none. ``topic_ranked``: the
+    memo's topic words with their scores, computed when first asked."""
     zh = lex.language == "zh"
     ranked = ranked_keywords(sentences, lex)  # computed once: it tags and tests every word of the memo
     words = [w for w, _ in ranked[:20]]
@@ -237,7 +238,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     if opening is None:
         opening = " ".join(s.text for s in _opening_sentences(sentences, zh))
     if zh:
-        likeliest = functools.cache(lambda: _topic_words(sentences, lex))
+        likeliest = functools.cache(lambda: _topic_words(topic_ranked(), lex))
         named = opening_title_zh(opening, text, lex, words, before_parts, likeliest)
         if named:
             return named
