@@ -34,6 +34,7 @@ from .items import (
     until_repeated,
 )
 from .parts import is_own_part, item_score, map_items, names_a_section, section_named
+from .telling_zh import standard_telling
 from .templates import Template
 from .wordings import said_pattern, said_words
 
@@ -242,18 +243,6 @@ def _ordinal_first(m: re.Match) -> str:
     return f"{m[1]}{m[2]}{ordinal} {m[3]}{' ' * (len(m[4]) + len(m[5]) - len(ordinal))}"
 
 
-# Right after a marker of order (先, 再, 然后, 最后): where a regional verb of saying tells.
-_AFTER_MARKER_ZH = r"(?:(?<=[先再])|(?<=然后)|(?<=最后))"
-# Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞 最后港下…"); where it tells (after
-# 先/再/然后/最后, before 下/一下), it is swapped for 讲, one character for one, so every offset holds. 香港 and 港口
-# are never in those places. Sichuan says 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵), swapped likewise where it
-# tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall. 一哈 is their 一下 ("我先摆一哈为啥子想搞这个"). Shaanxi
-# says 谝 ("额先谝谝礼拜六家长会的经过"), swapped likewise.
-_TELLING_VERB_ZH = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
-                              rf"|{_AFTER_MARKER_ZH}摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))"
-                              rf"|{_AFTER_MARKER_ZH}谝(?=谝|一?[下哈])|(?<=谝)谝")
-
-
 # "我把这回去新疆看的 先说一哈": the part put first, then its marker; read as "先把…说一哈", the same length.
 _BA_BEFORE_FIRST_ZH = re.compile(r"把([^，。！？\s]{2,12})\s*先([说讲聊唠]一?[下哈])")
 
@@ -266,7 +255,7 @@ def find_announcement(text: str, template: Template, language: str) -> Announcem
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     opening = text[: max(600, min(len(text) // 5, 1500))]
     if is_chinese(language):
-        opening = _BA_BEFORE_FIRST_ZH.sub(_first_before_ba, _TELLING_VERB_ZH.sub("讲", opening))
+        opening = _BA_BEFORE_FIRST_ZH.sub(_first_before_ba, standard_telling(opening))
     else:
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
         opening = _ORDINAL_AFTER_EN.sub(_ordinal_first, opening)

@@ -10,6 +10,7 @@ import re
 from ..language import is_chinese
 from .cleanup import PAUSE, clean_fragment, lexicon
 from .parts import EXAMPLES_EN, names_a_section, section_named
+from .telling_zh import TELL_ZH, XIA_OF_TELLING
 from .templates import Template
 
 # "先把这趟看见的喧一哈", "先把数算清楚": 先把 with a verb of telling or settling after its object opens the first part.
@@ -32,7 +33,7 @@ ZH_ENUM = (
 # "我自己先说一遍", "自己先港一遍": saying it through, not a first part.
 ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}"
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
-ZH_LAST = r"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![说讲聊谈唠])|只|一次|剩)"
+ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![{TELL_ZH}])|只|一次|剩)"
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
@@ -45,14 +46,12 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end|"
            rf"{_AT_THE_END_EN})\b")
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
-# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞"). 说下 is 说一下, but the 下
-# of 下一步 or of a time is the name's: "讲下个礼拜整哪样" tells next week's plan.
-XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
+# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
 _ZH_ITEM_LEAD = re.compile(
-    r"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[说讲聊谈唠]))?"
+    rf"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[{TELL_ZH}]))?"
     rf"(?:说说|说一[下哈]|说下{XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{XIA_OF_TELLING}|聊聊|聊一[下哈]|"
     rf"聊下{XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
-    r"说|讲|聊|谈|唠|是(?!个)|的|一[下哈]|大概)*"
+    rf"[{TELL_ZH}]|是(?!个)|的|一[下哈]|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
@@ -64,9 +63,9 @@ _ZH_WHEN_ONLY = re.compile(
 )
 # A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told.
 _ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)(?:从头)?"
-                         r"(?:([说讲聊谈唠])(?:一|了)?\2|[说讲聊谈唠]一[下哈遍]|[说讲聊谈]清楚)$")
+                         rf"(?:([{TELL_ZH}])(?:一|了)?\2|[{TELL_ZH}]一[下哈遍]|[说讲聊谈]清楚)$")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
-_TELLING_ZH = re.compile(r"[先再](?:说|讲|聊|谈|唠)")
+_TELLING_ZH = re.compile(rf"[先再][{TELL_ZH}]")
 _EN_ITEM_LEAD = re.compile(
     r"^(?:(?:so|ok|okay|right|and),?\s+)*"
     # "I say what happened", "I go through the money": the plan of the memo said in the present (Singapore, Nigeria)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
-from .items import XIA_OF_TELLING
 from .people import chars_before, person_zh
 from .similarity import tokens
+from .telling_zh import TELL_ZH, XIA_OF_TELLING
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
@@ -40,7 +40,7 @@ TAIL_ZH = re.compile(
 # "讲一下先今日的事": 先 says when it is told, before the two characters of what.
 # A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
 # "先说夜儿个那个事儿": 先说 says when it is told.
-HEAD_ZH = re.compile(r"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{2}$)|[先再](?:说|讲|聊|谈|唠)|"
+HEAD_ZH = re.compile(rf"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{{2}}$)|[先再][{TELL_ZH}]|"
                      rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否要?")
