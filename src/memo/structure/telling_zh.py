@@ -17,7 +17,9 @@ TELL_ZH = "说讲聊谈唠"
 XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
 # Right after a marker of order (先, 再, 然后, 最后): where a regional verb of saying tells.
 _AFTER_MARKER = r"(?:(?<=[先再])|(?<=然后)|(?<=最后))"
-_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
+_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港"
+                               r"|(?<!香)港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
+                               r"|(?<=[先再就]港)港|(?<=然后港)港|(?<=最后港)港"  # 港港 as 说说: "先港港何解"
                                rf"|{_AFTER_MARKER}摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))"
                                rf"|{_AFTER_MARKER}谝(?=谝|一?[下哈])|(?<=谝)谝")
 

@@ -15,12 +15,14 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
 from .homophones import likelier_form
 from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
+from .telling_zh import standard_telling
 from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_as, said_often
 from .title_zh import (
     ASIDE_ZH,
@@ -189,6 +191,9 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
     None: the first sentences.
     """
     zh = lex.language == "zh"
+    if zh:  # "咯样先港港何解": Hunan's 港 tells as 讲 does, and "先港" is no topic word
+        sentences = [replace(s, text=standard_telling(s.text)) for s in sentences]
+        opening = standard_telling(opening) if opening is not None else None
     text = ("" if zh else " ").join(s.text for s in sentences)
     ranked = functools.cache(lambda: topic_words(sentences, lex))  # a model's pass over the memo: once, when asked
     named = _named_title(sentences, lex, opening, text, ranked)

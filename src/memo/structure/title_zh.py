@@ -75,8 +75,8 @@ _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这�
 META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|"
                       r"感受|滋味|原因|分析|计划|结论|"
                       r"^那?(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做想](?:这个)?$|"
-                      # "录下来也给倩倩听听": what the recording is for
-                      r"录下来|听听$|"
+                      # "录下来也给倩倩听听", "看要不要放给他听": what the recording is for
+                      r"录下来|听听$|放给.{0,3}听|"
                       r"咋弄|咋整|往下咋|"
                       # "捋一捋 我先说说昨儿个到底怎么回事儿": the order of the parts (the bench's meta check)
                       r"(?:先|再|然后|最后|接下来|下面)(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈|摆一下|摆摆)|"
@@ -86,7 +86,9 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
 # "脑瓜子嗡嗡的得捋捋", "我都不知道怎么回", "我要去镇上林业站一趟"): a title named in the opening that says it
 # gives way to the memo's words.
 ASIDE_ZH = re.compile(r"说实话|说真的|说到底|说白了|讲真|老实(?:讲|说)|[让叫]我觉得|不知道|捋捋|理清|一趟$|"
-                      r"^还有|^我要去")
+                      r"^还有|^我要去|"
+                      # "不讲我脑壳里乱得很": how his head is; "回去红梅又问": someone will ask again, why he talks
+                      r"脑(?:壳|子|袋|瓜子?)里?头?(?:乱|一团|嗡)|[又还也](?:问|说|讲|骂|念叨?|催)")
 # A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事"): when it
 # happened; what happened is named later.
 _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)?(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+"
@@ -119,15 +121,17 @@ def _names_topic(title: str, words: Sequence[str]) -> bool:
 _POINTED_ZH = (
     re.compile(r"(?:这个|那个)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)的(?:事情?|事儿|账|问题)"),
     re.compile(rf"(?:^|[，。！？；\s把])([\u4e00-\u9fffA-Za-z0-9]{{2,6}}?)(?:{MATTER_ZH}|这事儿?)"),
-    # "拿这个当理由 下礼拜五…": 这个 is the thing taken, not a word before one.
-    re.compile(r"(?:这个|那个)(?!当|作为)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)"
+    # "拿这个当理由 下礼拜五…": 这个 is the thing taken, not a word before one; "这个合同到今年十二月就到期了":
+    # until when, said of it.
+    re.compile(r"(?:这个|那个)(?!当|作为)([\u4e00-\u9fffA-Za-z0-9]{2,4}?)(?<![到在从等])"
                r"(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
 )
 # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker works
 # (刚从地里回来, 刚从店里回来), nor a visit or a meal (刚从老孙头家回来, 刚从刘医生那儿回来, 刚从师傅家喝汤回来,
-# 刚从水上公园练完回来: on the bench half of such titles were right, none of these).
+# 刚从水上公园练完回来: on the bench half of such titles were right, none of these), nor a run or a walk
+# (刚从绿道上跑回来).
 _TRIP_ZH = re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)"
-                      r"(?<!超市)(?<!银行)(?<![里上下边家儿])回来")
+                      r"(?<!超市)(?<!银行)(?<![里上下边家儿跑走逛遛])回来")
 # What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
 # "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
 _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
@@ -165,10 +169,12 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
+                    or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
-                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done).
+                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); "那个视频是
+                # 九月份的事" says when it happened.
                 continue
             if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
                 continue
@@ -226,7 +232,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
     before = opening[: decision.start()].rstrip() if decision else ""
     offered = before.endswith(("问我", "问俺")) and not _NAMED_BEFORE_ZH.search(before[-30:])
     asks_another = decision and ("你" in decision.group(1) or re.match(r"[我俺你他她咱]", decision.group(3))
-                                 or before.endswith(("你", "您")) or offered)
+                                 or re.search(r"[你您](?:到底|究竟)?还?$", before) or offered)
     if decision and not META_ZH.search(decision.group(1)) and not asks_another:
         # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
         asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
