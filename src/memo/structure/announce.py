@@ -455,15 +455,18 @@ _ORDINAL = re.compile(r"\s*(?:(?:and |then |and then )*(?:second|third|fourth|fi
 
 def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
     """``segment`` up to the line (a pause in the recording) that does not open with a section's name, once
-    two items have named one: "…分成几部分 原因 分析 计划 感受" then "我现在的工作是做报表…" is the memo
-    beginning, not a fifth part."""
+    items have named two sections: "…分成几部分 原因 分析 计划 感受" then "我现在的工作是做报表…" is the memo
+    beginning, not a fifth part. One part named twice ("first, why I am even thinking of leaving tomatoes, the
+    reasons.") is one."""
     lines = segment.split("\n")
-    named = 0
+    named: set[str] = set()
     for n, line in enumerate(lines):
         items = items_of(line, language)
-        if named >= 2 and items and not names_a_section(items[0], template, language) and not _ORDINAL.match(line):
+        if len(named) >= 2 and items and not names_a_section(items[0], template, language) \
+                and not _ORDINAL.match(line):
             return "\n".join(lines[:n])
-        named += sum(names_a_section(item, template, language) for item in items)
+        named |= {section_named(item, template, language).key for item in items
+                  if names_a_section(item, template, language)}
     return segment
 
 

@@ -107,6 +107,7 @@ STATEMENT_ZH = re.compile(
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
     r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
+    r"|^[我俺额](?:坐|躺|蹲|窝|站)在?[^，。]{1,6}[里上边头]$"  # "我坐厨房里 介个事儿": where he is as he speaks
 )
 
 
@@ -142,6 +143,8 @@ _CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|�
 _JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得")
 
 
+# An amount at the end ("差不多一百万", "三十块"): how much, said of the matter.
+_AMOUNT_END_ZH = re.compile(r"[一二三四五六七八九十两几\d][一二三四五六七八九十两几百千万\d]*[百千万块元]$")
 # A number and its measure ("我们那个组八个人 今年走了三个"): how many, said of what was pointed at, no name of it.
 _HOW_MANY_ZH = re.compile(r"[一二三四五六七八九十两几][个只条台位]")
 
@@ -179,8 +182,25 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
                 continue
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
-                return topic
+                return _with_second_matter(topic, opening[m.end():], text, lex)
     return ""
+
+
+# A second matter named right after the first ("把今天家长会那个事，还有校服的事理一下"): the memo is about both.
+_SECOND_MATTER_ZH = re.compile(r"[，、\s]*(?:还有|和|跟|以及|加上)(?:那个|这个)?([\u4e00-\u9fff]{2,8}?)"
+                               r"(?:的事情?|的事儿|(?:这个|那个)事情?|的问题)")
+
+
+def _with_second_matter(topic: str, after: str, text: str, lex: Lexicon) -> str:
+    """``topic`` and the matter named right after it (``after``: the opening after the first), when that one is a
+    content word the memo says again: "家长会和校服"."""
+    m = _SECOND_MATTER_ZH.match(after)
+    second = m.group(1) if m else ""
+    units = [u for u in tokens(second) if len(u) >= 2 and u not in lex.common_words]
+    if not units or second in topic or META_ZH.search(second) or STATEMENT_ZH.search(second) \
+            or person_zh(second, text, addressed=False) or not any(text.count(u) >= 2 for u in units):
+        return topic
+    return f"{topic}和{second}"
 
 
 PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
@@ -283,6 +303,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
         if _COPULA_ZH.search(title):
             break  # "建国是去年腊月出的事": when it happened, said of someone, not the topic
+        if _AMOUNT_END_ZH.search(title):
+            break  # "加模具 差不多一百万的事情": how much it comes to, not what
         content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
         # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
         # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
@@ -292,7 +314,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or _place_alone(title) \
             or person_zh(title, text, addressed=False)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
-            return title  # "今天想说一下换车的事": the speaker says what the memo is about
+            return _with_second_matter(title, opening[named.end():], text, lex)  # "今天想说一下换车的事"
         # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
         if len(title) == 1 and title not in PARTICLES_ZH and text.count(title) >= 5:
             return f"{title}的事情"

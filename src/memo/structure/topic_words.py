@@ -35,6 +35,7 @@ from .lexicon import Lexicon
 from .people import ADDRESS_EN, DETERMINERS_EN, ELDERS_ZH, KIN_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .similarity import STOP_EN
+from .telling_zh import TELL_ZH
 
 _DATA = Path(__file__).with_name("data")
 
@@ -121,6 +122,8 @@ def topic_word_zh(unit: str, text: str) -> bool:
     if _counted_thing(unit, text):
         return False
     if unit.endswith("里"):  # 店里, 厂里, 村里: where something happens, not what the memo is about
+        return False
+    if re.fullmatch(rf"[{TELL_ZH}喊叫问骂][{KIN_ZH}]", unit):  # "跟我讲 妈 我不想读了": telling, then who is told
         return False
     if set(unit) <= set("上下左右前后里外内中"):  # 右上, 左下, 前后: where, not what
         return False
@@ -249,6 +252,10 @@ _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fou
                            "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
 
 
+# Titles of address said only before someone's name.
+_BEFORE_NAMES_EN = frozenset(("mr", "mrs", "ms", "mister"))
+
+
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
     return len(word) >= 3 and "'" not in word and word not in plain and word not in _NOT_PAIRED_EN \
         and not word.endswith("ly")
@@ -283,8 +290,10 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
                     determined.add(pair)
     # A name: said with a capital inside sentences and never without one (Owen, Leeds); a noun: said after a
     # determiner at least once ("the street party", "my wrist"), which a verb ("passed") or a number never is.
+    # A word in -ly never said after a determiner is an adverb ("can't hardly hold"), not a noun (my family).
+    # In the order said, as for Chinese: a set's order changes from run to run.
     out = {w: "nr" if capital[w] and not lower[w] else "nd" if w in determined else "n"
-           for w in said}  # in the order said, as for Chinese: a set's order changes from run to run
+           for w in said if w in determined or capital[w] or not w.endswith("ly")}
     out.update({pair: "nd" if pair in determined else "n" for pair, n in pairs.items() if n >= 2})
     return out
 
@@ -357,9 +366,11 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
         first = next((i for i, t in enumerate(texts) if _count(word, t, zh)), n_s)
         tag = units[word]
         # "aunty gadija", "mister khan": a title of address before someone's name is someone too, and alone
-        # ("Aunty said…") it stands for someone.
-        person = word in people or not zh and (word in ADDRESS_EN or word.split(" ")[0] in ADDRESS_EN
-                                               and word.rsplit(" ", 1)[-1] in people)
+        # ("Aunty said…") it stands for someone; Mr, Mrs and Ms come only before a name ("mrs hendricks", which
+        # the pair holds as "mrs hendrick").
+        first_word = word.split(" ")[0]
+        person = word in people or not zh and (word in ADDRESS_EN or first_word in ADDRESS_EN and (
+            word.rsplit(" ", 1)[-1] in people or first_word in _BEFORE_NAMES_EN))
         proper = not person and (tag in ("ns", "nz", "nt") if zh else tag == "nr")
         features = (
             math.log(n), n / top, first / n_s, float(first < 2), float(first < 5),
