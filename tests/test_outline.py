@@ -592,6 +592,15 @@ def test_northeastern_announcement_is_followed() -> None:
     assert score.placed >= 11, score.missed
 
 
+def test_hunan_announcement_of_what_happened_is_followed() -> None:
+    # "先讲下今天去东莞看店 是个么子情况 再算算账…" (round 447): 么子情况 asks what happened, and the 下 of 讲下 left
+    # after the marker 先讲 is no part of the name (the part was lost, with three of its points).
+    score, result = _bench_score("zh_duojiao_yutou")
+    assert [(s.key, s.title) for s in result.sections][0] == ("experience", "今天去东莞看店")
+    assert [s.key for s in result.sections] == ["experience", "analysis", "reasons", "plan"]
+    assert score.placed >= 11, score.missed
+
+
 def test_announced_parts_start_at_their_signposts() -> None:
     # "Right, why." opens the reasons, not a sentence that shares the announced words ("…shared parental leave"),
     # and "I actually handled that." opens nothing ("what it's actually been like").

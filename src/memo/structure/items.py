@@ -47,12 +47,13 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
            r"time|year|month|few|couple)\b)|(?:i'll |and )?(?:finish|end) (?:with|on)|hinner end|"
            rf"{_AT_THE_END_EN})\b")
 # Verbs that introduce an item ("说说搬过去的感受", "talk about the plan") are not part of its name, nor the 么 said
-# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞").
+# after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞"), nor the 下 of 讲下 left
+# after the marker 先讲 ("先讲下今天去东莞看店").
 _ZH_ITEM_LEAD = re.compile(
     rf"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[{TELL_ZH}]))?"
     rf"(?:说说|说一[下哈]|说下{XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{XIA_OF_TELLING}|聊聊|聊一[下哈]|"
     rf"聊下{XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
-    rf"[{TELL_ZH}]|是(?!个)|的|一[下哈]|大概)*"
+    rf"[{TELL_ZH}]|是(?!个)|的|一[下哈]|下(?=[今昨前这那])|大概)*"
 )
 _ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
