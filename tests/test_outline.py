@@ -601,6 +601,15 @@ def test_hunan_announcement_of_what_happened_is_followed() -> None:
     assert score.placed >= 11, score.missed
 
 
+def test_scots_announcement_is_followed() -> None:
+    # "I'm gonnae start wi what happened at the weekend…, then I'll dae the sums, then why…" (round 448): gonnae
+    # and dae are going to and do, around the parts' names.
+    score, result = _bench_score("en_greeting_cards")
+    assert [(s.key, s.title) for s in result.sections][:2] == [("experience", "What happened at the weekend"),
+                                                              ("analysis", "The sums")]
+    assert [s.key for s in result.sections] == ["experience", "analysis", "reasons", "plan"]
+
+
 def test_announced_parts_start_at_their_signposts() -> None:
     # "Right, why." opens the reasons, not a sentence that shares the announced words ("…shared parental leave"),
     # and "I actually handled that." opens nothing ("what it's actually been like").

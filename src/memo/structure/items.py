@@ -75,11 +75,11 @@ _EN_ITEM_LEAD = re.compile(
     r"(?:(?:which|that) is\s+|"
     # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen", Bajan "lemme start
     # with what happen", "I gine do the money": the same.
-    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna)|i(?:'ve)? (?:gotta|"
-    r"got to|have to|need to)|i (?:gine|gwine|gon|finna)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
+    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna|gonnae)|"
+    r"i(?:'ve)? (?:gotta|got to|have to|need to)|i (?:gine|gwine|gon|finna)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
-    # Geordie and Scots "gan through", "tell yous": go, you.
-    r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|start with|start wi|say|remind myself|think about|"
+    # Geordie and Scots "gan through", "tell yous", "I'm gonnae start wi", "I'll dae the sums": go, you, going to, do.
+    r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|dae|start with|start wi|say|remind myself|think about|"
     r"look at|get into|"
     # "and I'll leave the money till last": what is left for later is a part too.
     r"tell (?:you|yous|youse|yuh|yu|ya|myself)(?: about)?|tell|leave|save|keep|"
