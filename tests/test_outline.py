@@ -584,30 +584,26 @@ def test_two_names_of_one_announced_part_make_one_section() -> None:
     assert all(s.points for s in result.sections) and score.placed >= 10, score.missed
 
 
-def test_northeastern_announcement_is_followed() -> None:
-    # "先说说昨儿个在医院那点事儿 完了掰扯掰扯这钱 再寻思寻思我凭啥管他 最后定下来咋整" (round 442): 完了 before a
-    # verb of weighing is "after that", 凭啥 asks why, and "昨儿个在医院那点事儿" is what happened.
-    score, result = _bench_score("zh_exhusband_care")
+@pytest.mark.parametrize(
+    ("name", "first_part"),
+    [
+        # "先说说昨儿个在医院那点事儿 完了掰扯掰扯这钱 再寻思寻思我凭啥管他 最后定下来咋整" (round 442): 完了 before a
+        # verb of weighing is "after that", 凭啥 asks why, and "昨儿个在医院那点事儿" is what happened.
+        ("zh_exhusband_care", "昨儿个在医院那点事儿"),
+        # "先讲下今天去东莞看店 是个么子情况 再算算账…" (round 447): 么子情况 asks what happened, and the 下 of 讲下
+        # left after the marker 先讲 is no part of the name (the part was lost, with three of its points).
+        ("zh_duojiao_yutou", "今天去东莞看店"),
+        # "I'm gonnae start wi what happened at the weekend…, then I'll dae the sums, then why…" (round 448): gonnae
+        # and dae are going to and do, around the parts' names.
+        ("en_greeting_cards", "What happened at the weekend"),
+    ],
+)
+def test_regional_announcement_is_followed(name: str, first_part: str) -> None:
+    # Each announces what happened, the money, why, then the plan.
+    score, result = _bench_score(name)
     assert [s.key for s in result.sections] == ["experience", "analysis", "reasons", "plan"]
+    assert result.sections[0].title == first_part
     assert score.placed >= 11, score.missed
-
-
-def test_hunan_announcement_of_what_happened_is_followed() -> None:
-    # "先讲下今天去东莞看店 是个么子情况 再算算账…" (round 447): 么子情况 asks what happened, and the 下 of 讲下 left
-    # after the marker 先讲 is no part of the name (the part was lost, with three of its points).
-    score, result = _bench_score("zh_duojiao_yutou")
-    assert [(s.key, s.title) for s in result.sections][0] == ("experience", "今天去东莞看店")
-    assert [s.key for s in result.sections] == ["experience", "analysis", "reasons", "plan"]
-    assert score.placed >= 11, score.missed
-
-
-def test_scots_announcement_is_followed() -> None:
-    # "I'm gonnae start wi what happened at the weekend…, then I'll dae the sums, then why…" (round 448): gonnae
-    # and dae are going to and do, around the parts' names.
-    score, result = _bench_score("en_greeting_cards")
-    assert [(s.key, s.title) for s in result.sections][:2] == [("experience", "What happened at the weekend"),
-                                                              ("analysis", "The sums")]
-    assert [s.key for s in result.sections] == ["experience", "analysis", "reasons", "plan"]
 
 
 def test_announced_parts_start_at_their_signposts() -> None:
