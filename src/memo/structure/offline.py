@@ -83,7 +83,8 @@ _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "alright", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we",
      "i", "they", "us", "them", "does", "last", "lastly", "finally", "next"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
-_TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
+# "说到滋味 上礼拜那个收枣的老板…": 说到 / 讲到 (as for) turns to the part named after it.
+_TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:[说讲谈]到|说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")
 _NOT_NAMING_ZH = PARTICLES_ZH | frozenset("讲聊唠到底")  # words of grammar and telling name no part
 
 
