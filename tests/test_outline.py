@@ -2030,6 +2030,11 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_meifa_xuetu", "讲妈"),
         ("en_tintype_camera", "ardly"),
         ("en_fynbos_gardens", "endricks"),
+        # Rounds 451-457: "愿不愿意" is whether she is willing, no thing chosen; a clause that ends on a particle
+        # ("我小声点讲个么，这个事体…") names no matter; 俺 (my) is no part of a word ("俺公公").
+        ("zh_synchro_team", "愿意"),
+        ("zh_shakuhachi_study", "小声"),
+        ("zh_nigugu_whistles", "俺"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

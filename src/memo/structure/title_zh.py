@@ -33,7 +33,8 @@ MATTER_ZH = (r"这件事情?|这个事情?|那(?:件|个)事情?|这桩事体?|�
 _COPULA_ZH = re.compile(r"(?<![还就要可但于不凡老总真倒硬光也都])是(?!不是)")
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
-_CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给]|钟头|分钟|小时|会儿|句话|秒钟?)$")
+# ... or a sentence's closing particle ("我小声点讲个么，这个事体我想了半个多月了").
+_CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给么吧呢啊呀嘛]|钟头|分钟|小时|会儿|句话|秒钟?)$")
 TAIL_ZH = re.compile(
     rf"(?:{MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
@@ -140,7 +141,7 @@ _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(
 # A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
 # judgment put so (值不值, 靠不靠谱, 划不划算, 敢不敢接) weighs it and names nothing, and 不得了 is "very".
 _CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|吧|呢|[，。！？；\s]|$)")
-_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得")
+_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得愿想")  # "愿不愿意", "想不想": willing, not a thing
 
 
 # An amount at the end ("差不多一百万", "三十块"): how much, said of the matter.
@@ -213,6 +214,7 @@ _NOT_WORD_END_ZH = PARTICLES_ZH | PLACE_AFTER_ZH | frozenset("跟与及啥咋样
 
 # Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
 _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
+                                                 "俺咱额"  # my (northern, Shaanxi): "俺公公" is 公公
                                                  "一二三四五六七八九十百千万两")
 
 
