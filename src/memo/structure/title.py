@@ -35,6 +35,7 @@ from .title_zh import (
     PURPOSE_ZH,
     STATEMENT_ZH,
     TAIL_ZH,
+    content_units,
     opening_title_zh,
     said_whole,
 )
@@ -196,8 +197,10 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         opening = standard_telling(opening) if opening is not None else None
     text = ("" if zh else " ").join(s.text for s in sentences)
     ranked = functools.cache(lambda: topic_words(sentences, lex))  # a model's pass over the memo: once, when asked
-    named = _named_title(sentences, lex, opening, text, ranked)
-    if zh and named and not _grounded_zh(named, sentences, lex, text):
+    # The memo's main words, computed once: ranking them tags and tests every word of the memo.
+    words = [w for w, _ in ranked_keywords(sentences, lex)[:20]]
+    named = _named_title(sentences, lex, opening, text, words, ranked)
+    if zh and named and not _grounded_zh(named, lex, text, words):
         named = ""
     if zh and named:
         named = likelier_form(named, text)
@@ -214,31 +217,28 @@ def _surer_word_en(title: str, ranked: Sequence[tuple[TopicWord, float]]) -> boo
     return score >= SURE_EN and word not in low and low not in word
 
 
-def _grounded_zh(title: str, sentences: Sequence[Sentence], lex: Lexicon, text: str) -> bool:
+def _grounded_zh(title: str, lex: Lexicon, text: str, words: Sequence[str]) -> bool:
     """A Mandarin title the speaker named holds one of the memo's main words or a word said three times, or is said
     again ("牙的事情": 牙): "要不要到阿拉店里来", "声儿沙沙的说实话" are what someone said once, and the memo's words
     (藤椅, 木耳) say what it is about. One that says something of the speaker or his talk (``ASIDE_ZH``: 说实话,
-    让我觉得) never is."""
+    让我觉得) never is. ``words``: the memo's main words (``ranked_keywords``)."""
     if ASIDE_ZH.search(title):
         return False
-    words = [w for w, _ in ranked_keywords(sentences, lex)[:20]]
     if any(w in title for w in words):
         return True
     if DECIDED_ZH.match(title):
         # "要不要自己也弄一条", "要不要拿去做水质检测": a step of the plan, unless it holds a main word (or names
         # what it decides about first: "押金，要不要告他").
         return False
-    said = [u for u in tokens(title) if len(u) >= 2 and u not in lex.common_words and text.count(u) >= 2]
+    said = [u for u in content_units(title, lex) if text.count(u) >= 2]
     return bool(said) or text.count(title.removesuffix("的事情")) >= 2
 
 
 def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | None, text: str,
-                 topic_ranked: Callable[[], Sequence[tuple[TopicWord, float]]]) -> str:
-    """The topic as the speaker names it in the opening; "" when the opening names none. ``topic_ranked``: the
-    memo's topic words with their scores, computed when first asked."""
+                 words: Sequence[str], topic_ranked: Callable[[], Sequence[tuple[TopicWord, float]]]) -> str:
+    """The topic as the speaker names it in the opening; "" when the opening names none. ``words``: the memo's main
+    words (``ranked_keywords``); ``topic_ranked``: its topic words with their scores, computed when first asked."""
     zh = lex.language == "zh"
-    ranked = ranked_keywords(sentences, lex)  # computed once: it tags and tests every word of the memo
-    words = [w for w, _ in ranked[:20]]
     before_parts = opening is not None  # the speaker named the topic, then listed the parts
     if opening is None:
         opening = " ".join(s.text for s in _opening_sentences(sentences, zh))

@@ -160,6 +160,11 @@ def _place_alone(word: str) -> bool:
     return len(word) == 2 and word_tag(word) == "ns"
 
 
+def content_units(phrase: str, lex: Lexicon) -> list[str]:
+    """The words of ``phrase`` (tokens of two characters or more) that are no common word of speech."""
+    return [u for u in tokens(phrase) if len(u) >= 2 and u not in lex.common_words]
+
+
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing. Where the speaker is just back from is the topic only when it is
@@ -170,7 +175,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
-            units = [u for u in tokens(topic) if len(u) >= 2 and u not in lex.common_words]
+            units = content_units(topic, lex)
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
                     or _COPULA_ZH.search(topic) \
@@ -197,7 +202,7 @@ def _with_second_matter(topic: str, after: str, text: str, lex: Lexicon) -> str:
     content word the memo says again: "家长会和校服"."""
     m = _SECOND_MATTER_ZH.match(after)
     second = m.group(1) if m else ""
-    units = [u for u in tokens(second) if len(u) >= 2 and u not in lex.common_words]
+    units = content_units(second, lex)
     if not units or second in topic or META_ZH.search(second) or STATEMENT_ZH.search(second) \
             or person_zh(second, text, addressed=False) or not any(text.count(u) >= 2 for u in units):
         return topic
