@@ -462,11 +462,11 @@ def _until_unnamed_line(segment: str, template: Template, language: str) -> str:
     named: set[str] = set()
     for n, line in enumerate(lines):
         items = items_of(line, language)
-        if len(named) >= 2 and items and not names_a_section(items[0], template, language) \
-                and not _ORDINAL.match(line):
+        naming = [item for item in items if names_a_section(item, template, language)]
+        if len(named) >= 2 and items and items[0] not in naming and not _ORDINAL.match(line):
             return "\n".join(lines[:n])
-        named |= {section_named(item, template, language).key for item in items
-                  if names_a_section(item, template, language)}
+        # Named by cues, as names_a_section asks: a signal alone ("我现在的工作") names no part here.
+        named |= {section_named(item, template, language, signals=False).key for item in naming}
     return segment
 
 
