@@ -89,11 +89,12 @@ def main() -> None:
     parser.add_argument("--weights", default="1.5", help="leaning weights to compare in --cv (comma-separated)")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--before", type=int, default=0, help="learn only from blind rounds before this one")
+    parser.add_argument("--languages", nargs="+", default=["zh", "en"], help="the models to write")
     args = parser.parse_args()
     memos = labelled_memos(MEMOS, args.before)
     print(f"{len(memos)} dev memos, {sum(len(m['rows']) for m in memos)} labelled sentences", file=sys.stderr)
     if not args.cv:
-        for language in ("zh", "en"):
+        for language in args.languages:
             model = fit(memos, language, args.min_memos, args.c)
             out = DATA / f"leaning_{language}.json"
             out.write_text(json.dumps(dict(language=language, sections=model.sections, intercept=model.intercept,

@@ -10,6 +10,7 @@ import pytest
 from memo.records import Segment, Transcript
 from memo.structure.cleanup import clean_text, clean_transcript, count_fillers
 from memo.structure.loaders import load_transcript, transcript_from_text
+from memo.structure.sentences import Sentence
 
 MEMO_ZH = Path(__file__).resolve().parent.parent / "samples" / "memo_zh.txt"
 # The filler tokens, counted as plain substrings (independent of memo's own counting).
@@ -191,3 +192,28 @@ def test_a_name_said_twice_over_stays_doubled() -> None:
     once = transcript_from_text("my chin hurts. chin chin is a snack. my chin is fine.", language="en")
     once = clean_transcript(once).text()
     assert "chin chin" not in once  # said alone too: the doubled one is a stutter
+
+
+def test_a_transcript_spaced_without_punctuation_reads_with_commas_at_its_pauses() -> None:
+    # Recognisers often write Mandarin with a space at each pause and no punctuation; the rules comma only long
+    # clauses, which left points like "他下个月要回老家问我要不要接他的摊子". A reader gets a comma at each pause
+    # between clauses; parts, sections and the title are found on the text as said, as before.
+    text = ("嗯 今天下午我去了菜市场 那个卖鱼的老板跟我讲 他下个月要回老家 问我要不要接他的摊子 我说我考虑一下\n"
+            "其实我心里早就想自己干了 在超市上班一个月四千 干了六年 一点盼头都没有 可是接摊子要三万块 我手里只有"
+            "一万五 还得跟我姐借 我姐那个人 借钱容易 就是嘴碎 天天问你还钱没有\n"
+            "我想了一晚上 还是想试一下 明天早上先去问问 转让费能不能少点 再去银行问问贷款 要是利息太高 就先不贷了 "
+            "先把姐那边的钱借过来 下个礼拜跟老板签合同")
+    clean = clean_transcript(transcript_from_text(text, language="zh"))
+    shown = clean.text()
+    for pause in ("回老家，问我", "一个月四千，干了六年", "先去问问，转让费"):
+        assert pause in shown
+    said = clean.text(reading=False)
+    assert "回老家问我" in said and "\x1d" not in said + shown
+    for as_said, as_shown in zip(clean.sentences, clean.shown(), strict=True):
+        assert as_shown.text.replace("，", "") == as_said.text.replace("，", "")
+    # Each segment still begins where it did, so a point maps back to the time it was said.
+    two_segments = Sentence("他要回老家问我要不要接", (3, 4), False, (0, 5), (5,)).shown()
+    assert two_segments.text == "他要回老家，问我要不要接" and two_segments.offsets == (0, 6)
+    # A transcript with its own punctuation keeps it as it was.
+    punctuated = text.replace(" ", "，").replace("\n", "。")
+    assert clean_text(punctuated, "zh") == clean_text(punctuated, "zh", reading=False)

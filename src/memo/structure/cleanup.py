@@ -23,6 +23,7 @@ from .homophones import apply_fixes, memo_fixes
 from .layout import is_timed, paragraph_starts
 from .lexicon import Lexicon, Rule, count_fillers, filler_word_pattern, lexicon, to_simplified  # noqa: F401 (re-exported)
 from .sentences import (  # noqa: F401 (Sentence, PAUSE, SEG, ZH_OPEN_END are re-exported)
+    CLAUSE,
     PAUSE,
     SEG,
     ZH_DANGLING,
@@ -31,10 +32,12 @@ from .sentences import (  # noqa: F401 (Sentence, PAUSE, SEG, ZH_OPEN_END are re
     Sentence,
     finish_sentence,
     join_sentences,
+    marks_as_commas,
     resolve_pauses_en,
     resolve_pauses_zh,
     runs_on,
     segment_offsets,
+    spaced_zh,
     split_en,
     split_zh,
     tidy_zh,
@@ -102,8 +105,8 @@ def _dedupe_zh(text: str, lex: Lexicon) -> str:
     def repl(m: re.Match) -> str:
         return m.group(0) if m.group(1) in lex.reduplicable else m.group(1)
 
-    text = re.sub(rf"([{_CJK}]{{2,4}})(?:[{PAUSE}，、]?\1)+", repl, text)
-    return re.sub(rf"([我你他她它])[{PAUSE}，、]\1", r"\1", text)
+    text = re.sub(rf"([{_CJK}]{{2,4}})(?:[{PAUSE}{CLAUSE}，、]?\1)+", repl, text)
+    return re.sub(rf"([我你他她它])[{PAUSE}{CLAUSE}，、]\1", r"\1", text)
 
 
 def _dedupe_en(text: str, lex: Lexicon, doubled: frozenset[str] = frozenset()) -> str:
@@ -162,23 +165,26 @@ class CleanTranscript:
     sentences: tuple[Sentence, ...]
     timed: bool
 
-    def paragraphs(self) -> list[list[Sentence]]:
-        groups: list[list[Sentence]] = []
-        for s in self.sentences:
+    def shown(self) -> tuple[Sentence, ...]:
+        """The sentences for a reader, with their commas (Sentence.shown)."""
+        return tuple(s.shown() for s in self.sentences)
+
+    def text(self, reading: bool = True) -> str:
+        """Paragraphs of sentences, ``shown`` (else as said)."""
+        groups: list[list[str]] = []
+        for s in self.shown() if reading else self.sentences:
             if not groups or s.paragraph_start:
                 groups.append([])
-            groups[-1].append(s)
-        return groups
-
-    def text(self) -> str:
-        return "\n\n".join(joiner(self.language).join(s.text for s in p) for p in self.paragraphs())
+            groups[-1].append(s.text)
+        return "\n\n".join(joiner(self.language).join(g) for g in groups)
 
 
-def clean_text(text: str, language: str) -> str:
-    """Clean a piece of text (no segment bookkeeping): fillers out, punctuation restored."""
+def clean_text(text: str, language: str, reading: bool = True) -> str:
+    """Clean a piece of text (no segment bookkeeping): fillers out, punctuation restored; ``reading``: with the
+    commas for a reader (CleanTranscript.text)."""
     from .loaders import transcript_from_text
 
-    return clean_transcript(transcript_from_text(text, language=language)).text()
+    return clean_transcript(transcript_from_text(text, language=language)).text(reading)
 
 
 def clean_transcript(
@@ -214,7 +220,7 @@ def clean_transcript(
         parts.append(SEG + cleaned)
     joined = "".join(parts)
     if zh:
-        joined = tidy_zh(_dedupe_zh(resolve_pauses_zh(joined), lex))
+        joined = tidy_zh(_dedupe_zh(resolve_pauses_zh(joined, spaced_zh(transcript.text)), lex))
         raw_sentences = split_zh(joined)
     else:
         joined = resolve_pauses_en(joined)
@@ -240,4 +246,4 @@ def clean_transcript(
         else:
             sentences.append(sentence)
         pending_paragraph = False
-    return CleanTranscript(lex.language, tuple(sentences), timed)
+    return CleanTranscript(lex.language, tuple(marks_as_commas(s) for s in sentences), timed)

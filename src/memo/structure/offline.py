@@ -302,7 +302,9 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
     clean: CleanTranscript = clean_transcript(transcript)
     lex = lexicon(transcript.language)
     zh = lex.language == "zh"
-    sentences = clean.sentences
+    # The parts, sections and title are found on the text as said; the points and the cleaned transcript read
+    # with a comma at each pause between clauses (Sentence.commas).
+    sentences, shown = clean.sentences, clean.shown()
 
     spec, announced, start, opening = template, [""] * len(template.sections), 0, None
     lines = spoken_lines(transcript)
@@ -317,7 +319,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
         opening = lines[: first_item if first_item >= 0 else found.end]
         for item in sorted(found.items, key=len, reverse=True):
             opening = opening.replace(item, "")
-        opening = clean_text(opening, transcript.language)
+        opening = clean_text(opening, transcript.language, reading=False)
     if progress:
         progress(f"structuring into {len(spec.sections)} sections")
     k = len(spec.sections)
@@ -340,14 +342,14 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
             spec = replace(spec, sections=tuple(every[j] for j in kept))
     labels = follow_returns(sentences, labels, spec.sections, lex)
 
-    doc_df = Counter(u for s in sentences for u in set(tokens(s.text)))
+    doc_df = Counter(u for s in shown for u in set(tokens(s.text)))
     sections, taken, section_starts = [], [], set()
     for j, section_spec in enumerate(spec.sections):
         ids = [i for i, label in enumerate(labels) if label == j]
         starts = set(runs(labels, j))
         section_starts |= starts
         # A run of the section that follows another section's sentences opens a paragraph of its own.
-        part = [replace(sentences[i], paragraph_start=True) if i in starts else sentences[i] for i in ids]
+        part = [replace(shown[i], paragraph_start=True) if i in starts else shown[i] for i in ids]
 
         def planned(c: Candidate, ids: Sequence[int] = ids, part: Sequence[Sentence] = part) -> PlannedPoint:
             segs = part[c.sentence].segments_of(c.start, c.end)
@@ -368,13 +370,13 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
 
     # The cleaned transcript keeps its paragraphs and starts a new one where each section begins.
     paragraphs: list[list[str]] = []
-    for i, s in enumerate(sentences):
+    for i, s in enumerate(shown):
         if not paragraphs or s.paragraph_start or i in section_starts:
             paragraphs.append([])
         paragraphs[-1].append(s.text)
     cleaned_text = "\n\n".join(joiner(transcript.language).join(p) for p in paragraphs)
     title = make_title(sentences, transcript.source, lex, opening)
-    return OutlinePlan(title, transcript.language, sentences, tuple(sections), cleaned_text, found is not None,
+    return OutlinePlan(title, transcript.language, shown, tuple(sections), cleaned_text, found is not None,
                        clean.timed)
 
 

@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 
 PAUSE = "\x1f"  # a spoken pause (removed filler, space in a Chinese transcript)
 SEG = "\x1e"  # a segment boundary; kept through cleanup so sentences map back to segments
+CLAUSE = "\x1d"  # a pause between clauses of a transcript without punctuation: a comma for reading only
 
 _WS = "[ \t\n\r\f\v]"  # whitespace without the SEG / PAUSE marks (which \s matches)
 ZH_END = "。！？；…"
@@ -48,9 +49,19 @@ _ZH_NEXT_ITEM = re.compile(
 _ZH_BARE_ORDINAL = re.compile(r"(?:^|[。！？；])(?:第[一二三四五六七八九十]|首先|其次|另外)$")
 
 
-def resolve_pauses_zh(text: str) -> str:
+def spaced_zh(text: str) -> bool:
+    """Whether a Mandarin transcript marks its clauses with spaces alone (hardly a comma or a stop), as many
+    recognisers write it: then each pause between two clauses of some length is where a reader wants a comma."""
+    spaces = len(re.findall(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])", text))
+    return spaces >= 20 and len(re.findall(f"[{_ZH_PUNCT}]", text)) * 10 <= spaces
+
+
+def resolve_pauses_zh(text: str, spaced: bool = False) -> str:
     """Pause marks become commas where a clause boundary is likely, and full stops before the next item of an
-    enumeration; elsewhere they disappear. A removed hesitation between pauses ("学会 嗯 第二") is a long pause."""
+    enumeration; elsewhere they disappear. A removed hesitation between pauses ("学会 嗯 第二") is a long pause.
+    In a ``spaced`` transcript (``spaced_zh``) a pause after a clause of four characters or more, which the rules
+    leave out, becomes a ``CLAUSE`` mark: a comma for the reader only (``Sentence.commas``), so the finders of
+    parts, sections and titles read the text as before."""
     out: list[str] = []
     pieces = re.split(f"({PAUSE}+)", text)
     for i, piece in enumerate(pieces):
@@ -59,7 +70,7 @@ def resolve_pauses_zh(text: str) -> str:
             continue
         before = "".join(out)
         after = "".join(pieces[i + 1 :])
-        plain_before = before.replace(SEG, "")
+        plain_before = before.replace(SEG, "").replace(CLAUSE, "")  # the rules read the text as said
         plain_after = after.replace(SEG, "")
         if not plain_before or not plain_after or plain_before[-1] in _ZH_PUNCT or plain_after[0] in _ZH_PUNCT:
             continue
@@ -80,7 +91,12 @@ def resolve_pauses_zh(text: str) -> str:
             continue  # "带来的 效率提升": a pause inside a noun phrase, not after a clause
         if (len(clause) >= 5 and plain_after[0] in _ZH_OPENERS) or len(clause) >= 12:
             out.append("，")
+        elif spaced and len(re.split(f"[{_ZH_PUNCT}{CLAUSE}]", before.replace(SEG, ""))[-1]) >= 4 \
+                and len(nxt.replace(PAUSE, "")) >= 4:
+            out.append(CLAUSE)
     return "".join(out)
+
+
 
 
 def tidy_zh(text: str) -> str:
@@ -146,7 +162,8 @@ def split_en(text: str) -> list[str]:
 def finish_sentence(text: str, lex: Lexicon) -> str:
     text = text.replace(SEG, "").strip()
     if lex.language == "zh":
-        text = text.strip("，、 ")
+        # A reading comma beside a mark (a filler between them was cut) is one mark too many.
+        text = re.sub(f"{CLAUSE}+(?=[{_ZH_PUNCT}])|(?<=[{_ZH_PUNCT}]){CLAUSE}+", "", text).strip("，、 " + CLAUSE)
         if text and text[-1] not in ZH_END + "”」』）)":
             text += "。"
     else:
@@ -171,6 +188,18 @@ class Sentence:
     # Where each of ``segments`` begins in ``text`` (character offsets, the first 0): a clause of the sentence
     # maps back to just the segments it overlaps. Empty when unknown (then the whole sentence's segments count).
     offsets: tuple[int, ...] = ()
+    # Where a reader wants a comma that the text as said lacks (a pause between clauses, see resolve_pauses_zh):
+    # positions in ``text``, each before the character there. Parts, sections and titles are found on ``text``.
+    commas: tuple[int, ...] = ()
+
+    def shown(self) -> Sentence:
+        """The sentence for a reader: its ``commas`` in its text, its segment offsets moved with them."""
+        if not self.commas:
+            return self
+        bounds = (0, *self.commas, len(self.text))
+        text = "，".join(self.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+        offsets = tuple(o + sum(1 for c in self.commas if c <= o) for o in self.offsets)
+        return Sentence(text, self.segments, self.paragraph_start, offsets)
 
     def segments_of(self, start: int, end: int) -> tuple[int, ...]:
         """The segments that characters ``start:end`` of ``text`` came from."""
@@ -207,6 +236,16 @@ def runs_on(previous: str, text: str) -> bool:
         return False
     scrap = len(re.findall(f"[{_CJK}]", text)) <= 4 and text[-1] == "。"
     return scrap or bool(_ZH_CONTINUES.search(text))
+
+
+def marks_as_commas(sentence: Sentence) -> Sentence:
+    """``sentence`` with its CLAUSE marks out of its text and in its ``commas``."""
+    if CLAUSE not in sentence.text:
+        return sentence
+    pieces = sentence.text.split(CLAUSE)
+    commas = tuple(sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1))
+    offsets = tuple(o - sentence.text[:o].count(CLAUSE) for o in sentence.offsets)
+    return Sentence("".join(pieces), sentence.segments, sentence.paragraph_start, offsets, commas)
 
 
 def join_sentences(first: Sentence, second: Sentence) -> Sentence:
