@@ -2077,6 +2077,9 @@ def test_a_day_told_first_is_no_title() -> None:
         # 碰到的事 is what happened, Qinghai 阿门弄 is the plan (round 232's Hoh Xil volunteer went unread).
         ("zh", "那我就按顺序来 先把账算清楚 再说说上个月去格尔木路上碰到的事 然后说我为啥非要去 最后说阿门弄\n"
                "账先算 去可可西里的保护站当志愿者", ("analysis", "experience", "reasons", "plan")),
+        # Gansu 阿么弄 too (round 465's tow truck read it with 为啥, three parts, and placed 7).
+        ("zh", "今天说一下 先说那天晚上乌鞘岭上碰上的事 还有这一阵跟着跑的 然后算算账 再说为啥非要弄这个 最后说阿么弄\n"
+               "那天是上个月二十号", ("experience", "analysis", "reasons", "plan")),
         # A part named by a time of day alone is what happened then; 这账 is the money (round 230's guokui shop).
         ("zh", "额先说今儿早上 在王师铺子里 经了些啥 再把这账扒拉一下 然后说说额为啥想弄这 最后说下一步咋弄\n"
                "今儿早上三点五十 额就到了", ("experience", "analysis", "reasons", "plan")),
