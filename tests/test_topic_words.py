@@ -67,6 +67,10 @@ def test_people_are_found_and_never_open_a_title() -> None:
     assert P.people_en("Priya said no. I rang Dave. Sarah's at work. Berlin is cheap.") == {"priya", "dave", "sarah"}
     # Spoken to, whatever the case of the word after ("he said Trace I can't": round 151's pub was titled "Trace").
     assert P.people_en("he said Trace I can't do another summer. the Royal is the last pub.") == {"trace"}
+    # A thing said in lower case after an article is no one, whatever verb it takes ("Capoeira came from…" had
+    # kept round 462's capoeira classes out of their title); a name keeps its capital there ("the Manny money").
+    assert P.people_en("I'm starting the capoeira classes. Capoeira came from the slaves. Manny said the Manny "
+                       "money goes to the roof.") == {"manny"}
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")

@@ -189,8 +189,12 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     with ("Sarah's putting Maisie to bed", "Priya said", "I rang Dave"), lower-cased; a place is seldom said so.
     Without capitals, a bare word with 's, before said/told/knew… or after told/asked/rang ("tammy said", "jess's
     mum", "me and gary"), none of ``plain`` (words of speech) or of grammar."""
+    # A word said in lower case after an article is a thing, whatever verb follows it ("the capoeira classes" and
+    # "Capoeira came from the slaves"); a name keeps its capital there ("the Manny money", "a Col Brennan whip").
+    articled = set(re.findall(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]{3,})\b", text))
     named = {(m.group(1) or m.group(2)).lower() for pattern in (_PERSON_EN, _ADDRESSED_EN)
              for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES}
+    named -= articled
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
