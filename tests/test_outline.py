@@ -2035,6 +2035,14 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_synchro_team", "愿意"),
         ("zh_shakuhachi_study", "小声"),
         ("zh_nigugu_whistles", "俺"),
+        # Round 465's tow truck, round 466's old liquor, round 465's dog bite, round 462's pie and mash: the speaker
+        # saying who he is ("我杨建兵 这个事…"), "还有额" (and me, Shaanxi), 王娘娘 (an aunt, Chongqing), "the
+        # landlord wants".
+        ("zh_tow_truck", "杨建兵"),
+        ("zh_laojiu_collection", "额"),
+        ("zh_dog_bite", "娘娘"),
+        ("en_pie_mash", "wants"),
+        ("zh_son_acne", "种"),  # "那种凹洞": a kind of, no part of the word
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

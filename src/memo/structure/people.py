@@ -64,7 +64,7 @@ _PERSON_LOWER_EN = re.compile(r"(?:\b([A-Za-z']+)[.,;:!?]?\s+|^)([a-z]{3,})(?:'s
 _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone", "anybody", "nobody", "people",
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
-               "先生")
+               "先生", "娘娘", "嬢嬢", "孃孃")  # 娘娘 / 嬢嬢: an aunt, an older woman (Sichuan, Chongqing: 王娘娘)
 # Posts said after a surname are someone (孔书记, 王校长, 刘厂长); alone they are the post, which a memo may be
 # about (竞聘校长, 第一书记).
 _ALL_SURNAMES_ZH = _SURNAMES_ZH | _MORE_SURNAMES_ZH | frozenset(_NICKNAMED_ZH)
@@ -171,6 +171,13 @@ def _surnamed_zh(word: str, text: str) -> bool:
     char, n = before.most_common(1)[0] if before else ("", 0)
     return n >= 2 and n >= 0.8 * text.count(word) and char in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
         and not word_tag(char + word)
+
+
+def introduces_zh(phrase: str) -> bool:
+    """The speaker saying who he is: I and a name ("我杨建兵 这个事我想了小半个月了")."""
+    named = re.fullmatch(r"[我俺额偶]([\u4e00-\u9fff]{2,3})", phrase)
+    return bool(named) and named.group(1)[0] in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
+        and word_tag(named.group(1))[:2] in ("", "nr")
 
 
 def speaker_zh(word: str, text: str) -> bool:

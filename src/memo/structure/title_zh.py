@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
-from .people import chars_before, person_zh
+from .people import chars_before, introduces_zh, person_zh
 from .similarity import tokens
 from .telling_zh import TELL_ZH, XIA_OF_TELLING
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
@@ -217,8 +217,10 @@ PRONOUN_HEAD_ZH = re.compile(r"这些|那些|这样|那样|[它他她我你]")
 _NOT_WORD_END_ZH = PARTICLES_ZH | PLACE_AFTER_ZH | frozenset("跟与及啥咋样")
 
 
-# Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子).
+# Characters before a noun that are not part of it: who does what with it (想买房, 在部队, 把鸭子), how many (根桩子),
+# what kind (那种凹洞).
 _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
+                                                 "种"
                                                  "俺咱额"  # my (northern, Shaanxi): "俺公公" is 公公
                                                  "一二三四五六七八九十百千万两")
 
@@ -319,7 +321,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title.strip())
         # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
         lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or _place_alone(title) \
-            or person_zh(title, text, addressed=False)
+            or person_zh(title, text, addressed=False) or introduces_zh(title)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
             return _with_second_matter(title, opening[named.end():], text, lex)  # "今天想说一下换车的事"
         # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.

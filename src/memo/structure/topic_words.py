@@ -163,7 +163,7 @@ _HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
 # Kin head no thing (大舅|哥), and before a head they make it someone's (舅舅|店 is the uncle's shop).
 _KIN_CHARS_ZH = frozenset(KIN_ZH + ELDERS_ZH)
 # Suffixes (老汉|儿, 老倌|子) head no thing either.
-_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | _KIN_CHARS_ZH
+_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | _KIN_CHARS_ZH | frozenset("俺咱额")  # 还有|额 (Shaanxi "and me")
 
 
 def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
@@ -244,7 +244,10 @@ def _verb_and_object(word: str) -> bool:
 
 # Words that end a verb or adverb phrase, never a noun phrase ("coming off", "near enough", "goes home").
 _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", "enough", "about", "around", "anyway",
-                            "though", "yet", "home", "again", "together", "since", "ago", "later", "sorry", "past"))
+                            "though", "yet", "home", "again", "together", "since", "ago", "later", "sorry", "past",
+                            # what a subject does: "the landlord wants" is no "landlord want"
+                            "wants", "wanted", "says", "said", "told", "asked", "asks", "thinks", "thought", "reckons",
+                            "knows", "knew"))
 # Words of time, number and speech no memo is about ("quarter past four", "seventeen quid", "it makes sense"), beside
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
 # the title's keywords may still say them.
