@@ -2043,6 +2043,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_dog_bite", "娘娘"),
         ("en_pie_mash", "wants"),
         ("zh_son_acne", "种"),  # "那种凹洞": a kind of, no part of the word
+        # Round 473's 车鼓 troupe and round 474's Israel contract: how old someone is ("先讲一下阿公今年八十一"),
+        # this time ("这回这个事儿是我这辈子最大的一个事儿").
+        ("zh_chegu_troupe", "今年"),
+        ("zh_israel_contract", "这回"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

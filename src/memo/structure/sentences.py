@@ -243,7 +243,8 @@ def marks_as_commas(sentence: Sentence) -> Sentence:
     if CLAUSE not in sentence.text:
         return sentence
     pieces = sentence.text.split(CLAUSE)
-    commas = tuple(sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1))
+    # Two marks together (the words between them were cut) are one comma.
+    commas = tuple(sorted({sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1)}))
     offsets = tuple(o - sentence.text[:o].count(CLAUSE) for o in sentence.offsets)
     return Sentence("".join(pieces), sentence.segments, sentence.paragraph_start, offsets, commas)
 

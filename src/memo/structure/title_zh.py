@@ -93,7 +93,8 @@ ASIDE_ZH = re.compile(r"说实话|说真的|说到底|说白了|讲真|老实(?:
 # A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事"): when it
 # happened; what happened is named later.
 _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)?(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+"
-                     r"(?:晚上|早上|上午|下午|中午|夜里|黑夜)?|(?:上|下|这|本)?个?(?:礼拜|星期|周)[一二三四五六日天]?)$")
+                     r"(?:晚上|早上|上午|下午|中午|夜里|黑夜)?|(?:上|下|这|本)?个?(?:礼拜|星期|周)[一二三四五六日天]?"
+                     r"|[这那上下头][回次趟])$")  # "这回这个事儿是我这辈子最大的事": this time, no topic
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
 PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
@@ -109,6 +110,7 @@ STATEMENT_ZH = re.compile(
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
     r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
     r"|^[我俺额](?:坐|躺|蹲|窝|站)在?[^，。]{1,6}[里上边头]$"  # "我坐厨房里 介个事儿": where he is as he speaks
+    r"|今年[一二三四五六七八九十两几]+岁?了?$"  # "先讲一下阿公今年八十一": how old someone is
 )
 
 
