@@ -2089,6 +2089,12 @@ def test_a_day_told_first_is_no_title() -> None:
         # 碰到的事 is what happened, Qinghai 阿门弄 is the plan (round 232's Hoh Xil volunteer went unread).
         ("zh", "那我就按顺序来 先把账算清楚 再说说上个月去格尔木路上碰到的事 然后说我为啥非要去 最后说阿门弄\n"
                "账先算 去可可西里的保护站当志愿者", ("analysis", "experience", "reasons", "plan")),
+        # "what i'm gonna do is, first…" says how the memo goes, not its plan part (round 470's lacrosse showcase
+        # went unread).
+        ("en", "tanya wants an answer by sunday so i'm gonna talk it out. ok so what i'm gonna do is, first just what "
+               "happened saturday at the tryout while it's fresh. then why this even matters, for owen and i guess "
+               "for me. then the money, which is the ugly part. and then what we're actually gonna do about it\n"
+               "so saturday. we left at five thirty", ("experience", "reasons", "analysis", "plan")),
         # Gansu 阿么弄 too (round 465's tow truck read it with 为啥, three parts, and placed 7).
         ("zh", "今天说一下 先说那天晚上乌鞘岭上碰上的事 还有这一阵跟着跑的 然后算算账 再说为啥非要弄这个 最后说阿么弄\n"
                "那天是上个月二十号", ("experience", "analysis", "reasons", "plan")),

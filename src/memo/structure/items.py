@@ -127,7 +127,10 @@ _EN_PRONOUN = re.compile(r"it\b(?!'s)", re.I)  # not "this": "this morning" name
 # "the plan is I'll tell you about yesterday first": the plan of the memo, not its plan part, so the item follows.
 _EN_AS = re.compile(
     r"^.*\b(?:structure|outline|organi[sz]e|split|break)\b(?:\s+(?:this|it|things|them))?\s+(?:as|into)\s+"
-    r"|^(?:so\s+)?(?:the|my) (?:plan|idea) (?:is|for this is)\s+(?:(?:i'll|i will|i'm going to|we'll|to)\s+)?", re.I
+    r"|^(?:so\s+)?(?:the|my) (?:plan|idea) (?:is|for this is)\s+(?:(?:i'll|i will|i'm going to|we'll|to)\s+)?"
+    # "ok so what i'm gonna do is, first just what happened": how the memo goes, not its plan part.
+    r"|^(?:(?:ok|okay|so|right)[\s,]+)*what (?:i|we)(?:'m| am|'re| are) (?:gonna|going to) do (?:here )?is\b[\s,:]*",
+    re.I,
 )
 # "I'm going to do it in order why we want it": the first item follows the words that say how the memo goes (the
 # comma between them may have gone with a filler: "in order, like, why…").
