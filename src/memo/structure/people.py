@@ -18,6 +18,9 @@ from .similarity import STOP_EN
 KIN_ZH = "爸妈爷奶姥哥姐弟妹"
 # A nickname (小雅, 老王, 阿杰, 乐乐, 辉哥, 芳姐); 爷爷, 妈妈, 大哥, 表姐 are kin, who a memo may well be about.
 ELDERS_ZH = "叔舅婶伯公婆姑姨"
+# I (北方 俺, Shaanxi 额, Taiwanese 偶) and, before a noun, my (俺公公, 咱家, 额爸).
+_I_ZH = "我俺额偶"
+MY_ZH = "俺咱额"
 _NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{KIN_ZH}{ELDERS_ZH}宝])\1"
                       rf"|[^{KIN_ZH}{ELDERS_ZH}大二三表堂][哥姐嫂])$")
 # jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
@@ -175,7 +178,7 @@ def _surnamed_zh(word: str, text: str) -> bool:
 
 def introduces_zh(phrase: str) -> bool:
     """The speaker saying who he is: I and a name ("我杨建兵 这个事我想了小半个月了")."""
-    named = re.fullmatch(r"[我俺额偶]([\u4e00-\u9fff]{2,3})", phrase)
+    named = re.fullmatch(rf"[{_I_ZH}]([\u4e00-\u9fff]{{2,3}})", phrase)
     return bool(named) and named.group(1)[0] in _SURNAMES_ZH | _MORE_SURNAMES_ZH \
         and word_tag(named.group(1))[:2] in ("", "nr")
 
@@ -184,7 +187,7 @@ def speaker_zh(word: str, text: str) -> bool:
     """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军"): a name the dictionary lacks
     or calls one, not what the speaker is (我是老师)."""
     tag = word_tag(word)
-    introduced = re.search(rf"(?:我|俺|额|偶)(?:是|叫){re.escape(word)}", text[:_OPENING_ZH])
+    introduced = re.search(rf"[{_I_ZH}](?:是|叫){re.escape(word)}", text[:_OPENING_ZH])
     return (not tag or tag.startswith("nr")) and bool(introduced)
 
 

@@ -70,7 +70,8 @@ def resolve_pauses_zh(text: str, spaced: bool = False) -> str:
             continue
         before = "".join(out)
         after = "".join(pieces[i + 1 :])
-        plain_before = before.replace(SEG, "").replace(CLAUSE, "")  # the rules read the text as said
+        marked_before = before.replace(SEG, "")
+        plain_before = marked_before.replace(CLAUSE, "")  # the rules read the text as said
         plain_after = after.replace(SEG, "")
         if not plain_before or not plain_after or plain_before[-1] in _ZH_PUNCT or plain_after[0] in _ZH_PUNCT:
             continue
@@ -91,7 +92,7 @@ def resolve_pauses_zh(text: str, spaced: bool = False) -> str:
             continue  # "带来的 效率提升": a pause inside a noun phrase, not after a clause
         if (len(clause) >= 5 and plain_after[0] in _ZH_OPENERS) or len(clause) >= 12:
             out.append("，")
-        elif spaced and len(re.split(f"[{_ZH_PUNCT}{CLAUSE}]", before.replace(SEG, ""))[-1]) >= 4 \
+        elif spaced and len(re.split(f"[{_ZH_PUNCT}{CLAUSE}]", marked_before)[-1]) >= 4 \
                 and len(nxt.replace(PAUSE, "")) >= 4:
             out.append(CLAUSE)
     return "".join(out)

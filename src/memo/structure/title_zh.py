@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
-from .people import chars_before, introduces_zh, person_zh
+from .people import MY_ZH, chars_before, introduces_zh, person_zh
 from .similarity import tokens
 from .telling_zh import TELL_ZH, XIA_OF_TELLING
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
@@ -223,8 +223,7 @@ _NOT_WORD_END_ZH = PARTICLES_ZH | PLACE_AFTER_ZH | frozenset("跟与及啥咋样
 # what kind (那种凹洞).
 _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫跟与及只根条张块头台间家位几每该次点紧老小大讲问喊"
                                                  "种"
-                                                 "俺咱额"  # my (northern, Shaanxi): "俺公公" is 公公
-                                                 "一二三四五六七八九十百千万两")
+                                                 "一二三四五六七八九十百千万两") | frozenset(MY_ZH)  # "俺公公" is 公公
 
 
 def said_whole(word: str, text: str) -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .homophones import is_verb_zh, straddle_share, word_tag
 from .lexicon import Lexicon
-from .people import ADDRESS_EN, DETERMINERS_EN, ELDERS_ZH, KIN_ZH, chars_before, people_en, person_zh, speaker_zh
+from .people import ADDRESS_EN, DETERMINERS_EN, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .similarity import STOP_EN
 from .telling_zh import TELL_ZH
@@ -163,7 +163,7 @@ _HEAD_TAGS_ZH = ("n", "ng", "zg", "nz")
 # Kin head no thing (大舅|哥), and before a head they make it someone's (舅舅|店 is the uncle's shop).
 _KIN_CHARS_ZH = frozenset(KIN_ZH + ELDERS_ZH)
 # Suffixes (老汉|儿, 老倌|子) head no thing either.
-_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | _KIN_CHARS_ZH | frozenset("俺咱额")  # 还有|额 (Shaanxi "and me")
+_NOT_HEADS_ZH = frozenset("儿子") | PARTICLES_ZH | _KIN_CHARS_ZH | frozenset(MY_ZH)  # 还有|额 (Shaanxi "and me")
 
 
 def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
