@@ -3,6 +3,7 @@
     python bench/train_leaning.py            # write src/memo/structure/data/leaning_<zh|en>.json
     python bench/train_leaning.py --cv 5     # k-fold by memo: placement with and without the model, on memos
                                              # the fold's model never saw
+    python bench/train_leaning.py --before 460 --languages zh   # only the Mandarin model, from rounds before 460
 
 Each sentence of a dev memo (as the offline engine cuts it) that holds one key point's first anchor is labelled
 with that point's section. Held-out memos (``heldout = true``) are never read. Only features said in
