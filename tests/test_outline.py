@@ -1263,6 +1263,35 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "so Saturday.",
          ("what happened on Saturday", "the money side", "why I'm even botherin at my age",
           "what I'm gonna do about it"), ("experience", "analysis", "reasons", "plan")),
+        # Hawaiian Pidgin "i going tell" leads a part's name, and "how much this whole thing going cost" is the money,
+        # not how it went (round 486's stone oven: what went down and the money read as each other's part).
+        ("en", "so how i going do this. first i going tell what went down sunday, cuz that's why we even talking "
+               "about this. then da money, how much this whole thing going cost, for real kine numbers. then why i "
+               "even like do this. and then what i going do, the plan\n\nokay so sunday.",
+         ("what went down sunday", "how much this whole thing going cost", "why i even like do this",
+          "what i going do"), ("experience", "analysis", "reasons", "plan")),
+        # 头一个 before a verb of telling opens the count as 先说 does (round 487's rental shop: no list found); the
+        # part not named (掰扯钱) is the section left.
+        ("zh", "趁没人 把开个康复辅具租赁店这事儿捋一捋 头一个 说说俺为啥起这个心思 二一个 掰扯掰扯钱 "
+               "三一个 说说打算咋弄 末了 说说俺心里是个啥劲儿 就这几样\n先说为啥 俺在县医院骨科当护工",
+         ("俺为啥起这个心思", "掰扯钱", "打算咋弄", "俺心里是个啥劲儿"), ("reasons", "analysis", "plan", "experience")),
+        # "what's happening next" is the plan, its "next" no marker of a part (round 487's Hadrian's Wall: the practice
+        # walk, said again after how Sunday went, read as the plan).
+        ("en", "right so first I'll say how Sunday went, the practice walk, then I'll do the sums, then why I'm daft "
+               "enough to be doing this at all, and then what's happening next. in that order\n\nso Sunday.",
+         ("how Sunday went", "the sums", "why I'm daft enough to be doing this at all", "what's happening next"),
+         ("experience", "analysis", "reasons", "plan")),
+        # Next week and what is done then names the plan (round 490's launch team: two parts of four read).
+        ("zh", "介个 我先说说这趟在文昌 那几天的事儿 然后说说我为嘛想不跟队了 再算算账 最后说说 下礼拜怎么跟队长回话\n"
+               "呃 发射前一天夜里",
+         ("这趟在文昌", "我为嘛想不跟队了", "算算账", "下礼拜怎么跟队长回话"),
+         ("experience", "reasons", "analysis", "plan")),
+        # "先把…是怎么回事说一说": 先把 opens the first part whatever its length when it asks what happened (round 67's
+        # star photos: three parts of four read once 掰扯钱 named the money, the nights out placed as the plan).
+        ("zh", "趁还记得 先把上周末去霸上 坝上 拍银河那两个晚上是怎么回事说一说 然后想想下回怎么弄 该买啥 啥时候再去 "
+               "再掰扯掰扯钱 最后吧 我想说说我为啥一下子这么迷这个星空摄影\n\n好 先说那两晚",
+         ("拍银河那两个晚上是怎么回事", "想想下回怎么弄", "掰扯钱", "我想说说我为啥一下子这么迷这个星空摄影"),
+         ("experience", "plan", "analysis", "reasons")),
         # Henan "今儿上公司" (上 is 去) is where he went today, not "今儿个晚上老孙上夜班" (round 409's 挂靠 truck:
         # three parts of four read, 4 placed of 12).
         ("zh", "今儿黑 俺搁车里 睡不着 把这事儿捋一捋 头一个 为啥非得把车从公司弄出来 第二个 算算这里头的钱跟麻烦 "
@@ -1504,6 +1533,17 @@ def test_points_one_per_enumerated_item_and_named_subjects() -> None:
         "The posters alone are two hundred thousand. first the money. my friend Odhis ran in the next ward and he "
         "lost everything he had.", language="en")).sentences
     assert not any(c.text.lower().startswith("first the money") for c in candidates(sentences, lexicon("en")))
+    # Nor does the part's own name as it begins, nor "the money first" (round 485's plover guardian had a meta
+    # bullet "The pros and cons: the money first the few dollars.", then "The money first the few dollars: …").
+    from dataclasses import replace
+
+    analysis = replace(load_template("default").sections[1], announced="pros and cons")
+    sentences = clean_transcript(transcript_from_text(
+        "ok, the pros and cons. the money first, you know, the few dollars. seventeen fifty an hour, thirty hours "
+        "a week, from the twentieth of May.", language="en")).sentences
+    texts = [c.text.lower() for c in candidates(sentences, lexicon("en"), analysis)]
+    assert not any(t.startswith(("the pros and cons", "the money first the few dollars:")) for t in texts), texts
+    assert any(t.startswith("seventeen fifty an hour") for t in texts), texts
 
 
 def test_title_is_the_topic_the_speaker_names() -> None:
@@ -2047,6 +2087,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # this time ("这回这个事儿是我这辈子最大的一个事儿").
         ("zh_chegu_troupe", "今年"),
         ("zh_israel_contract", "这回"),
+        # Round 488's daughter at the nunnery: when it was first said ("头一回说这事儿是上个月").
+        ("zh_daughter_nunnery", "头一回"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -15,16 +15,20 @@ from .templates import Template
 
 # "先把这趟看见的喧一哈", "先把数算清楚": 先把 with a verb of telling or settling after its object opens the first part.
 # The marker is 先 alone: 把 stays with the part's name (把钱算清楚 names the money as 把钱 does).
-_FIRST_BA_ZH = r"先(?=把[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白))"
+# "先把…那两个晚上是怎么回事说一说": what happened, however long its name, told as such.
+_FIRST_BA_ZH = (r"先(?=把(?:[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白)"
+                r"|[^，。！？\n]{1,30}?是(?:怎么|咋)回事(?:说一?说|讲一?讲|聊一?聊|唠一?唠)))")
 # "今天先算账 然后讲讲…": the first part is the reckoning itself.
 _FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯)"
 # Shaanxi, Henan and Tianjin count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with
 # 末了 (末了儿).
 _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
+# 头一个 opens the count when a verb of telling follows ("头一个 说说俺为啥起这个心思"); "头一个原因" is no part.
+_FIRST_NTH_ZH = rf"头一个(?=\s*[先再]?[{TELL_ZH}])"
 ZH_ENUM = (
     # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
     r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
-    rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_NTH_ZH}|末了儿?|"
+    rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_FIRST_NTH_ZH}|{_NTH_ZH}|末了儿?|"
     # 完了 after a thing said (今天出的事完了再…, 那点事儿 完了掰扯掰扯这钱) is "after that"; after a verb (做完了再说)
     # it is "finished".
     r"(?<![做干弄搞说讲聊吃看写忙办听读学唱跑])完了(?=再|就|然后|掰扯|唠|算)|"
@@ -32,7 +36,7 @@ ZH_ENUM = (
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 # "我自己先说一遍", "自己先港一遍": saying it through, not a first part.
-ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}"
+ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_FIRST_NTH_ZH}"
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
 ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![{TELL_ZH}])|只|一次|剩)"
 # not "in the first place"
@@ -55,7 +59,8 @@ _ZH_ITEM_LEAD = re.compile(
     rf"聊下{XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
     rf"[{TELL_ZH}]|是(?!个)|的|一[下哈]|下(?=[今昨前这那])|大概)*"
 )
-_ZH_ITEM_TAIL = re.compile(r"(?:吧|呢|啊|那|那么)+$")
+# A particle at the end, or the verb of telling after the part's name ("…那两个晚上是怎么回事说一说").
+_ZH_ITEM_TAIL = re.compile(rf"(?:吧|呢|啊|那|那么)+$|(?<=..)(?:([{TELL_ZH}])一?\1|[{TELL_ZH}]一[下哈遍])$")
 _ZH_TAIL_OF_NAME = re.compile(r"[\u4e00-\u9fff]{0,2}的(?:事|事儿|事情|情况|经过)")
 # A piece that says only when ("先港上个礼拜 门面里头发生的那些事", "先说昨天晚上 园子里的情况"): the part is named
 # after the pause, and the time goes with it.
@@ -74,9 +79,10 @@ _EN_ITEM_LEAD = re.compile(
     # "let me first just tell what happened": the adverb may come without its subject.
     r"(?:(?:which|that) is\s+|"
     # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen", Bajan "lemme start
-    # with what happen", "I gine do the money": the same.
+    # with what happen", "I gine do the money", Hawaiian "I going tell what went down": the same.
     r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna|gonnae)|"
-    r"i(?:'ve)? (?:gotta|got to|have to|need to)|i (?:gine|gwine|gon|finna)|i'ma|i'mma|mi a go|mi ago|mi gonna|i)\s+)?"
+    r"i(?:'ve)? (?:gotta|got to|have to|need to)|i (?:gine|gwine|gon|going|goin|finna)|i'ma|i'mma|mi a go|mi ago|"
+    r"mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
     # Geordie and Scots "gan through", "tell yous", "I'm gonnae start wi", "I'll dae the sums": go, you, going to, do.
     r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|dae|start with|start wi|say|remind myself|think about|"
@@ -92,10 +98,11 @@ _BECAUSE_EN = r"because|'cause|cause|cos|coz|cuz|since"
 _EN_REASON_TAIL = re.compile(rf"\s+(?:{_BECAUSE_EN})\s+(?!of\b).*$", re.I)
 EN_ENUM = (
     # After a subject the word is an adverb inside a clause ("why did I finally go", "when we last spoke").
-    # "what next" and "what then" name the plan. "…why i even want to do this then what i'm going to do next": run on,
-    # "then" after "this" opens the next part when a question word follows.
+    # "what next", "what's happening next" and "what then" name the plan. "…why i even want to do this then what
+    # i'm going to do next": run on, "then" after "this" opens the next part when a question word follows.
     r"(?:(?<=\bthis |\bthat )then(?= (?:what|why|how|whether)\b),?|"
-    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!what's )(?<!what is )"
+    r"\b(?<!the )(?<!this )(?<!that )(?<!do )(?<!'ll )(?<!go )(?<!comes )(?<!happens )(?<!coming )(?<!happening )"
+    r"(?<!what's )(?<!what is )"
     r"(?<!\bwhat )"
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"

@@ -256,7 +256,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, spec: SectionSpec | 
 
 # A short sentence that takes the next part in order ("first the money.", "then the kids."): talk about the memo.
 _IN_ORDER_EN = re.compile(r"(?:first(?:ly)?|then|next|now|and then|second(?:ly)?|third(?:ly)?|last(?:ly)?|finally)"
-                          r",?\s+(?:the|my|our)\b", re.I)
+                          r",?\s+(?:the|my|our)\b|(?:the|my|our)\s+\w+\s+first\b", re.I)  # "the money first"
 
 
 def _label(
@@ -284,9 +284,21 @@ def _label(
         return ""  # the end of the sentence before ("Which is going to feel ridiculous."), not a subject
     if not zh and _IN_ORDER_EN.match(text):
         return ""  # "first the money.": the speaker going through the parts, no subject of the next sentence
+    if _is_part_name(text, spec, lex):
+        return ""  # "ok, the pros and cons.": the part begins, its name is no subject of the next sentence
     if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
         return ""  # a Mandarin label names its subject: "第二个问题是时间"
     return text
+
+
+def _is_part_name(text: str, spec: SectionSpec | None, lex: Lexicon) -> bool:
+    """Whether ``text`` is just the name of its part (announced wording, heading or cue), after the words that
+    turn to it ("ok, the pros and cons", "好，说说原因")."""
+    if spec is None:
+        return False
+    m = (_LEAD_ZH if lex.language == "zh" else _LEAD_EN).match(text)
+    rest = text[m.end() if m else 0 :].strip(" ,.:;!?，。：；！？").lower()
+    return bool(rest) and rest in {n.lower() for n in (spec.announced, *spec.titles.values(), *spec.cues) if n}
 
 
 def _lower_first(text: str) -> str:

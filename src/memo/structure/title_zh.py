@@ -109,6 +109,7 @@ STATEMENT_ZH = re.compile(
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
     r"|不全是|不是|是不是|不对|说错|碰上|碰到|遇上|遇到"  # "今门儿碰上的事儿": what happened, not the topic
     r"|(?:就|来|再|先|要|想)(?:讲|说|聊|谈|唠)+$"  # "我就上来讲 这个事…", "俺先说说": where he tells it, not what
+    r"|[回次](?:讲|说|提)$"  # "头一回说这事儿是上个月": when it was first said, not what
     r"|^[我俺额](?:坐|躺|蹲|窝|站)在?[^，。]{1,6}[里上边头]$"  # "我坐厨房里 介个事儿": where he is as he speaks
     r"|今年[一二三四五六七八九十两几]+岁?了?$"  # "先讲一下阿公今年八十一": how old someone is
 )
