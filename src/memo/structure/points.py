@@ -198,8 +198,8 @@ def strip_lead(text: str, spec: SectionSpec | None, lex: Lexicon) -> str:
         rest = text[ordinal.end() :]
         return rest[0].upper() + rest[1:]
     rest = text[m.end() :]
-    names = [spec.announced, *spec.titles.values(), *spec.cues] if spec else []
-    name = max((n for n in names if n and rest.lower().startswith(n.lower())), key=len, default="")
+    names = spec.names() if spec else ()
+    name = max((n for n in names if rest.lower().startswith(n.lower())), key=len, default="")
     if name:
         rest = rest[len(name) :]
         if re.match(r"(?:是|就是|在于)" if zh else r"\s*(?:is|are|was|were)\b", rest, re.I):
@@ -298,7 +298,7 @@ def _is_part_name(text: str, spec: SectionSpec | None, lex: Lexicon) -> bool:
         return False
     m = (_LEAD_ZH if lex.language == "zh" else _LEAD_EN).match(text)
     rest = text[m.end() if m else 0 :].strip(" ,.:;!?，。：；！？").lower()
-    return bool(rest) and rest in {n.lower() for n in (spec.announced, *spec.titles.values(), *spec.cues) if n}
+    return bool(rest) and rest in {n.lower() for n in spec.names()}
 
 
 def _lower_first(text: str) -> str:

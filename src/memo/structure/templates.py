@@ -65,6 +65,10 @@ class SectionSpec:
         forms = self.forms + self.item_forms if item else self.forms
         return any(p.search(low) for p in _compiled(forms))
 
+    def names(self) -> tuple[str, ...]:
+        """What the section is called: the speaker's announced wording, its headings, its cue phrases."""
+        return tuple(n for n in (self.announced, *self.titles.values(), *self.cues) if n)
+
     def title(self, language: str) -> str:
         """The heading in ``language``; English, then any heading, then the key when that language has none."""
         lang = base_language(language)
