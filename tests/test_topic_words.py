@@ -259,6 +259,16 @@ def test_a_noun_jieba_cuts_into_single_characters_is_one_word_when_said_whole_th
     assert "冇人" not in T._units_zh("冇人管 屋里冇人 冇人晓得 少年班", lexicon("zh"))
 
 
+def test_an_adverb_before_every_mention_of_a_word_is_part_of_it() -> None:
+    from memo.structure.title_zh import said_whole
+
+    # jieba reads 都 as "all": 都|塔尔 is the 都塔尔 lute, said four times; 都 before some mentions only is "all".
+    text = "我想学做都塔尔 弹都塔尔 一把都塔尔 那四十把都塔尔 塔尔"
+    assert said_whole("塔尔", text.replace(" 塔尔", "")) == "都塔尔"
+    assert said_whole("塔尔", text + " 塔尔 做塔尔") == "塔尔"
+    assert said_whole("房子", "都房子 都房子 都房子") == "房子"  # three times may be chance
+
+
 def test_an_english_name_in_mandarin_speech_is_someone() -> None:
     # Round 316's headhunting firm was titled "Linda"; things are written in capitals or lower case.
     text = "Linda说猎头这行好做 我跟Linda讲了 RTK要三万 Linda又打电话来"

@@ -56,20 +56,43 @@ def _words(text: str, zh: bool) -> set[str]:
     return found if found or zh else set(re.findall(r"[a-z']{2,}", text.lower()))
 
 
-def _ordinal_bonus(text: str, index: int, zh: bool) -> float:
-    """A part opened by its number ("第二块…", "第三部分", "Part two", "The second thing") is that part."""
+_COUNTERS_ZH = "块|部分|个部分|方面|件事"
+
+
+def _ordinal(text: str, zh: bool, anywhere: bool = False) -> tuple[int, str] | None:
+    """The number a sentence opens with ("第二块…", "Part two", "The second thing": 1) and its counter word (块,
+    thing); ``anywhere``: said anywhere in it."""
     if zh:
-        head = text[:8]
-        m = re.search(rf"第([{_ORDINALS_ZH}])(?:块|部分|个部分|方面|件事)", head)
-        return 4.0 if m and _ORDINALS_ZH.index(m.group(1)) == index else 0.0
-    head = " ".join(text.lower().split()[:6])
+        m = re.search(rf"第([{_ORDINALS_ZH}])({_COUNTERS_ZH})", text if anywhere else text[:8])
+        return (_ORDINALS_ZH.index(m.group(1)), m.group(2)) if m else None
+    head = text.lower() if anywhere else " ".join(text.lower().split()[:6])
     words = "|".join(_ORDINALS_EN + _NUMBERS_EN)
-    m = re.search(rf"\b(?:part ({words})|the ({words}) (?:thing|part|point)|thing number ({words}))\b", head)
+    m = re.search(rf"\b(?:(part) ({words})|the ({words}) (thing|part|point)|(thing) number ({words}))\b", head)
     if not m:
-        return 0.0
-    word = next(g for g in m.groups() if g)
-    number = (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _NUMBERS_EN.index(word))
-    return 4.0 if number == index else 0.0
+        return None
+    counter = m.group(1) or m.group(4) or m.group(5)
+    word = m.group(2) or m.group(3) or m.group(6)
+    return (_ORDINALS_EN.index(word) if word in _ORDINALS_EN else _NUMBERS_EN.index(word)), counter
+
+
+def _ordinal_bonus(text: str, index: int, zh: bool, inner: frozenset[str] = frozenset()) -> float:
+    """A part opened by its number ("第二块…", "第三部分", "Part two", "The second thing") is that part, unless
+    its counter numbers a list inside one part (``inner``)."""
+    said = _ordinal(text, zh)
+    return 4.0 if said and said[0] == index and said[1] not in inner else 0.0
+
+
+def _inner_lists(sentences: Sequence[Sentence], start: int, k: int, zh: bool) -> frozenset[str]:
+    """Counter words of lists inside one part: the list's first ("第一件事", "the first thing") is said past the
+    first part's share of the memo, and its second after it ("好港下一步第一件事…第二件事…" are the plan's steps,
+    not parts two and three; "跟第一块有关的" said late only points back at the first part)."""
+    reach = start + max(2, (len(sentences) - start) // k)
+    said = [_ordinal(s.text, zh, anywhere=True) for s in sentences]
+    first: dict[str, int] = {}
+    for i in range(start, len(sentences)):
+        if said[i] and said[i][0] == 0:
+            first.setdefault(said[i][1], i)
+    return frozenset(c for c, i in first.items() if i >= reach and (1, c) in said[i + 1 :])
 
 
 _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basically", "probably", "maybe", "kind",
@@ -131,7 +154,7 @@ def _says_part(text: str, announced: str, zh: bool, name: str = "", others: Sequ
 
 def _boundary_score(
     sentences: Sequence[Sentence], i: int, spec: SectionSpec, announced: str, lex: Lexicon, zh: bool,
-    index: int = -1,
+    index: int = -1, inner: frozenset[str] = frozenset(),
 ) -> float:
     text = sentences[i].text
     low = text.lower()
@@ -162,7 +185,7 @@ def _boundary_score(
         later = _words(" ".join(s.text for s in sentences[i : i + 2]), zh) - opening
         if want:
             specific += (5.0 * len(want & opening) + 2.0 * len(want & later)) / len(want)
-    specific += _ordinal_bonus(text, index, zh)
+    specific += _ordinal_bonus(text, index, zh, inner)
     # A sub-topic transition ("简单讲一下我的判断") is weak evidence for a new section.
     return specific + (generic if specific else generic / 2)
 
@@ -191,7 +214,8 @@ def cut_sections(
         return [min(start + j * step, n) for j in range(k)]
     # A part shorter than a third of an even share is a sub-topic's opening ("这一趴问题的核心在于…"), not a part.
     min_len = max(1 if any(announced) else 2, int((n - start) / k / 3))
-    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j) for i in range(n)]
+    inner = _inner_lists(sentences, start, k, zh)
+    score = np.array([[_boundary_score(sentences, i, sections[j], announced[j], lex, zh, j, inner) for i in range(n)]
                       for j in range(k)])
     after = start  # parts come in the order announced: a part's signpost comes after the one before it
     for j, said in enumerate(announced):

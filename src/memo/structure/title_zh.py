@@ -227,6 +227,9 @@ _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫
                                                  "一二三四五六七八九十百千万两") | frozenset(MY_ZH)  # "俺公公" is 公公
 
 
+_ADVERBS_ZH = frozenset("都也还就又才")
+
+
 def said_whole(word: str, text: str) -> str:
     """A Chinese word with the characters that nearly always go with it in the memo: jieba cuts a word it lacks
     (洗碗|机, 大小|周, 汉诺|威, 护|边员), and the speaker says the whole of it: three times in four or more (霉豆腐 nine
@@ -243,8 +246,10 @@ def said_whole(word: str, text: str) -> str:
         before = chars_before(word, text)
         said = sum(before.values())
         char, n = before.most_common(1)[0] if before else ("", 0)
-        if said < 2 or n < 0.75 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char) or char in _NOT_WORD_START_ZH:
+        if said < 2 or n < 0.75 * said or not re.fullmatch(r"[\u4e00-\u9fff]", char):
             break
+        if char in _NOT_WORD_START_ZH and not (char in _ADVERBS_ZH and n == said >= 4):
+            break  # an adverb before every one of four mentions is the word's own (都|塔尔 is the 都塔尔 lute)
         word = char + word
     return word
 
