@@ -568,7 +568,7 @@ def _bench_score(name: str):
      # the first part, and 第二块 still opens the second (zh_phone_curfew).
      ("zh_intl_school_switch", 12, 12, True), ("zh_phone_curfew", 12, 12, True),
      # 都 before every one of the lute's ten mentions is its own: jieba cuts 都|塔尔 (round 504 was titled 塔尔…).
-     ("zh_dutar_order", 12, 12, True)],
+     ("zh_dutar_order", 12, 12, True), ("en_golden_pliers", 12, 12, True)],
 )
 def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int, titled: bool) -> None:
     score, result = _bench_score(name)
@@ -881,7 +881,15 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # "what happens next" names the plan.
         ("en", "so. why I'm doing this lorry thing, the HGV, whether it actually stacks up, money and that, what "
                "happens next, and then how the first fortnight's gone.\n\nwhy. the print works shut",
-         ("why I'm doing this lorry thing", "money", "that what happens next", "how the first fortnight's gone"),
+         ("why I'm doing this lorry thing", "whether it actually stacks up", "that what happens next",
+          "how the first fortnight's gone"),
+         ("reasons", "analysis", "plan", "experience")),
+        # NZ "first up" marks the first part; "whether it stacks up" weighs it up; "what's gotta happen" is the plan
+        # (round 505's fencing contest read it as the plan and the money as the analysis: 8 placed).
+        ("en", "i'll do it in order eh. first up why i'm even keen on it, then whether it stacks up, the money and the "
+               "risks and that, then what's gotta happen and by when, and then last how the trial run went this arvo, "
+               "'cause that was a bit of a mission\nso why. the main one's dad.",
+         ("why i'm even keen on it", "whether it stacks up", "what's gotta happen", "how the trial run went this arvo"),
          ("reasons", "analysis", "plan", "experience")),
         # A story told with 先说 and 最后 ("他最后就退我两千八") lists no parts: 清洁费八百 counts money, names none.
         ("zh", "先说一下那天怎么回事吧 六月三十号 我退租 交房 他说墙黄了 要重新刷 两千 还有清洁费八百 还有一个什么 "

@@ -42,7 +42,7 @@ ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|�
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
-            rf"(?:first(?:ly)?(?: off)?\b(?!\s*[.!?])|{_START_WITH_EN})")
+            rf"(?:first(?:ly)?(?: off| up)?\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 # "and at the end how the visit went"; "at the end of the month", "at the end, fourteen twenty" are no part.
 _THE_END_EN = r"(?:at the (?:very )?|in the )end"
@@ -107,7 +107,7 @@ EN_ENUM = (
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     # "ask about the money first thing" is a time of day.
-    r"(?:first(?:ly)?(?: off)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
+    r"(?:first(?:ly)?(?: off| up)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
     # "and last off how it felt": "off" as in "first off".
