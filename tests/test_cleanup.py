@@ -123,6 +123,26 @@ def test_a_word_the_speaker_corrects_is_replaced_by_the_correction() -> None:
     assert "Pat, Mike" in cleaned
 
 
+def test_the_words_heard_for_one_the_speaker_corrects_are_replaced_together() -> None:
+    # "lint said, Linstead I mean": two words heard for one (round 505's "hails worth, halesworth I mean" had left
+    # "hails halesworth"); a word that only leads into it stays ("in eaten, Iten I mean" is "in Iten").
+    spoken = ("We drove past lint said, Linstead I mean, to the farm. She trains at her camp in eaten, Iten I mean, "
+              "every day. Folk come from hails worth, halesworth I mean, and Southwold.")
+    cleaned = clean_text(spoken, "en")
+    assert "past Linstead" in cleaned and "lint" not in cleaned
+    assert "camp in Iten" in cleaned and "eaten" not in cleaned
+    assert "from halesworth" in cleaned and "hails" not in cleaned
+
+
+def test_i_mean_closing_a_sentence_is_dropped() -> None:
+    # "…to the east anglian air ambulance i mean. when trevor…" (round 505) left "i mean" in a bullet; "you know
+    # what I mean." says something and stays.
+    cleaned = clean_text("Half goes to the air ambulance i mean. When Trevor fell they came. You know what I mean.",
+                         "en")
+    assert "ambulance. When" in cleaned and "ambulance i mean" not in cleaned.lower()
+    assert "You know what I mean." in cleaned
+
+
 def test_english_fillers_context_aware() -> None:
     spoken = (
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "

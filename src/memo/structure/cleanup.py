@@ -42,6 +42,7 @@ from .sentences import (  # noqa: F401 (Sentence, PAUSE, SEG, ZH_OPEN_END are re
     split_zh,
     tidy_zh,
 )
+from .similarity import STOP_EN
 
 # ---------------------------------------------------------------- one fragment
 
@@ -117,8 +118,9 @@ def _dedupe_en(text: str, lex: Lexicon, doubled: frozenset[str] = frozenset()) -
     return re.sub(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", repl, text, flags=re.IGNORECASE)
 
 
-# "the soda falls, farls I mean", "mine, Narromine I mean": a word, then what the speaker corrects it to.
-_REPAIR_EN = re.compile(r"\b([\w'-]+), ([\w'-]+),? I mean\b", re.IGNORECASE)
+# "the soda falls, farls I mean", "mine, Narromine I mean": a word, then what the speaker corrects it to; "in lint
+# said, Linstead I mean": the words heard for one.
+_REPAIR_EN = re.compile(r"\b((?:[a-z'-]+ ){0,3}[\w'-]+), ([\w'-]+),? I mean\b", re.IGNORECASE)
 
 
 def _sounds_alike(said: str, meant: str) -> bool:
@@ -131,7 +133,20 @@ def _sounds_alike(said: str, meant: str) -> bool:
 
 
 def _repair_en(text: str) -> str:
-    return _REPAIR_EN.sub(lambda m: m.group(2) if _sounds_alike(m.group(1), m.group(2)) else m.group(0), text)
+    return _REPAIR_EN.sub(_repaired, text)
+
+
+def _repaired(m: re.Match) -> str:
+    """The words before a correction with the misheard ones replaced: the last word alone, or the last few when
+    together they sound much more like it ("lint said" is Linstead; in "in eaten, Iten I mean" the "in" stays)."""
+    words, meant = m.group(1).split(" "), m.group(2)
+    alike = [SequenceMatcher(None, "".join(words[-k:]).lower(), meant.lower()).ratio()
+             for k in range(1, len(words) + 1)]
+    heard = max((k for k in range(2, len(words) + 1) if words[-k].lower() not in STOP_EN
+                 and alike[k - 1] >= 0.7 and alike[k - 1] >= alike[0] + 0.1), key=lambda k: alike[k - 1], default=1)
+    if heard == 1 and not _sounds_alike(words[-1], meant):
+        return m.group(0)
+    return " ".join([*words[:-heard], meant])
 
 
 def clean_fragment(text: str, language: str, context: DocContext | None = None) -> str:
