@@ -415,6 +415,26 @@ def test_a_rewrite_that_drops_a_clause_keeps_the_rule_text(memo_zh):
     assert checked >= 10 and stats.refused["rewrite"] >= checked  # each such sentence refused, one by one
 
 
+def test_a_rewrite_that_adds_what_was_not_said_keeps_the_rule_text(memo_en):
+    # Round 506's llm run: "I wanted tae. I felt sick in my stomach the whole walk." came back as "I wanted to go
+    # home but felt sick in my stomach during the entire walk": a rewrite adds no more than a word in four.
+    from memo.structure.similarity import token_set
+
+    offline = offline_outline(memo_en, load_template("default"))
+
+    def add_a_clause(items):
+        return {"points": [t.rstrip(".") + ", and then we drove home early." for t in items], "fixes": []}
+
+    result, stats, _ = run(answers(rewrite=add_a_clause, points=lambda text, most: []), memo_en)
+    checked = 0
+    for section, rules in zip(result.sections, offline.sections, strict=True):
+        for point, rule in zip(section.points, rules.points, strict=False):
+            if len(token_set(rule.text)) <= 8:
+                assert point.text == rule.text  # refused: the rules' point stands
+                checked += 1
+    assert checked >= 3 and stats.refused["rewrite"] >= checked
+
+
 def slow_after_first(seconds: float):
     """A server that rewrites the first request's points at once and answers every later one ``seconds`` late."""
     replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})
