@@ -571,7 +571,7 @@ def _bench_score(name: str):
      ("zh_dutar_order", 12, 12, True), ("en_golden_pliers", 12, 12, True),
      # "That's where I am." closes the memo, no label of the sentence after it (round 514's radio commentary had the
      # meta bullet "That's where I am: excited and frighten, the two together.").
-     ("en_commentary_offer", 12, 12, True)],
+     ("en_commentary_offer", 12, 12, True), ("zh_linqu_exhibition", 12, 12, True)],
 )
 def test_dev_memo_key_points_without_meta_talk(name: str, covered: int, placed: int, titled: bool) -> None:
     score, result = _bench_score(name)
@@ -894,6 +894,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "'cause that was a bit of a mission\nso why. the main one's dad.",
          ("why i'm even keen on it", "whether it stacks up", "what's gotta happen", "how the trial run went this arvo"),
          ("reasons", "analysis", "plan", "experience")),
+        # 完了说说 is "after that"; 接下来 after 寻思寻思 is what the plan is about, no marker of a fifth part (round
+        # 518's photo exhibition: no list found).
+        ("zh", "这个办影展的事 我从头唠 先说今儿个上文化馆遇着啥了 完了说说我到底图个啥 再掰扯掰扯钱 最后寻思寻思 "
+               "接下来咋整\n今儿个上午 我揣着个档案袋",
+         ("今儿个上文化馆遇着啥了", "我到底图个啥", "掰扯钱", "咋整"), ("part1", "part2", "analysis", "plan")),
         # A story told with 先说 and 最后 ("他最后就退我两千八") lists no parts: 清洁费八百 counts money, names none.
         ("zh", "先说一下那天怎么回事吧 六月三十号 我退租 交房 他说墙黄了 要重新刷 两千 还有清洁费八百 还有一个什么 "
                "灯泡 加起来五千六 他最后就退我两千八\n我当时就懵了", None, None),

@@ -26,12 +26,15 @@ _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
 # 头一个 opens the count when a verb of telling follows ("头一个 说说俺为啥起这个心思"); "头一个原因" is no part.
 _FIRST_NTH_ZH = rf"头一个(?=\s*[先再]?[{TELL_ZH}])"
 ZH_ENUM = (
-    # 接下来 right after a verb of telling is what the part is about ("再讲接下来几个礼拜要跑的事", "说说接下来咋办").
-    r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|(?<![说讲聊谈])接下来|再往后|再就是|再是|再说说?|再唠唠?|"
+    # 接下来 right after a verb of telling or thinking over is what the part is about ("再讲接下来几个礼拜要跑的事",
+    # "说说接下来咋办", "最后寻思寻思 接下来咋整").
+    r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|"
+    r"(?<![说讲聊谈])(?<!寻思)(?<!寻思 )(?<!想想)(?<!想想 )(?<!琢磨)(?<!琢磨 )(?<!合计)(?<!合计 )接下来|"
+    r"再往后|再就是|再是|再说说?|再唠唠?|"
     rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_FIRST_NTH_ZH}|{_NTH_ZH}|末了儿?|"
-    # 完了 after a thing said (今天出的事完了再…, 那点事儿 完了掰扯掰扯这钱) is "after that"; after a verb (做完了再说)
-    # it is "finished".
-    r"(?<![做干弄搞说讲聊吃看写忙办听读学唱跑])完了(?=再|就|然后|掰扯|唠|算)|"
+    # 完了 after a thing said (今天出的事完了再…, 那点事儿 完了掰扯掰扯这钱, 完了说说…) is "after that"; after a verb
+    # (做完了再说) it is "finished".
+    r"(?<![做干弄搞说讲聊吃看写忙办听读学唱跑])完了(?=再|就|然后|掰扯|唠|算|说说|讲讲|聊聊)|"
     r"最后是?|还有|第[一二三四五六七八九十\d]+(?:部分|点|个|块)?是?"
 )
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).

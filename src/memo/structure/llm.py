@@ -328,8 +328,8 @@ class _Run:
         return text if self.zh else text[:1].upper() + text[1:]
 
     def acceptable(self, text: str, source: str, context: str, recall: float = 0.0) -> bool:
-        """A sentence is usable when it says what ``source`` says: its words from ``context`` (and ``recall`` of
-        the source's words kept: a rewrite must not drop what the point was about), the negations of what it
+        """A sentence is usable when it says what ``source`` says: its words from ``context`` (a rewrite, asked for
+        ``recall`` of the source's words, keeps what the point was about and adds little), the negations of what it
         covers kept, a sensible length, no talk about the memo, not a question made up."""
         size, original = content_len(text, self.zh), content_len(source, self.zh)
         if size < (6 if self.zh else 4) or size > 1.5 * original + (10 if self.zh else 6):
