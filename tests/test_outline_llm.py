@@ -435,6 +435,23 @@ def test_a_rewrite_that_adds_what_was_not_said_keeps_the_rule_text(memo_en):
     assert checked >= 3 and stats.refused["rewrite"] >= checked
 
 
+def test_a_rewrite_that_puts_another_form_for_the_speakers_word_is_refused():
+    # Round 506's Doric memo: "He came in that door burnt red, stinking o fish" came back "…burned red, stinking of
+    # fish" (the point is found by the speaker's words), and Scots "the morn" (tomorrow) as "the morning".
+    from memo.structure.llm import reworded
+    from memo.structure.similarity import token_set
+
+    def swapped(said: str, rewrite: str) -> bool:
+        return reworded(token_set(rewrite), token_set(said))
+
+    assert swapped("He came in that door burnt red, stinking o fish.",
+                   "He came in that door burned red, stinking of fish.")
+    assert swapped("I'll phone Ian the morn and say aye.", "I'll phone Ian the morning and say yes.")
+    assert not swapped("I'm gonna phone Ian, um, tomorrow.", "I'm going to phone Ian tomorrow.")
+    # A Chinese word's first character is no stem.
+    assert not swapped("那个烘干塔一天能烘三十吨", "那个烘干机一天能烘三十吨")
+
+
 def slow_after_first(seconds: float):
     """A server that rewrites the first request's points at once and answers every later one ``seconds`` late."""
     replies = answers(rewrite=lambda items: {"points": [f"Rewritten: {t}" for t in items], "fixes": []})

@@ -355,7 +355,7 @@ class _Run:
             return False
         own = token_set(text)
         rare = {u for u in token_set(source) if self.doc_df[u] <= 2 and not (self.zh and set(u) & FUNCTION_ZH)}
-        return not rare or len(rare & own) >= 0.8 * len(rare)
+        return (not rare or len(rare & own) >= 0.8 * len(rare)) and not reworded(own, token_set(source))
 
     def clauses_kept(self, text: str, source: str) -> bool:
         """A rewrite keeps every clause of the source that says something: half its words at least ("…一点都不知道，
@@ -446,6 +446,16 @@ class _Run:
             notice=notice,
             stats={**asdict(self.stats), "sections_with_points": covered, "sections": len(sections)},
         )
+
+
+def reworded(own: set[str], said: set[str]) -> bool:
+    """Whether a rewrite's words ``own`` put another form in place of a word the speaker said (``said``): "burnt" ->
+    "burned", Scots "the morn" (tomorrow) -> "the morning". The speaker's word is what the point is found by, and
+    the form may change what it means. Latin words of four letters or more; a Chinese word's first character is no
+    stem."""
+    dropped = {w for w in said - own if len(w) >= 4 and w.isascii()}
+    added = {w for w in own - said if len(w) >= 4 and w.isascii()}
+    return any(a[:3] == d[:3] for a in added for d in dropped)
 
 
 def section_points(section: _Section) -> int:
