@@ -348,8 +348,8 @@ class _Run:
 
     def specifics_kept(self, text: str, source: str) -> bool:
         """A rewrite keeps what makes its point this point: the source's numbers, and the words it shares with
-        at most one other sentence of the memo (names, things: "SQL", "probate", "陶艺班"). Dropping one of
-        those loses the point even when most of its words are there."""
+        at most one other sentence of the memo (names, things: "SQL", "probate", "陶艺班"), in the speaker's form
+        (see ``reworded``). Dropping one of those loses the point even when most of its words are there."""
         numbers = re.findall(r"\d+", source)
         if any(n not in text for n in numbers):
             return False
