@@ -29,7 +29,7 @@ ZH_ENUM = (
     # 接下来 right after a verb of telling or thinking over is what the part is about ("再讲接下来几个礼拜要跑的事",
     # "说说接下来咋办", "最后寻思寻思 接下来咋整").
     r"首先是?|先说说?|先聊聊?|先讲讲?|先唠唠?|先是|其次是?|然后是?|然后|接着是?|"
-    r"(?<![说讲聊谈])(?<!寻思)(?<!寻思 )(?<!想想)(?<!想想 )(?<!琢磨)(?<!琢磨 )(?<!合计)(?<!合计 )接下来|"
+    r"(?<![说讲聊谈])(?<!寻思|想想|琢磨|合计)(?<!寻思 |想想 |琢磨 |合计 )接下来|"
     r"再往后|再就是|再是|再说说?|再唠唠?|"
     rf"再聊|再讲|以及最后|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_FIRST_NTH_ZH}|{_NTH_ZH}|末了儿?|"
     # 完了 after a thing said (今天出的事完了再…, 那点事儿 完了掰扯掰扯这钱, 完了说说…) is "after that"; after a verb
@@ -44,8 +44,10 @@ ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRS
 ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![{TELL_ZH}])|只|一次|剩)"
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi)(?= (?:what|why|how|the|fit|whit)\b)"
+# "first", "firstly", "first off", NZ "first up": the first part's marker.
+_FIRST_EN = r"first(?:ly)?(?: off| up)?"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
-            rf"(?:first(?:ly)?(?: off| up)?\b(?!\s*[.!?])|{_START_WITH_EN})")
+            rf"(?:{_FIRST_EN}\b(?!\s*[.!?])|{_START_WITH_EN})")
 # "what happened last Raya", "how last night went": a time inside an item, not the last one's marker.
 # "and at the end how the visit went"; "at the end of the month", "at the end, fourteen twenty" are no part.
 _THE_END_EN = r"(?:at the (?:very )?|in the )end"
@@ -110,7 +112,7 @@ EN_ENUM = (
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     # "ask about the money first thing" is a time of day.
-    r"(?:first(?:ly)?(?: off| up)?(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
+    rf"(?:{_FIRST_EN}(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
     # "and last off how it felt": "off" as in "first off".

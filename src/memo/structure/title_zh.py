@@ -227,7 +227,7 @@ _NOT_WORD_START_ZH = PARTICLES_ZH | frozenset("想要能去来到从被给让叫
                                                  "一二三四五六七八九十百千万两") | frozenset(MY_ZH)  # "俺公公" is 公公
 
 
-_ADVERBS_ZH = frozenset("都也还就又才")
+_ADVERBS_ZH = frozenset("都也还就")  # of _NOT_WORD_START_ZH: jieba reads them alone
 
 
 def said_whole(word: str, text: str) -> str:
