@@ -2345,6 +2345,12 @@ def test_a_day_told_first_is_no_title() -> None:
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
+        # "tell it how it happened first" (the story, told: Appalachian "tell it"), "cipher out the money" (work out
+        # the sums): round 520's sassafras roots found no announcement and placed 11.
+        ("en", "I've got to study this sassafras business out before Travis calls me Wednesday\nI'm going to tell it "
+               "how it happened first, the market yesterday, then I'll cipher out the money, then why I'm even "
+               "studyin about it, and then what I aim to do. that's the way my head works best\nso yesterday was the "
+               "first Saturday market of the year", ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

@@ -92,8 +92,12 @@ _EN_ITEM_LEAD = re.compile(
     # Geordie and Scots "gan through", "tell yous", "I'm gonnae start wi", "I'll dae the sums": go, you, going to, do.
     r"(?:talk about|(?:go|gan) (?:over|ower|through)|cover|do|dae|start with|start wi|say|remind myself|think about|"
     r"look at|get into|"
+    # Appalachian "I'm going to tell it how it happened": the story, told.
+    r"tell it(?= (?:how|what|why|whether|all)\b)|"
     # "and I'll leave the money till last": what is left for later is a part too.
     r"tell (?:you|yous|youse|yuh|yu|ya|myself)(?: about)?|tell|leave|save|keep|"
+    # "then I'll cipher out the money" (Appalachian), "work out the sums": what is worked out names the part.
+    r"(?:cipher|figure|work)(?: it)? out|cipher|tot up|add up|"
     # "i will weigh it the money and the wahala side": what is weighed names the part; "weigh the matter" is its
     # name.
     r"weigh (?:it|them|everything|things)(?: up)?(?= (?:the|my|our|what|whether|how)\b))\s+)", re.I
