@@ -758,6 +758,10 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
         ("zh", "哦 录起了 我吴春花 今天礼拜三 就是我们屋这栋吊脚楼的事 讲出来理一哈\n上个礼拜五凌晨下大雨 屋顶漏了\n"
                "下个礼拜一我先克村委 找文书小龙 问清楚两个事 一个是传统村落那个修缮补贴 听讲一户有两万 "
                "还有就是要拆的话 审批要走好久", None),
+        # Three things to ask someone ("问他三个事") are the plan's content too (round 521's transfer south read them
+        # as its parts: 0 placed).
+        ("zh", "嗯 录上了 明天礼拜四 我得先去找老魏 就是我们车间主任 问他三个事 头一个 三年期满了能不能回长春 "
+               "岗位还给不给留 第二个 佛山那边有没有家属房 第三个 这事到底啥时候必须给回话", None),
     ],
 )
 def test_structure_announced_with_a_count(language: str, text: str, items: tuple[str, ...] | None) -> None:
@@ -2345,6 +2349,17 @@ def test_a_day_told_first_is_no_title() -> None:
         # 掰扯掰扯 weighs it; 心里啥味儿 is how it feels (round 177's honeysuckle).
         ("zh", "头一个 说说为啥动这心思 第二个 掰扯掰扯 这钱划算不划算 第三个 说说接下来咋弄 "
                "最后 再说说这一阵子 心里啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
+        # Mandarin parts named in regional words: 咋回事 / 出的那档子事 / 遇着啥了 are what happened, 图个啥 / 为咩 the
+        # reasons, 盘盘账 / 把这钱掰扯 the sums, 咋个过法 / 要干的事 the plan; "再把这两天的事从头捋一遍" tells
+        # these days (rounds 504-520 left them the speaker's own parts, or read three of four).
+        ("zh", "先说说今儿个大集上咋回事 然后算算账 再说我到底图个啥 最后说说往下咋整\n今儿个",
+         ("experience", "analysis", "reasons", "plan")),
+        ("zh", "先讲几暝做茶是咩情况 然后盘盘账 再讲为咩我想返来 最后讲接下来点做\n几暝",
+         ("experience", "analysis", "reasons", "plan")),
+        ("zh", "我先把怎么弄说在前头 省得明天一看她掉眼泪 我又心软了 然后再把这两天的事从头捋一遍 再想想这孩子到底图啥 "
+               "最后掂量掂量 我这么弄到底对不对\n怎么弄 第一", ("plan", "experience", "reasons", "analysis")),
+        ("zh", "我这样 昨天的事情先从头过一遍 再坐下来算笔账 然后回过头想想 我当初到底图的啥 非要接这个德国的单子 "
+               "最后把这个月要干的事排一排 好 就这么来\n昨天", ("experience", "analysis", "reasons", "plan")),
         # "tell it how it happened first" (the story, told: Appalachian "tell it"), "cipher out the money" (work out
         # the sums): round 520's sassafras roots found no announcement and placed 11.
         ("en", "I've got to study this sassafras business out before Travis calls me Wednesday\nI'm going to tell it "

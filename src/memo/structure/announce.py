@@ -44,8 +44,8 @@ _ZH_NUM = "两二三四五六"
 _ZH_COUNT = re.compile(
     rf"(?:分|说|讲|聊|谈)(?:成|为)?(?P<a>[{_ZH_NUM}])(?:个|大)?(?:部分|块|点|方面|段|件事|个事)"
     # "明天我要问三个事", "得办两件事", "找文书问清楚两个事": things to ask, find out or do are the plan's content, not
-    # the memo's parts.
-    rf"|(?<![问办买做带查找交干修])(?<!清楚)(?<!明白)(?P<b>[{_ZH_NUM}])(?:件事|个事|个方面|个部分|块内容|个问题|个点)"
+    # the memo's parts; so are those to ask someone ("问他三个事", "跟他说两件事").
+    rf"|(?<![问办买做带查找交干修])(?<![问找跟给和][他她你俺])(?<![跟给和][他她你俺]说)(?<!清楚)(?<!明白)(?P<b>[{_ZH_NUM}])(?:件事|个事|个方面|个部分|块内容|个问题|个点)"
 )
 _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EN_COUNT = re.compile(

@@ -73,9 +73,10 @@ _ZH_WHEN_ONLY = re.compile(
     r"(?:[上下这前那](?:个|一)?(?:礼拜|星期|周|月)[一二三四五六日天]?|[昨今前明](?:天|儿|个|朝|冥|晡)|"
     r"那天|那阵子?|那回|当时|去年|前年|今年|上半年|下半年)(?:晚上|晚|早上|上午|下午|夜里|黑了)?"
 )
-# A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told.
+# A part put before the verb of telling with 把 ("那我先把前天黑地出的那个事儿说一说"): its name is what is told; so
+# with a verb of going over it ("再把这两天的事从头捋一遍", "把账过一遍").
 _ZH_BA_TELL = re.compile(r"^(?:那|那么|好)?(?:我|俺|额)?(?:先|再|然后)?把(.{2,}?)(?:从头)?"
-                         rf"(?:([{TELL_ZH}])(?:一|了)?\2|[{TELL_ZH}]一[下哈遍]|[说讲聊谈]清楚)$")
+                         rf"(?:([{TELL_ZH}])(?:一|了)?\2|[{TELL_ZH}]一[下哈遍]|[说讲聊谈]清楚|[捋理过顺]一?(?:[遍下哈]|[捋理]))$")
 # A marker with a verb of telling (先说, 再讲, 先唠唠) marks a part wherever it is said.
 _TELLING_ZH = re.compile(rf"[先再][{TELL_ZH}]")
 _EN_ITEM_LEAD = re.compile(
