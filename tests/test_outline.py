@@ -902,7 +902,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # 518's photo exhibition: no list found).
         ("zh", "这个办影展的事 我从头唠 先说今儿个上文化馆遇着啥了 完了说说我到底图个啥 再掰扯掰扯钱 最后寻思寻思 "
                "接下来咋整\n今儿个上午 我揣着个档案袋",
-         ("今儿个上文化馆遇着啥了", "我到底图个啥", "掰扯钱", "咋整"), ("part1", "part2", "analysis", "plan")),
+         ("今儿个上文化馆遇着啥了", "我到底图个啥", "掰扯钱", "咋整"), ("experience", "reasons", "analysis", "plan")),
         # A story told with 先说 and 最后 ("他最后就退我两千八") lists no parts: 清洁费八百 counts money, names none.
         ("zh", "先说一下那天怎么回事吧 六月三十号 我退租 交房 他说墙黄了 要重新刷 两千 还有清洁费八百 还有一个什么 "
                "灯泡 加起来五千六 他最后就退我两千八\n我当时就懵了", None, None),
@@ -1310,7 +1310,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         # Next week and what is done then names the plan (round 490's launch team: two parts of four read).
         ("zh", "介个 我先说说这趟在文昌 那几天的事儿 然后说说我为嘛想不跟队了 再算算账 最后说说 下礼拜怎么跟队长回话\n"
                "呃 发射前一天夜里",
-         ("这趟在文昌", "我为嘛想不跟队了", "算算账", "下礼拜怎么跟队长回话"),
+         ("那几天的事儿", "我为嘛想不跟队了", "算算账", "下礼拜怎么跟队长回话"),
          ("experience", "reasons", "analysis", "plan")),
         # "先把…是怎么回事说一说": 先把 opens the first part whatever its length when it asks what happened (round 67's
         # star photos: three parts of four read once 掰扯钱 named the money, the nights out placed as the plan).
