@@ -3,6 +3,7 @@ models, and titles of memos whose topic is not their most repeated word."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -30,7 +31,12 @@ def test_the_shipped_model_weighs_the_features_the_code_computes(language: str) 
     assert len(T.paired([1.0] * n)) == len(model.weights)  # each feature, then each pair of them
     # Said early and all through the memo makes a topic word; a word every memo says (money, 电话) does not.
     weights = dict(zip(model.features, model.weights[:n], strict=True))
-    assert weights["first_at"] < 0 < weights["memo_rarity"] and weights["spread"] > 0
+    assert weights["first_at"] < 0 < weights["memo_rarity"]
+    # Said all through the memo: Mandarin weighs it alone; English through its pairs, a rare word or one said often
+    # said all through (its own weight is slightly negative).
+    pair = {frozenset(p): w for p, w in zip(itertools.combinations(model.features, 2), model.weights[n:], strict=True)}
+    assert weights["spread"] > 0 if language == "zh" else \
+        pair[frozenset(("spread", "memo_rarity"))] > 0 and pair[frozenset(("spread", "log_count"))] > 0
     assert model.said_in["money" if language == "en" else "电话"] > 20
     # Mandarin: a word holding a character the memo says far more than memos do (伞 of 油纸伞, 撑伞, 伞骨).
     assert language == "en" or weights["character_weight"] > 0 and model.characters_said_in["伞"] < model.memos / 20
