@@ -2360,6 +2360,11 @@ def test_a_day_told_first_is_no_title() -> None:
                "最后掂量掂量 我这么弄到底对不对\n怎么弄 第一", ("plan", "experience", "reasons", "analysis")),
         ("zh", "我这样 昨天的事情先从头过一遍 再坐下来算笔账 然后回过头想想 我当初到底图的啥 非要接这个德国的单子 "
                "最后把这个月要干的事排一排 好 就这么来\n昨天", ("experience", "analysis", "reasons", "plan")),
+        # "what it could cost me" weighs it up (round 522's character reference read "the whole story from Friday",
+        # the first part said again, as the analysis: 6 placed).
+        ("en", "I'm gonna do this in order or I'll go round in circles. first what happened, the whole story from "
+               "Friday. then why I'd even stick me neck out for him. then what it could cost me, the risks. and then "
+               "what I'm actually gonna do. ok\nso Friday.", ("experience", "reasons", "analysis", "plan")),
         # "tell it how it happened first" (the story, told: Appalachian "tell it"), "cipher out the money" (work out
         # the sums): round 520's sassafras roots found no announcement and placed 11.
         ("en", "I've got to study this sassafras business out before Travis calls me Wednesday\nI'm going to tell it "
