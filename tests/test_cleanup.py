@@ -83,6 +83,7 @@ def test_reference_memo_punctuation_and_paragraphs(memo_zh: Transcript, cleaned_
         ("我们研究研究这个问题。", "研究研究"),
         ("好啊，我们走。", "好啊"),
         ("他的额度不够。", "额度"),
+        ("这些数我都记录上了 一笔不少", "记录上了"),
     ],
 )
 def test_context_aware_words_stay(spoken: str, kept: str) -> None:
@@ -97,6 +98,9 @@ def test_context_aware_words_stay(spoken: str, kept: str) -> None:
         ("就举个举个例子。", ("举个举个",), "就举个例子"),
         ("嗯对稍微澄清一下。", ("嗯", "对稍"), "稍微澄清一下"),
         ("我用電腦寫程式。", ("電腦", "寫"), "我用电脑写程式"),
+        # The recording checked as it starts (round 543's circumcision had "录上了今天下了夜班回来…" as a point).
+        ("嗯 录上了没 录上了 今天下了夜班回来", ("录上",), "今天下了夜班回来"),
+        ("喂 录起哒冇 录起哒 我坐在车里", ("录起",), "我坐在车里"),
     ],
 )
 def test_fillers_stutters_and_traditional_characters_go(spoken: str, gone: tuple[str, ...], expected: str) -> None:

@@ -113,7 +113,11 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
 # "this juju thing, Juja I mean", "this cash you matter, this cashew matter": what the speaker corrects it to.
 _CORRECTED_EN = re.compile(r",\s*([\w'-]+(?:\s+[\w'-]+)?),?\s+i mean\b"
                            r"|,?\s*(?:i mean\s+|sorry\s+)?(?:the|this|that|my|our)\s+"
-                           rf"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+{_MATTER_EN}\b", re.I)
+                           rf"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+{_MATTER_EN}\b"
+                           # "this house building thing, no, Ausbildung, the German word"; "the sabbath call, sorry,
+                           # the sabbatical"
+                           r"|,\s*(?:no|sorry|no wait),\s+(?:the\s+|my\s+|an?\s+|this\s+)?"
+                           r"([\w'-]{4,}(?:\s+[\w'-]+){0,2}?)(?=\s*[,.;!?]|$)", re.I)
 # What is said of the phone as the memo starts ("the red thing is on", "the red thing's going").
 _RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|running|blinking|flashing|moving|lit)\b",
                            re.I)
@@ -122,6 +126,14 @@ _KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad",
 _QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
 _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
                               "even", "same", "other", "only"))
+
+
+def said_instead_en(opening: str, at: int) -> str:
+    """What the speaker says in place of the words that end at ``at``, correcting them ("…, Juja I mean", "…, no,
+    Ausbildung, the German word"); "" when he does not."""
+    corrected = _CORRECTED_EN.match(opening, at)
+    said = corrected and (corrected.group(1) or corrected.group(3)) or ""
+    return "" if said.lower() in STOP_EN else said
 
 
 def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
@@ -143,9 +155,10 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
         # "cashew"); "the money thing, the house thing" are two matters.
         # Or when the memo says the second more often ("this no terry thing, this notary thing": notary).
-        if corrected and (corrected.group(1) or corrected.group(2)[:3].lower() == phrase[:3].lower()
-                          or said_as(corrected.group(2), text) > said_as(phrase, text)):
-            said = corrected.group(1) or corrected.group(2)
+        if said_instead_en(opening, m.end()) or corrected and (
+                corrected.group(2)[:3].lower() == phrase[:3].lower()
+                or said_as(corrected.group(2), text) > said_as(phrase, text)):
+            said = said_instead_en(opening, m.end()) or corrected.group(2)
             return said[:1].upper() + said[1:]
         # "that shaky thing": one word said once is how something is; "the moving in thing" names, and so does
         # "this pipeline business" (on the bench every "this … business" in an opening named the topic).

@@ -19,7 +19,9 @@ from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
 # 讲下 is 讲一下 unless a time follows ("讲下个礼拜整哪样" tells next week's plan): items.py reads it so too.
 _NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
-                    rf"[讲说聊港](?:下|一哈){XIA_OF_TELLING}|理一哈|[讲说聊]两句")
+                    rf"[讲说聊港](?:下|一哈){XIA_OF_TELLING}|理一哈|[讲说聊]两句|"
+                    # "我想讲下个礼拜去县里比赛的事": 讲, then when (下个礼拜)
+                    r"[讲说聊港](?=下个?(?:礼拜|星期|周|月))")
 NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*([^，。！？；]{{2,24}})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
@@ -168,6 +170,14 @@ def content_units(phrase: str, lex: Lexicon) -> list[str]:
     return [u for u in tokens(phrase) if len(u) >= 2 and u not in lex.common_words]
 
 
+# A matter named as what someone said or thought ("老钟跟我说的那个事", "站长上午找我谈的那个事", "我想的那个事"):
+# what it is comes later, and the memo's words say it.
+_SAID_OR_THOUGHT_ZH = re.compile(r"(?:[说讲提问聊谈想]|琢磨|商量|打算)的$")
+# Where he records from ("我到阳台上来录 这个事体…"): what he is doing as he speaks, not the matter (记录, 目录 are
+# words).
+_RECORDING_ZH = re.compile(r"(?<![记目语笔讯])录$")
+
+
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing. Where the speaker is just back from is the topic only when it is
@@ -180,6 +190,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = content_units(topic, lex)
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
+                    or _SAID_OR_THOUGHT_ZH.search(topic) or _RECORDING_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
                     or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) \
@@ -311,11 +322,11 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
         if _DAY_ZH.match(title):
             continue
-        if re.search(r"[说讲提问聊]的$", title):
+        if _SAID_OR_THOUGHT_ZH.search(title):
             break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
         if re.search(r"[哥姐叔婶伯妹弟]$", title) and person_zh(title[-3:-1], text, addressed=False):
             break  # "这个出租屋里卫东哥的事": someone's matter; the memo's words say what it is
-        if re.search(r"[在了着]", title):
+        if re.search(r"[在了着]", title) or _RECORDING_ZH.search(title):
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
         if _COPULA_ZH.search(title):
             break  # "建国是去年腊月出的事": when it happened, said of someone, not the topic
