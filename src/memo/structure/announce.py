@@ -34,6 +34,7 @@ from .items import (
     until_repeated,
 )
 from .parts import is_own_part, item_score, map_items, names_a_section, section_named
+from .segmented import paced_by_pauses
 from .telling_zh import standard_telling
 from .templates import Template
 from .wordings import said_pattern, said_words
@@ -496,7 +497,8 @@ def announced_sections(transcript_or_text: Transcript | str, template: Template)
     Sections come in the speaker's order; template sections he did not announce are left out.
     """
     if isinstance(transcript_or_text, Transcript):
-        text, language = spoken_lines(transcript_or_text), transcript_or_text.language
+        transcript = paced_by_pauses(transcript_or_text)
+        text, language = spoken_lines(transcript), transcript.language
     else:
         text, language = transcript_or_text, guess_language(transcript_or_text)
     found = find_announcement(text, template, language)

@@ -27,6 +27,7 @@ from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_trans
 from .parts import has_cue, is_own_part, item_score
 from .points import Candidate, choose_points, point_count, rank
 from .returns import RESUME, follow_returns
+from .segmented import paced_by_pauses
 from .similarity import STOP_EN, content_len, is_duplicate, tokens
 from .templates import SectionSpec, Template
 from .title import make_title
@@ -323,6 +324,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
     ``CANDIDATES`` ranked candidate points, each with its source segment ids and time ranges."""
     if progress:
         progress("cleaning the transcript")
+    transcript = paced_by_pauses(transcript)  # word-segmented Mandarin read as speech paced by pauses
     clean: CleanTranscript = clean_transcript(transcript)
     lex = lexicon(transcript.language)
     zh = lex.language == "zh"
