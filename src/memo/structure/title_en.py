@@ -155,10 +155,10 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
         # "cashew"); "the money thing, the house thing" are two matters.
         # Or when the memo says the second more often ("this no terry thing, this notary thing": notary).
-        if said_instead_en(opening, m.end()) or corrected and (
-                corrected.group(2)[:3].lower() == phrase[:3].lower()
-                or said_as(corrected.group(2), text) > said_as(phrase, text)):
-            said = said_instead_en(opening, m.end()) or corrected.group(2)
+        instead = said_instead_en(opening, m.end())
+        if instead or corrected and (corrected.group(2)[:3].lower() == phrase[:3].lower()
+                                     or said_as(corrected.group(2), text) > said_as(phrase, text)):
+            said = instead or corrected.group(2)
             return said[:1].upper() + said[1:]
         # "that shaky thing": one word said once is how something is; "the moving in thing" names, and so does
         # "this pipeline business" (on the bench every "this … business" in an opening named the topic).
