@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..language import is_chinese
+from ..language import CJK, CJK_CHAR, is_chinese
 from ..records import Transcript
 
-_CJK = "\u3400-\u9fff"
-_SPACED = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_SPACED = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
 # The share of Chinese characters a space follows: speech paced by pauses 0.49 at most on the bench (most near 0.15),
 # a word-segmenting recognizer 0.59-0.80.
 _SEGMENTED = 0.55
@@ -43,7 +42,7 @@ _ENDING = _words("的 了 着 过 地 得 们 吗 呢 吧 啊 嘛 呀 啦 出来
 
 def word_segmented(text: str) -> bool:
     """Whether Mandarin ``text`` has a space between (nearly) every word, not only at pauses."""
-    chinese = len(re.findall(rf"[{_CJK}]", text))
+    chinese = len(CJK_CHAR.findall(text))
     return chinese > 0 and len(_SPACED.findall(text)) > _SEGMENTED * chinese
 
 
@@ -54,7 +53,7 @@ def paced_line(line: str) -> str:
     for before, word in zip(words, words[1:], strict=False):
         pause = (word in _OPENS or word in _FILLERS or before in _FILLERS or before in _PARTICLES
                  or word in _SUBJECTS and run >= 4 or run >= _LONGEST and word not in _ENDING
-                 or not re.match(rf"[{_CJK}]", word) or not re.search(rf"[{_CJK}]$", before))
+                 or not CJK_CHAR.match(word) or not CJK_CHAR.match(before[-1]))
         out.append(f" {word}" if pause else word)
         run = len(word) if pause else run + len(word)
     return "".join(out)

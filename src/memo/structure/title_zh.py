@@ -173,9 +173,9 @@ def content_units(phrase: str, lex: Lexicon) -> list[str]:
 # A matter named as what someone said or thought ("老钟跟我说的那个事", "站长上午找我谈的那个事", "我想的那个事"):
 # what it is comes later, and the memo's words say it.
 _SAID_OR_THOUGHT_ZH = re.compile(r"(?:[说讲提问聊谈想]|琢磨|商量|打算)的$")
-# Where he records from ("我到阳台上来录 这个事体…"): what he is doing as he speaks, not the matter (记录, 目录 are
+# What he is doing as he speaks ("档口收了我坐在三轮上", "我到阳台上来录 这个事体…"), not the matter (记录, 目录 are
 # words).
-_RECORDING_ZH = re.compile(r"(?<![记目语笔讯])录$")
+_DOING_ZH = re.compile(r"[在了着]|(?<![记目语笔讯])录$")
 
 
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
@@ -189,8 +189,8 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
             units = content_units(topic, lex)
-            if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or re.search(r"[在了着]", topic) \
-                    or _SAID_OR_THOUGHT_ZH.search(topic) or _RECORDING_ZH.search(topic) \
+            if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
+                    or _SAID_OR_THOUGHT_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
                     or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) \
@@ -326,7 +326,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
         if re.search(r"[哥姐叔婶伯妹弟]$", title) and person_zh(title[-3:-1], text, addressed=False):
             break  # "这个出租屋里卫东哥的事": someone's matter; the memo's words say what it is
-        if re.search(r"[在了着]", title) or _RECORDING_ZH.search(title):
+        if _DOING_ZH.search(title):
             break  # "档口收了我坐在三轮上今天这个事": what he is doing as he speaks
         if _COPULA_ZH.search(title):
             break  # "建国是去年腊月出的事": when it happened, said of someone, not the topic
