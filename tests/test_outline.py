@@ -2397,6 +2397,16 @@ def test_a_day_told_first_is_no_title() -> None:
                "how it happened first, the market yesterday, then I'll cipher out the money, then why I'm even "
                "studyin about it, and then what I aim to do. that's the way my head works best\nso yesterday was the "
                "first Saturday market of the year", ("experience", "analysis", "reasons", "plan")),
+        # "the way it happened" is the story, "how I'd even think about selling it" why (round 564's Mackintosh chair
+        # found no announcement and placed 7); 经了些啥 / 经历了什么 is what he went through (round 564's 煮饼
+        # workshop read three parts of four and placed 5).
+        ("en", "so I'm going to tell it the way it happened today first, at the garage, cause my head's spinning. "
+               "then how I'd even think about selling the van. then the money, properly. and then what I'm doing "
+               "next\ntoday. our Kieran drove me over", ("experience", "reasons", "analysis", "plan")),
+        ("zh", "我先把这几天经了些啥说说 然后算算账 再说为甚想接这摊子 最后定一下往后咋弄\n这一礼拜",
+         ("experience", "analysis", "reasons", "plan")),
+        ("zh", "先讲讲这个月经历了什么 再讲为什么想换 然后算一下钱 最后说下一步\n这个月",
+         ("experience", "reasons", "analysis", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:
