@@ -59,7 +59,9 @@ _META_ZH = re.compile(
 _META_EN = re.compile(
     r"\b(?:this is a memo|a memo about|i want to talk about|i wanted to get|let me (?:talk|start|structure|do)|"
     r"first the|then my analysis|and finally how|i'll go through(?! to\b)|here goes|recording this|that's where i am|"
-    r"outline|in order)\b",
+    r"outline)\b"
+    # "in order" as the memo's plan ("I'll take it in order"), not "their passports are in order" or "in order to"
+    r"|(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bwere )(?<!\bwas )\bin order\b(?! (?:to|for)\b)",
     re.I,
 )
 _DANGLING_ZH = re.compile(
