@@ -510,6 +510,10 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     assert is_meta("我分几块说吧。", True)
     assert not is_meta("我们屋那几块地挨到河边是沙土，排水好。", True)  # round 297's chive sheds
     assert not is_meta("学校借给她那把大提琴，漆都掉了好几块。", True) and is_meta("我分几块来说。", True)
+    # "in order" is the memo's plan only as the order of telling (round 568's living crib: passports in order).
+    assert is_meta("I'll take it in order, first the why.", False)
+    assert not is_meta("The vet says their passports are in order.", False)
+    assert not is_meta("We sell the field in order to pay the loan.", False)
 
 
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
