@@ -667,6 +667,13 @@ def test_a_short_sentence_of_the_announced_words_opens_its_part() -> None:
     score, result = _bench_score("en_dog_dementia")
     assert [s.key for s in result.sections] == ["experience", "reasons", "analysis", "plan"]
     assert score.placed >= 10, score.missed
+    # Scots "noo the sums." and "an foo it felt the day." open their parts (round 566's stone circle placed 7/12).
+    assert _says_part("noo the sums.", "the sums an aa the bother it could bring", False)
+    assert _says_part("an foo it felt the day.", "foo it felt up at the stone circle the day wi the professor wifie",
+                      False)
+    score, result = _bench_score("en_stone_circle")
+    assert [s.key for s in result.sections] == ["reasons", "analysis", "plan", "experience"]
+    assert score.placed >= 11, score.missed
 
 
 def test_memo_homophones_of_its_topic_words_are_fixed() -> None:
@@ -2133,6 +2140,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_chaluo_drone", "谈的"),
         ("zh_majiangji_repair", "我想"),
         ("zh_jiaohuaji_shop", "阳台"),
+        # Round 561's crew wages: what he does tomorrow ("说两句 明儿一早还得去办事") and the crew asleep
+        # ("弟兄们都睡了": people named with 们) name no topic.
+        ("zh_crew_wages", "明儿"),
+        ("zh_crew_wages", "弟兄"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
@@ -2411,6 +2422,17 @@ def test_a_day_told_first_is_no_title() -> None:
          ("experience", "analysis", "reasons", "plan")),
         ("zh", "先讲讲这个月经历了什么 再讲为什么想换 然后算一下钱 最后说下一步\n这个月",
          ("experience", "reasons", "analysis", "plan")),
+        # Rounds 566-568 and earlier: "an last" (Doric "and": round 566's stone circle lost its last part and placed
+        # 7); a part put last ("账放最后算", "账嘛 放到最后": three memos found no last part, or no list); 今个 is today
+        # and 谝一谝 tells (Shaanxi, four memos lost their first part).
+        ("en", "so I'll dae it in order. first, fit wye I'd even think aboot it. syne the sums. syne fit I'm actually "
+               "gan tae dae. an last, foo it felt up at the hill the day. richt\nfit wye. weel",
+         ("reasons", "analysis", "plan", "experience")),
+        ("zh", "先把今个在塘里头的事说说 再说我为什么想接 然后说说怎么弄 账放最后算 这样心里能清楚点\n今个下午",
+         ("experience", "reasons", "plan", "analysis")),
+        ("zh", "额先把今儿个在县上的事谝一谝 然后说额为啥想揽这个活 再说下一步咋弄 账嘛 放到最后 额一笔一笔再算"
+               "\n今儿个的事",
+         ("experience", "reasons", "plan", "analysis")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

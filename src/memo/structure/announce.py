@@ -252,11 +252,21 @@ def _first_before_ba(m: re.Match) -> str:
     return f"先把{m[1]}{m[2]}".ljust(len(m[0]))
 
 
+# "账放最后算", "那个账 我放到最后算", "账嘛 放到最后": the part named first and put last, read as "最后算账".
+_PUT_LAST_ZH = re.compile(r"([^，。！？\s]{1,8}?)[嘛呢吧]?\s*[我俺额]?放(?:到|在)?最后(?:再)?([算说讲聊])?")
+
+
+def _last_put_first(m: re.Match) -> str:
+    verb = m[2] or ("算" if m[1][-1] in "账钱数" else "说")  # a part's name is two characters or more
+    return f"最后{verb}{m[1]}".ljust(len(m[0]))
+
+
 def find_announcement(text: str, template: Template, language: str) -> Announcement | None:
     """The announced structure in the opening of ``text``, mapped onto ``template``; None when there is none."""
     opening = text[: max(600, min(len(text) // 5, 1500))]
     if is_chinese(language):
         opening = _BA_BEFORE_FIRST_ZH.sub(_first_before_ba, standard_telling(opening))
+        opening = _PUT_LAST_ZH.sub(_last_put_first, opening)
     else:
         # The ordinal goes before its item, as the finders expect; the text keeps its length, so every offset holds.
         opening = _ORDINAL_AFTER_EN.sub(_ordinal_first, opening)

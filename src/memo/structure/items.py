@@ -293,8 +293,10 @@ def marked_items(segment: str, template: Template, language: str) -> list[str]:
     say to him. then why…, and last how it's been"): the first phrase after each marker that opens a clause."""
     zh = is_chinese(language)
     flags = 0 if zh else re.I
-    # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so".
-    opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\bso|\bok|\bokay)$", flags)
+    # A Mandarin clause opens after a pause (a space) or a stop; an English one after a stop or "and"/"so" ("an" as
+    # Scots, Caribbean and Southern speakers say "and": "…tae dae. an last, foo it felt").
+    opens = re.compile(r"(?:^|[,.;:!?\n，。；：！？\s])$" if zh else r"(?:^|[,.;:!?\n]|\band|\ban|\bso|\bok|\bokay)$",
+                       flags)
     # Opening a clause, a bare 再 / 接着 marks the next part too ("再掰扯掰扯到底划不划算"). 先说 / 再讲 (a marker
     # with a verb of telling) marks one anywhere: the pause before it may be lost ("有哪些坑再讲接下来…").
     # "mek mi start with what happen…": "start with" marks the first part wherever it is said.

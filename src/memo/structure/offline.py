@@ -103,9 +103,10 @@ _HEDGES_EN = frozenset(("actually", "really", "just", "even", "honestly", "basic
 # Pronouns too: "ok weighing it up" and "so what we do" are the signposts of "the weighing up" and "what Terry and
 # I are going to do".
 # "does it" asks what was announced as "whether it…" ("Right, does it stack up." for "whether it stacks up").
+# Scots "noo" (now), "an" (and), "aye": "noo the sums.", "an foo it felt the day." open their parts.
 _SIGNPOST_FILLER_EN = frozenset(
     ("so", "ok", "okay", "right", "alright", "and", "now", "then", "um", "uh", "yeah", "well", "anyway", "it", "we",
-     "i", "they", "us", "them", "does", "last", "lastly", "finally", "next"))
+     "i", "they", "us", "them", "does", "last", "lastly", "finally", "next", "noo", "an", "aye"))
 _SIGNPOST_FILLER_ZH = re.compile(r"[好那就嗯呃啊吧呢了然后再来\s，。,.!?！？]")
 # "说到滋味 上礼拜那个收枣的老板…": 说到 / 讲到 (as for) turns to the part named after it.
 _TOLD_PART_ZH = re.compile(r"^(?:完了|然后|接着|再|那)?(?:[说讲谈]到|说说?|讲讲?|聊聊?|唠唠?)(?:一下)?")

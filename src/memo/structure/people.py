@@ -157,7 +157,16 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
         or addressed and len(word) >= 3 and word.endswith(tuple(ELDERS_ZH)) \
         or len(word) == 3 and word.endswith(_POSTS_ZH) and word[0] in _ALL_SURNAMES_ZH
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
-        or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word))
+        or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
+        or _people_zh(word, text)
+
+
+def _people_zh(word: str, text: str) -> bool:
+    """People named as a group, with the plural 们 ("弟兄们都睡了", "工友们"): said so at least half the times the
+    word is said, they are who the memo is about (the crew), not what."""
+    stem = word.removesuffix("们")
+    plural = text.count(stem + "们")
+    return len(stem) >= 2 and plural > 0 and 2 * plural >= text.count(stem)
 
 
 def chars_before(word: str, text: str) -> Counter:

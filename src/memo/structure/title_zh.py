@@ -105,7 +105,8 @@ PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
 STATEMENT_ZH = re.compile(
     r"^(?:其实|我觉得|感觉|可能|我在|我们在|[我俺额]是|因为|所以|但是|然后|刚|刚才|现在|今天|昨天|最后|接着|再|我?寻思|我?琢磨|"
     r"今儿|今晚|今个|昨儿|昨晚|夜儿|夜里|[又也还](?![是有])|"  # "说两句 今儿又加班到十点半": what happened, when
-    r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|"  # "讲一下 等下回去还要煮饭": what comes later, not the topic
+    # "讲一下 等下回去还要煮饭", "说两句 明儿一早还得去办事": what comes later, not the topic
+    r"等下|等一下|等会儿?|待会儿?|一会儿?|回头|明天|明儿|明个|明早|后天|"
     r"要不(?![要得])|"  # "先说两句 要不脑瓜子里太乱": 要不 is "or else" (northeast), why he talks
     rf"{PURPOSE_ZH.pattern}|反正|"  # "说说 反正也没人听": why he talks here
     r"脑子|脑壳|心里|心头)"  # "说两句，脑子里乱": how he is, not what about
