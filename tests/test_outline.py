@@ -2144,6 +2144,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # ("弟兄们都睡了": people named with 们) name no topic.
         ("zh_crew_wages", "明儿"),
         ("zh_crew_wages", "弟兄"),
+        # Round 571's yellow peaches: "理一理 先讲好 我不是一时脑壳发热" makes himself clear, names nothing.
+        ("zh_yellow_peach", "讲好"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
@@ -2433,6 +2435,9 @@ def test_a_day_told_first_is_no_title() -> None:
         ("zh", "额先把今儿个在县上的事谝一谝 然后说额为啥想揽这个活 再说下一步咋弄 账嘛 放到最后 额一笔一笔再算"
                "\n今儿个的事",
          ("experience", "reasons", "plan", "analysis")),
+        # Sichuan 遭的事 is what befell them, 拿个方案出来 the plan (round 561's team outing found no announcement).
+        ("zh", "我先摆一哈去年那个团建遭的事 然后算账 再想清楚为啥子要搞 最后拿个方案出来 要得\n去年",
+         ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

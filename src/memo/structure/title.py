@@ -294,6 +294,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         title = tail.sub("", head.sub("", title))
         if (META_ZH if zh else META_EN).search(title) or (zh and STATEMENT_ZH.search(title)):
             continue
+        if zh and re.fullmatch(r"[讲说聊谈](?:好|明白|清楚)", title):
+            continue  # "理一理 先讲好 我不是一时脑壳发热": making himself clear, not what about
         if not zh and not {w.lower() for w in title.split()} - lex.common_words - STOP_EN:
             continue  # "decide about the big one, the Christmas craft fair": "big" says which, not what
         # "旁边的大姐在打电话", "终于把智齿给拔了": what happens, not the topic (the raw words: 了 may end them).
