@@ -2438,6 +2438,14 @@ def test_a_day_told_first_is_no_title() -> None:
         # Sichuan 遭的事 is what befell them, 拿个方案出来 the plan (round 561's team outing found no announcement).
         ("zh", "我先摆一哈去年那个团建遭的事 然后算账 再想清楚为啥子要搞 最后拿个方案出来 要得\n去年",
          ("experience", "analysis", "reasons", "plan")),
+        # "我咋就动了这心思" (how the thought came) is why, "能不能挣着钱" weighs it (round 576's 黏火勺 stall found no
+        # announcement).
+        ("zh", "咱一样一样来啊 头一个 我咋就动了这心思 第二个 这买卖到底能不能挣着钱 我给它掰扯明白 第三个 往后我咋干 "
+               "最后再唠唠 这礼拜我试着做那几回 是个啥情况\n头一个", ("reasons", "analysis", "plan", "experience")),
+        # Texan "what all I gotta do" is the plan (round 573's wedding officiant read three parts and placed 6).
+        ("en", "first what went down last night, cause I'm still kinda rattled. then the money end of it, time and "
+               "money. then why I'd even do it. and then what all I gotta do if I'm doin it. ok\nso last night",
+         ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

@@ -109,6 +109,10 @@ def test_names_without_capitals_are_people_and_things_are_not() -> None:
     # After a title of address, one set for the two places that read them (people.ADDRESS_EN): "ms tan" too.
     assert P.people_en("the form from ms tan came back. pastor adeyemi prayed. mister khan waved.") == {
         "tan", "adeyemi", "khan"}
+    # Afrikaans oom and tannie, and cousin, before a name (round 572's rosehip pickers: "oom koos"; 574's dowry talks:
+    # "cousin ndegwa").
+    text = "we drove over to oom koos at the depot. we sat with tannie marie. then cousin ndegwa at the gate."
+    assert P.people_en(text) == {"koos", "marie", "ndegwa"}
     # Alone, a title of address stands for someone, no topic: round 391's 21st party was titled "Aunty, speech and
     # exercise book".
     text = ("Sunday lunch at Aunty Lupe's. Aunty Lupe pulls out the exercise book. The speech is long. "
