@@ -2146,6 +2146,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_crew_wages", "弟兄"),
         # Round 571's yellow peaches: "理一理 先讲好 我不是一时脑壳发热" makes himself clear, names nothing.
         ("zh_yellow_peach", "讲好"),
+        # Round 576's 黏火勺 stall: "我一个人搁厨房 寻思寻思这个事儿" is where he is and that he thinks it over.
+        ("zh_nianhuoshao_stall", "厨房"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
