@@ -2148,6 +2148,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_yellow_peach", "讲好"),
         # Round 576's 黏火勺 stall: "我一个人搁厨房 寻思寻思这个事儿" is where he is and that he thinks it over.
         ("zh_nianhuoshao_stall", "厨房"),
+        # Round 577's Bib Gourmand shop: the 下 of 下半年 is no 说下 (说一下): "房东…说下半年房租要从九千涨到一万五"
+        # is what the landlord said, not the topic.
+        ("zh_bibgourmand_shop", "房租"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -14,8 +14,9 @@ import re
 
 # The verbs that tell anywhere, as a character class's members: rf"[{TELL_ZH}]".
 TELL_ZH = "说讲聊谈唠"
-# 说下 is 说一下, but the 下 of 下一步 or of a time is the name's: "讲下个礼拜整哪样" tells next week's plan.
-XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月))"
+# 说下 is 说一下, but the 下 of 下一步 or of a time is the name's: "讲下个礼拜整哪样" tells next week's plan,
+# "说下半年房租要从九千涨到一万五" says what rises next half-year.
+XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月)|半年|午|次|回|学期|季度?)"
 # Right after a marker of order (先, 再, 然后, 最后): where a regional verb of saying tells.
 _AFTER_MARKER = r"(?:(?<=[先再])|(?<=然后)|(?<=最后))"
 _REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港"
