@@ -283,3 +283,12 @@ def test_an_english_name_in_mandarin_speech_is_someone() -> None:
     # Round 316's headhunting firm was titled "Linda"; things are written in capitals or lower case.
     text = "Linda说猎头这行好做 我跟Linda讲了 RTK要三万 Linda又打电话来"
     assert P.person_zh("Linda", text, "eng") and not P.person_zh("RTK", text, "eng")
+
+
+def test_scots_and_geordie_words_of_grammar_name_no_topic() -> None:
+    # "Stane, onywye and grun" titled round 566's stone circle, "Hyem, Royal and infirmary" round 581's Chelsea
+    # pensioner: anyway and home, spelt as said.
+    text = ("they're comin onywye. the stanes are auld. onywye the stanes stay put. I'll gan hyem after. "
+            "hyem to the farm by six. the stanes again.")
+    words = {w for w, _ in ((x.word, s) for x, s in _ranked(text, "en"))}
+    assert "stane" in words and not {"onywye", "hyem"} & words

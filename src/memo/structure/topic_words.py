@@ -256,6 +256,11 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
 # the title's keywords may still say them.
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fourteen", "fifteen", "sixteen",
                            "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
+# Scots and Geordie words of grammar, spelt as said ("they're comin onywye", "gan hyem"): no topic either.
+_NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", "intae", "ontae", "efter", "ower",
+                            "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
+                            "wouldnae", "couldnae", "gonnae", "divvent", "nowt", "owt", "summat", "mebbes", "masel",
+                            "yersel", "himsel", "hersel", "oursels", "thon", "yon", "mair", "aye", "ken"))
 
 
 # Titles of address said only before someone's name.
