@@ -131,7 +131,11 @@ _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an
 def said_instead_en(opening: str, at: int) -> str:
     """What the speaker says in place of the words that end at ``at``, correcting them ("…, Juja I mean", "…, no,
     Ausbildung, the German word"); "" when he does not."""
-    corrected = _CORRECTED_EN.match(opening, at)
+    return _said_instead(_CORRECTED_EN.match(opening, at))
+
+
+def _said_instead(corrected: re.Match | None) -> str:
+    """The correction ``_CORRECTED_EN`` found, when it says what is meant outright (not "the … thing" again)."""
     said = corrected and (corrected.group(1) or corrected.group(3)) or ""
     return "" if said.lower() in STOP_EN else said
 
@@ -155,7 +159,7 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
         # "cashew"); "the money thing, the house thing" are two matters.
         # Or when the memo says the second more often ("this no terry thing, this notary thing": notary).
-        instead = said_instead_en(opening, m.end())
+        instead = _said_instead(corrected)
         if instead or corrected and (corrected.group(2)[:3].lower() == phrase[:3].lower()
                                      or said_as(corrected.group(2), text) > said_as(phrase, text)):
             said = instead or corrected.group(2)
