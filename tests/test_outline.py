@@ -2447,6 +2447,9 @@ def test_a_day_told_first_is_no_title() -> None:
         # announcement).
         ("zh", "咱一样一样来啊 头一个 我咋就动了这心思 第二个 这买卖到底能不能挣着钱 我给它掰扯明白 第三个 往后我咋干 "
                "最后再唠唠 这礼拜我试着做那几回 是个啥情况\n头一个", ("reasons", "analysis", "plan", "experience")),
+        # "心里头是个啥味儿" is how it felt (round 584's 贾湖 bone flutes read three parts of four and placed 7).
+        ("zh", "头一个 我为啥动了这心思 第二个 掂量掂量利和弊 钱上划算不划算 第三个 下一步咋弄 最后 说说这一阵心里头"
+               "是个啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
         # Texan "what all I gotta do" is the plan (round 573's wedding officiant read three parts and placed 6).
         ("en", "first what went down last night, cause I'm still kinda rattled. then the money end of it, time and "
                "money. then why I'd even do it. and then what all I gotta do if I'm doin it. ok\nso last night",
