@@ -120,8 +120,9 @@ def fillers(text: str, zh: bool) -> int:
 
 
 def _plain(text: str) -> str:
-    """Lower case, a hyphen as a space: a rewrite's "thirty-eight pence" is the "thirty eight pence" said."""
-    return text.lower().replace("-", " ")
+    """Lower case, a hyphen as a space, no apostrophe: a rewrite's "thirty-eight pence" is the "thirty eight pence"
+    said, and the cleaned "don't" the "dont" a recogniser wrote."""
+    return text.lower().replace("-", " ").replace("'", "").replace("’", "")
 
 
 def covers(bullet: str, anchors: list[list[str]]) -> bool:

@@ -147,6 +147,16 @@ def test_i_mean_closing_a_sentence_is_dropped() -> None:
     assert "You know what I mean." in cleaned
 
 
+def test_contractions_written_without_apostrophes_get_them() -> None:
+    # Round 582's savings club was written "dont", "thats", "shes", "im" as some recognisers do: bullets read
+    # "Thats what frank says" and the title took "dont" for a topic word. A coppice's "first cant" is a word.
+    cleaned = clean_text("thats what frank says, i dont know. shes gone and ive said im tired, you cant. "
+                         "theyll ask whats left. the first cant is marked.", "en")
+    for said in ("That's what", "don't know", "She's gone", "i've said", "I'm tired", "you can't", "They'll ask",
+                 "what's left", "first cant is"):
+        assert said in cleaned, (said, cleaned)
+
+
 def test_english_fillers_context_aware() -> None:
     spoken = (
         "Um, so I, you know, really want to, uh, quit my job. I like my job, though, it looks like a good one. "
