@@ -261,6 +261,10 @@ _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", 
                             "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
                             "wouldnae", "couldnae", "gonnae", "divvent", "nowt", "owt", "summat", "mebbes", "masel",
                             "yersel", "himsel", "hersel", "oursels", "thon", "yon", "mair", "aye", "ken"))
+# The same spelt as said in Shetland, the Caribbean, West Africa and Newfoundland ("dey wis", "dem ting", "wid
+# dat"): round 585's sixareen boat was titled "Dey and dere hit".
+_NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", "wid", "wis", "wir", "yuh", "unu",
+                            "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink"))
 
 
 # Titles of address said only before someone's name.
