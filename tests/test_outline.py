@@ -1930,6 +1930,11 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "winterage is the old way. the winterage hill has the grass.", "en", "Winterage"),
         ("Crystal says if I keep talking about this no terry thing, this notary thing, I should record it. a notary "
          "signing agent does closings. the notary exam is in May.", "en", "Notary"),
+        # ... also where the speaker points at it ("this wreck business, the Reek I mean, Reek Sunday": round 583's
+        # barefoot climb was titled "Wreck").
+        ("Noreen here. I want to talk myself through this wreck business, the Reek I mean, Reek Sunday, before I say "
+         "anything. Reek Sunday is the last Sunday in July. Tommy did the Reek barefoot. the Reek is hard on a knee.",
+         "en", "Reek Sunday"),
         # 讲下 before a time is no 讲一下 ("讲下个礼拜去县里比赛的事" is next week's match), in titles as in the
         # announcements' items: one lookahead (items.XIA_OF_TELLING); 讲 is the verb of naming, and 板鞋, said all
         # through, leads.

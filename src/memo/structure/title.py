@@ -23,7 +23,17 @@ from .homophones import likelier_form
 from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
 from .telling_zh import standard_telling
-from .title_en import HEAD_EN, META_EN, TAIL_EN, pointed_topic_en, said_alone, said_as, said_instead_en, said_often
+from .title_en import (
+    HEAD_EN,
+    META_EN,
+    TAIL_EN,
+    pointed_topic_en,
+    restated_en,
+    said_alone,
+    said_as,
+    said_instead_en,
+    said_often,
+)
 from .title_zh import (
     ASIDE_ZH,
     DECIDED_ZH,
@@ -154,9 +164,6 @@ _NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|t
                             r"tonight|is|was|bit|for|with|and|or|before|because|instead)\b)[a-z]{3,}(?<!ly)\b", re.I)
 
 
-# The same thing said again more exactly right after, with its determiner ("the granny flap, the granny flat").
-_RESTATED_EN = re.compile(r",\s*(?:the|my|our)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s*[,.;!?]|\s+(?:then|and|because|"
-                          r"so|while)\b)", re.I)
 # Abbreviations everyone says and no memo is about.
 _EVERYDAY_ACRONYMS = frozenset(("NHS", "GP", "UK", "US", "USA", "EU", "TV", "OK", "HR", "IT", "PC", "AM", "PM", "ID",
                                 "DIY", "VIP", "CEO", "PPT", "APP", "BBC", "ATM", "SUV", "CV", "A", "I"))
@@ -272,12 +279,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         title = m.group(1).strip(" ：:，,")
         if not zh and re.search(r"\bused to\s+$", opening[: m.start()], re.I):
             continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
-        restated = None if zh else _RESTATED_EN.match(opening, m.end(1))
-        # "go on about the granny flap, the granny flat", "the winter edge, the winterage": as the speaker corrects
-        # it, a word said again or more often.
-        if restated and (restated.group(1).split()[0].lower() in title.lower().split()
-                         or said_as(restated.group(1), text) > said_as(title, text)):
-            title = restated.group(1)
+        title = (not zh and restated_en(title, opening, m.end(1), text)) or title  # "the granny flap, the granny flat"
         title = (not zh and said_instead_en(opening, m.end(1))) or title  # "the sabbath call, sorry, the sabbatical"
         if zh and re.match(rf"{MATTER_ZH}|有(?:些|点|个|件)?事", title):
             continue  # "讲下这件事 …", "说两句 有些事儿得先捋明白": the matter was named before, or is named later

@@ -134,6 +134,22 @@ def said_instead_en(opening: str, at: int) -> str:
     return _said_instead(_CORRECTED_EN.match(opening, at))
 
 
+# The same thing said again more exactly right after, with its determiner ("the granny flap, the granny flat").
+_RESTATED_EN = re.compile(r",\s*(?:the|my|our)\s+([\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s*[,.;!?]|\s+(?:then|and|because|"
+                          r"so|while)\b)", re.I)
+
+
+def restated_en(phrase: str, opening: str, at: int, text: str) -> str:
+    """``phrase`` said again right after ``at`` with a determiner, as the speaker corrects it: the restatement when it
+    repeats one of the phrase's words ("the granny flap, the granny flat") or the memo says it more often ("this
+    wreck business, the Reek Sunday", "the winter edge, the winterage"); "" when there is none."""
+    restated = _RESTATED_EN.match(opening, at)
+    if restated and (restated.group(1).split()[0].lower() in phrase.lower().split()
+                     or said_as(restated.group(1), text) > said_as(phrase, text)):
+        return restated.group(1)
+    return ""
+
+
 def _said_instead(corrected: re.Match | None) -> str:
     """The correction ``_CORRECTED_EN`` found, when it says what is meant outright (not "the … thing" again)."""
     said = corrected and (corrected.group(1) or corrected.group(3)) or ""
@@ -159,7 +175,7 @@ def pointed_topic_en(opening: str, lex: Lexicon, text: str) -> str:
         # Said again with the same frame, it is the same matter corrected only when it sounds alike ("cash you",
         # "cashew"); "the money thing, the house thing" are two matters.
         # Or when the memo says the second more often ("this no terry thing, this notary thing": notary).
-        instead = _said_instead(corrected)
+        instead = _said_instead(corrected) or restated_en(phrase, opening, m.end(), text)
         if instead or corrected and (corrected.group(2)[:3].lower() == phrase[:3].lower()
                                      or said_as(corrected.group(2), text) > said_as(phrase, text)):
             said = instead or corrected.group(2)
