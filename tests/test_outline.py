@@ -1702,7 +1702,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("开了没 开了 今儿是二月二十九 我在铺子里 那我就说说\n平遥那个事 我想去平遥租个铺面 平遥古城游客多 "
          "一年房租两万 在太谷卖秤一年卖不了几杆 平遥那边游客爱买杆秤 杆秤是手艺 平遥的铺面小", "zh", "平遥"),
         ("我在宿舍楼下 刚吃完饭 趁这会儿录一下 就是老钟跟我说的那个事 让我从注塑车间调到品检去当检验员 "
-         "品检一个月多八百 品检不用站机台 注塑车间太热 检验员要考证 品检的活细", "zh", "品检和检验员"),
+         "品检一个月多八百 品检不用站机台 注塑车间太热 检验员要考证 品检的活细", "zh", "品检、检验员和注塑车间"),
         # "The vasectomy one." names the topic said alone, though the memo says the word only there.
         ("Right. I'm in the van outside the clinic. That was the consultation. The vasectomy one. The nurse was "
          "kind and the leaflet says recovery is a week. Ladders are out for a week, which is work.", "en",
@@ -1887,7 +1887,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         ("我谭桂英 开咯个米粉店 我把去韩国当练习生咯只事自己跟自己港一遍\n涵涵要去韩国 涵涵跳舞 涵涵一个人练 "
          "练习生要签七年 韩国公司管吃住", "zh", "去韩国当练习生"),
         ("录上了 俺是任秀兰 刘书记叫俺当俺们村的河长 俺这心里头乱 理一理 俺先说说\n河长要巡河 河长一个月三百 "
-         "巡河一礼拜两趟 河道里垃圾多 河长是个得罪人的活", "zh", "河长"),
+         "巡河一礼拜两趟 河道里垃圾多 河长是个得罪人的活", "zh", "河长和巡河"),
         # "屋里就我一个" is the scene before the topic (round 133's flue-cured tobacco, its pause lost).
         ("喂 录起了 我是建华 礼拜天晚上 在厂里宿舍 老乡上夜班去哒 屋里就我一个回桂阳种烟咯个事 我想了两个月哒\n"
          "烤烟一亩挣三千 烤烟要烤房 烟站收烟 种烟要包地 回桂阳还能陪崽", "zh", "回桂阳种烟"),
@@ -2175,6 +2175,17 @@ def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> Non
 def test_a_likelier_topic_word_leads_a_named_mandarin_title(name: str, expected: str) -> None:
     _, result = _bench_score(name)
     assert result.title == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    # Rounds 552-564: the likeliest word alone was kin (表叔), a name the model took for a word (满仓) or a place (巍山
+    # of a 破酥粑粑 shop); the likely words after it name the topic.
+    [("zh_anticorrosion_crew", "防腐"), ("zh_veteran_dandong", "丹东"), ("zh_posu_baba", "人民路")],
+)
+def test_a_mandarin_keyword_title_is_more_than_its_likeliest_word(name: str, said: str) -> None:
+    _, result = _bench_score(name)
+    assert said in result.title, result.title
 
 
 def test_a_day_told_first_is_no_title() -> None:

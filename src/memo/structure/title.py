@@ -110,9 +110,14 @@ def ranked_keywords(sentences: Sequence[Sentence], lex: Lexicon) -> list[tuple[s
 
 # Two topic words are close when the second's log-odds is this near the first's: both go into the title.
 CLOSE = 1.0
-# A Chinese title's second and third words come when this close to the first: jieba's words are short (洗碗 / 洗碗机,
-# 塑形 / 塑形镜), and three of them name the topic more often than one (dev memos: 197 -> 214 of 280).
+# A Chinese keyword title's second and third words come when this close to the first, or when the model finds them
+# likelier topic words than not (log-odds ``LIKELY_ZH`` or more): jieba's words are short (洗碗 / 洗碗机,
+# 塑形 / 塑形镜), three of them name the topic more often than one (dev memos: 197 -> 214 of 280), and a lone first
+# word is often a name or a place the model took for the topic ("巍山" for a shop's 破酥粑粑). Dev, 2885 Mandarin
+# memos: titles naming the topic 2446 -> 2487 against close words only, none lost. A named title is checked against
+# the close ones only.
 CLOSE_ZH = 2.0
+LIKELY_ZH = 0.0
 # A longer word that holds a likelier one takes its place when this close: the whole name says the topic better
 # ("Septic tank", "Wedding ring", 洗碗机, 信用卡 for "Tank", "Ring", 洗碗, 信用). Dev, 1119 memos: titles naming the
 # topic 911 -> 919 against 1.0.
@@ -128,11 +133,11 @@ SURE_EN = 4.0
 SURE_ZH = 3.0
 
 
-def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon) -> list[str]:
+def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon, close_only: bool = False) -> list[str]:
     """The memo's likeliest topic words (``ranked``: topic_words.py's), no one's name, each once: a word inside a
     likelier one goes ("tub" after "hot tub"), and a longer word that holds likelier ones takes their place when nearly
-    as likely ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second word only when
-    close to the first."""
+    as likely ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second and third words
+    only when close to the first or likely (``CLOSE_ZH``); ``close_only``: only when close."""
     chosen: list[tuple[str, float]] = []
     for found, score in ranked:
         word = found.word
@@ -154,7 +159,8 @@ def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon) -> lis
         if len(chosen) >= 3 and score < chosen[-1][1] - CLOSE:
             break
     if lex.language == "zh" and chosen:
-        chosen = [c for c in chosen if c[1] >= chosen[0][1] - CLOSE_ZH]
+        least = chosen[0][1] - CLOSE_ZH
+        chosen = [c for c in chosen if c[1] >= (least if close_only else min(least, LIKELY_ZH))]
     return [w for w, _ in chosen]
 
 
@@ -268,7 +274,7 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
     if opening is None:
         opening = " ".join(s.text for s in _opening_sentences(sentences, zh))
     if zh:
-        likeliest = functools.cache(lambda: _topic_words(topic_ranked(), lex))
+        likeliest = functools.cache(lambda: _topic_words(topic_ranked(), lex, close_only=True))
         named = opening_title_zh(opening, text, lex, words, before_parts, likeliest)
         if named:
             return named
