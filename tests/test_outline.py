@@ -2465,6 +2465,18 @@ def test_a_day_told_first_is_no_title() -> None:
         # announcement).
         ("zh", "咱一样一样来啊 头一个 我咋就动了这心思 第二个 这买卖到底能不能挣着钱 我给它掰扯明白 第三个 往后我咋干 "
                "最后再唠唠 这礼拜我试着做那几回 是个啥情况\n头一个", ("reasons", "analysis", "plan", "experience")),
+        # "what's got to be done", "what I've gotta actually do" (the plan) and "what those six weeks out there were
+        # actually like" (how it went): round 590's sou'wester record placed 4, 592's debutante ball 6.
+        ("en", "I'll do it like this. the money first, because that's what's got me up. then what happened at the "
+               "meeting Tuesday, and the wharf Saturday. then why we're at this at all. and then what's got to be "
+               "done and by when. right\nso the money.", ("analysis", "experience", "reasons", "plan")),
+        ("en", "so I'm gonna do this in order. first what happened at the info night last night, then the sums, cause "
+               "there's a lot of them, then why I'm even thinking about it, and then what I've gotta actually do and "
+               "by when\nso the info night.", ("experience", "analysis", "reasons", "plan")),
+        ("en", "I'll do it like this. why we'd even think about going in the first place, then the sums and the "
+               "downsides, the bits that worry me, then what's got to be done if we go, the jobs list, and then I want "
+               "to say something about what those six weeks out there were actually like. right\nwhy. well",
+         ("reasons", "analysis", "plan", "experience")),
         # "心里头是个啥味儿" is how it felt (round 584's 贾湖 bone flutes read three parts of four and placed 7).
         ("zh", "头一个 我为啥动了这心思 第二个 掂量掂量利和弊 钱上划算不划算 第三个 下一步咋弄 最后 说说这一阵心里头"
                "是个啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
