@@ -43,7 +43,7 @@ TAIL_ZH = re.compile(
 # "讲一下先今日的事": 先 says when it is told, before the two characters of what.
 # A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
 # "先说夜儿个那个事儿": 先说 says when it is told.
-HEAD_ZH = re.compile(rf"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{{2}}$)|[先再][{TELL_ZH}]|"
+HEAD_ZH = re.compile(rf"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{{2}}$)|[我俺]?[先再][{TELL_ZH}]|"
                      rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否要?")
@@ -92,11 +92,11 @@ ASIDE_ZH = re.compile(r"说实话|说真的|说到底|说白了|讲真|老实(?:
                       r"^还有|^我要去|"
                       # "不讲我脑壳里乱得很": how his head is; "回去红梅又问": someone will ask again, why he talks
                       r"脑(?:壳|子|袋|瓜子?)里?头?(?:乱|一团|嗡)|[又还也](?:问|说|讲|骂|念叨?|催)")
-# A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事"): when it
-# happened; what happened is named later.
+# A day said as the matter ("我把今儿这事说一下", "夜儿个的事", "那天晚上的事", "先说上礼拜六那个事", "我先讲去年
+# 那件事"): when it happened; what happened is named later. "这回这个事儿是我这辈子最大的事": this time, no topic.
 _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)?(?:天|儿|日|晚|早|朝|黑|个|门|夜|晌)+"
                      r"(?:晚上|早上|上午|下午|中午|夜里|黑夜)?|(?:上|下|这|本)?个?(?:礼拜|星期|周)[一二三四五六日天]?"
-                     r"|[这那上下头][回次趟])$")  # "这回这个事儿是我这辈子最大的事": this time, no topic
+                     r"|[这那上下头][回次趟]|(?:大?前|去|今|明|后)年(?:底|初)?|(?:上|下|这)个?月(?:底|初)?)$")
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
 PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
