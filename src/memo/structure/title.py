@@ -137,7 +137,7 @@ def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon, close_
     """The memo's likeliest topic words (``ranked``: topic_words.py's), no one's name, each once: a word inside a
     likelier one goes ("tub" after "hot tub"), and a longer word that holds likelier ones takes their place when nearly
     as likely ("份子" -> "随份子", "release" and "equity" -> "equity release"). Chinese: the second and third words
-    only when close to the first or likely (``CLOSE_ZH``); ``close_only``: only when close."""
+    only when close to the first (``CLOSE_ZH``) or likely (``LIKELY_ZH``); ``close_only``: only when close."""
     chosen: list[tuple[str, float]] = []
     for found, score in ranked:
         word = found.word
