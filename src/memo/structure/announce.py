@@ -500,6 +500,13 @@ def spoken_lines(transcript: Transcript) -> str:
     return "\n".join(s.text.strip() for s in transcript.segments)
 
 
+def said_announcement(transcript: Transcript, template: Template) -> tuple[str, Announcement | None]:
+    """A transcript paced by its pauses (``paced_by_pauses``) as said, one segment a line (``spoken_lines``), and the
+    structure announced in it, if any: what the offline engine plans by and ``announced_sections`` reports."""
+    lines = spoken_lines(transcript)
+    return lines, find_announcement(lines, template, transcript.language)
+
+
 def announced_sections(transcript_or_text: Transcript | str, template: Template) -> Template | None:
     """The structure the speaker dictates at the start, mapped onto ``template``'s sections, when present: what the
     offline engine follows for a transcript.
@@ -507,9 +514,7 @@ def announced_sections(transcript_or_text: Transcript | str, template: Template)
     Sections come in the speaker's order; template sections he did not announce are left out.
     """
     if isinstance(transcript_or_text, Transcript):
-        transcript = paced_by_pauses(transcript_or_text)
-        text, language = spoken_lines(transcript), transcript.language
+        _, found = said_announcement(paced_by_pauses(transcript_or_text), template)
     else:
-        text, language = transcript_or_text, guess_language(transcript_or_text)
-    found = find_announcement(text, template, language)
+        found = find_announcement(transcript_or_text, template, guess_language(transcript_or_text))
     return found.template if found else None

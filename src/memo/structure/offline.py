@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from ..language import joiner
 from ..records import Outline, OutlinePoint, OutlineSection, Segment, TimeRange, Transcript
-from .announce import find_announcement, spoken_lines
+from .announce import said_announcement
 from .assign import assign_sentences, give_left_out, runs
 from .cleanup import CleanTranscript, Lexicon, Sentence, clean_text, clean_transcript, lexicon
 from .parts import has_cue, is_own_part, item_score
@@ -334,8 +334,7 @@ def plan_outline(transcript: Transcript, template: Template, progress: Progress 
     sentences, shown = clean.sentences, clean.shown()
 
     spec, announced, start, opening = template, [""] * len(template.sections), 0, None
-    lines = spoken_lines(transcript)
-    found = find_announcement(lines, template, transcript.language)
+    lines, found = said_announcement(transcript, template)
     if found is not None:
         spec = found.template
         announced = part_wordings(found, lines, transcript.language)
