@@ -2160,6 +2160,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("en_sixareen_build", "Dey"),
         # Round 593's 谢天公 vow: "我先讲去年那件事" is how and when he tells it (先讲, 去年), no topic.
         ("zh_tiangong_ceremony", "去年"),
+        # Round 598's Binondo cloth shop: "讲一下啦 我先讲这趟过去" tells the first part after a particle (啦).
+        ("zh_binondo_fabric", "先讲"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -42,8 +42,9 @@ TAIL_ZH = re.compile(
 )
 # "讲一下先今日的事": 先 says when it is told, before the two characters of what.
 # A regional "this" (Tianjin 介壶, Hunan 咯只, Sichuan 勒个, Shanghainese 搿个) points like 这个; 介绍, 勒索 are words.
-# "先说夜儿个那个事儿": 先说 says when it is told.
-HEAD_ZH = re.compile(rf"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{{2}}$)|[我俺]?[先再][{TELL_ZH}]|"
+# "先说夜儿个那个事儿", "讲一下啦 我先讲这趟过去": (我) 先说 says when it is told, a particle before it ends a clause.
+HEAD_ZH = re.compile(rf"^(?:的|一个|一下|这个|那个|关于|就是|[先再](?=[\u4e00-\u9fff]{{2}}$)|"
+                     rf"[啦呀啊哈嘛呢吧]?[我俺]?[先再][{TELL_ZH}]|"
                      rf"(?!介[绍意入质于]|咯[血吱]|勒[索令紧])[{REGIONAL_THIS_ZH}][个只件样]?(?=[\u4e00-\u9fff]))+")
 # A decision said as a question ("要不要把老房子卖了", "该不该辞职") names what the memo weighs.
 DECIDED_ZH = re.compile(r"要不要|该不该|是不是该|是否要?")
