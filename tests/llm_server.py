@@ -7,7 +7,9 @@ against a real server.
 
 ``ScriptedServer``: a tiny HTTP server answering chat completions from a Python function (and ``/v1/models``),
 for what a real model cannot be made to do on purpose (garbage instead of JSON, rejecting ``temperature``,
-``<think>`` blocks, hanging) and for checking the engine's checks on fixed answers.
+``<think>`` blocks, hanging) and for checking the engine's checks on fixed answers. Asked to stream, it sends
+a chat completion as server-sent chunks, as real servers do (``streams=False``: a server that answers plainly anyway;
+anything else, as a server that is not OpenAI's kind would, plainly).
 """
 
 from __future__ import annotations
@@ -80,9 +82,9 @@ class LlamaServer:
         self.stop()
         pytest.fail(f"llama_cpp.server not ready after {timeout:g} s: {self.log_tail()}")
 
-    def log_tail(self) -> str:
+    def log_tail(self, chars: int = 2000) -> str:
         try:
-            return self.log.read_text(errors="replace")[-2000:]
+            return self.log.read_text(errors="replace")[-chars:]
         except OSError:
             return ""
 
@@ -105,7 +107,9 @@ Reply = Callable[[dict[str, Any]], tuple[int, dict[str, Any]]]
 class ScriptedServer:
     """Answers ``POST /v1/chat/completions`` with ``reply(request_json) -> (status, body)``; records requests."""
 
-    def __init__(self, reply: Reply, port: int = 0, models: tuple[str, ...] = ("scripted",)) -> None:
+    def __init__(
+        self, reply: Reply, port: int = 0, models: tuple[str, ...] = ("scripted",), streams: bool = True
+    ) -> None:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.models = models
@@ -123,7 +127,19 @@ class ScriptedServer:
                 outer.requests.append(body)
                 outer.headers.append(dict(self.headers))
                 status, answer = reply(body)
-                self.answer(status, answer)
+                completes = isinstance(answer, dict) and answer.get("object") == "chat.completion"
+                if status == 200 and body.get("stream") and streams and completes:
+                    self.stream(answer)
+                else:
+                    self.answer(status, answer)
+
+            def stream(self, answer: dict[str, Any]) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                for chunk in chunks(answer):
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.write(b"data: [DONE]\n\n")
 
             def answer(self, status: int, answer: dict[str, Any]) -> None:
                 data = json.dumps(answer).encode()
@@ -144,6 +160,26 @@ class ScriptedServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def chunks(answer: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A chat.completion body as the chunks a streaming server sends: the text a few characters at a time, the
+    finish reason, then the usage (OpenAI sends it last, with no choices)."""
+    choice = answer["choices"][0]
+    message, head = choice["message"], {"id": answer.get("id", "chatcmpl-test"), "object": "chat.completion.chunk",
+                                         "created": 0, "model": answer.get("model", "scripted")}
+    yield {**head, "choices": [{"index": 0, "delta": {"role": "assistant"}, "finish_reason": None}]}
+    content = message.get("content") or ""
+    for start in range(0, len(content), 7):
+        delta = {"content": content[start : start + 7]}
+        yield {**head, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+    for n, call in enumerate(message.get("tool_calls") or ()):
+        delta = {"tool_calls": [{"index": n, "id": call.get("id", f"call_{n}"), "type": "function",
+                                 "function": call["function"]}]}
+        yield {**head, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+    yield {**head, "choices": [{"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}]}
+    if answer.get("usage"):
+        yield {**head, "choices": [], "usage": answer["usage"]}
 
 
 def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:

@@ -120,7 +120,7 @@ def answers(rewrite=None, title="为什么想离职", points=None):
 
 
 def run(reply, transcript, template="default", **kwargs):
-    server = ScriptedServer(reply)
+    server = ScriptedServer(reply, streams=kwargs.pop("streams", True))
     stats = LLMStats()
     try:
         settings = LLMSettings(server.base_url, "k", "scripted", timeout=kwargs.pop("timeout", 10))
@@ -395,6 +395,35 @@ def test_timeout_is_one_line_and_never_retried():
         server.close()
 
 
+def without_usage(reply):
+    def answer(body):
+        status, body_out = reply(body)
+        body_out.pop("usage", None)
+        return status, body_out
+
+    return answer
+
+
+def test_a_local_server_is_asked_to_stream_and_one_that_will_not_is_asked_plainly():
+    # Streamed, an answer given up on stops being computed (see the real-server test below). A server that sends
+    # a plain answer anyway, or refuses to stream, is asked plainly from then on: one request spent, no outline lost.
+    result, stats, server = run(without_usage(answers(title="Why I quit")), timed(ENGLISH_MEMO))
+    assert all(b.get("stream") is True for b in server.requests) and stats.used["rewrite"] >= 4
+    assert stats.completion_tokens > 0 and stats.prompt_tokens > 0  # counted and estimated: no usage was sent
+    plain, stats, server = run(answers(title="Why I quit"), timed(ENGLISH_MEMO), streams=False)
+    assert [b.get("stream", False) for b in server.requests[:2]] == [True, False]
+    assert not any(b.get("stream") for b in server.requests[1:]) and stats.requests == len(server.requests)
+    assert plain.sections == result.sections and stats.prompt_tokens == 10 * (stats.requests - 1)
+
+    def no_streaming(body):
+        if body.get("stream"):
+            return 400, {"error": {"message": "stream is not supported"}}
+        return answers(title="Why I quit")(body)
+
+    refused, stats, server = run(no_streaming, timed(ENGLISH_MEMO))
+    assert refused.sections == result.sections and stats.mode == "json_schema"  # not taken for a format refusal
+
+
 def test_a_rewrite_that_drops_a_clause_keeps_the_rule_text(memo_zh):
     # Round 56's llm run: "…我们当爹妈的一点都不知道，心里真不是滋味" came back without how the speaker felt, though
     # most of its words were there. A rewrite must keep every clause that says something.
@@ -545,6 +574,24 @@ def test_real_server_found_and_used(llama, monkeypatch):
     markdown = render_markdown(result)
     for title in ("Reasons", "Analysis", "Plan", "Experience"):
         assert f"\n## {title}\n" in markdown
+
+
+def test_an_answer_given_up_on_stops_being_computed(llama):
+    # llama-cpp-python's server computes a non-streamed answer to its end after the client has gone, and the
+    # next request waits behind it (a loaded machine once made a memo's later requests time out one by one).
+    # Streamed, closing the connection at the time limit stops it: the server says it saw the client go.
+    endpoint = E.Endpoint(LLMSettings(llama.base_url, "x", "", 1.0))
+    endpoint.quirks.mode = "text"  # no grammar: a long answer
+    story = "Write a very long story about a beekeeper, at least two thousand words, in plain prose."
+    with pytest.raises(E.TimedOut, match=r"did not answer within 1 s"):
+        endpoint.ask("You are a storyteller.", story, {"type": "object"}, "story", 1500, retry=False)
+    deadline = time.monotonic() + 60
+    while "Disconnected from client (via refresh/close) Address" not in llama.log_tail(20000):
+        assert time.monotonic() < deadline, llama.log_tail()
+        time.sleep(0.2)
+    endpoint.quirks.mode = "json_object"  # and the server answers the next request
+    schema = E.json_object(ok={"type": "boolean"})
+    assert set(endpoint.ask("Answer in JSON.", 'Reply with {"ok": true}.', schema, "ok", 40, retry=False)) == {"ok"}
 
 
 def test_real_server_stopped(tmp_path):

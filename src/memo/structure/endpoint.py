@@ -7,7 +7,10 @@
 - answers are parsed (``<think>`` blocks, code fences and chatter around the JSON removed) and validated against
   the schema; each failure is one line (EngineError) or, for one unusable answer, UnusableAnswer;
 - no retry on a timeout (the server would compute the same answer twice); timeouts scale with the request on
-  a local server, where a CPU reads ~25-50 tokens/s and writes ~10.
+  a local server, where a CPU reads ~25-50 tokens/s and writes ~10;
+- a local server is asked to stream, so that an answer given up on (its time ran out) stops being computed when
+  the connection closes: llama-cpp-python's server finishes a non-streamed answer nobody waits for, and the next
+  request waits behind it. A server that does not stream is asked plainly from then on.
 """
 
 from __future__ import annotations
@@ -137,6 +140,10 @@ _ERRORS = (
 )
 
 
+def timed_out(settings: LLMSettings, model: str, timeout: float) -> TimedOut:
+    return TimedOut(_ERRORS[0][1].format(url=settings.base_url, model=model, timeout=timeout))
+
+
 def engine_error(exc: Exception, settings: LLMSettings, model: str, timeout: float) -> EngineError:
     """One line for the user, from whatever the openai client raised."""
     import openai
@@ -158,6 +165,7 @@ class _Quirks:
     temperature: bool = True
     max_tokens_key: str = "max_tokens"
     thinks: bool = False  # answers start with <think>…</think>: leave room for it
+    streams: bool = False  # answers come as a stream of chunks (asked of local servers, see the module's doc)
 
 
 # (base_url, model) -> what that endpoint accepts.
@@ -201,7 +209,7 @@ class Endpoint:
 
     @property
     def quirks(self) -> _Quirks:
-        return _QUIRKS.setdefault((self.settings.base_url, self.model), _Quirks())
+        return _QUIRKS.setdefault((self.settings.base_url, self.model), _Quirks(streams=self.settings.local))
 
     def timeout(self, prompt_chars: int, max_tokens: int) -> float:
         """The user's timeout, else 120 s remote; locally what a slow CPU needs for this request (no less than 60 s);
@@ -256,11 +264,19 @@ class Endpoint:
             arguments: dict[str, Any] = {quirks.max_tokens_key: max_tokens + (1024 if quirks.thinks else 0)}
             if quirks.temperature:
                 arguments["temperature"] = 0
+            if quirks.streams:
+                arguments.update(stream=True, stream_options={"include_usage": True})
             started = time.perf_counter()
             try:
                 response = self.client.chat.completions.create(
                     model=model, messages=messages, timeout=timeout, **arguments, **mode_arguments(mode, schema, name)
                 )
+                if quirks.streams:
+                    reply = read_stream(response, started + timeout, estimate_tokens(messages))
+                    if reply is None:  # the server sent a plain answer or nothing: ask plainly from now on
+                        quirks.streams = False
+                        continue
+                    text, finish, tokens = reply
             except openai.APIStatusError as exc:
                 message = str(getattr(exc, "message", "") or exc).lower()
                 if _is_context_error(message):
@@ -273,13 +289,16 @@ class Endpoint:
                 ):
                     quirks.max_tokens_key = new  # o1-style models renamed the field
                     continue
+                if exc.status_code in (400, 422) and "stream" in message and quirks.streams:
+                    quirks.streams = False  # a server that will not stream is asked plainly
+                    continue
                 # Servers answer an unsupported response_format/tools with 400, 415, 422, 500 or 501 (llama.cpp: 500).
                 if mode != MODES[-1] and exc.status_code in (400, 415, 422, 500, 501):
                     failure, quirks.mode = exc, MODES[MODES.index(mode) + 1]
                     continue
                 raise engine_error(exc, self.settings, model, timeout) from exc
-            except openai.APITimeoutError as exc:
-                raise TimedOut(str(engine_error(exc, self.settings, model, timeout))) from exc
+            except (openai.APITimeoutError, _PastDeadline) as exc:
+                raise timed_out(self.settings, model, timeout) from exc
             except openai.APIConnectionError as exc:
                 if connection_retried:
                     raise engine_error(exc, self.settings, model, timeout) from exc
@@ -292,13 +311,14 @@ class Endpoint:
             finally:
                 self.stats.request_seconds.append(time.perf_counter() - started)
                 self.stats.requests += 1
-            try:  # a 200 answer that only looks like JSON: "hello", {"foo": 1}, {"choices": [{"message": "hi"}]}
-                choice = response.choices[0]  # none at all: not a chat completion
-                text, finish = reply_text(choice.message), choice.finish_reason
-                usage = response.usage
-                tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
-            except (AttributeError, TypeError, KeyError, IndexError) as exc:
-                raise not_openai(self.settings) from exc
+            if not quirks.streams:
+                try:  # a 200 answer that only looks like JSON: "hello", {"foo": 1}, {"choices": [{"message": "hi"}]}
+                    choice = response.choices[0]  # none at all: not a chat completion
+                    text, finish = reply_text(choice.message), choice.finish_reason
+                    usage = response.usage
+                    tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
+                except (AttributeError, TypeError, KeyError, IndexError) as exc:
+                    raise not_openai(self.settings) from exc
             if text is None and mode != MODES[-1]:
                 quirks.mode = MODES[MODES.index(mode) + 1]  # the server ignored this mode silently
                 continue
@@ -313,6 +333,53 @@ class Endpoint:
             if finish == "length":
                 raise TooLong(cut_off=True)
             return text
+
+
+class _PastDeadline(Exception):
+    """A streamed answer still coming when its time ran out."""
+
+
+Answer = tuple[str | None, str | None, tuple[int, int]]  # text, finish reason, (prompt, completion) tokens
+
+
+def read_stream(stream: Any, deadline: float, prompt_tokens: int) -> Answer | None:
+    """A streamed answer; None when no chunk came (a server that answered plainly). Past ``deadline`` the stream
+    is closed, which stops a local server computing it. Tokens are the server's count where it sends one
+    (llama-cpp-python does not), else the chunks counted and ``prompt_tokens``, an estimate."""
+    parts: list[str] = []
+    calls: list[str] = []
+    finish: str | None = None
+    usage: Any = None
+    chunks = pieces = 0
+    try:
+        for chunk in stream:
+            chunks += 1
+            usage = getattr(chunk, "usage", None) or usage
+            for choice in getattr(chunk, "choices", None) or ():
+                delta = choice.delta
+                if delta is not None and delta.content:
+                    parts.append(delta.content)
+                    pieces += 1
+                for call in (getattr(delta, "tool_calls", None) or ()) if delta is not None else ():
+                    if call.function is not None and call.function.arguments:
+                        calls.append(call.function.arguments)
+                        pieces += 1
+                finish = choice.finish_reason or finish
+            if time.perf_counter() > deadline:
+                raise _PastDeadline
+    finally:
+        stream.close()
+    if not chunks:
+        return None
+    counted = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (prompt_tokens, pieces)
+    return ("".join(calls) or "".join(parts) or None), finish, counted
+
+
+def estimate_tokens(messages: list[dict[str, Any]]) -> int:
+    """About how many tokens ``messages`` are: ~1.4 Chinese characters or ~4 other characters a token."""
+    text = "".join(m["content"] for m in messages)
+    cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff")
+    return round(cjk / 1.4 + (len(text) - cjk) / 4)
 
 
 def not_openai(settings: LLMSettings) -> EngineError:
