@@ -2484,6 +2484,15 @@ def test_a_day_told_first_is_no_title() -> None:
         # "心里头是个啥味儿" is how it felt (round 584's 贾湖 bone flutes read three parts of four and placed 7).
         ("zh", "头一个 我为啥动了这心思 第二个 掂量掂量利和弊 钱上划算不划算 第三个 下一步咋弄 最后 说说这一阵心里头"
                "是个啥味儿\n先说为啥", ("reasons", "analysis", "plan", "experience")),
+        # "what's happened" is the story (round 600's cherry tree took "what the vet said" for it and placed 7); a
+        # sentence on "and the last one, …" goes on with the list (round 603's pomo shed ended the list before it,
+        # and took "all the wahala inside it", said of the money, for the story: placed 8).
+        ("en", "i'll go in order. first what the vet said on friday, the money and that. then i'll say what's happened "
+               "wi that horse, over the years. then why it matters. and then what i'm gonna do about it\nso the vet",
+         ("analysis", "experience", "reasons", "plan")),
+        ("en", "let me take it one by one. first, why I even want this at all. then the money, the figures, and all "
+               "the trouble inside it. then what I will do next. and the last one, how I feel, because my mind is "
+               "not settled\nso why", ("reasons", "analysis", "plan", "experience")),
         # Texan "what all I gotta do" is the plan (round 573's wedding officiant read three parts and placed 6).
         ("en", "first what went down last night, cause I'm still kinda rattled. then the money end of it, time and "
                "money. then why I'd even do it. and then what all I gotta do if I'm doin it. ok\nso last night",

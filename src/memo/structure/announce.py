@@ -409,8 +409,10 @@ def _marked_run(window: str, template: Template, language: str) -> Announcement 
 
 
 # A sentence ends at a stop, unless the next one goes on with the list ("…because I am still excited. after that I
-# will do the money… then why…"): one announcement said in several sentences.
-_CONTINUES = r"(?!\s*(?:and?\s+)?(?:then|after that|next|second(?:ly)?|third(?:ly)?|lastly|finally|last)\b)"
+# will do the money… then why…", "…step by step. and the last one, how I feel"): one announcement said in several
+# sentences.
+_CONTINUES = (r"(?!\s*(?:and?\s+)?(?:then|after that|next|second(?:ly)?|third(?:ly)?|lastly|finally|last|"
+              r"the (?:last|final))\b)")
 _SENTENCE_END = re.compile(rf"[。！？!?]|\n{_CONTINUES}|\.(?!\d){_CONTINUES}", re.I)
 
 
