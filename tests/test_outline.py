@@ -2638,6 +2638,21 @@ def test_meta_talk_about_rambling_is_no_point() -> None:
     assert not any("想到哪说到哪" in t for t in texts), texts
 
 
+def test_talking_it_through_into_the_phone_is_no_point() -> None:
+    # "I need to talk this through before Tuesday" is the recording's preface (dev memo en_drum_major lost a reason
+    # to it); "we'll talk it through with Dean when he's home" is a plan, and stays a point.
+    from memo.structure.lexicon import lexicon
+
+    meta = lexicon("en").meta
+    said = ("i need to talk this through before tuesday", "mummy just talk it out and listen back",
+            "so i'm going to talk this out because my head is full", "i'll talk it out into the phone")
+    assert all(any(m in s for m in meta) for s in said)
+    assert not any(m in "so we'll talk it through with dean when he's home on the fourteenth" for m in meta)
+    _, result = _bench_score("en_drum_major")
+    texts = [p.text.lower() for s in result.sections for p in s.points]
+    assert not any("talk this through" in t for t in texts), texts
+
+
 def test_an_opening_about_what_changed_goes_to_how_it_went() -> None:
     # A memo that starts with how the year went (变了 / 现在 / 这一年: change, not cause) keeps that opening out
     # of the first section, though the position prior pulls a memo's start there (dev memo zh_cat_year).
