@@ -240,6 +240,14 @@ def test_a_regional_this_is_no_topic_word() -> None:
     assert not {"介样", "咯样"} & set(units), units
 
 
+def test_where_something_is_is_no_topic_word() -> None:
+    # jieba tags 后头, 外头, 上头 as nouns (前头, 里头 as place words): round 604's guesthouse was titled
+    # "施工队、客人和后头" (后头那栋楼, the back building), a dev aqueduct "渡槽、上头和路灯".
+    text = "后头那栋楼要重修 后头的墙裂了 客栈外头停车 外头下雨 上头来人看了 上头说要鉴定 客栈要重修"
+    units = T._units_zh(text, lexicon("zh"))
+    assert "客栈" in units and not {"后头", "外头", "上头"} & set(units), units
+
+
 def test_a_noun_jieba_cuts_before_its_head_character_is_one_word() -> None:
     # jieba cuts 羊肉粉 into 羊肉|粉 and 臊子面 into 臊子|面: titles said "羊肉和宁波", "臊子、岐山和女子" (dev memos).
     # A suffix (老汉|儿) or kin (大舅|哥) heads no thing, and kin before it make it someone's (舅舅|店, round 315).
