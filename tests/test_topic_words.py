@@ -133,6 +133,15 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     assert not P.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
     # A post after a surname is someone (round 297's bursary was titled 孔书记和干介); alone it is the post.
     assert P.person_zh("孔书记", "孔书记说钱的事") and not P.person_zh("第一书记", "去当第一书记")
+    # A word jieba lacks and tags as a name, said as a thing (after 的 or a measure word) and not after a surname, is
+    # a thing: round 608's 濑粉 shop was titled "都还没、补偿和老街", its 濑粉 taken for someone and 都还没 ("not
+    # yet", all words of grammar) for a topic. 杨总 (Mr Yang, the boss) of "公司的杨总" stays someone.
+    text = "街上的濑粉全部是机器做 阿妈的濑粉最好 一碗濑粉卖八块 铺头都还没租 濑粉都还没做 杨总讲 公司的杨总 的杨总"
+    assert not P.person_zh("濑粉", text, "nr") and P.person_zh("杨总", text, "nr")
+    zhigang = "老表的志刚 到的志刚那里 去志刚那里 志刚他讲 养蛇"  # whose place it is: someone (a dev snake farm)
+    assert P.person_zh("志刚", zhigang, "nr")
+    units = T._units_zh(text, lexicon("zh"))
+    assert "濑粉" in units and "都还没" not in units, units
     assert not P.person_zh("校长", "竞聘校长 校长要考试", addressed=False)
     assert T._regional_this("干介") and not T._regional_this("干活")  # Tianjin 干介个: "do this"
     # A measure word and its noun said after a number or a demonstrative is how many, no word (round 306's

@@ -152,7 +152,9 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     if len(word) == 3 and word.endswith("儿") and _nickname_zh(word[:2], text):
         return True  # 老蔫儿, 小六儿: a nickname with the northern 儿
     known = word_tag(word) if len(word) == 2 else ""
-    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or len(word) == 2 and not known \
+    # A word the dictionary lacks is a name, unless said as a thing and not after a surname (濑粉, 阿妈濑粉).
+    unknown = len(word) == 2 and not known and (word[0] in _SURNAMES_ZH or not _thing_zh(word, text))
+    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or unknown \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
     # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
@@ -161,6 +163,19 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
         or _people_zh(word, text)
+
+
+# Said after 的 or a measure word ("街上的濑粉", "一碗濑粉"): a thing, though jieba tags a word it lacks as a name.
+_THING_BEFORE_ZH = "的碗份斤杯盘袋包箱瓶罐块张台辆"
+
+
+def _thing_zh(word: str, text: str) -> bool:
+    """A word the dictionary lacks said as a thing (after 的 or a measure word) twice or more, and more often than
+    as someone: who speaks or keeps the speaker company, or whose place it is ("去志刚那里")."""
+    things = sum(n for char, n in chars_before(word, text).items() if char in _THING_BEFORE_ZH)
+    someone = len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text)) \
+        + len(re.findall(re.escape(word) + "(?:那里|那儿|那边|家)", text))
+    return things >= 2 and things > someone
 
 
 def _people_zh(word: str, text: str) -> bool:

@@ -153,6 +153,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (_particle_pair(word) or not topic_word_zh(word, text))) \
+                and not set(word) <= PARTICLES_ZH \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
                 and not _verb_and_result(word) and not _regional_this(word) \
