@@ -264,19 +264,20 @@ class Endpoint:
             arguments: dict[str, Any] = {quirks.max_tokens_key: max_tokens + (1024 if quirks.thinks else 0)}
             if quirks.temperature:
                 arguments["temperature"] = 0
-            if quirks.streams:
+            streams = quirks.streams
+            if streams:
                 arguments.update(stream=True, stream_options={"include_usage": True})
             started = time.perf_counter()
             try:
                 response = self.client.chat.completions.create(
                     model=model, messages=messages, timeout=timeout, **arguments, **mode_arguments(mode, schema, name)
                 )
-                if quirks.streams:
-                    reply = read_stream(response, started + timeout, estimate_tokens(messages))
-                    if reply is None:  # the server sent a plain answer or nothing: ask plainly from now on
-                        quirks.streams = False
-                        continue
-                    text, finish, tokens = reply
+                reply = read_stream(response, started + timeout, estimate_tokens(messages)) if streams \
+                    else read_plain(response)
+                if reply is None:  # the server sent a plain answer or nothing: ask plainly from now on
+                    quirks.streams = False
+                    continue
+                text, finish, tokens = reply
             except openai.APIStatusError as exc:
                 message = str(getattr(exc, "message", "") or exc).lower()
                 if _is_context_error(message):
@@ -289,7 +290,7 @@ class Endpoint:
                 ):
                     quirks.max_tokens_key = new  # o1-style models renamed the field
                     continue
-                if exc.status_code in (400, 422) and "stream" in message and quirks.streams:
+                if exc.status_code in (400, 422) and "stream" in message and streams:
                     quirks.streams = False  # a server that will not stream is asked plainly
                     continue
                 # Servers answer an unsupported response_format/tools with 400, 415, 422, 500 or 501 (llama.cpp: 500).
@@ -306,19 +307,13 @@ class Endpoint:
                 continue
             except openai.OpenAIError as exc:
                 raise engine_error(exc, self.settings, model, timeout) from exc
-            except (AttributeError, TypeError, KeyError) as exc:  # the openai client choked on a non-OpenAI body
+            # The openai client choked on a non-OpenAI body, or a 200 answer only looks like one: "hello",
+            # {"foo": 1}, {"choices": [{"message": "hi"}]}, no choices at all.
+            except (AttributeError, TypeError, KeyError, IndexError) as exc:
                 raise not_openai(self.settings) from exc
             finally:
                 self.stats.request_seconds.append(time.perf_counter() - started)
                 self.stats.requests += 1
-            if not quirks.streams:
-                try:  # a 200 answer that only looks like JSON: "hello", {"foo": 1}, {"choices": [{"message": "hi"}]}
-                    choice = response.choices[0]  # none at all: not a chat completion
-                    text, finish = reply_text(choice.message), choice.finish_reason
-                    usage = response.usage
-                    tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (0, 0)
-                except (AttributeError, TypeError, KeyError, IndexError) as exc:
-                    raise not_openai(self.settings) from exc
             if text is None and mode != MODES[-1]:
                 quirks.mode = MODES[MODES.index(mode) + 1]  # the server ignored this mode silently
                 continue
@@ -340,6 +335,17 @@ class _PastDeadline(Exception):
 
 
 Answer = tuple[str | None, str | None, tuple[int, int]]  # text, finish reason, (prompt, completion) tokens
+
+
+def read_plain(response: Any) -> Answer:
+    """A chat completion's answer; AttributeError, IndexError… where the body is not one."""
+    choice = response.choices[0]
+    return reply_text(choice.message), choice.finish_reason, usage_tokens(response.usage, (0, 0))
+
+
+def usage_tokens(usage: Any, unreported: tuple[int, int]) -> tuple[int, int]:
+    """(prompt, completion) tokens as the server counted them; ``unreported`` where it sent no count."""
+    return (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else unreported
 
 
 def read_stream(stream: Any, deadline: float, prompt_tokens: int) -> Answer | None:
@@ -371,8 +377,7 @@ def read_stream(stream: Any, deadline: float, prompt_tokens: int) -> Answer | No
         stream.close()
     if not chunks:
         return None
-    counted = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage is not None else (prompt_tokens, pieces)
-    return ("".join(calls) or "".join(parts) or None), finish, counted
+    return ("".join(calls) or "".join(parts) or None), finish, usage_tokens(usage, (prompt_tokens, pieces))
 
 
 def estimate_tokens(messages: list[dict[str, Any]]) -> int:
