@@ -133,7 +133,12 @@ def _says_zh(word: str, text: str, tag: str) -> bool:
     speaker is with (see ``_PERSON_SAID_ZH``): a person, not a topic."""
     if len(word) != 2 or word[0] in KIN_ZH or word_tag(word) and tag[:2] not in ("nr", "ns"):
         return False
-    return len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text)) >= 2
+    return _said_as_someone(word, text) >= 2
+
+
+def _said_as_someone(word: str, text: str) -> int:
+    """How often ``word`` is said as someone who speaks or keeps the speaker company (``_PERSON_SAID_ZH``)."""
+    return len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text))
 
 
 # A Latin word in title case in Mandarin speech is an English name (Linda, Kevin; now and then an app, Excel): in
@@ -173,8 +178,7 @@ def _thing_zh(word: str, text: str) -> bool:
     """A word the dictionary lacks said as a thing (after 的 or a measure word) twice or more, and more often than
     as someone: who speaks or keeps the speaker company, or whose place it is ("去志刚那里")."""
     things = sum(n for char, n in chars_before(word, text).items() if char in _THING_BEFORE_ZH)
-    someone = len(re.findall(_PERSON_SAID_ZH.format(w=re.escape(word)), text)) \
-        + len(re.findall(re.escape(word) + "(?:那里|那儿|那边|家)", text))
+    someone = _said_as_someone(word, text) + len(re.findall(re.escape(word) + "(?:那里|那儿|那边|家)", text))
     return things >= 2 and things > someone
 
 
