@@ -2497,6 +2497,15 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "first what went down last night, cause I'm still kinda rattled. then the money end of it, time and "
                "money. then why I'd even do it. and then what all I gotta do if I'm doin it. ok\nso last night",
          ("experience", "analysis", "reasons", "plan")),
+        # Parts each opened by "then" or "last": the items after a part's first say more of it, and the one part
+        # that names no section is the missing one's, even the last (round 613's mesquite took "what it'll run me"
+        # for the story, 614's kebaya "I weigh it" for the plan: placed 7 and 9).
+        ("en", "first off why I'm even thinking on this, then the money, what it'll cost me and what might come back, "
+               "then what I'm fixing to do, and then how it was out at the farm this morning, cause that's what got "
+               "me going\nso why", ("reasons", "analysis", "plan", "experience")),
+        ("en", "first, why I even want to take over the stall.\nthen I weigh it, pros and cons, the dollars and cents."
+               "\nthen step by step what I will actually do.\nand last how I feel lah, after Sunday\nso why",
+         ("reasons", "analysis", "plan", "experience")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

@@ -453,9 +453,32 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         # where a section is missing ("then me going back and forth on it") is that section's.
         others = [i for i in items[: items.index(named[-1])] if i not in named and len(i.split()) >= 3]
         extra = others[0] if len(template.sections) - len(named) == 1 and others else None
+        if len(template.sections) - len(named) == 1 and not zh:
+            extra = _unnamed_part(sentence, template, language) or extra
         items = [i for i in items if i in named or i == extra]
     mapped = map_items(items, template, language)
     return Announcement(0, len(sentence), tuple(items), mapped) if mapped is not None else None
+
+
+# Where a list's parts are each introduced by "then", "after that" or "last", the items after a part's first say
+# more of it: "then the money, what it'll run me and what might come back" is one part.
+_LEAD_FIRST_EN = re.compile(rf"^\W*{WILL_EN}\s+first\b", re.I)
+_PART_MARK_EN = re.compile(r"(?:^|(?<=[,.;]))\s*(?=(?:and\s+)?(?:then|after that|next|lastly|last|finally)\b)", re.I)
+
+
+def _unnamed_part(sentence: str, template: Template, language: str) -> str | None:
+    """The first item of the one part, of a list whose parts are marked, that names no section: the missing
+    section's part, even after the last named one ("…then what I'm fixin' to do, and then how it was out there
+    this morning") or where an item of it leans towards another section ("then the practical side, what it
+    costs")."""
+    # "let me first gist what happened at mocha cola today": the first part begins after "first".
+    sentence = _LEAD_FIRST_EN.sub("", sentence, 1)
+    parts = [items_of(part, language) for part in _PART_MARK_EN.split(sentence)]
+    parts = [items for items in parts if items]
+    unnamed = [items for items in parts if not any(names_a_section(i, template, language) for i in items)]
+    if len(parts) < 3 or len(unnamed) != 1:
+        return None
+    return unnamed[0][0]
 
 
 # A line that opens with an ordinal ("third what needs booking", "第三块…") is the list's next item, named or not.
