@@ -309,3 +309,11 @@ def test_scots_and_geordie_words_of_grammar_name_no_topic() -> None:
             "hyem to the farm by six. the stanes again.")
     words = {w for w, _ in ((x.word, s) for x, s in _ranked(text, "en"))}
     assert "stane" in words and not {"onywye", "hyem"} & words
+
+
+def test_someone_and_a_verb_said_without_its_tense_name_no_topic() -> None:
+    # "Ros say" ended round 621's Kumano Kodo title ("Walking, hiking and Ros say"), "Fiona say" a whale shark trip's.
+    text = ("the whale shark trip is on. Fiona say the boat is full. the sharks come in March. Fiona say we go early. "
+            "the boat leaves at six. sharks again tomorrow.")
+    words = {x.word for x, _ in _ranked(text, "en")}
+    assert "fiona say" not in words and "shark" in words, words
