@@ -2053,6 +2053,10 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
                "食堂的活累 营养师的课在长沙 食堂八个人", "要不要"),
         ("zh", "嗯 录上了 有根去年剩下的落叶松 我就寻思试试 看这手还记不记得 一刨 手还记得 木刻楞要用落叶松 木刻楞三栋 "
                "木刻楞的活儿", "记得"),
+        # A question someone else put in the same sentence ("他说…要不要来队里试一下") is his words, no decision of
+        # the speaker's (round 625's go-karts were titled "要不要来队里试一下留了个电话给我").
+        ("zh", "嗯 录上了 今天带浩浩去跑卡丁车 有个周教练 他说咯个伢子手感蛮好 要不要来队里试一下 留了个电话给我 "
+               "卡丁车一个月三千 卡丁车队在长沙 训练营要一个暑假 卡丁车危险不危险", "要不要"),
         # How many ("我们那个组八个人 今年走了三个") is said of what was pointed at, no name of it (round 318).
         ("zh", "嗯 趁还记得录一哈 我们那个组八个人 今年走了三个 活全压在我身上 苔藓微景观我做了两年 苔藓要喷水 "
                "玻璃罐一个三十 苔藓微景观的课一个人一百二 苔藓要养", "组八个人"),

@@ -269,6 +269,11 @@ def said_whole(word: str, text: str) -> str:
     return word
 
 
+# "他说咯个伢子手感蛮好，要不要来队里试一下": in the sentence, someone else said it last, and the speaker has not
+# taken it up since (我想, 我就琢磨).
+_REPORTED_ZH = re.compile(r"(?:[他她]|人家|对方)(?:跟我|对我|就|又|还)?(?:说|讲)(?!.*[我俺](?:想|在想|琢磨|寻思|说))")
+
+
 def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str], before_parts: bool,
                      likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic a Mandarin speaker names in the opening: pointed at (这个押金的事), decided about (要不要把老房子
@@ -281,9 +286,11 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
     # "要不要我们" (whether they will want us), "问我要不要代驾" (someone offering): no decision of the speaker's;
     # but "他那间锁店问我要不要顶下来" asks about a thing just pointed at, which he decides.
     before = opening[: decision.start()].rstrip() if decision else ""
-    offered = before.endswith(("问我", "问俺")) and not _NAMED_BEFORE_ZH.search(before[-30:])
+    asked_me = before.endswith(("问我", "问俺"))
+    offered = asked_me and not _NAMED_BEFORE_ZH.search(before[-30:])
     asks_another = decision and ("你" in decision.group(1) or re.match(r"[我俺你他她咱]", decision.group(3))
-                                 or re.search(r"[你您](?:到底|究竟)?还?$", before) or offered)
+                                 or re.search(r"[你您](?:到底|究竟)?还?$", before) or offered
+                                 or not asked_me and _REPORTED_ZH.search(re.split(r"[。！？]", before)[-1]))
     if decision and not META_ZH.search(decision.group(1)) and not asks_another:
         # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
         asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
