@@ -317,3 +317,10 @@ def test_someone_and_a_verb_said_without_its_tense_name_no_topic() -> None:
             "the boat leaves at six. sharks again tomorrow.")
     words = {x.word for x, _ in _ranked(text, "en")}
     assert "fiona say" not in words and "shark" in words, words
+
+
+def test_taiwan_ni_is_a_pronoun_as_ni_is() -> None:
+    # 妳 is 你 said to a woman (Taiwan): "老板娘妳" opened round 619's receipt-lottery title as 老板娘你 never would.
+    text = "老板娘妳今天开店吗。发票中奖了。老板娘妳要请客。发票一千万。老板娘妳好。发票要领奖。"
+    words = {x.word for x, _ in _ranked(text, "zh")}
+    assert "发票" in words and not any("妳" in w for w in words), words

@@ -48,7 +48,7 @@ _DATA = Path(__file__).with_name("data")
 NOT_TOPIC_TAGS = frozenset(("m", "mq", "t", "tg", "q", "d", "dg", "r", "rr", "rz", "c", "p", "u", "uj", "ul", "y", "e",
                             "o", "a", "ad", "ag", "z", "zg", "f", "s", "x", "uz", "ud", "ug", "uv"))
 # A bigram starting or ending on a particle or pronoun is not a word (的钱, 我爸, 是在; Hunan 哒 is 了); 上海 is.
-PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都没俩仨哒")
+PARTICLES_ZH = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你妳他她它这那一不有很要会说把被让给对得地都没俩仨哒")
 _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
 FEATURES = ("log_count", "share_of_top", "first_at", "in_first_two", "in_first_five", "spread", "memo_rarity",
