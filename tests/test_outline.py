@@ -2666,6 +2666,18 @@ def test_talking_it_through_into_the_phone_is_no_point() -> None:
     assert not any("talk this through" in t for t in texts), texts
 
 
+def test_talking_to_the_phone_is_no_point() -> None:
+    # "I'm gonna talk to this thing instead because I can't get the pen to move" says how the memo is made (round
+    # 626's Troubles payment took it for its plan); "I sent the photos to my phone" says nothing of the memo.
+    _, result = _bench_score("en_troubles_payment")
+    texts = [p.text.lower() for s in result.sections for p in s.points]
+    assert not any("talk to this thing" in t for t in texts), texts
+    from memo.structure.lexicon import lexicon
+
+    meta = lexicon("en").meta
+    assert not any(m in "i sent the photos to my phone and talked to the man" for m in meta)
+
+
 def test_an_opening_about_what_changed_goes_to_how_it_went() -> None:
     # A memo that starts with how the year went (变了 / 现在 / 这一年: change, not cause) keeps that opening out
     # of the first section, though the position prior pulls a memo's start there (dev memo zh_cat_year).
