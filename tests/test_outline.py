@@ -1564,6 +1564,11 @@ def test_points_one_per_enumerated_item_and_named_subjects() -> None:
         "I'm going to keep the easy runs slow. Which is going to feel silly. And then I'll rest for three weeks "
         "before the race.", language="en")).sentences
     assert not any(c.text.lower().startswith("which") for c in candidates(sentences, lexicon("en")))
+    # "Every time." says when, no subject (round 619's Masonic lodge had "Every time: the thing's eleven years old…").
+    sentences = clean_transcript(transcript_from_text(
+        "I wait at the stop for the seventy one. Every time. The thing's eleven years old and still late to the "
+        "depot.", language="en")).sentences
+    assert not any(c.text.lower().startswith("every time") for c in candidates(sentences, lexicon("en")))
     # "first the money." takes the next part in order and labels nothing (round 165's campaign had a meta bullet
     # "First the money: my friend Odhis ran…").
     sentences = clean_transcript(transcript_from_text(

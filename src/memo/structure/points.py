@@ -259,6 +259,12 @@ _IN_ORDER_EN = re.compile(r"(?:first(?:ly)?|then|next|now|and then|second(?:ly)?
                           r",?\s+(?:the|my|our)\b|(?:the|my|our)\s+\w+\s+first\b", re.I)  # "the money first"
 
 
+_WHEN_WORDS_EN = frozenset(("every", "time", "times", "always", "never", "sometimes", "often", "morning", "night",
+                            "evening", "afternoon", "today", "tonight", "yesterday", "tomorrow", "week", "weekend",
+                            "month", "year", "single", "last", "this", "next", "not", "once", "twice", "again", "day",
+                            "days", "now", "then", "and", "so", "the", "that", "one", "other"))
+
+
 def _label(
     sentences: Sequence[Sentence], index: int, blocks: Sequence[int], lex: Lexicon, spec: SectionSpec | None
 ) -> str:
@@ -284,6 +290,8 @@ def _label(
         return ""  # the end of the sentence before ("Which is going to feel ridiculous."), not a subject
     if not zh and _IN_ORDER_EN.match(text):
         return ""  # "first the money.": the speaker going through the parts, no subject of the next sentence
+    if not zh and set(re.findall(r"[a-z']+", text.lower())) <= _WHEN_WORDS_EN:
+        return ""  # "Every time.", "Not always.", "Last night.": when, no subject the next sentence details
     if _is_part_name(text, spec, lex):
         return ""  # "ok, the pros and cons.": the part begins, its name is no subject of the next sentence
     if zh and not re.search(r"^[^，]{1,8}(?:就是|是)[^，]{1,6}$", text):
