@@ -64,8 +64,10 @@ _META_EN = re.compile(
     r"|(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bwere )(?<!\bwas )\bin order\b(?! (?:to|for)\b)",
     re.I,
 )
+# A sentence ending on 的 and a stop is whole Mandarin ("这个账我是算得到的。", "老开心的。"); one cut off after 的
+# has no stop.
 _DANGLING_ZH = re.compile(
-    r"(?:的|和|是|在|把|被|跟|给|向|从|但是|因为|所以|就是|然后|而且|或者|比如|一个|这个|那个|我觉得|就|对于)[。！？]?$"
+    r"(?:和|是|在|把|被|跟|给|向|从|但是|因为|所以|就是|然后|而且|或者|比如|一个|这个|那个|我觉得|就|对于)[。！？]?$|的$"
 )
 _CONTINUES_ZH = re.compile(r"^(?:的|了|和|而是|吧|呢|啊|地|得)")
 _DANGLING_EN = re.compile(
