@@ -2515,6 +2515,13 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "first, why I even want to take over the stall.\nthen I weigh it, pros and cons, the dollars and cents."
                "\nthen step by step what I will actually do.\nand last how I feel lah, after Sunday\nso why",
          ("reasons", "analysis", "plan", "experience")),
+        # "first i will talk about what happened…": a word that names a list (talk about) inside the first part is
+        # that part's, and the list begins at "first" (round 629's Ojude Oba lost its first part and took the story's
+        # first line, "saturday morning seven o'clock", for the last: placed 5).
+        ("en", "let me arrange my head. first i will talk about what happened at the market yesterday because that is "
+               "what is shaking me.\nthen the money matter, because wahala dey there.\nthen why i want this thing at "
+               "all.\nthen what i go do, this week and after\nso yesterday.\nsaturday morning seven o'clock, the "
+               "market behind the stadium.", ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

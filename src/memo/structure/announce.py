@@ -364,6 +364,8 @@ def _marked_list(opening: str, template: Template, language: str) -> Announcemen
     segment = _until_unnamed_line(window[:cut], template, language)
     cut = len(segment)
     last_trigger = max(trigger_starts(segment.lower(), lex), default=-1)
+    if first and start == first.start() and not re.search(r"[。.!?？！\n]", segment[:max(last_trigger, 0)]):
+        last_trigger = -1  # "first i will talk about what happened…": the word is the first part's, the list begins
     sentence_end = re.search(r"[。.!?？！\n]", segment[last_trigger:]) if last_trigger >= 0 else None
     items = items_of(segment[last_trigger + sentence_end.end() :], language) if sentence_end else []
     if len(items) < 2:  # the items are in the same sentence as the trigger ("The outline: first …, then …")
