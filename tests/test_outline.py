@@ -2725,3 +2725,19 @@ def test_bench_show_runs_only_the_memos_it_shows(capsys: pytest.CaptureFixture) 
     assert rc == 0
     out = capsys.readouterr().out
     assert "| en_archery_club | dev |" in out and "**dev total** (1 memos)" in out
+
+
+def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
+    # "Sorry, that's the car alarm on the Robsons' van again." opens a paragraph said aside (dev memo en_head_shave
+    # gave it as a reason); "Sorry to say the roof needs doing" is what he says, and stays.
+    _, result = _bench_score("en_head_shave")
+    texts = [p.text.lower() for s in result.sections for p in s.points]
+    assert not any("car alarm" in t for t in texts), texts
+    from memo.structure.points import asides
+
+    sentences = clean_transcript(transcript_from_text(
+        "The roof is leaking again.\n\nSorry, that's the dog at the door. He wants his tea.\n\nSorry to say the roof "
+        "needs doing this year.", language="en")).sentences
+    said_aside = asides(sentences, zh=False)
+    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Sorry, that's the dog at the door.",
+                                                                           "He wants his tea."]
