@@ -463,7 +463,8 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
 
 
 # Where a list's parts are each introduced by "then", "after that" or "last", the items after a part's first say
-# more of it: "then the money, what it'll run me and what might come back" is one part.
+# more of it: "then the money, what it'll run me and what might come back" is one part. The first part begins
+# after "first" ("let me first gist what happened at mocha cola today").
 _LEAD_FIRST_EN = re.compile(rf"^\W*{WILL_EN}\s+first\b", re.I)
 _PART_MARK_EN = re.compile(r"(?:^|(?<=[,.;]))\s*(?=(?:and\s+)?(?:then|after that|next|lastly|last|finally)\b)", re.I)
 
@@ -473,7 +474,6 @@ def _unnamed_part(sentence: str, template: Template, language: str) -> str | Non
     section's part, even after the last named one ("…then what I'm fixin' to do, and then how it was out there
     this morning") or where an item of it leans towards another section ("then the practical side, what it
     costs")."""
-    # "let me first gist what happened at mocha cola today": the first part begins after "first".
     sentence = _LEAD_FIRST_EN.sub("", sentence, 1)
     parts = [items_of(part, language) for part in _PART_MARK_EN.split(sentence)]
     parts = [items for items in parts if items]

@@ -427,7 +427,7 @@ def rank(
         if c.label >= 0:
             value *= 1.25  # says what "they" / "it" is: stands on its own
         if c.sentence in aside:
-            value *= 0.3  # the speaker broke off ("sorry, that's the dog…") and came back ("where was I")
+            value *= 0.3  # the speaker broke off ("sorry, that's the dog at the door…"): said aside
         if value > 0:
             scored.append(replace(c, score=value))
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
