@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .cleanup import Lexicon, Sentence
 from .leaning import leaning_matrix
+from .sentences import paragraph_ranges
 from .similarity import content_len
 from .templates import SectionSpec
 
@@ -104,11 +105,8 @@ def _paragraph_mean(emit, sentences: Sequence[Sentence]):
     import numpy as np
 
     out = np.zeros_like(emit)
-    first = 0
-    for i in range(1, len(sentences) + 1):
-        if i == len(sentences) or sentences[i].paragraph_start:
-            out[first:i] = emit[first:i].mean(axis=0)
-            first = i
+    for p in paragraph_ranges(sentences):
+        out[p.start : p.stop] = emit[p.start : p.stop].mean(axis=0)
     return out
 
 
@@ -220,13 +218,9 @@ def _fill_empty(path: list[int], emit, sentences: Sequence[Sentence], zh: bool, 
     size = [content_len(s.text, zh) for s in sentences]
     said = {j for j in range(k)
             if sum(n for n, label in zip(size, path, strict=True) if label == j) > SIGNPOST_SIZE[zh]}
-    paragraphs: list[list[int]] = []
-    for i, s in enumerate(sentences):
-        if not paragraphs or s.paragraph_start:
-            paragraphs.append([])
-        paragraphs[-1].append(i)
+    paragraphs = paragraph_ranges(sentences)
     if len(paragraphs) < k:  # too few paragraphs: sentences are the units
-        paragraphs = [[i] for i in range(len(sentences))]
+        paragraphs = [range(i, i + 1) for i in range(len(sentences))]
     for j in range(k):
         if j in said:
             continue

@@ -16,7 +16,6 @@ Each point keeps the character span it came from, so it maps back to exactly the
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -24,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .cleanup import ZH_OPEN_END, Lexicon, Sentence
+from .sentences import paragraph_ranges
 from .similarity import DUPLICATE, content_len, overlap, tokens
 from .templates import SectionSpec
 
@@ -393,8 +393,7 @@ _BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to
 
 def asides(sentences: Sequence[Sentence], zh: bool) -> set[int]:
     """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``)."""
-    starts = [i for i, s in enumerate(sentences) if i == 0 or s.paragraph_start] + [len(sentences)]
-    return {i for a, b in itertools.pairwise(starts) if _BREAK_OFF[zh].search(sentences[a].text) for i in range(a, b)}
+    return {i for p in paragraph_ranges(sentences) if _BREAK_OFF[zh].search(sentences[p.start].text) for i in p}
 
 
 def point_count(sentences: Sequence[Sentence], zh: bool, low: int = 3, high: int = 7) -> int:

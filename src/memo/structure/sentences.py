@@ -3,7 +3,9 @@ transcript segments they came from (used by cleanup.py)."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..language import CJK as _CJK
@@ -209,6 +211,13 @@ class Sentence:
         bounds = [*self.offsets[1:], len(self.text)]
         hit = tuple(s for s, a, b in zip(self.segments, self.offsets, bounds, strict=True) if a < end and b > start)
         return hit or self.segments
+
+
+def paragraph_ranges(sentences: Sequence[Sentence]) -> list[range]:
+    """The indexes of each paragraph's sentences: a paragraph opens at the first sentence and at each
+    ``paragraph_start``."""
+    starts = [i for i, s in enumerate(sentences) if i == 0 or s.paragraph_start] + [len(sentences)]
+    return [range(a, b) for a, b in itertools.pairwise(starts)]
 
 
 def segment_offsets(raw: str, lead: int, lex: Lexicon) -> tuple[int, ...]:
