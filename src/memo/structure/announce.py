@@ -454,8 +454,9 @@ def _named_list(window: str, template: Template, language: str, strict: bool = F
         # "the pros and cons, the honest ones": the rest of a part says more of it; but one part in other words
         # where a section is missing ("then me going back and forth on it") is that section's.
         others = [i for i in items[: items.index(named[-1])] if i not in named and len(i.split()) >= 3]
-        extra = others[0] if len(template.sections) - len(named) == 1 and others else None
-        if len(template.sections) - len(named) == 1 and not zh:
+        one_missing = len(template.sections) - len(named) == 1
+        extra = others[0] if one_missing and others else None
+        if one_missing and not zh:
             extra = _unnamed_part(sentence, template, language) or extra
         items = [i for i in items if i in named or i == extra]
     mapped = map_items(items, template, language)

@@ -252,7 +252,7 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
                             # what a subject does: "the landlord wants" is no "landlord want"
                             "wants", "wanted", "says", "said", "told", "asked", "asks", "thinks", "thought", "reckons",
                             "knows", "knew",
-                            # said without tense in Caribbean, West African and Singapore English: "Ros say", "e annoy"
+                            # said without tense in Caribbean, West African and Singapore English: "Ros say"
                             "say", "tell", "ask", "think", "know", "reckon"))
 # Words of time, number and speech no memo is about ("quarter past four", "seventeen quid", "it makes sense"), beside
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
