@@ -77,6 +77,10 @@ def test_people_are_found_and_never_open_a_title() -> None:
     # kept round 462's capoeira classes out of their title); a name keeps its capital there ("the Manny money").
     assert P.people_en("I'm starting the capoeira classes. Capoeira came from the slaves. Manny said the Manny "
                        "money goes to the roof.") == {"manny"}
+    # A capitalised word right after an article is a thing that comes and goes ("a shiny Airstream went by": round
+    # 626's Airstream trailer was titled "Moisture meter, dairy queen and grackles"); the summer someone went is not.
+    assert P.people_en("a shiny Airstream went by. the Casey's lot was full. the summer Hannah went to uni.") == {
+        "hannah"}
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")

@@ -51,6 +51,9 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
 _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
                            r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+# "a shiny Airstream", "the old Crawford's tin": an article, then perhaps a plain adjective, before a capital.
+_ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
+                                r"black|white|red|blue|green|silver)\s+)?$")
 # Titles of address before a name ("mister khan", "aunty gadija").
 # Afrikaans oom and tannie (uncle, aunt) and ouma, oupa; "cousin ndegwa" as "uncle dave".
 ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle", "cousin", "oom", "tannie", "ouma",
@@ -232,8 +235,10 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     # A word said in lower case after an article is a thing, whatever verb follows it ("the capoeira classes" and
     # "Capoeira came from the slaves"); a name keeps its capital there ("the Manny money", "a Col Brennan whip").
     articled = set(re.findall(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]{3,})\b", text))
+    # "a shiny Airstream went by": a capitalised word after an article is a thing that comes and goes.
     named = {(m.group(1) or m.group(2)).lower() for pattern in (_PERSON_EN, _ADDRESSED_EN)
-             for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES}
+             for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES
+             and not (m.group(1) and _ARTICLE_BEFORE_EN.search(text[max(0, m.start(1) - 30):m.start(1)]))}
     named -= articled
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
