@@ -138,6 +138,17 @@ def test_the_words_heard_for_one_the_speaker_corrects_are_replaced_together() ->
     assert "from halesworth" in cleaned and "hails" not in cleaned
 
 
+def test_a_correction_said_again_whole_replaces_what_was_heard() -> None:
+    # "the payroll board, the parole board i mean" (round 634's parole statement was titled "Payroll board"): the
+    # correction said again with its determiner, or as two words ("a heiress hawk, Harris hawk I mean").
+    spoken = ("This is about the payroll board, the parole board i mean, and Danny. He flies a heiress hawk, Harris "
+              "hawk I mean, on the moor. We met in flora anna, in Floriana I mean.")
+    cleaned = clean_text(spoken, "en")
+    assert "about the parole board" in cleaned and "payroll" not in cleaned
+    assert "a Harris hawk" in cleaned and "heiress" not in cleaned
+    assert "in Floriana" in cleaned and "in in" not in cleaned and "flora" not in cleaned
+
+
 def test_i_mean_closing_a_sentence_is_dropped() -> None:
     # "…to the east anglian air ambulance i mean. when trevor…" (round 505) left "i mean" in a bullet; "you know
     # what I mean." says something and stays.

@@ -119,8 +119,9 @@ def _dedupe_en(text: str, lex: Lexicon, doubled: frozenset[str] = frozenset()) -
 
 
 # "the soda falls, farls I mean", "mine, Narromine I mean": a word, then what the speaker corrects it to; "in lint
-# said, Linstead I mean": the words heard for one.
-_REPAIR_EN = re.compile(r"\b((?:[a-z'-]+ ){0,3}[\w'-]+), ([\w'-]+),? I mean\b", re.IGNORECASE)
+# said, Linstead I mean": the words heard for one; "the payroll board, the parole board I mean": said again whole.
+_REPAIR_EN = re.compile(r"\b((?:[a-z'-]+ ){0,3}[\w'-]+), (?:(?:the|my|our|this|that|a|an) )?([\w'-]+(?: [\w'-]+)?),? "
+                        r"I mean\b", re.IGNORECASE)
 
 
 def _sounds_alike(said: str, meant: str) -> bool:
@@ -140,10 +141,15 @@ def _repaired(m: re.Match) -> str:
     """The words before a correction with the misheard ones replaced: the last word alone, or the last few when
     together they sound much more like it ("lint said" is Linstead; in "in eaten, Iten I mean" the "in" stays)."""
     words, meant = m.group(1).split(" "), m.group(2)
-    alike = [SequenceMatcher(None, "".join(words[-k:]).lower(), meant.lower()).ratio()
+    if meant.split(" ")[0].lower() in STOP_EN:  # "in flora anna, in Floriana I mean": the "in" was heard right
+        meant = meant.split(" ", 1)[-1]
+    alike = [SequenceMatcher(None, "".join(words[-k:]).lower(), meant.replace(" ", "").lower()).ratio()
              for k in range(1, len(words) + 1)]
+    # Two words meant ("a heiress hawk, Harris hawk I mean") were heard as two or more.
+    least = 1 + (" " in meant and len(words) > 1)
     heard = max((k for k in range(2, len(words) + 1) if words[-k].lower() not in STOP_EN
-                 and alike[k - 1] >= 0.7 and alike[k - 1] >= alike[0] + 0.1), key=lambda k: alike[k - 1], default=1)
+                 and (alike[k - 1] >= 0.7 and alike[k - 1] >= alike[0] + 0.1 or k == least)),
+                key=lambda k: alike[k - 1], default=1)
     if heard == 1 and not _sounds_alike(words[-1], meant):
         return m.group(0)
     return " ".join([*words[:-heard], meant])
