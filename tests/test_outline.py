@@ -2619,6 +2619,31 @@ def test_a_signposted_paragraph_keeps_its_part_late_in_the_memo() -> None:
     assert "June" in where["plan"] and "terrier" in where["experience"], where
 
 
+RED_DOT = (
+    "Right. Aye the wee red dot. It's Moira, Wednesday night, about nine, Sandy's away with the lorry till Friday.\n"
+    "So the chip van. Big Tam wants twelve thousand for it, the van, the fryers and the pitch at the harbour. "
+    "I've eight in the credit union and my brother says he'd lend me the rest. The fryers are nearly new, he put "
+    "them in two year ago. The pitch is the thing, there's a waiting list for the harbour and the council only "
+    "renews it every three years. Summer's busy with the ferry folk but winter he says is dead, two nights a week.\n"
+    "The reason is the hotel. They've cut me to three shifts and I'm fifty two, nobody's hiring a fifty two year "
+    "old chambermaid.\n"
+    "I'm going to see the bank on Monday and I'll ask Tam for his books before I say a word.\n"
+    "I stood at that van on Saturday and the smell took me right back to my da's shop, I nearly greeted.\n"
+)
+
+
+def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
+    # "Aye the wee red dot.", "It's going.", "Recording already." say the phone is on: 64 of the 623 sampled English
+    # dev outlines had such a label ("It's going: this is Carol, Saturday, September the twenty first…").
+    from memo.structure.points import recording_talk
+
+    result = outline(transcript_from_text(RED_DOT, language="en"), engine="offline")
+    bullets = [p.text for s in result.sections for p in s.points]
+    assert not any("red dot" in b.lower() for b in bullets), bullets
+    assert all(recording_talk(s, False) for s in ("It's going.", "Recording already.", "Is this on?"))
+    assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
+
+
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order (how it went, the plan, why, the analysis), one paragraph each; the words
     # that carry each part are everyday ones (心情 / 打算 / 因为 / 问题在于), not headings.

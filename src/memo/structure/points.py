@@ -283,7 +283,8 @@ def _label(
     names_at_end = not zh and re.search(r"\b(?:is|was|are|were) (?:my|our|the|his|her|their) \w+$", text, re.I)
     if not 2 <= size <= (10 if zh else 12 if names_at_end else 7) or re.search(r"[,，?？:：]", text):
         return ""
-    if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
+    if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text) \
+            or recording_talk(text, zh):
         return ""
     if (_CONDITION_ZH if zh else _CONDITION_EN).search(text) or (_OPEN_END_ZH if zh else _OPEN_END_EN).search(text):
         return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
@@ -391,6 +392,38 @@ _BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to
               True: re.compile(r"^.{0,3}(?:不好意思|等一下|等会儿|稍等)")}
 
 
+# What is said of the phone as recording starts ("Aye the wee red dot.", "It's going.", "Recording already.",
+# "录上了没有"): never a point, nor a label for the sentence after it.
+_RECORDING = {
+    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yes|yeah|haan|so|and|then|i think)[,.]?\s+)*(?:"
+                      r"(?:the\s+|a\s+)?(?:wee\s+|little\s+|small\s+)?red\s+(?:dot|button|light|thing)(?:'s|\s+is)?"
+                      r"(?:\s+(?:going|on|moving|recording|blinking|lit))?"
+                      r"|(?:is\s+)?(?:it|this|that|the thing)(?:'s|\s+is)?\s+(?:going|goin|gannin|recording|on|moving|"
+                      r"working|running)(?:\s+(?:now|already|na|then))?"
+                      r"|recording(?:\s+(?:now|already|na))?)[\s,.!?]*$", re.I),
+    True: re.compile(r"^(?:[嗯啊喂哦好行那]|好了|开始)*[，、\s]*(?:录上了|在录|开始录了?|录起了|录着呢|录了)"
+                     r"(?:没有|吗|哈|啊|了|噻)?[。！？，\s]*$"),
+}
+# The speaker saying who is talking and when, as the memo starts ("This is Carol, Saturday, September the twenty
+# first, I'm sitting in the car…", "gerry here, Sunday night", "我是冯婉仪 今天礼拜二晚上"): the scene, seldom a
+# point of the memo's.
+_INTRODUCTION = {
+    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b)"
+                      r"(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|nicht|"
+                      r"arvo|afternoon)\b)", re.I),
+    True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
+                     r"(?=.{0,12}(?:礼拜|星期|今天|今儿|今朝|夜里|晚上|号))"),
+}
+
+
+INTRODUCTION_SIZE = {True: 40, False: 30}  # characters (Mandarin) / words (English): longer goes on to a point
+
+
+def recording_talk(text: str, zh: bool) -> bool:
+    """Whether ``text`` only says the phone is recording (see ``_RECORDING``)."""
+    return bool(_RECORDING[zh].match(text.strip()))
+
+
 def asides(sentences: Sequence[Sentence], zh: bool) -> set[int]:
     """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``)."""
     return {i for p in paragraph_ranges(sentences) if _BREAK_OFF[zh].search(sentences[p.start].text) for i in p}
@@ -427,6 +460,10 @@ def rank(
             value *= 1.25  # says what "they" / "it" is: stands on its own
         if c.sentence in aside:
             value *= 0.3  # the speaker broke off ("sorry, that's the dog at the door…"): said aside
+        sentence = sentences[c.sentence]
+        if sentence.segments[:1] == (0,) and _INTRODUCTION[zh].search(c.text) \
+                and content_len(c.text, zh) <= INTRODUCTION_SIZE[zh]:
+            value *= 0.3  # who is talking, when and where, as the memo starts: the scene (not what follows it)
         if value > 0:
             scored.append(replace(c, score=value))
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
@@ -452,7 +489,7 @@ def choose_points(
     chosen_units: list[set[str]] = [*taken]
 
     def take(c: Candidate) -> bool:
-        if _marker_count(c.text, lex.meta):
+        if _marker_count(c.text, lex.meta) or recording_talk(c.text, lex.language == "zh"):
             return False  # talk about the memo ("今天想说一下换车的事。") is never a point, even to fill a section
         us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
