@@ -2171,6 +2171,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_tiangong_ceremony", "去年"),
         # Round 598's Binondo cloth shop: "讲一下啦 我先讲这趟过去" tells the first part after a particle (啦).
         ("zh_binondo_fabric", "先讲"),
+        # Round 639's banquet kitchen: "问阿福师还可不可以" asks whether it is all right, no thing chosen (titled
+        # "可以"); round 640's wisteria: 弗然 is Suzhou's 不然, what the talk is for ("弗然脑子里一塌糊涂").
+        ("zh_banzhuo_zongpu", "可以"),
+        ("zh_wisteria_vine", "弗然"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

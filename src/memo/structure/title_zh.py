@@ -100,7 +100,7 @@ _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)
                      r"|[这那上下头][回次趟]|(?:大?前|去|今|明|后)年(?:底|初)?|(?:上|下|这)个?月(?:底|初)?)$")
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
-PURPOSE_ZH = re.compile(r"要?不然|省得|免得|好让|以免")
+PURPOSE_ZH = re.compile(r"要?不然|弗然|省得|免得|好让|以免")  # 弗然: Wu for 不然
 # A clause that judges or narrates, not a topic: it opens with a hedge, the speaker's own doing or who he is
 # ("我是俊宏 今天的事").
 STATEMENT_ZH = re.compile(
@@ -150,7 +150,7 @@ _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(
 # A decision put as A-not-A with its object ("下学期住不住校", "买不买车"): the choice (住校) is the topic; a
 # judgment put so (值不值, 靠不靠谱, 划不划算, 敢不敢接) weighs it and names nothing, and 不得了 is "very".
 _CHOICE_ZH = re.compile(r"([\u4e00-\u9fff])不\1([\u4e00-\u9fff]{1,3}?)(?=了|吧|呢|[，。！？；\s]|$)")
-_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得愿想")  # "愿不愿意", "想不想": willing, not a thing
+_JUDGED_ZH = frozenset("值靠划好行对合是有要该能会够敢得愿想可")  # "愿不愿意", "想不想": willing, not a thing
 
 
 # An amount at the end ("差不多一百万", "三十块"): how much, said of the matter.
