@@ -2295,6 +2295,10 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
                "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
                "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
+        # Bajan "den" is then (round 641's mahogany press read three parts and lost "what I gine do").
+        ("en", "first what happen Tuesday when de man come, then de money, then why I even studying selling Mummy's "
+               "things at all, and den what I gine do. ok\n\nso Tuesday.",
+         ("experience", "analysis", "reasons", "plan")),
         # Doric "fit for" is why, "gan tae dee" going to do, "how it's aa sittin wi me" how it sits (round 190's
         # gansey wool shop found three parts, two of them in the speaker's words).
         ("en", "first fit for I'd even think aboot it, then the sums, then fit I'm actually gan tae dee, an last how "

@@ -117,7 +117,7 @@ EN_ENUM = (
     r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\byou )"
     r"(?<!these )(?<!those )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!their )(?<!past )"  # "these last few weeks"
     # "ask about the money first thing" is a time of day.
-    rf"(?:{_FIRST_EN}(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|"  # Doric syne: then
+    rf"(?:{_FIRST_EN}(?! thing\b)|second(?:ly)?|third(?:ly)?|then|syne|den|"  # Doric syne, Caribbean den: then
     r"next(?! (?:spring|summer|autumn|fall|winter|year|month|week|time|season|day))|"
     # "how last night went", "what happened last week": a time inside an item, not its marker
     # "and last off how it felt": "off" as in "first off".
