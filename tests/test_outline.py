@@ -2175,6 +2175,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "可以"); round 640's wisteria: 弗然 is Suzhou's 不然, what the talk is for ("弗然脑子里一塌糊涂").
         ("zh_banzhuo_zongpu", "可以"),
         ("zh_wisteria_vine", "弗然"),
+        # Round 641's wagon inspector: "把段里那个事儿捋一捋" points at the matter where it is (段里, at the depot).
+        ("zh_wagon_inspector", "段里"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -349,8 +349,9 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         said = text.count(title) >= 3
         topical = (_names_topic(title, words) or said or before_parts) and not STATEMENT_ZH.search(title.strip())
         # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
-        lone = len(title) == 2 and word_tag(title) in NOT_TOPIC_TAGS or _place_alone(title) \
-            or person_zh(title, text, addressed=False) or introduces_zh(title)
+        # "把段里那个事儿捋一捋": 段里 (at the depot) says where the matter is, as 厂里, 村里 would.
+        lone = len(title) == 2 and (word_tag(title) in NOT_TOPIC_TAGS or title.endswith("里")) \
+            or _place_alone(title) or person_zh(title, text, addressed=False) or introduces_zh(title)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
             return _with_second_matter(title, opening[named.end():], text, lex)  # "今天想说一下换车的事"
         # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
