@@ -2650,7 +2650,8 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     result = outline(transcript_from_text(RED_DOT, language="en"), engine="offline")
     bullets = [p.text for s in result.sections for p in s.points]
     assert not any("red dot" in b.lower() for b in bullets), bullets
-    assert all(recording_talk(s, False) for s in ("It's going.", "Recording already.", "Is this on?"))
+    assert all(recording_talk(s, False) for s in ("It's going.", "Recording already.", "Is this on?",
+                                                  "Aye there's the peerie red dot."))
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
 
 
@@ -2776,3 +2777,11 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     said_aside = asides(sentences, zh=False)
     assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Sorry, that's the dog at the door.",
                                                                            "He wants his tea."]
+    # A noise come again opens an aside too (round 641's knitting club gave "That's the yowe again at the gate: …"
+    # and "She's no being murdered: …" as experience); the yowe said otherwise is no aside.
+    sentences = clean_transcript(transcript_from_text(
+        "The club starts in October.\n\nThat's the yowe again at the gate. She roars every night.\n\nThe yowe I "
+        "sold again last year was the best.", language="en")).sentences
+    said_aside = asides(sentences, zh=False)
+    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["That's the yowe again at the gate.",
+                                                                           "She roars every night."]

@@ -388,15 +388,19 @@ def score(
 # A paragraph the speaker opens by breaking off ("Sorry, that gateman has put his radio again…", "不好意思 电话来了") is
 # said aside, no point of the memo's. (One he comes back from, "where was I" / "anyway", is not: on 623 English dev
 # memos, taking those too turned 9 key points gained into 22 lost, the story before "anyway" being the memo's.)
-_BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to|but)\b)|^hang on\b", re.I),
+# ... or by a noise that came again ("That's the yowe again at the gate.", "oh there's that gull again").
+_BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to|but)\b)|^hang on\b"
+                                r"|^(?:(?:oh|och|aye|right),? )?(?:that's|there's|that is) (?:the|that|my|our|his|her) "
+                                r"[\w' ]{1,25}? again\b", re.I),
               True: re.compile(r"^.{0,3}(?:不好意思|等一下|等会儿|稍等)")}
 
 
 # What is said of the phone as recording starts ("Aye the wee red dot.", "It's going.", "Recording already.",
 # "录上了没有"): never a point, nor a label for the sentence after it.
 _RECORDING = {
-    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yes|yeah|haan|so|and|then|i think)[,.]?\s+)*(?:"
-                      r"(?:the\s+|a\s+)?(?:wee\s+|little\s+|small\s+)?red\s+(?:dot|button|light|thing)(?:'s|\s+is)?"
+    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yes|yeah|haan|so|and|then|i think|there's)[,.]?\s+)*(?:"
+                      r"(?:the\s+|a\s+)?(?:wee\s+|little\s+|small\s+|peerie\s+|peedie\s+)?red\s+"
+                      r"(?:dot|button|light|thing)(?:'s|\s+is)?"
                       r"(?:\s+(?:going|on|moving|recording|blinking|lit))?"
                       r"|(?:is\s+)?(?:it|this|that|the thing)(?:'s|\s+is)?\s+(?:going|goin|gannin|recording|on|moving|"
                       r"working|running)(?:\s+(?:now|already|na|then))?"
