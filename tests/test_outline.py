@@ -2177,6 +2177,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_wisteria_vine", "弗然"),
         # Round 641's wagon inspector: "把段里那个事儿捋一捋" points at the matter where it is (段里, at the depot).
         ("zh_wagon_inspector", "段里"),
+        # Doric words of speech name no topic: jist (just), hunner (hundred), as "just" and "hundred" do not.
+        ("en_clydesdale_filly", "Jist"),
+        ("en_lonach_march", "unner"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
