@@ -51,6 +51,11 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
 _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
                            r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+# The speaker's surname as he says who is talking ("Gordon Reid, Monday the twenty sixth", "this is Rudy Baca,",
+# "Gerry Docherty here").
+_SURNAME_EN = re.compile(r"\b(?:this is|my name is)\s+[A-Z][a-z]+\s+([A-Z][a-z]+)(?=[,.]|\s+here\b)"
+                         r"|(?:^|[.!?]\s+)[A-Z][a-z]+\s+([A-Z][a-z]+)(?=\s+here\b|,\s+(?:it's\s+)?"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
 # "a shiny Airstream", "the old Crawford's tin": an article, then perhaps a plain adjective, before a capital.
 _ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
                                 r"black|white|red|blue|green|silver)\s+)?$")
@@ -240,6 +245,8 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
              for m in pattern.finditer(text) if (m.group(1) or m.group(2)) not in NOT_NAMES
              and not (m.group(1) and _ARTICLE_BEFORE_EN.search(text[max(0, m.start(1) - 30):m.start(1)]))}
     named -= articled
+    named |= {(m.group(1) or m.group(2)).lower() for m in _SURNAME_EN.finditer(text[:600])
+              if (m.group(1) or m.group(2)) not in NOT_NAMES}
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
