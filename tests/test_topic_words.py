@@ -82,7 +82,8 @@ def test_people_are_found_and_never_open_a_title() -> None:
     assert P.people_en("a shiny Airstream went by. the Casey's lot was full. the summer Hannah went to uni.") == {
         "hannah"}
     # The speaker's surname as he says who is talking (round 638's Lonach march was titled "Dram, Reid and faither").
-    assert P.people_en("Aye. Gordon Reid, Monday the twenty sixth. ok this is Rudy Baca, it's late.") >= {"reid", "baca"}
+    said = P.people_en("Aye. Gordon Reid, Monday the twenty sixth. ok this is Rudy Baca, it's late.")
+    assert said >= {"reid", "baca"}, said
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")
