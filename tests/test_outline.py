@@ -2300,6 +2300,10 @@ def test_a_day_told_first_is_no_title() -> None:
         ("en", "I'll start wi fit happened the day cos it's still in my heid, then fit wye I'm even thinkin o sellin, "
                "syne fit I'm gaun tae dae aboot it, and the siller at the hinner end cos that's the bit I keep "
                "avoidin\n\nright, the day.", ("experience", "reasons", "plan", "analysis")),
+        # "然后说钱": money in one character; Tianjin's "怎么着" is what to do (round 643's Hamburg posting lost its
+        # money part and read the plan as a part of the speaker's own).
+        ("zh", "我先说经过 就是礼拜二厂里那档子事儿 然后说钱 再说为嘛想去 最后说怎么着\n\n礼拜二早上",
+         ("experience", "analysis", "reasons", "plan")),
         # Bajan "den" is then (round 641's mahogany press read three parts and lost "what I gine do").
         ("en", "first what happen Tuesday when de man come, then de money, then why I even studying selling Mummy's "
                "things at all, and den what I gine do. ok\n\nso Tuesday.",

@@ -257,6 +257,7 @@ def item_name(part: str, language: str) -> str:
     """One piece as a part's name, without its lead-in words ("说说…", "talk about…"); "" when it is no name:
     talk about the memo, a trigger word, too short or too long."""
     zh = is_chinese(language)
+    said = part
     if zh:
         part = _ZH_BA_TELL.sub(r"\1", part)
         part = _ZH_ITEM_TAIL.sub("", _ZH_ITEM_LEAD.sub("", part)).replace("大概", "")
@@ -270,6 +271,8 @@ def item_name(part: str, language: str) -> str:
         return ""  # "I'm going to do it like she said, why…": "it" points at the memo; a part is named
     if trigger_starts(part.lower(), lexicon(language)) or _BECAUSE.match(part) or _NO_NAME.fullmatch(part):
         return ""  # "because that's the bit that frightens me" says why the order, "and" names nothing
+    if zh and part == "钱" and re.search(r"[说讲算聊谈港]钱$", said):
+        return part  # "然后说钱": money is one character ("利和弊 钱啊 风险啊" says what the part weighs)
     return part if (2 if zh else 3) <= len(part) <= (24 if zh else 100) else ""  # "why" names a part
 
 
