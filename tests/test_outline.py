@@ -2304,6 +2304,10 @@ def test_a_day_told_first_is_no_title() -> None:
         # money part and read the plan as a part of the speaker's own).
         ("zh", "我先说经过 就是礼拜二厂里那档子事儿 然后说钱 再说为嘛想去 最后说怎么着\n\n礼拜二早上",
          ("experience", "analysis", "reasons", "plan")),
+        # "合计合计划算不划算" reckons whether it pays (合计, 划算): no 计划 is said in it (round 642's tiger-head
+        # shoes read it as the plan and "咋弄" as the analysis).
+        ("zh", "先说说为甚想接 再合计合计划算不划算 然后说咋弄 最后说说这几天心里头是个甚滋味\n\n先说为甚",
+         ("reasons", "analysis", "plan", "experience")),
         # Bajan "den" is then (round 641's mahogany press read three parts and lost "what I gine do").
         ("en", "first what happen Tuesday when de man come, then de money, then why I even studying selling Mummy's "
                "things at all, and den what I gine do. ok\n\nso Tuesday.",

@@ -18,7 +18,8 @@ def has_cue(cue: str, low: str, zh: bool) -> bool:
     """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
     actually gone" says "how it's gone")."""
     if zh:
-        return cue in low
+        # "合计合计划算不划算" reckons whether it pays (合计, 划算): no 计划 (plan) is said in it.
+        return cue in low.replace("划算", "") if cue.endswith("划") else cue in low
     if " " not in cue:
         # "plan" is not in "implant", nor "planning" ("how this whole planning thing has felt")
         return re.search(r"\b" + re.escape(cue) + r"(?:s|es)?\b", low) is not None
