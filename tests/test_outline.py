@@ -2662,7 +2662,8 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     bullets = [p.text for s in result.sections for p in s.points]
     assert not any("red dot" in b.lower() for b in bullets), bullets
     assert all(recording_talk(s, False) for s in ("It's going.", "Recording already.", "Is this on?",
-                                                  "Aye there's the peerie red dot."))
+                                                  "Aye there's the peerie red dot.", "yeah the little timer's going."))
+    assert not recording_talk("The clock is ticking on the offer.", False)
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
 
 

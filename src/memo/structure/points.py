@@ -398,10 +398,14 @@ _BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to
 # What is said of the phone as recording starts ("Aye the wee red dot.", "It's going.", "Recording already.",
 # "录上了没有"): never a point, nor a label for the sentence after it.
 _RECORDING = {
-    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yes|yeah|haan|so|and|then|i think|there's)[,.]?\s+)*(?:"
+    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yup|yes|yeah|haan|so|and|then|i think|there's|b'y)"
+                      r"[,.]?\s+)*(?:"
                       r"(?:the\s+|a\s+)?(?:wee\s+|little\s+|small\s+|peerie\s+|peedie\s+)?red\s+"
                       r"(?:dot|button|light|thing)(?:'s|\s+is)?"
                       r"(?:\s+(?:going|on|moving|recording|blinking|lit))?"
+                      # "yeah the little timer's going", "aye the wee clock's moving": the phone's recording clock
+                      r"|(?:the\s+)?(?:wee\s+|little\s+)?(?:timer|clock|numbers|counter)(?:'s|\s+is|\s+are)\s+"
+                      r"(?:going|moving|running|counting|ticking)"
                       r"|(?:is\s+)?(?:it|this|that|the thing)(?:'s|\s+is)?\s+(?:going|goin|gannin|recording|on|moving|"
                       r"working|running)(?:\s+(?:now|already|na|then))?"
                       r"|recording(?:\s+(?:now|already|na))?)[\s,.!?]*$", re.I),
