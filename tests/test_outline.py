@@ -2177,6 +2177,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_wisteria_vine", "弗然"),
         # Round 641's wagon inspector: "把段里那个事儿捋一捋" points at the matter where it is (段里, at the depot).
         ("zh_wagon_inspector", "段里"),
+        # Round 636's noodle record: "刚从酒店回来" is a cook back from his hotel kitchen, no trip to name.
+        ("zh_guinness_noodle", "：酒店"),
         # Doric words of speech name no topic: jist (just), hunner (hundred), as "just" and "hundred" do not.
         ("en_clydesdale_filly", "Jist"),
         ("en_lonach_march", "unner"),

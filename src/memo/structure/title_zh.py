@@ -138,11 +138,11 @@ _POINTED_ZH = (
                r"(?=下(?:学期|个月|半年|礼拜)|明年|今年|到底|还(?!是)[要能]?[\u4e00-\u9fff]不)"),
 )
 # A trip just over ("我刚从桃岛回来"); not an errand (刚从鼓楼医院回来, 刚从单位回来), nor where the speaker works
-# (刚从地里回来, 刚从店里回来), nor a visit or a meal (刚从老孙头家回来, 刚从刘医生那儿回来, 刚从师傅家喝汤回来,
-# 刚从水上公园练完回来: on the bench half of such titles were right, none of these), nor a run or a walk
-# (刚从绿道上跑回来).
+# (刚从地里回来, 刚从店里回来, 刚从酒店回来: a cook's hotel kitchen), nor a visit or a meal (刚从老孙头家回来,
+# 刚从刘医生那儿回来, 刚从师傅家喝汤回来, 刚从水上公园练完回来: on the bench half of such titles were right, none of
+# these), nor a run or a walk (刚从绿道上跑回来).
 _TRIP_ZH = re.compile(r"刚从((?:(?![完喝吃])[\u4e00-\u9fff]){2,6}?)(?<!医院)(?<!单位)(?<!公司)(?<!学校)(?<!医生)"
-                      r"(?<!超市)(?<!银行)(?<![里上下边家儿跑走逛遛])回来")
+                      r"(?<!超市)(?<!银行)(?<!酒店)(?<!饭店)(?<![里上下边家儿跑走逛遛])回来")
 # What the speaker has kept at for a while, said in the first two sentences: "我这个每天扔一样东西搞了二十三天了",
 # "那个做饭的班上了三回了" (later in the memo, "这个看运气万一…上了" is no topic).
 _KEPT_AT_ZH = re.compile(r"(?:这个|那个)([\u4e00-\u9fff]{2,10}?)(?:已经)?(?:搞|弄|做|坚持|练|学|上|跑|打|开|干|养)了"
