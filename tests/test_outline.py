@@ -2666,6 +2666,12 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     assert all(recording_talk(s, False) for s in ("It's going.", "Recording already.", "Is this on?",
                                                   "Aye there's the peerie red dot.", "yeah the little timer's going."))
     assert not recording_talk("The clock is ticking on the offer.", False)
+    # Who is talking and when, said alone as the memo starts ("Marie here, Sunday night, twenty third of
+    # February.", a plan bullet of the sampled dev memo en_bird_ringing), is no point at all.
+    memo = ("Okay. Marie here, Sunday night, twenty third of February. Bertie's away at the darts.\n"
+            + RED_DOT.split("\n", 1)[1])
+    result = outline(transcript_from_text(memo, language="en"), engine="offline")
+    assert not any("Marie" in p.text for s in result.sections for p in s.points), result.sections
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
 
 

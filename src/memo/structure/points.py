@@ -416,7 +416,10 @@ _RECORDING = {
 # first, I'm sitting in the car…", "gerry here, Sunday night", "我是冯婉仪 今天礼拜二晚上"): the scene, seldom a
 # point of the memo's.
 _INTRODUCTION = {
-    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b)"
+    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
+                      # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…"
+                      r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
+                      r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?=(?:it's\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
                       r"(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|nicht|"
                       r"arvo|afternoon)\b)", re.I),
     True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
@@ -425,6 +428,7 @@ _INTRODUCTION = {
 
 
 INTRODUCTION_SIZE = {True: 40, False: 30}  # characters (Mandarin) / words (English): longer goes on to a point
+BARE_INTRODUCTION_SIZE = {True: 20, False: 12}  # no longer than this, it says who and when only: never a point
 
 
 def recording_talk(text: str, zh: bool) -> bool:
@@ -469,9 +473,12 @@ def rank(
         if c.sentence in aside:
             value *= 0.3  # the speaker broke off ("sorry, that's the dog at the door…"): said aside
         sentence = sentences[c.sentence]
-        if sentence.segments[:1] == (0,) and _INTRODUCTION[zh].search(c.text) \
+        # (as the memo starts: in its first three segments, a recogniser's first seconds or a text's first lines)
+        if sentence.segments and sentence.segments[0] <= 2 and _INTRODUCTION[zh].search(c.text) \
                 and content_len(c.text, zh) <= INTRODUCTION_SIZE[zh]:
-            value *= 0.3  # who is talking, when and where, as the memo starts: the scene (not what follows it)
+            # who is talking, when and where, as the memo starts: the scene (not what follows it); said alone
+            # ("Marie here, Sunday night, twenty third of February.") no point at all
+            value *= 0.3 if content_len(c.text, zh) > BARE_INTRODUCTION_SIZE[zh] else 0.0
         if value > 0:
             scored.append(replace(c, score=value))
     return sorted(scored, key=lambda c: (-c.score, c.sentence, c.start)), sizes
