@@ -4,8 +4,8 @@
 Standard 说 讲 聊 谈 and northeastern 唠 tell anywhere; the regional ones only where they tell, as the finders read
 them after ``standard_telling``: Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞"),
 Sichuan 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵; 一哈 is their 一下), Shaanxi 谝 ("额先谝谝礼拜六家长会的
-经过", "先把今儿个在县上的事谝一谝"). 香港 and 港口 are never where 港 tells; "好处坏处摆一摆" lays out, and 摆摊 sets a
-stall.
+经过", "先把今儿个在县上的事谝一谝"), Gansu, Qinghai and Xinjiang 喧 ("先喧一下 这几天…是个啥情况"; 喧哗 is
+noise). 香港 and 港口 are never where 港 tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ _REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)�
                                r"|(?<!香)港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
                                r"|(?<=[先再就]港)港|(?<=然后港)港|(?<=最后港)港"  # 港港 as 说说: "先港港何解"
                                rf"|{_AFTER_MARKER}摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))"
-                               r"|谝(?=一?谝|一?[下哈])|(?<=谝)谝|(?<=谝一)谝")  # 谝 only ever chats
+                               r"|谝(?=一?谝|一?[下哈])|(?<=谝)谝|(?<=谝一)谝"  # 谝 only ever chats
+                               r"|喧(?=一?喧|一?[下哈])|(?<=喧)喧|(?<=喧一)喧")  # 喧 chats in the northwest
 
 
 def standard_telling(text: str) -> str:
