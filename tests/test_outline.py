@@ -1204,10 +1204,10 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
           "how it went Saturday over at the lot"), ("reasons", "analysis", "plan", "experience")),
         # 先把 with a verb of telling or settling after its object opens the first part (round 273's 道班, round
         # 269's osmanthus); a part named by a day and who came or went is how it went; 为撒 (Gansu) and 为么要 (Hubei)
-        # ask why.
+        # ask why. The northwest's 喧 tells as 讲 does: the part is what he saw on this trip.
         ("zh", "这个事情要赶紧想清楚 我先把这趟上去看见的喧一哈 再算算钱 然后说我为啥想去 最后说阿门弄 就这么个顺序\n\n"
                "我是赵永福",
-         ("把这趟上去看见的喧一哈", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
+         ("这趟上去看见的", "算算钱", "我为啥想去", "阿门弄"), ("experience", "analysis", "reasons", "plan")),
         ("zh", "今天事情多 我按这样讲 先把数算清楚 不然脑壳乱 然后讲今天陈经理来村里 还有上个礼拜克广州厂里看到的 "
                "再讲我为哪样想签 最后讲接下来哪门搞\n\n先算数",
          ("把数算清楚", "今天陈经理来村里", "我为哪样想签", "接下来哪门搞"),
@@ -2660,7 +2660,7 @@ RED_DOT = (
 def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     # "Aye the wee red dot.", "It's going.", "Recording already." say the phone is on: 64 of the 623 sampled English
     # dev outlines had such a label ("It's going: this is Carol, Saturday, September the twenty first…").
-    from memo.structure.points import recording_talk
+    from memo.structure.asides import recording_talk
 
     result = outline(transcript_from_text(RED_DOT, language="en"), engine="offline")
     bullets = [p.text for s in result.sections for p in s.points]
@@ -2791,7 +2791,7 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     _, result = _bench_score("en_head_shave")
     texts = [p.text.lower() for s in result.sections for p in s.points]
     assert not any("car alarm" in t for t in texts), texts
-    from memo.structure.points import asides
+    from memo.structure.asides import asides
 
     sentences = clean_transcript(transcript_from_text(
         "The roof is leaking again.\n\nSorry, that's the dog at the door. He wants his tea.\n\nSorry to say the roof "

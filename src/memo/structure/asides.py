@@ -1,0 +1,76 @@
+"""What the speaker says around his points, never one of them: a paragraph he breaks off into ("Sorry, that's the
+dog at the door."), what he says of the phone as it records ("Aye the wee red dot."), and who is talking and when,
+as the memo starts ("This is Carol, Saturday the twenty first…"). points.py ranks and chooses with these."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .sentences import Sentence, paragraph_ranges
+from .similarity import content_len
+
+# A paragraph the speaker opens by breaking off ("Sorry, that gateman has put his radio again…", "不好意思 电话来了") is
+# said aside, no point of the memo's. (One he comes back from, "where was I" / "anyway", is not: on 623 English dev
+# memos, taking those too turned 9 key points gained into 22 lost, the story before "anyway" being the memo's.)
+# ... or by a noise that came again ("That's the yowe again at the gate.", "oh there's that gull again").
+_BREAK_OFF = {False: re.compile(r"^(?:oh,? |um+,? )?sorry\b(?!,? (?:for|about|to|but)\b)|^hang on\b"
+                                r"|^(?:(?:oh|och|aye|right),? )?(?:that's|there's|that is) (?:the|that|my|our|his|her) "
+                                r"[\w' ]{1,25}? again\b", re.I),
+              True: re.compile(r"^.{0,3}(?:不好意思|等一下|等会儿|稍等)")}
+
+
+# What is said of the phone as recording starts ("Aye the wee red dot.", "It's going.", "Recording already.",
+# "录上了没有"): never a point, nor a label for the sentence after it.
+_RECORDING = {
+    False: re.compile(r"^(?:(?:aye|ok|okay|right|alright|yep|yup|yes|yeah|haan|so|and|then|i think|there's|b'y)"
+                      r"[,.]?\s+)*(?:"
+                      r"(?:the\s+|a\s+)?(?:wee\s+|little\s+|small\s+|peerie\s+|peedie\s+)?red\s+"
+                      r"(?:dot|button|light|thing)(?:'s|\s+is)?"
+                      r"(?:\s+(?:going|on|moving|recording|blinking|lit))?"
+                      # "yeah the little timer's going", "aye the wee clock's moving": the phone's recording clock
+                      r"|(?:the\s+)?(?:wee\s+|little\s+)?(?:timer|clock|numbers|counter)(?:'s|\s+is|\s+are)\s+"
+                      r"(?:going|moving|running|counting|ticking)"
+                      r"|(?:is\s+)?(?:it|this|that|the thing)(?:'s|\s+is)?\s+(?:going|goin|gannin|recording|on|moving|"
+                      r"working|running)(?:\s+(?:now|already|na|then))?"
+                      r"|recording(?:\s+(?:now|already|na))?)[\s,.!?]*$", re.I),
+    True: re.compile(r"^(?:[嗯啊喂哦好行那]|好了|开始)*[，、\s]*(?:录上了|在录|开始录了?|录起了|录着呢|录了)"
+                     r"(?:没有|吗|哈|啊|了|噻)?[。！？，\s]*$"),
+}
+# The speaker saying who is talking and when, as the memo starts ("This is Carol, Saturday, September the twenty
+# first, I'm sitting in the car…", "gerry here, Sunday night", "我是冯婉仪 今天礼拜二晚上"): the scene, seldom a
+# point of the memo's.
+_INTRODUCTION = {
+    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
+                      # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…"
+                      r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
+                      r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?=(?:it's\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
+                      r"(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|nicht|"
+                      r"arvo|afternoon)\b)", re.I),
+    True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
+                     r"(?=.{0,12}(?:礼拜|星期|今天|今儿|今朝|夜里|晚上|号))"),
+}
+
+
+INTRODUCTION_SIZE = {True: 40, False: 30}  # characters (Mandarin) / words (English): longer goes on to a point
+BARE_INTRODUCTION_SIZE = {True: 20, False: 12}  # no longer than this, it says who and when only: never a point
+
+
+def recording_talk(text: str, zh: bool) -> bool:
+    """Whether ``text`` only says the phone is recording (see ``_RECORDING``)."""
+    return bool(_RECORDING[zh].match(text.strip()))
+
+
+def asides(sentences: Sequence[Sentence], zh: bool) -> set[int]:
+    """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``)."""
+    return {i for p in paragraph_ranges(sentences) if _BREAK_OFF[zh].search(sentences[p.start].text) for i in p}
+
+
+def introduction_weight(text: str, sentence: Sentence, zh: bool) -> float:
+    """How much a candidate point ``text`` of ``sentence`` keeps of its score as who is talking and when: 0.3 when it
+    says so as the memo starts (its first three segments: a recogniser's first seconds or a text's first lines), up
+    to ``INTRODUCTION_SIZE``; nothing when that is all it says (up to ``BARE_INTRODUCTION_SIZE``); else 1."""
+    if not (sentence.segments and sentence.segments[0] <= 2 and _INTRODUCTION[zh].search(text)):
+        return 1.0
+    size = content_len(text, zh)
+    return 1.0 if size > INTRODUCTION_SIZE[zh] else 0.3 if size > BARE_INTRODUCTION_SIZE[zh] else 0.0
