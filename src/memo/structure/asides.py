@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .people import WEEKDAY_EN
 from .sentences import Sentence, paragraph_ranges
 from .similarity import content_len
 
@@ -44,9 +45,8 @@ _INTRODUCTION = {
     False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
                       # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…"
                       r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
-                      r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?=(?:it's\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
-                      r"(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|nicht|"
-                      r"arvo|afternoon)\b)", re.I),
+                      rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?=(?:it's\s+)?{WEEKDAY_EN}))"
+                      rf"(?=.*\b(?:{WEEKDAY_EN}|morning|evening|night|nicht|arvo|afternoon)\b)", re.I),
     True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
                      r"(?=.{0,12}(?:礼拜|星期|今天|今儿|今朝|夜里|晚上|号))"),
 }

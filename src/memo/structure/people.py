@@ -48,14 +48,15 @@ _PERSON_EN = re.compile(r"\b([A-Z][a-z]+)(?:'s\b|'ll\b|\s+(?:said|says|told|asks
 # Someone spoken to ("she said Darlene you need to…", "he said Trace I can't…": the word after in any case) or
 # the speaker saying who is talking ("aye it's going. Graeme here, Sunday night", "Tahnee, it's Sunday arvo",
 # "okay it's Bec, Sunday arvo", "right. Dekka. Tuesday night").
+WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # "Sunday", "Tuesday": a day of the week
 _ADDRESSED_EN = re.compile(r"\b(?:said|says|goes|went)\s+([A-Z][a-z]+),?\s+(?i:you|you're|you've|i|i'm|we|it's|that's|"
                            r"there's|don't|do|is|are)\b|(?:^|[.!?]\s+|\bit's\s+|\bthis is\s+)([A-Z][a-z]+)"
-                           r"(?:\s+here\b|[,.]\s+(?:it's\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+                           rf"(?:\s+here\b|[,.]\s+(?:it's\s+)?{WEEKDAY_EN}\b)", re.M)
 # The speaker's surname as he says who is talking ("Gordon Reid, Monday the twenty sixth", "this is Rudy Baca,",
 # "Gerry Docherty here").
 _SURNAME_EN = re.compile(r"\b(?:this is|my name is)\s+[A-Z][a-z]+\s+([A-Z][a-z]+)(?=[,.]|\s+here\b)"
-                         r"|(?:^|[.!?]\s+)[A-Z][a-z]+\s+([A-Z][a-z]+)(?=\s+here\b|,\s+(?:it's\s+)?"
-                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.M)
+                         rf"|(?:^|[.!?]\s+)[A-Z][a-z]+\s+([A-Z][a-z]+)(?=\s+here\b|,\s+(?:it's\s+)?{WEEKDAY_EN}\b)",
+                         re.M)
 # "a shiny Airstream", "the old Crawford's tin": an article, then perhaps a plain adjective, before a capital.
 _ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
                                 r"black|white|red|blue|green|silver)\s+)?$")

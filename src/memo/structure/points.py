@@ -283,8 +283,7 @@ def _label(
     names_at_end = not zh and re.search(r"\b(?:is|was|are|were) (?:my|our|the|his|her|their) \w+$", text, re.I)
     if not 2 <= size <= (10 if zh else 12 if names_at_end else 7) or re.search(r"[,，?？:：]", text):
         return ""
-    if any(m in text.lower() for m in lex.meta) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text) \
-            or recording_talk(text, zh):
+    if _about_the_memo(text, lex) or (_QUESTION_ZH if zh else _QUESTION_EN).search(text):
         return ""
     if (_CONDITION_ZH if zh else _CONDITION_EN).search(text) or (_OPEN_END_ZH if zh else _OPEN_END_EN).search(text):
         return ""  # half a sentence cut off by a stray stop ("如果我离职以后我真的。")
@@ -327,6 +326,12 @@ def _finish(text: str, sentence: str, end: int, zh: bool) -> str:
 
 
 # ---------------------------------------------------------------- scoring and choosing
+
+
+def _about_the_memo(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` talks about the memo (a meta phrase: "今天想说一下…") or the phone recording it ("It's
+    going."), not about its matter."""
+    return bool(_marker_count(text, lex.meta)) or recording_talk(text, lex.language == "zh")
 
 
 def _marker_count(text: str, markers: Sequence[str]) -> int:
@@ -442,7 +447,7 @@ def choose_points(
     chosen_units: list[set[str]] = [*taken]
 
     def take(c: Candidate) -> bool:
-        if _marker_count(c.text, lex.meta) or recording_talk(c.text, lex.language == "zh"):
+        if _about_the_memo(c.text, lex):
             return False  # talk about the memo ("今天想说一下换车的事。") is never a point, even to fill a section
         us = set(tokens(c.text))
         if any(o.sentence == c.sentence and o.start < c.end and c.start < o.end for o in chosen):
