@@ -646,6 +646,14 @@ def test_an_english_cue_is_a_whole_word() -> None:
     assert has_cue("how it's gone", "how it's actually gone", zh=False)
 
 
+def test_a_mandarin_cue_begins_a_word() -> None:
+    # "我估计划不来" is 估计 + 划不来 (I reckon it doesn't pay): no 计划 (plan) is said, as in "合计合计划算不划算".
+    from memo.structure.parts import has_cue
+
+    assert not has_cue("计划", "我估计划不来了", zh=True) and not has_cue("计划", "合计合计划算不划算", zh=True)
+    assert has_cue("计划", "然后说说计划", zh=True) and has_cue("掂量", "最后掂量掂量", zh=True)
+
+
 def test_a_short_sentence_of_the_announced_words_opens_its_part() -> None:
     # Round 48: "Ok thinking it through." and "So what I'm going to do." open the parts announced as "think it
     # through properly" and "what I'm actually going to do", not "the second thing" inside the reasons.

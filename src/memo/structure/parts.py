@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..language import base_language, is_chinese
 from .templates import DEFAULT_TEMPLATE, SectionSpec, Template
@@ -18,12 +19,26 @@ def has_cue(cue: str, low: str, zh: bool) -> bool:
     """Whether ``low`` says ``cue``; an English cue of several words also with one word inside it ("how it's
     actually gone" says "how it's gone")."""
     if zh:
-        # "合计合计划算不划算" reckons whether it pays (合计, 划算): no 计划 (plan) is said in it.
-        return cue in low.replace("划算", "") if cue.endswith("划") else cue in low
+        # A cue is said where one of jieba's words begins: "合计合计划算不划算" reckons whether it pays (合计, 划算)
+        # and says no 计划 (plan); "掂量掂量" says 掂量.
+        return cue in low and any(low.startswith(cue, i) for i in _word_starts(low))
     if " " not in cue:
         # "plan" is not in "implant", nor "planning" ("how this whole planning thing has felt")
         return re.search(r"\b" + re.escape(cue) + r"(?:s|es)?\b", low) is not None
     return re.search(r"\b" + r"\s+(?:[\w']+\s+)?".join(map(re.escape, cue.split())) + r"\b", low) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(low: str) -> frozenset[int]:
+    """Where jieba's words of ``low`` begin."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    starts, at = set(), 0
+    for word in jieba.lcut(low):
+        starts.add(at)
+        at += len(word)
+    return frozenset(starts)
 
 
 _OWN = "part"  # the key prefix of a part in the speaker's own words, which names no template section
