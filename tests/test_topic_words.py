@@ -147,6 +147,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     assert not P.person_zh("濑粉", text, "nr") and P.person_zh("杨总", text, "nr")
     zhigang = "老表的志刚 到的志刚那里 去志刚那里 志刚他讲 养蛇"  # whose place it is: someone (a dev snake farm)
     assert P.person_zh("志刚", zhigang, "nr")
+    # jieba's dictionary also calls things names that start with a surname (胡椒, 叶子, 杨梅): said as a thing, they
+    # are no one. Round 653's pepper vines were titled 槟榔和柱子, 胡椒 (said ten times) taken for someone.
+    pepper = "我园里的胡椒又死了一片 种胡椒 收胡椒的时候 白胡椒 胡椒价钱 种好的胡椒"
+    assert not P.person_zh("胡椒", pepper, "nr") and P.person_zh("李强", "李强说他不去 跟李强讲", "nr")
     units = T._units_zh(text, lexicon("zh"))
     assert "濑粉" in units and "都还没" not in units, units
     assert not P.person_zh("校长", "竞聘校长 校长要考试", addressed=False)

@@ -168,7 +168,9 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     known = word_tag(word) if len(word) == 2 else ""
     # A word the dictionary lacks is a name, unless said as a thing and not after a surname (濑粉, 阿妈濑粉).
     unknown = len(word) == 2 and not known and (word[0] in _SURNAMES_ZH or not _thing_zh(word, text))
-    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr")) or unknown \
+    # The dictionary also calls things names that start with a surname (胡椒, 叶子, 杨梅): said as a thing, no one.
+    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr") and not _thing_zh(word, text)) \
+        or unknown \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
     # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
