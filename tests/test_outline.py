@@ -2192,6 +2192,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Doric words of speech name no topic: jist (just), hunner (hundred), as "just" and "hundred" do not.
         ("en_clydesdale_filly", "Jist"),
         ("en_lonach_march", "unner"),
+        # Round 654's war medal: "把爷爷那几样东西的事情说一说" names the things only by how many (titled 几样东西).
+        ("zh_balujun_medal", "东西"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -159,6 +159,10 @@ _AMOUNT_END_ZH = re.compile(r"[一二三四五六七八九十两几\d][一二三
 _HOW_MANY_ZH = re.compile(r"[一二三四五六七八九十两几][个只条台位]")
 
 
+# Things named only as things, or by how many ("几样东西", "这些玩意儿"): no name of them.
+_THINGS_ZH = re.compile(r"(?:[一二三四五六七八九十两几]+[个样件]|这些|那些)?(?:东西|玩意儿?)$")
+
+
 # Where the speaker comes back from every day (刚从店里下班回来, 刚从地里干活回来): no topic.
 _DAILY_ZH = re.compile(r"里|下班|上班|放学|干活|买菜")
 
@@ -343,6 +347,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
             break  # "建国是去年腊月出的事": when it happened, said of someone, not the topic
         if _AMOUNT_END_ZH.search(title):
             break  # "加模具 差不多一百万的事情": how much it comes to, not what
+        if _THINGS_ZH.match(title):
+            break  # "把爷爷那几样东西的事情说一说": which things, the memo's words say
         content = [u for u in tokens(title) if len(u) == 2 and u not in lex.common_words]
         # Named with a marker ("…的事情") before the list of parts, it needs none of the memo's main words.
         # ... or said again and again ("这个地暖的事", then 地暖 all through, though jieba does not know it).
