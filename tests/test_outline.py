@@ -2687,6 +2687,21 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
 
 
+def test_the_speaker_saying_he_talks_it_out_is_no_point() -> None:
+    # "I'm going to talk it out before I go in to the kids" (round 654's whiplash claim, a plan bullet) says how the
+    # memo is made: 52 such bullets of the 578 English dev memos saying so. Talking it over with someone is a plan.
+    said = "I'm sat in the van with the letter and I'm going to talk it out before I go in to the kids."
+    memo = RED_DOT.replace("Sandy's away with the lorry till Friday.", said)
+    result = outline(transcript_from_text(memo, language="en"), engine="offline")
+    bullets = [p.text for s in result.sections for p in s.points]
+    assert not any("talk it out" in b for b in bullets), bullets
+    from memo.structure.asides import talking_it_through
+
+    assert talking_it_through("Troy reckons I should talk it through properly.", False)
+    assert not talking_it_through("I'll talk it through with Dean when he's home.", False)
+    assert not talking_it_through("After church we going talk it through properly, him and me.", False)
+
+
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:
     # Said out of the template's order (how it went, the plan, why, the analysis), one paragraph each; the words
     # that carry each part are everyday ones (心情 / 打算 / 因为 / 问题在于), not headings.

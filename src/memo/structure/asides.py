@@ -61,6 +61,19 @@ def recording_talk(text: str, zh: bool) -> bool:
     return bool(_RECORDING[zh].match(text.strip()))
 
 
+# The speaker saying he talks it through into the phone ("so I'm going to talk it out before I go in to the kids",
+# "Troy reckons I should talk it through properly"): how the memo is made. "We're going to talk it through,
+# him and me" and "talk it over with Dean" are a plan.
+_TALKING_IT_THROUGH = re.compile(r"\b(?:i|i'm|i'll|i'd|mi|let me)\s+(?:(?!we\b)[\w']+\s+){0,4}?talk(?:ing)?\s+"
+                                 r"(?:it|this|things|it all|this all|all this)\s+(?:out|through|over)\b"
+                                 r"(?!\s+(?:properly\s+)?(?:with|wi|together)\b)", re.I)
+
+
+def talking_it_through(text: str, zh: bool) -> bool:
+    """Whether ``text`` says the speaker talks it through into the phone (see ``_TALKING_IT_THROUGH``)."""
+    return not zh and _TALKING_IT_THROUGH.search(text) is not None
+
+
 def asides(sentences: Sequence[Sentence], zh: bool) -> set[int]:
     """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``)."""
     return {i for p in paragraph_ranges(sentences) if _BREAK_OFF[zh].search(sentences[p.start].text) for i in p}

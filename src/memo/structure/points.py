@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .asides import asides, introduction_weight, recording_talk
+from .asides import asides, introduction_weight, recording_talk, talking_it_through
 from .cleanup import ZH_OPEN_END, Lexicon, Sentence
 from .similarity import DUPLICATE, content_len, overlap, tokens
 from .templates import SectionSpec
@@ -331,7 +331,8 @@ def _finish(text: str, sentence: str, end: int, zh: bool) -> str:
 def _about_the_memo(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` talks about the memo (a meta phrase: "今天想说一下…") or the phone recording it ("It's
     going."), not about its matter."""
-    return bool(_marker_count(text, lex.meta)) or recording_talk(text, lex.language == "zh")
+    zh = lex.language == "zh"
+    return bool(_marker_count(text, lex.meta)) or recording_talk(text, zh) or talking_it_through(text, zh)
 
 
 def _marker_count(text: str, markers: Sequence[str]) -> int:
