@@ -2194,11 +2194,27 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("en_lonach_march", "unner"),
         # Round 654's war medal: "把爷爷那几样东西的事情说一说" names the things only by how many (titled 几样东西).
         ("zh_balujun_medal", "东西"),
+        # Round 659's canoe race: "if you're gonna do this fool thing" rates the matter (as "this mad thing"), and
+        # "Fool" was its title.
+        ("en_water_safari", "Fool"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
     _, result = _bench_score(name)
     assert unsaid not in result.title
+
+
+def test_a_keyword_title_says_a_name_as_the_speaker_does() -> None:
+    # A name of two words keeps both capitals ("San Marcos, Luling and paddle", not "San marcos"); a phrase said
+    # with the first capital only keeps that ("Sallah fights").
+    from memo.structure.title import _said_capitalised
+
+    text = "we put in at San Marcos at nine. the Sallah fights are next week. the hot tub."
+    assert _said_capitalised("san marcos", text) == "San Marcos"
+    assert _said_capitalised("sallah fights", text) == "Sallah fights"
+    assert _said_capitalised("hot tub", text) == "hot tub"
+    _, result = _bench_score("en_water_safari")
+    assert "San Marcos" in result.title, result.title
 
 
 @pytest.mark.parametrize(

@@ -395,6 +395,15 @@ def _said_whole_en(word: str, text: str, plain: frozenset[str] = frozenset()) ->
     return f"{lead} {word}"
 
 
+def _said_capitalised(word: str, text: str) -> str:
+    """``word`` as the speaker says it inside a sentence: every word capitalised (a name: "San Marcos"), the first
+    only ("Sallah fights"), or as it is."""
+    for form in (" ".join(part.capitalize() for part in word.split()), word.capitalize()):
+        if re.search(rf"(?<![.!?]) {re.escape(form)}\b", text):
+            return form
+    return word
+
+
 def _keyword_title(picked: list[str], text: str, zh: bool, plain: frozenset[str] = frozenset()) -> str:
     """The memo's topic words as a title ("血糖、奶茶和糖尿病", "Tomatoes, slugs and allotment"); "" when none."""
     acronym = _acronym(text)
@@ -411,8 +420,8 @@ def _keyword_title(picked: list[str], text: str, zh: bool, plain: frozenset[str]
         # A pair too: "the under elevens", not "under eleven".
         top = [max((w, w + "s", w + "es"), key=lambda u: (said_as(u, text), u == w)) if " " in w else w for w in top]
         top = list(dict.fromkeys(w if " " in w else _said_whole_en(w, text, plain) for w in top))
-        top = [w if w.isupper() else w.capitalize() if re.search(rf"(?<![.!?]) {w.capitalize()}\b", text) else w
-               for w in top]
+        # A name of two words too ("San Marcos, Luling and paddle"; "Sallah fights").
+        top = [w if w.isupper() else _said_capitalised(w, text) for w in top]
         top = _said_together(top, text)
         title = _listed(top, ", ", " and ")  # "Tomatoes, slugs and allotment"
         return title[:1].upper() + title[1:]

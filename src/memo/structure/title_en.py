@@ -105,7 +105,7 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
                              r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying|"
                              # "why i'm even thinking this mad thing": how the speaker rates it
-                             r"mad|crazy|daft|silly|stupid|mental|nuts|bonkers|"
+                             r"mad|crazy|daft|silly|stupid|mental|nuts|bonkers|fool|foolish|dumb|damn|dang|darn|"
                              r"red|green|little)s?\b",  # "yes the red thing.": the phone's button
                              re.I)
 
