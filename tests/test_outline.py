@@ -2197,6 +2197,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 659's canoe race: "if you're gonna do this fool thing" rates the matter (as "this mad thing"), and
         # "Fool" was its title.
         ("en_water_safari", "Fool"),
+        # Round 663's village master of ceremonies: "刚把李家的事过完" is the Lis' funeral, a household (titled 李家);
+        # a dev socks stall: "我赵淑华 今儿五月二十二号" is the speaker (淑华 opened its title).
+        ("zh_zongguan_handover", "李家"),
+        ("zh_dahutong_stall", "淑华"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -176,7 +176,10 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
         or addressed and len(word) >= 3 and word.endswith(tuple(ELDERS_ZH)) \
         or len(word) == 3 and word.endswith(_POSTS_ZH) and word[0] in _ALL_SURNAMES_ZH
-    return tag.startswith("nr") and named or _nickname_zh(word, text) or titled or _says_zh(word, text, tag) \
+    # A surname and 家 is a household ("刚把李家的事过完": the Lis' funeral), as 王家 and 周家 are.
+    household = len(word) == 2 and word[1] == "家" and word[0] in _ALL_SURNAMES_ZH
+    return tag.startswith("nr") and named or household or _nickname_zh(word, text) or titled \
+        or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
         or _people_zh(word, text)
 
@@ -225,10 +228,12 @@ def introduces_zh(phrase: str) -> bool:
 
 
 def speaker_zh(word: str, text: str) -> bool:
-    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军"): a name the dictionary lacks
-    or calls one, not what the speaker is (我是老师)."""
+    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军", "额王百顺"): a name the
+    dictionary lacks or calls one, not what the speaker is (我是老师)."""
     tag = word_tag(word)
-    introduced = re.search(rf"[{_I_ZH}](?:是|叫){re.escape(word)}", text[:_OPENING_ZH])
+    # "额王百顺 扶贫 富平县老庙村的": I, then the surname, when jieba cuts the given name off it.
+    introduced = re.search(rf"[{_I_ZH}](?:是|叫|[{''.join(sorted(_SURNAMES_ZH))}]){re.escape(word)}",
+                           text[:_OPENING_ZH])
     return (not tag or tag.startswith("nr")) and bool(introduced)
 
 
