@@ -2201,6 +2201,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # a dev socks stall: "我赵淑华 今儿五月二十二号" is the speaker (淑华 opened its title).
         ("zh_zongguan_handover", "李家"),
         ("zh_dahutong_stall", "淑华"),
+        # Round 662's wall painter: "是接不接得到" asks whether he can get the work, no thing chosen (titled 接得到).
+        ("zh_shuaqiang_guanggao", "得到"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

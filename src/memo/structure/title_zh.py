@@ -316,8 +316,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         return pointed
     for m in _CHOICE_ZH.finditer(opening):
         choice = m.group(1) + m.group(2)
-        # "还记不记得": a state (记得, 晓得, 舍得), not a thing chosen.
-        if m.group(1) not in _JUDGED_ZH and not choice.endswith("得") and text.count(choice) >= 2:
+        # "还记不记得": a state (记得, 晓得, 舍得); "是接不接得到": whether he can. Neither is a thing chosen.
+        if m.group(1) not in _JUDGED_ZH and "得" not in choice and text.count(choice) >= 2:
             return choice  # "下学期住不住校" -> 住校
     # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
     # at the matter with 这个事 after a clause (…全是), then names it.

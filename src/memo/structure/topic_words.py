@@ -267,7 +267,7 @@ _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", 
 # The same spelt as said in Shetland, the Caribbean, West Africa and Newfoundland ("dey wis", "dem ting", "wid
 # dat"): round 585's sixareen boat was titled "Dey and dere hit".
 _NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", "wid", "wis", "wir", "yuh", "unu",
-                            "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink"))
+                            "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung"))
 
 
 # Titles of address said only before someone's name.
