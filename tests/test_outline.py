@@ -2720,6 +2720,7 @@ def test_the_speaker_saying_he_talks_it_out_is_no_point() -> None:
     from memo.structure.asides import talking_it_through
 
     assert talking_it_through("Troy reckons I should talk it through properly.", False)
+    assert talking_it_through("Crystal said quit stewin on it and talk it out, so here I am.", False)
     assert not talking_it_through("I'll talk it through with Dean when he's home.", False)
     assert not talking_it_through("After church we going talk it through properly, him and me.", False)
 
