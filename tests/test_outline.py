@@ -2210,6 +2210,18 @@ def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> Non
     assert unsaid not in result.title
 
 
+def test_a_title_named_as_a_matter_ends_at_the_matter_word() -> None:
+    # "Yati says every time I talk about this korban thing I go round and round in circles" was titled "Korban thing I
+    # go round and round in circles"; 56 English dev titles held such a matter word ("Court interpreter thing
+    # properly", "The tabla thing", "Pew thing by Friday").
+    from memo.structure.title_en import matter_named_en
+
+    assert matter_named_en("Court interpreter thing properly") == "Court interpreter thing"
+    assert matter_named_en("The pay thing") == "The pay thing" and matter_named_en("Hot tub") == "Hot tub"
+    _, result = _bench_score("en_korban_share")
+    assert result.title == "Korban thing", result.title
+
+
 def test_a_keyword_title_says_a_name_as_the_speaker_does() -> None:
     # A name of two words keeps both capitals ("San Marcos, Luling and paddle", not "San marcos"); a phrase said
     # with the first capital only keeps that ("Sallah fights").

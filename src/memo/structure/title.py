@@ -27,6 +27,7 @@ from .title_en import (
     HEAD_EN,
     META_EN,
     TAIL_EN,
+    matter_named_en,
     pointed_topic_en,
     restated_en,
     said_alone,
@@ -224,6 +225,8 @@ def make_title(sentences: Sequence[Sentence], source: str, lex: Lexicon, opening
         named = likelier_form(named, text)
     if not zh and named and _surer_word_en(named, ranked()):
         named = ""
+    if not zh and named:
+        named = matter_named_en(named)
     if zh and named:
         named = _with_likeliest_zh(named, ranked(), lex)
     return named or _keyword_title(_topic_words(ranked(), lex), text, zh, lex.common_words) \

@@ -16,6 +16,17 @@ from .topic_words import singular
 # What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
 HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
 TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
+# A matter named with what follows it ("this korban thing I go round and round in circles", "court interpreter thing
+# properly", "pew thing by Friday"): the matter ends at its word.
+_MATTER_RUN_ON_EN = re.compile(r"^(.+?\s(?:thing|business|matter|situation|palaver|wahala))\s.*$", re.I)
+
+
+def matter_named_en(title: str) -> str:
+    """``title`` up to its matter word ("Court interpreter thing properly" -> "Court interpreter thing"); as it is when
+    nothing follows one."""
+    return _MATTER_RUN_ON_EN.sub(r"\1", title)
+
+
 # Words that talk about the memo, never its topic.
 META_EN = re.compile(r"\b(?:outline|structure|parts|order|diary|memo|recording|voice note)\b", re.I)
 
