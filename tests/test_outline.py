@@ -2210,7 +2210,7 @@ def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> Non
     assert unsaid not in result.title
 
 
-def test_a_title_named_as_a_matter_ends_at_the_matter_word() -> None:
+def test_a_title_named_as_a_matter_ends_at_the_matter_word_and_says_no_when() -> None:
     # "Yati says every time I talk about this korban thing I go round and round in circles" was titled "Korban thing I
     # go round and round in circles"; 56 English dev titles held such a matter word ("Court interpreter thing
     # properly", "The tabla thing", "Pew thing by Friday").
@@ -2218,6 +2218,8 @@ def test_a_title_named_as_a_matter_ends_at_the_matter_word() -> None:
 
     assert matter_named_en("Court interpreter thing properly") == "Court interpreter thing"
     assert matter_named_en("The pay thing") == "The pay thing" and matter_named_en("Hot tub") == "Hot tub"
+    assert matter_named_en("Ernest's weather station by monday") == "Ernest's weather station"
+    assert matter_named_en("King cakes for real this year") == "King cakes"
     _, result = _bench_score("en_korban_share")
     assert result.title == "Korban thing", result.title
 

@@ -21,10 +21,16 @@ TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 _MATTER_RUN_ON_EN = re.compile(r"^(.+?\s(?:thing|business|matter|situation|palaver|wahala))\s.*$", re.I)
 
 
+# How and when the speaker will go over it, said after its name ("King cakes for real this year", "Ernest's weather
+# station by monday", "Love letters … properly"): no part of the topic.
+_HOW_AND_WHEN_EN = re.compile(r"(?:\s+(?:properly|out loud|for real|one time|this year|next year|tonight|today|"
+                              r"by (?:the \w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)))+$", re.I)
+
+
 def matter_named_en(title: str) -> str:
-    """``title`` up to its matter word ("Court interpreter thing properly" -> "Court interpreter thing"); as it is when
-    nothing follows one."""
-    return _MATTER_RUN_ON_EN.sub(r"\1", title)
+    """``title`` up to its matter word ("Court interpreter thing properly" -> "Court interpreter thing") and without
+    how and when it is gone over ("Ernest's weather station by monday"); as it is when it says neither."""
+    return _HOW_AND_WHEN_EN.sub("", _MATTER_RUN_ON_EN.sub(r"\1", title)) or title
 
 
 # Words that talk about the memo, never its topic.
