@@ -149,6 +149,15 @@ def test_a_correction_said_again_whole_replaces_what_was_heard() -> None:
     assert "in Floriana" in cleaned and "in in" not in cleaned and "flora" not in cleaned
 
 
+def test_a_mandarin_word_corrected_with_bu_dui_is_replaced_by_the_correction() -> None:
+    # "这个鸡粉超市 不对 积分超市" (round 665's points supermarket); "礼拜六 不对 礼拜天" corrects the day. A correction
+    # that shares no character with what was said (石塘 / 食堂) or is another length (三万 / 三万五) is left as said.
+    cleaned = clean_text("这个鸡粉超市 不对 积分超市 积累的积 礼拜六 不对 礼拜天去镇上", "zh")
+    assert "积分超市" in cleaned and "鸡粉" not in cleaned and "礼拜六" not in cleaned, cleaned
+    kept = clean_text("食堂那边 石塘 不对 食堂 三万 不对 三万五", "zh")
+    assert "石塘" in kept and "三万五" in kept, kept
+
+
 def test_i_mean_closing_a_sentence_is_dropped() -> None:
     # "…to the east anglian air ambulance i mean. when trevor…" (round 505) left "i mean" in a bullet; "you know
     # what I mean." says something and stays.
