@@ -2203,6 +2203,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_dahutong_stall", "淑华"),
         # Round 662's wall painter: "是接不接得到" asks whether he can get the work, no thing chosen (titled 接得到).
         ("zh_shuaqiang_guanggao", "得到"),
+        # Round 669's earthquake station: "就是这个事情省局今年要把…" points at the matter, then runs on into a clause
+        # (titled 事情省局).
+        ("zh_dizhen_taizhan", "事情"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -196,6 +196,8 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
+            if re.match(r"事情|事儿", topic):
+                continue  # "就是这个事情省局今年要…": the matter pointed at, then a clause run on (the pause lost)
             units = content_units(topic, lex)
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
