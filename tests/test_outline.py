@@ -514,6 +514,10 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     assert is_meta("I'll take it in order, first the why.", False)
     assert not is_meta("The vet says their passports are in order.", False)
     assert not is_meta("We sell the field in order to pay the loan.", False)
+    # Round 668's police horse: "keeping the toon in order" is the town kept in order; round 645's "hang all the
+    # pieces in order" the pieces.
+    assert not is_meta("He's done thirteen years keeping the toon in order, he should smell the Tyne.", False)
+    assert not is_meta("Then we hang all the pieces in order.", False) and is_meta("Let me do it in order.", False)
 
 
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
