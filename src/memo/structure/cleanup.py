@@ -173,12 +173,8 @@ def _repair_zh(text: str) -> str:
             alike = sum(a == b for a, b in zip(said, meant, strict=True))
             if n / 2 <= alike < n:
                 best = n
-        if best:
-            out.append(before[:-best])
-            at = m.end()
-        else:
-            out.append(text[at : m.end()])
-            at = m.end()
+        out.append(before[:-best] if best else text[at : m.end()])
+        at = m.end()
     return "".join(out) + text[at:]
 
 

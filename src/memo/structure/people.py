@@ -228,10 +228,10 @@ def introduces_zh(phrase: str) -> bool:
 
 
 def speaker_zh(word: str, text: str) -> bool:
-    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军", "额王百顺"): a name the
+    """The speaker saying who talks as the memo starts ("俺是红梅 乔红梅", "我叫建军", "我赵淑华"): a name the
     dictionary lacks or calls one, not what the speaker is (我是老师)."""
     tag = word_tag(word)
-    # "额王百顺 扶贫 富平县老庙村的": I, then the surname, when jieba cuts the given name off it.
+    # "我赵淑华 今儿五月二十二号": I, then the surname, when jieba cuts the given name off it.
     introduced = re.search(rf"[{_I_ZH}](?:是|叫|[{''.join(sorted(_SURNAMES_ZH))}]){re.escape(word)}",
                            text[:_OPENING_ZH])
     return (not tag or tag.startswith("nr")) and bool(introduced)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .cleanup import Lexicon, Sentence
-from .people import people_en
+from .people import WEEKDAY_EN, people_en
 from .similarity import STOP_EN
 from .topic_words import singular
 
@@ -24,7 +24,7 @@ _MATTER_RUN_ON_EN = re.compile(r"^(.+?\s(?:thing|business|matter|situation|palav
 # How and when the speaker will go over it, said after its name ("King cakes for real this year", "Ernest's weather
 # station by monday", "Love letters … properly"): no part of the topic.
 _HOW_AND_WHEN_EN = re.compile(r"(?:\s+(?:properly|out loud|for real|one time|this year|next year|tonight|today|"
-                              r"by (?:the \w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)))+$", re.I)
+                              rf"by (?:the \w+|{WEEKDAY_EN})))+$", re.I)
 
 
 def matter_named_en(title: str) -> str:
