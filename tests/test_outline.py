@@ -2231,6 +2231,13 @@ def test_a_title_named_as_a_matter_ends_at_the_matter_word_and_says_no_when() ->
     assert result.title == "Korban thing", result.title
 
 
+def test_a_language_is_what_a_memo_may_be_about_never_someone() -> None:
+    # Round 668's Irish course: "it's Irish and I never knew" read Irish as someone ("Hassle, Linfield and Belfast").
+    # Of 241 English dev memos saying a language twice or more, 3 titles change, each now naming it.
+    _, result = _bench_score("en_learning_irish")
+    assert "Irish" in result.title, result.title
+
+
 def test_a_keyword_title_says_a_name_as_the_speaker_does() -> None:
     # A name of two words keeps both capitals ("San Marcos, Luling and paddle", not "San marcos"); a phrase said
     # with the first capital only keeps that ("Sallah fights").

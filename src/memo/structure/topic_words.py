@@ -270,6 +270,16 @@ _NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", 
                             "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung"))
 
 
+# Languages and the peoples they name, said with a capital and no article ("learn Irish", "Welsh medium"): what the
+# memo may be about, never someone.
+_LANGUAGES_EN = frozenset(("irish", "welsh", "gaelic", "scots", "english", "french", "spanish", "german", "italian",
+                           "portuguese", "dutch", "polish", "russian", "greek", "latin", "arabic", "hebrew", "urdu",
+                           "hindi", "punjabi", "bengali", "tamil", "malayalam", "gujarati", "malay", "tagalog",
+                           "mandarin", "cantonese", "hokkien", "chinese", "japanese", "korean", "swahili", "yoruba",
+                           "igbo", "hausa", "twi", "zulu", "xhosa", "afrikaans", "maori", "samoan", "tongan", "fijian",
+                           "patois", "creole", "cornish", "manx"))
+
+
 # Titles of address said only before someone's name.
 _BEFORE_NAMES_EN = frozenset(("mr", "mrs", "ms", "mister"))
 
@@ -375,8 +385,9 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     n_s = len(texts)
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
+    named_en = {w for w, t in units.items() if t == "nr" and not _placed_en(w, text)} if not zh else set()
     people = {w for w, tag in units.items() if person_zh(w, text, tag) or speaker_zh(w, text)} if zh \
-        else people_en(text, lex.common_words) | {w for w, t in units.items() if t == "nr" and not _placed_en(w, text)}
+        else (people_en(text, lex.common_words) | named_en) - _LANGUAGES_EN
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
