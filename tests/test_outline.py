@@ -2210,6 +2210,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 669's earthquake station: "就是这个事情省局今年要把…" points at the matter, then runs on into a clause
         # (titled 事情省局).
         ("zh_dizhen_taizhan", "事情"),
+        # Round 668's apology to a pupil: Hunan's "当着同学的面港" says it in front of them (港 for 讲; titled 面港…).
+        ("zh_apology_visit", "港"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -2,7 +2,8 @@
 (title_zh.py): a speaker names a part or the topic with one ("先说说为啥", "聊一下换车的事").
 
 Standard 说 讲 聊 谈 and northeastern 唠 tell anywhere; the regional ones only where they tell, as the finders read
-them after ``standard_telling``: Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞"),
+them after ``standard_telling``: Hunan speech says 港 for 讲 ("先港为么子动咯个心 再算下得失 然后港接下来怎么搞",
+"当着同学的面港"),
 Sichuan 摆 ("先摆一下今天回去看婆婆的情况", as 摆龙门阵; 一哈 is their 一下), Shaanxi 谝 ("额先谝谝礼拜六家长会的
 经过", "先把今儿个在县上的事谝一谝"), Gansu, Qinghai and Xinjiang 喧 ("先喧一下 这几天…是个啥情况"; 喧哗 is
 noise). 香港 and 港口 are never where 港 tells; "好处坏处摆一摆" lays out, and 摆摊 sets a stall.
@@ -21,7 +22,7 @@ XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月)|半年|午|次|回|�
 _AFTER_MARKER = r"(?:(?<=[先再])|(?<=然后)|(?<=最后))"
 # Shaanxi 谝 and the northwest's 喧 only ever chat: one, or two of them ("谝谝", "喧一喧"), before 一下 or 一哈.
 _CHATTING = "".join(rf"|{v}(?=一?{v}|一?[下哈])|(?<={v}){v}|(?<={v}一){v}" for v in "谝喧")
-_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港"
+_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|(?<=的面)港|(?<=当面)港"
                                r"|(?<!香)港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
                                r"|(?<=[先再就]港)港|(?<=然后港)港|(?<=最后港)港"  # 港港 as 说说: "先港港何解"
                                rf"|{_AFTER_MARKER}摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))"
