@@ -106,9 +106,9 @@ def _content_len(text: str, zh: bool) -> int:
     return len(re.findall(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]", text)) if zh else len(text.split())
 
 
-# Something of the memo's matter put in order ("keeping the toon in order", "hang all the pieces in order"), not the
+# Something of the memo's matter put in order ("keeping the toon in order", "every piece on a rag in order"), not the
 # order of telling ("I'll take it in order").
-_KEPT_IN_ORDER_EN = re.compile(r"\b(?:the|all the|my|our|his|her|their)\s+[\w']+\s+in order\b", re.I)
+_KEPT_IN_ORDER_EN = re.compile(r"\b(?:the|all the|a|an|each|every|my|our|his|her|their)\s+[\w']+\s+in order\b", re.I)
 
 
 def is_meta(text: str, zh: bool) -> bool:

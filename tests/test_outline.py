@@ -518,6 +518,7 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     # pieces in order" the pieces.
     assert not is_meta("He's done thirteen years keeping the toon in order, he should smell the Tyne.", False)
     assert not is_meta("Then we hang all the pieces in order.", False) and is_meta("Let me do it in order.", False)
+    assert not is_meta("Every piece on a rag in order, and he said son.", False)  # round 675's gunsmith shop
 
 
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
