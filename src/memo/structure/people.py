@@ -232,12 +232,12 @@ def speaker_zh(word: str, text: str) -> bool:
     dictionary lacks or calls one, not what the speaker is (我是老师)."""
     tag = word_tag(word)
     # "我赵淑华 今儿五月二十二号": I, then the surname, when jieba cuts the given name off it.
-    introduced = re.search(rf"[{_I_ZH}](?:是|叫|[{''.join(sorted(_SURNAMES_ZH))}]){re.escape(word)}",
-                           text[:_OPENING_ZH])
+    introduced = re.search(rf"[{_I_ZH}](?:是|叫|[{_SURNAME_CLASS_ZH}]){re.escape(word)}", text[:_OPENING_ZH])
     return (not tag or tag.startswith("nr")) and bool(introduced)
 
 
 _OPENING_ZH = 100  # characters
+_SURNAME_CLASS_ZH = "".join(sorted(_SURNAMES_ZH))  # the common surnames, as a character class's members
 
 
 def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:

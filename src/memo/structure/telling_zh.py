@@ -22,7 +22,7 @@ XIA_OF_TELLING = r"(?!一步|个?(?:礼拜|星期|周|月)|半年|午|次|回|�
 _AFTER_MARKER = r"(?:(?<=[先再])|(?<=然后)|(?<=最后))"
 # Shaanxi 谝 and the northwest's 喧 only ever chat: one, or two of them ("谝谝", "喧一喧"), before 一下 or 一哈.
 _CHATTING = "".join(rf"|{v}(?=一?{v}|一?[下哈])|(?<={v}){v}|(?<={v}一){v}" for v in "谝喧")
-_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|(?<=的面)港|(?<=当面)港"
+_REGIONAL_TELLING = re.compile(r"(?<=[先再就])港|(?<=然后)港|(?<=最后)港|(?<=[的当]面)港"
                                r"|(?<!香)港(?=一?[下哈](?!来|去|午|面|边)|港|一遍)"
                                r"|(?<=[先再就]港)港|(?<=然后港)港|(?<=最后港)港"  # 港港 as 说说: "先港港何解"
                                rf"|{_AFTER_MARKER}摆(?=一?[下哈](?!来|去|午|面|边)|摆(?!摊))"

@@ -385,9 +385,11 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     n_s = len(texts)
     fifths = [("" if zh else " ").join(texts[i * n_s // 5: (i + 1) * n_s // 5]) for i in range(5)]
     general, median = _general_rarity_zh() if zh else ({}, 0.0)
-    named_en = {w for w, t in units.items() if t == "nr" and not _placed_en(w, text)} if not zh else set()
-    people = {w for w, tag in units.items() if person_zh(w, text, tag) or speaker_zh(w, text)} if zh \
-        else (people_en(text, lex.common_words) | named_en) - _LANGUAGES_EN
+    if zh:
+        people = {w for w, tag in units.items() if person_zh(w, text, tag) or speaker_zh(w, text)}
+    else:
+        named = {w for w, t in units.items() if t == "nr" and not _placed_en(w, text)}
+        people = (people_en(text, lex.common_words) | named) - _LANGUAGES_EN
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
