@@ -2792,6 +2792,9 @@ def test_mandarin_title_is_the_main_word_when_the_topic_is_never_named() -> None
     assert title(text) == "羊肚菌"
     # What the speaker says about the matter ("我在讲…的事", "其实这个事情不全是…") is not its name.
     assert "我在讲" not in title("我在讲我们公司的事 公司换了领导 公司绩效很差 领导不管 公司要裁员 领导说没办法")
+    # "讲一讲 讲完…" is a verb said the Mandarin way and what follows it, no topic named (round 667's sea fishing).
+    assert "心里" not in title("我想一个人讲一讲 讲完心里会比较清楚 这条渔船是我阿爸留下来的 渔船老了 "
+                               "渔船一年修两回 现在出海打鱼亏钱 渔船改装去做海钓 海钓客人多")
 
 
 def test_meta_talk_about_rambling_is_no_point() -> None:

@@ -18,7 +18,9 @@ from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_
 
 # 一哈 is southwest Mandarin's 一下 (说一哈, 理一哈); 说下 before 一步 is "tell the next step", a part.
 # 讲下 is 讲一下 unless a time follows ("讲下个礼拜整哪样" tells next week's plan): items.py reads it so too.
-_NAMING_VERBS_ZH = ("聊一下|聊聊|说一下|说说|讲一下|讲讲|谈一下|谈谈|关于|理一理|想一想|琢磨|"
+# "讲一讲 讲完心里会比较清楚": a doubled verb after 一 is "讲一讲" and the next clause, which names nothing.
+_NAMING_VERBS_ZH = ("聊一下|(?<!一)聊聊|说一下|(?<!一)说说|讲一下|(?<!一)讲讲|谈一下|(?<!一)谈谈|关于|理一理|"
+                    "想一想|琢磨|"
                     rf"[讲说聊港](?:下|一哈){XIA_OF_TELLING}|理一哈|[讲说聊]两句|"
                     # "我想讲下个礼拜去县里比赛的事": 讲, then when (下个礼拜)
                     r"[讲说聊港](?=下个?(?:礼拜|星期|周|月))")
