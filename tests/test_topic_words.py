@@ -234,6 +234,13 @@ def test_two_title_words_said_as_one_phrase_become_that_phrase() -> None:
     assert _said_together(["wedding", "silver", "mince"], "it's our silver wedding in May") == \
         ["silver wedding", "mince"]
     assert _said_together(["boiler", "coat", "valve"], "the boiler died, I wore my coat") == ["boiler", "coat", "valve"]
+    # "of" between them, said twice or more: one name (round 674's crown of thorns starfish); said once, two words.
+    cots = "the crown of thorns mob. you kill crown of thorns with a gun, the thorns stick in you, the crown is red"
+    assert _said_together(["thorns", "crown", "pontoon"], cots) == ["crown of thorns", "pontoon"]
+    assert _said_together(["cup", "tea", "kettle"], "a cup of tea, the tea was cold, the cup broke") == \
+        ["cup", "tea", "kettle"]
+    assert _said_together(["manor", "Darby", "deeds"], "the manor of Darby, lord of the manor of Darby") == \
+        ["manor of Darby", "deeds"]
 
 
 def test_one_english_singular_for_titles_and_topic_words() -> None:

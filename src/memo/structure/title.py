@@ -197,9 +197,13 @@ def _said_together(words: list[str], text: str) -> list[str]:
     out = list(words)
     for a in words:
         for b in words:
-            if a in out and b in out and a != b and " " not in a + b and not (a.isupper() or b.isupper()) \
-                    and re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", text, re.I):
-                out[out.index(a)] = f"{a} {b}".lower() if not a[:1].isupper() else f"{a} {b}"
+            if a in out and b in out and a != b and " " not in a + b and not (a.isupper() or b.isupper()):
+                if re.search(rf"\b{re.escape(a)}\s+{re.escape(b)}\b", text, re.I):
+                    out[out.index(a)] = f"{a} {b}".lower() if not a[:1].isupper() else f"{a} {b}"
+                elif len(re.findall(rf"\b{re.escape(a)}\s+of\s+{re.escape(b)}\b", text, re.I)) >= 2:
+                    out[out.index(a)] = f"{a} of {b}"  # "crown of thorns", said so twice or more: one name
+                else:
+                    continue
                 out.remove(b)
     return out
 
