@@ -2889,3 +2889,11 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     said_aside = asides(sentences, zh=False)
     assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["That's the yowe again at the gate.",
                                                                            "She roars every night."]
+    # The Upper Midwest's "ope" opens one as "sorry" does (round 681's aspen woodlot gave the dog's smell as a
+    # reason); "open" does not.
+    sentences = clean_transcript(transcript_from_text(
+        "The popple is sixty years old.\n\nOpe, that's the dog wanting in. He got into something dead.\n\nOpen "
+        "the gate for the logger.", language="en")).sentences
+    said_aside = asides(sentences, zh=False)
+    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Ope, that's the dog wanting in.",
+                                                                           "He got into something dead."]
