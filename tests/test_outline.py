@@ -2889,6 +2889,14 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     said_aside = asides(sentences, zh=False)
     assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["That's the yowe again at the gate.",
                                                                            "She roars every night."]
+    # ... and after a word alone (round 678's church split gave "There's that bear again: …" as a reason), unless
+    # that word opens the memo ("Okay. Sorry, I'm Kari, it's Sunday…").
+    sentences = clean_transcript(transcript_from_text(
+        "Okay. Sorry, this is Kari, it's Sunday. The church is splitting.\n\nLord. There's that bear again. He's in "
+        "the trash.\n\nThe pews stay.", language="en")).sentences
+    said_aside = asides(sentences, zh=False)
+    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Lord.", "There's that bear again.",
+                                                                           "He's in the trash."]
     # The Upper Midwest's "ope" opens one as "sorry" does (round 681's aspen woodlot gave the dog's smell as a
     # reason); "open" does not.
     sentences = clean_transcript(transcript_from_text(

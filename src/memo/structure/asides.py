@@ -77,8 +77,18 @@ def talking_it_through(text: str, zh: bool) -> bool:
 
 
 def asides(sentences: Sequence[Sentence], zh: bool) -> set[int]:
-    """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``)."""
-    return {i for p in paragraph_ranges(sentences) if _BREAK_OFF[zh].search(sentences[p.start].text) for i in p}
+    """The indexes of the sentences of the paragraphs said aside (see ``_BREAK_OFF``), opened so or after a word alone
+    ("Lord. There's that bear again.", "Anyway. Sorry, that's the phone."), unless that word opens the memo ("Okay.
+    Ope, it's recording already.")."""
+    return {i for p in paragraph_ranges(sentences) if _breaks_off(sentences[p.start:p.stop], zh) for i in p}
+
+
+def _breaks_off(paragraph: Sequence[Sentence], zh: bool) -> bool:
+    first = paragraph[0]
+    if _BREAK_OFF[zh].search(first.text):
+        return True
+    alone = not zh and len(first.text.split()) == 1 and bool(first.segments) and first.segments[0] > 0
+    return alone and len(paragraph) > 1 and bool(_BREAK_OFF[zh].search(paragraph[1].text))
 
 
 def introduction_weight(text: str, sentence: Sentence, zh: bool) -> float:
