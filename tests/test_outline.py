@@ -2738,6 +2738,12 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     result = outline(transcript_from_text(memo, language="en"), engine="offline")
     assert not any("Marie" in p.text for s in result.sections for p in s.points), result.sections
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
+    # ... nor where the speaker sits as he records ("I'm out here in the porch with my coffee.", round 681's aspen
+    # woodlot), also after the phone's own sentences ("Ok. Is it. Yep it's going.") took the memo's first three.
+    memo = ("Ok. Is it. Yep it's going. So this is Linda, it's Sunday night the ninth. I'm out here in the porch "
+            "with my coffee.\n" + RED_DOT.split("\n", 1)[1])
+    result = outline(transcript_from_text(memo, language="en"), engine="offline")
+    assert not any("Linda" in p.text or "porch" in p.text for s in result.sections for p in s.points), result.sections
 
 
 def test_the_speaker_saying_he_talks_it_out_is_no_point() -> None:

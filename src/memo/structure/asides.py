@@ -53,6 +53,18 @@ _INTRODUCTION = {
 }
 
 
+# ... or where he sits as he records ("I'm out here in the porch with my coffee.", "I'm sat in the van outside ours cos
+# if I go in now Jackie'll be asleep"): the scene too.
+_WHERE_RECORDING_EN = re.compile(
+    r"\b(?:i'm|i am|im)\s+(?:just\s+|now\s+)?"
+    r"(?:(?:sat|sitting|sittin|out here|out|here|parked|stood|standing|lying|laying|hiding)\s+)?"
+    r"(?:in|on|at|outside|out in|out on|down in|up in|by)\s+(?:the|my|our|me|a)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:porch|car|truck|ute|van|cab|kitchen|garage|shed|veranda|verandah|step|steps|stoop|deck|balcony|table|"
+    r"yard|garden|office|bedroom|room|lounge|couch|sofa|bed|boat|driveway|car park|parking|lot|hallway|bench|"
+    r"landing|stairs)\b", re.I)
+
+# "Ok. Is it. Yep it's going. So this is Linda, it's Sunday night…": what is said of the phone comes first.
+OPENING_SEGMENTS = 6
 INTRODUCTION_SIZE = {True: 40, False: 30}  # characters (Mandarin) / words (English): longer goes on to a point
 BARE_INTRODUCTION_SIZE = {True: 20, False: 12}  # no longer than this, it says who and when only: never a point
 
@@ -92,10 +104,12 @@ def _breaks_off(paragraph: Sequence[Sentence], zh: bool) -> bool:
 
 
 def introduction_weight(text: str, sentence: Sentence, zh: bool) -> float:
-    """How much a candidate point ``text`` of ``sentence`` keeps of its score as who is talking and when: 0.3 when it
-    says so as the memo starts (its first three segments: a recogniser's first seconds or a text's first lines), up
-    to ``INTRODUCTION_SIZE``; nothing when that is all it says (up to ``BARE_INTRODUCTION_SIZE``); else 1."""
-    if not (sentence.segments and sentence.segments[0] <= 2 and _INTRODUCTION[zh].search(text)):
+    """How much a candidate point ``text`` of ``sentence`` keeps of its score as who is talking, when and where: 0.3
+    when it says so as the memo starts (its first ``OPENING_SEGMENTS``: a recogniser's first seconds or a text's
+    first sentences), up to ``INTRODUCTION_SIZE``; nothing when that is all it says (up to
+    ``BARE_INTRODUCTION_SIZE``); else 1."""
+    if not (sentence.segments and sentence.segments[0] < OPENING_SEGMENTS
+            and (_INTRODUCTION[zh].search(text) or not zh and _WHERE_RECORDING_EN.search(text))):
         return 1.0
     size = content_len(text, zh)
     return 1.0 if size > INTRODUCTION_SIZE[zh] else 0.3 if size > BARE_INTRODUCTION_SIZE[zh] else 0.0
