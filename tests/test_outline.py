@@ -1194,6 +1194,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "old fool. that's the order\n\num, what I've half a mind to do",
          ("what I've half a mind to do", "why", "what I saw down at the yard Thursday", "the sums"),
          ("plan", "reasons", "experience", "analysis")),
+        # Doric "dee" is "do" ("I'll dee the siller first", round 685's wheelhouse: no announcement found, 11/12).
+        ("en", "fit like. it's Elsie, Sunday nicht.\n\nso I'll dee the siller first, cause that's the first thing "
+               "Kirsty'll speir. syne I'll tell ye fit happened at the yard on Friday. syne fit wye I'm even thinkin "
+               "aboot it. and last, fit I'm gan tae dee. richt\n\nthe siller. um. Sandy at the yard wints twelve",
+         ("the siller", "ye fit happened at the yard on Friday", "fit wye I'm even thinkin aboot it",
+          "fit I'm gan tae dee"), ("analysis", "experience", "reasons", "plan")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
