@@ -2744,6 +2744,21 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     result = outline(transcript_from_text(memo, language="en"), engine="offline")
     assert not any("Marie" in p.text for s in result.sections for p in s.points), result.sections
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
+    # Who and when said with a surname in lower case ("ronnie combs, sunday evening…", round 682's dry county),
+    # when said first ("Thursday night, almost eleven, Ajit is watching the cricket…", 683's navjote), and where he
+    # sits ("i'm in the back of the store with the door locked…") are the scene too, as the memo starts only.
+    import dataclasses
+
+    from memo.structure.asides import introduction_weight
+
+    opening = clean_transcript(transcript_from_text(
+        "Alright. ronnie combs, sunday evening, first sunday in december. Thursday night, almost eleven, Ajit is "
+        "watching the cricket highlights and Zeni is finally sleeping. i'm in the back of the store with the door "
+        "locked and the heater going, the lights off out front so nobody thinks we're open and comes knocking.",
+        language="en")).sentences
+    assert [introduction_weight(s.text, s, False) for s in opening] == [1.0, 0.0, 0.3, 0.3]
+    later = dataclasses.replace(opening[2], segments=(9,))
+    assert introduction_weight(later.text, later, False) == 1.0
     # ... nor where the speaker sits as he records ("I'm out here in the porch with my coffee.", round 681's aspen
     # woodlot), also after the phone's own sentences ("Ok. Is it. Yep it's going.") took the memo's first three.
     memo = ("Ok. Is it. Yep it's going. So this is Linda, it's Sunday night the ninth. I'm out here in the porch "

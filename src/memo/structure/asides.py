@@ -44,9 +44,9 @@ _RECORDING = {
 # point of the memo's.
 _INTRODUCTION = {
     False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
-                      # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…"
+                      # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…", "Ronnie combs, sunday…"
                       r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
-                      rf"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?=(?:it's\s+)?{WEEKDAY_EN}))"
+                      rf"(?-i:[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?),\s+(?=(?:it's\s+)?{WEEKDAY_EN}))"
                       rf"(?=.*\b(?:{WEEKDAY_EN}|morning|evening|night|nicht|arvo|afternoon)\b)", re.I),
     True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
                      r"(?=.{0,12}(?:礼拜|星期|今天|今儿|今朝|夜里|晚上|号))"),
@@ -58,14 +58,17 @@ _INTRODUCTION = {
 _WHERE_RECORDING_EN = re.compile(
     r"\b(?:i'm|i am|im)\s+(?:just\s+|now\s+)?"
     r"(?:(?:sat|sitting|sittin|out here|out|here|parked|stood|standing|lying|laying|hiding)\s+)?"
-    r"(?:in|on|at|outside|out in|out on|down in|up in|by)\s+(?:the|my|our|me|a)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:in|on|at|outside|out in|out on|down in|up in|by)\s+(?:the|my|our|me|a)\s+(?:[\w']+\s+){0,3}?"
     r"(?:porch|car|truck|ute|van|cab|kitchen|garage|shed|veranda|verandah|step|steps|stoop|deck|balcony|table|"
     r"yard|garden|office|bedroom|room|lounge|couch|sofa|bed|boat|driveway|car park|parking|lot|hallway|bench|"
-    r"landing|stairs)\b", re.I)
+    r"landing|stairs|store|shop|workshop|barn|cabin)\b"
+    # "Sunday evening, first sunday in december, …": when, said first as a dateline ("Sunday arvo I drove over to
+    # Col's" tells what happened)
+    rf"|^(?:it's\s+)?{WEEKDAY_EN}\s+(?:morning|evening|night|afternoon|arvo|nicht),", re.I)
 
 # "Ok. Is it. Yep it's going. So this is Linda, it's Sunday night…": what is said of the phone comes first.
 OPENING_SEGMENTS = 6
-INTRODUCTION_SIZE = {True: 40, False: 30}  # characters (Mandarin) / words (English): longer goes on to a point
+INTRODUCTION_SIZE = {True: 40, False: 40}  # characters (Mandarin) / words (English): longer goes on to a point
 BARE_INTRODUCTION_SIZE = {True: 20, False: 12}  # no longer than this, it says who and when only: never a point
 
 
