@@ -2902,33 +2902,25 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     assert not any("car alarm" in t for t in texts), texts
     from memo.structure.asides import asides
 
-    sentences = clean_transcript(transcript_from_text(
-        "The roof is leaking again.\n\nSorry, that's the dog at the door. He wants his tea.\n\nSorry to say the roof "
-        "needs doing this year.", language="en")).sentences
-    said_aside = asides(sentences, zh=False)
-    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Sorry, that's the dog at the door.",
-                                                                           "He wants his tea."]
+    def said_aside(text: str) -> list[str]:
+        sentences = clean_transcript(transcript_from_text(text, language="en")).sentences
+        return [s.text for i, s in enumerate(sentences) if i in asides(sentences, zh=False)]
+
+    assert said_aside("The roof is leaking again.\n\nSorry, that's the dog at the door. He wants his tea.\n\nSorry "
+                      "to say the roof needs doing this year.") == ["Sorry, that's the dog at the door.",
+                                                                    "He wants his tea."]
     # A noise come again opens an aside too (round 641's knitting club gave "That's the yowe again at the gate: …"
     # and "She's no being murdered: …" as experience); the yowe said otherwise is no aside.
-    sentences = clean_transcript(transcript_from_text(
-        "The club starts in October.\n\nThat's the yowe again at the gate. She roars every night.\n\nThe yowe I "
-        "sold again last year was the best.", language="en")).sentences
-    said_aside = asides(sentences, zh=False)
-    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["That's the yowe again at the gate.",
+    assert said_aside("The club starts in October.\n\nThat's the yowe again at the gate. She roars every night.\n\n"
+                      "The yowe I sold again last year was the best.") == ["That's the yowe again at the gate.",
                                                                            "She roars every night."]
     # ... and after a word alone (round 678's church split gave "There's that bear again: …" as a reason), unless
     # that word opens the memo ("Okay. Sorry, I'm Kari, it's Sunday…").
-    sentences = clean_transcript(transcript_from_text(
-        "Okay. Sorry, this is Kari, it's Sunday. The church is splitting.\n\nLord. There's that bear again. He's in "
-        "the trash.\n\nThe pews stay.", language="en")).sentences
-    said_aside = asides(sentences, zh=False)
-    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Lord.", "There's that bear again.",
+    assert said_aside("Okay. Sorry, this is Kari, it's Sunday. The church is splitting.\n\nLord. There's that bear "
+                      "again. He's in the trash.\n\nThe pews stay.") == ["Lord.", "There's that bear again.",
                                                                            "He's in the trash."]
     # The Upper Midwest's "ope" opens one as "sorry" does (round 681's aspen woodlot gave the dog's smell as a
     # reason); "open" does not.
-    sentences = clean_transcript(transcript_from_text(
-        "The popple is sixty years old.\n\nOpe, that's the dog wanting in. He got into something dead.\n\nOpen "
-        "the gate for the logger.", language="en")).sentences
-    said_aside = asides(sentences, zh=False)
-    assert [s.text for i, s in enumerate(sentences) if i in said_aside] == ["Ope, that's the dog wanting in.",
-                                                                           "He got into something dead."]
+    assert said_aside("The popple is sixty years old.\n\nOpe, that's the dog wanting in. He got into something "
+                      "dead.\n\nOpen the gate for the logger.") == ["Ope, that's the dog wanting in.",
+                                                                      "He got into something dead."]
