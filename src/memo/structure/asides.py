@@ -53,9 +53,9 @@ _INTRODUCTION = {
 }
 
 
-# ... or where he sits as he records ("I'm out here in the porch with my coffee.", "I'm sat in the van outside ours cos
-# if I go in now Jackie'll be asleep"): the scene too.
-_WHERE_RECORDING_EN = re.compile(
+# ... or where he sits as he records ("I'm out here in the porch with my coffee.", "I'm sat in the van outside ours
+# cos if I go in now Jackie'll be asleep"), or when, said as a dateline: the scene too.
+_SCENE_EN = re.compile(
     r"\b(?:i'm|i am|im)\s+(?:just\s+|now\s+)?"
     r"(?:(?:sat|sitting|sittin|out here|out|here|parked|stood|standing|lying|laying|hiding)\s+)?"
     r"(?:in|on|at|outside|out in|out on|down in|up in|by)\s+(?:the|my|our|me|a)\s+(?:[\w']+\s+){0,3}?"
@@ -112,7 +112,7 @@ def introduction_weight(text: str, sentence: Sentence, zh: bool) -> float:
     first sentences), up to ``INTRODUCTION_SIZE``; nothing when that is all it says (up to
     ``BARE_INTRODUCTION_SIZE``); else 1."""
     if not (sentence.segments and sentence.segments[0] < OPENING_SEGMENTS
-            and (_INTRODUCTION[zh].search(text) or not zh and _WHERE_RECORDING_EN.search(text))):
+            and (_INTRODUCTION[zh].search(text) or not zh and _SCENE_EN.search(text))):
         return 1.0
     size = content_len(text, zh)
     return 1.0 if size > INTRODUCTION_SIZE[zh] else 0.3 if size > BARE_INTRODUCTION_SIZE[zh] else 0.0
