@@ -179,7 +179,8 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     # A surname and 家 is a household ("刚把李家的事过完": the Lis' funeral), as 王家 and 周家 are.
     household = len(word) == 2 and word[1] == "家" and word[0] in _ALL_SURNAMES_ZH
     # jieba's dictionary tags a few given names as two-character idioms (欣怡, 琪琪, 玲玲): a name as 'nr' is.
-    return (tag.startswith("nr") or tag == "i" and len(word) == 2) and named or household or _nickname_zh(word, text) or titled \
+    name_tag = tag.startswith("nr") or tag == "i" and len(word) == 2
+    return name_tag and named or household or _nickname_zh(word, text) or titled \
         or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
         or _people_zh(word, text)
