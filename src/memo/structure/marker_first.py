@@ -14,7 +14,8 @@ from .telling_zh import standard_telling
 # "why I care this much, that bit first": "that" points back at the clause before the comma, which is the item.
 _POINTS_BACK_EN = r",\s*(?:that|this)(?: bit| part| one)?"
 # "so, um, why we'd even look at it first" (fillers before the item); "so I'll say what I've half a mind to do first"
-# (a verb of telling before it); "…, then why, and the sums last" (the last item after a comma and its "and").
+# (a verb of telling before it; Doric "I'll dee the siller first"); "…, then why, and the sums last" (the last item
+# after a comma and its "and").
 _ORDINAL_LEAD_EN = (r"(?:(?:and then|and|then|so|um+|uh+|erm?|right|okay|ok|well),?\s+)*"
                     rf"(?:{WILL_EN} (?:say|do|dee|dae|start with|talk about|go through) )?")
 _ORDINAL_AFTER_EN = re.compile(rf"(?im)(^|(?<=[.!?]\s)|(?<=,\s)(?=(?:and|then)\s))({_ORDINAL_LEAD_EN})"
