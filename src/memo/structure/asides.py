@@ -42,12 +42,13 @@ _RECORDING = {
 # The speaker saying who is talking and when, as the memo starts ("This is Carol, Saturday, September the twenty
 # first, I'm sitting in the car…", "gerry here, Sunday night", "我是冯婉仪 今天礼拜二晚上"): the scene, seldom a
 # point of the memo's.
+_TIME_OF_DAY_EN = "morning|evening|night|nicht|arvo|afternoon"
 _INTRODUCTION = {
     False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
                       # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…", "Ronnie combs, sunday…"
                       r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
                       rf"(?-i:[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?),\s+(?=(?:it's\s+)?{WEEKDAY_EN}))"
-                      rf"(?=.*\b(?:{WEEKDAY_EN}|morning|evening|night|nicht|arvo|afternoon)\b)", re.I),
+                      rf"(?=.*\b(?:{WEEKDAY_EN}|{_TIME_OF_DAY_EN})\b)", re.I),
     True: re.compile(r"(?:我是|我叫|俺是|俺叫|额是)[\u4e00-\u9fff]{2,3}"
                      r"(?=.{0,12}(?:礼拜|星期|今天|今儿|今朝|夜里|晚上|号))"),
 }
@@ -64,7 +65,7 @@ _SCENE_EN = re.compile(
     r"landing|stairs|store|shop|workshop|barn|cabin)\b"
     # "Sunday evening, first sunday in december, …": when, said first as a dateline ("Sunday arvo I drove over to
     # Col's" tells what happened)
-    rf"|^(?:it's\s+)?{WEEKDAY_EN}\s+(?:morning|evening|night|afternoon|arvo|nicht),", re.I)
+    rf"|^(?:it's\s+)?{WEEKDAY_EN}\s+(?:{_TIME_OF_DAY_EN}),", re.I)
 
 # "Ok. Is it. Yep it's going. So this is Linda, it's Sunday night…": what is said of the phone comes first.
 OPENING_SEGMENTS = 6
