@@ -2222,6 +2222,11 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 688's cold-region test driver: jieba's dictionary tags the daughter's name 欣怡 as an idiom, not a name
         # (titled "欣怡、吐鲁番和铺子").
         ("zh_hanqu_shiche", "欣怡"),
+        # The Black Country's yow (you) and goo (go) name no topic: round 696's narrowboat painting was titled "Rose,
+        # yow and delve", a dev fire engine "Catalogue, yow and Pump".
+        ("en_roses_castles", "yow"),
+        ("en_fire_engine", "yow"),
+        ("en_reliant_regal", "goo"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -264,10 +264,12 @@ _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", 
                             "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
                             "wouldnae", "couldnae", "gonnae", "divvent", "nowt", "owt", "summat", "mebbes", "masel",
                             "yersel", "himsel", "hersel", "oursels", "thon", "yon", "mair", "aye", "ken"))
-# The same spelt as said in Shetland, the Caribbean, West Africa and Newfoundland ("dey wis", "dem ting", "wid
-# dat"): round 585's sixareen boat was titled "Dey and dere hit".
+# The same spelt as said in Shetland, the Caribbean, West Africa, Newfoundland and the Black Country ("dey wis", "dem
+# ting", "wid dat", "yow cor"): round 585's sixareen boat was titled "Dey and dere hit", 696's narrowboat painting
+# "Rose, yow and delve".
 _NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", "wid", "wis", "wir", "yuh", "unu",
-                            "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung"))
+                            "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung", "yow", "yowm", "goo",
+                            "uns", "tarra"))
 
 
 # Languages and the peoples they name, said with a capital and no article ("learn Irish", "Welsh medium"): what the
