@@ -2291,6 +2291,19 @@ def test_a_mandarin_keyword_title_is_more_than_its_likeliest_word(name: str, sai
     assert said in result.title, result.title
 
 
+def test_a_word_spelt_with_an_apostrophe_may_name_the_topic() -> None:
+    # Hawaiian's okina and a sailor's elision are written as apostrophes: round 696's parade rider was titled "Horse,
+    # lei and catchment" without "pa'u", said six times; a dev record attempt "Stewards, hats and priority" without
+    # its sou'westers. A contraction stays no word (young'uns, y'all, ma'am).
+    from memo.structure.topic_words import _apostrophe_word
+
+    assert _apostrophe_word("pa'u") and _apostrophe_word("lu'au") and _apostrophe_word("sou'wester")
+    assert not any(_apostrophe_word(w) for w in ("it's", "don't", "young'uns", "y'all", "ma'am", "c'mere", "we've"))
+    for name, said in (("en_pau_rider", "Pa'u"), ("en_souwester_record", "Sou'wester")):
+        _, result = _bench_score(name)
+        assert said in result.title, result.title
+
+
 def test_a_day_told_first_is_no_title() -> None:
     """"先说夜儿个那个事儿": 先说 says when the matter is told and 夜儿个 is a day; neither is the topic (round
     221's waterproofing crew was titled 先说夜儿个)."""

@@ -286,6 +286,19 @@ _LANGUAGES_EN = frozenset(("irish", "welsh", "gaelic", "scots", "english", "fren
 _BEFORE_NAMES_EN = frozenset(("mr", "mrs", "ms", "mister"))
 
 
+# Words of speech spelt with an apostrophe that no contraction's ending gives away.
+_SPOKEN_APOSTROPHE_EN = frozenset(("ma'am", "li'dat", "insha'allah", "wi'oot", "wi'out", "sat'dy", "ha'porth",
+                                   "o'clock"))
+_CONTRACTED_EN = frozenset(("s", "t", "re", "ve", "ll", "d", "m", "n", "un", "uns", "em"))
+
+
+def _apostrophe_word(word: str) -> bool:
+    """A word spelt with an apostrophe that is a word of its own, not a contraction: pa'u, lu'au, jumu'ah (a glottal
+    stop), not it's, don't, young'uns, y'all or c'mere."""
+    head, _, tail = word.partition("'")
+    return len(head) >= 2 and tail.isalpha() and tail not in _CONTRACTED_EN and word not in _SPOKEN_APOSTROPHE_EN
+
+
 def _pair_word(word: str, plain: frozenset[str]) -> bool:
     return len(word) >= 3 and "'" not in word and word not in plain and word not in _NOT_PAIRED_EN \
         and not word.endswith("ly")
@@ -305,7 +318,7 @@ def _units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
         words = _WORD_EN.findall(s.text)
         low = [w.lower() for w in words]
         for i, (word, w) in enumerate(zip(words, low, strict=True)):
-            if len(w) < 3 or w in plain or singular(w) in plain or "'" in w:
+            if len(w) < 3 or w in plain or singular(w) in plain or "'" in w and not _apostrophe_word(w):
                 continue
             key = w if word[0].isupper() else singular(w)  # Leeds, James: no plural
             said.setdefault(key)
