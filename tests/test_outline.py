@@ -2230,6 +2230,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 700's nylon webbing: "我在三楼阳台讲 讲完再下去关" (I talk on the balcony, then go down and switch off)
         # is cleaned to 讲讲完再下去关; having told names nothing (titled 完再下去关).
         ("zh_nylon_webbing", "完再"),
+        # Round 710's Yunnan opera pupil: "为哪样我要想这个事" (why I think of it) points at the matter with 这个事
+        # and says why, the reasons' opening (titled 为哪样我要想).
+        ("zh_dianju_tudi", "为哪样"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

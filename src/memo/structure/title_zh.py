@@ -34,6 +34,8 @@ _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下|�
 # 呢件事 (Cantonese); 那个事 as well as 这个事 (平遥那个事).
 MATTER_ZH = (r"这件事情?|这个事情?|那(?:件|个)事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|"
              r"(?<![中媒简])介(?:个|档子?)事|咯(?:只|个)事|呢(?:件|个)事")
+# "Why" in Mandarin and its regions (为啥子, 为哪样, 为嘛, 为甚, 为么子, 为撒, 点解, 做咩).
+_WHY_ZH = re.compile(r"(?:为什么|为啥|为哪样|为嘛|为甚|为么子|为撒|点解|做咩)")
 # 是 between two words says what something is or when it was; 还是, 就是, 要是, 不是 … join or weigh.
 _COPULA_ZH = re.compile(r"(?<![还就要可但于不凡老总真倒硬光也都])是(?!不是)")
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
@@ -205,12 +207,12 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
-                    or _COPULA_ZH.search(topic) \
+                    or _COPULA_ZH.search(topic) or _WHY_ZH.match(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
-                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
-                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); "那个视频是
-                # 九月份的事" says when it happened.
+                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "为哪样我要想这个事" says
+                # why (the reasons open); "还是这个数 小宇今年九岁" (the pause lost) runs a number into a child's name
+                # ("跟老周复婚" ends on what is done); "那个视频是九月份的事" says when it happened.
                 continue
             if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
                 continue
