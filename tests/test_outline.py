@@ -1866,7 +1866,7 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # Just back from a visit is no trip (round 156's vet was titled 老孙头家).
         ("嗯 刚从老孙头家回来 他家母牛又不吃草了 我给打了一针\n明天还得去老孙头家 看看母牛咋样 兽医这个活 我干了二十年 "
          "出诊一趟三十块 牧场那边想让我去当驻场兽医 一个月六千 驻场兽医不用到处跑 可是村里的母牛谁管 兽医站就我一个人",
-         "zh", "母牛、兽医和驻场兽医"),
+         "zh", "母牛和兽医"),
         # "Okay." and "Testing." say nothing: the opening the title reads runs to the fifth sentence, where
         # "this pipeline business" names the topic though said once (round 136's easement).
         ("Okay. Testing. This is Darlene. Thursday evening, I'm on the porch swing. It's this pipeline business, what "

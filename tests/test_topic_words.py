@@ -342,3 +342,19 @@ def test_taiwan_ni_is_a_pronoun_as_ni_is() -> None:
     text = "老板娘妳今天开店吗。发票中奖了。老板娘妳要请客。发票一千万。老板娘妳好。发票要领奖。"
     words = {x.word for x, _ in _ranked(text, "zh")}
     assert "发票" in words and not any("妳" in w for w in words), words
+
+
+def test_two_characters_jieba_cuts_apart_may_name_the_topic() -> None:
+    # jieba cuts a word its dictionary lacks into characters (快|书, 乌|骓): said together three times they are a
+    # candidate topic word. Round 682's Shandong kuaishu troupe was titled "团长、电驴和抖音" without the 快书 it
+    # says six times, round 698's Ili colt "马圈、天马节和武汉" without 乌骓 (the colt) said seven times.
+    import jieba.posseg
+
+    from memo.structure import load_transcript
+
+    tokens = [(w, f) for w, f in jieba.posseg.cut("我说快书。快书难学。他的快书好。我们的说话也快。")]
+    assert "快书" in {w for w, _ in T._split_pairs_zh(tokens)}
+    assert not T._split_pairs_zh([(w, f) for w, f in jieba.posseg.cut("我说快书。快书难学。")])  # said twice
+    for name, said in (("zh_kuaishu_contract", "快书"), ("zh_zhaosu_colt", "乌骓")):
+        memo = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
+        assert said in outline(memo, engine="offline").title
