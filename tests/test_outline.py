@@ -2951,7 +2951,7 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     assert said_aside("The popple is sixty years old.\n\nOpe, that's the dog wanting in. He got into something "
                       "dead.\n\nOpen the gate for the logger.") == ["Ope, that's the dog wanting in.",
                                                                       "He got into something dead."]
-    # "Hold on" opens one as "hang on" does (round 699's refinery job gave "Hold on there's a nutria setting right on
+    # "Hold on" opens one as "hang on" does (round 697's refinery job gave "Hold on there's a nutria setting right on
     # the bank" as a plan); said inside a sum ("forty two is, hold on, eighteen hundred") it opens nothing.
     assert said_aside("The boat needs a motor.\n\nHold on, there's a nutria on the bank. Big old thing.\n\nForty "
                       "times two is, hold on, eighty.") == ["Hold on, there's a nutria on the bank.", "Big old thing."]
