@@ -244,10 +244,10 @@ def test_two_title_words_said_as_one_phrase_become_that_phrase() -> None:
 
 
 def test_one_english_singular_for_titles_and_topic_words() -> None:
-    from memo.structure import title
+    from memo.structure import title, topic_words_en
 
-    assert title.singular is T.singular
-    assert [T.singular(w) for w in ("shoes", "potatoes", "parties", "bills", "analysis", "christmas")] == \
+    assert title.singular is topic_words_en.singular
+    assert [topic_words_en.singular(w) for w in ("shoes", "potatoes", "parties", "bills", "analysis", "christmas")] == \
         ["shoe", "potato", "party", "bill", "analysis", "christmas"]
 
 

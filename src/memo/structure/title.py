@@ -50,7 +50,8 @@ from .title_zh import (
     opening_title_zh,
     said_whole,
 )
-from .topic_words import PARTICLES_ZH, TopicWord, singular, topic_word_zh, topic_words
+from .topic_words import PARTICLES_ZH, TopicWord, topic_word_zh, topic_words
+from .topic_words_en import singular
 
 _NAMING_EN = re.compile(
     # "…what this is about. the hearing aids." names it after a stop; "is about eight quid" is a price.

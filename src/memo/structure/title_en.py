@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .cleanup import Lexicon, Sentence
 from .people import WEEKDAY_EN, people_en
 from .similarity import STOP_EN
-from .topic_words import singular
+from .topic_words_en import singular
 
 # What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
 HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
