@@ -34,8 +34,6 @@ _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下|�
 # 呢件事 (Cantonese); 那个事 as well as 这个事 (平遥那个事).
 MATTER_ZH = (r"这件事情?|这个事情?|那(?:件|个)事情?|这桩事体?|搿(?:个|桩)事体?|这码事|这档子?事|"
              r"(?<![中媒简])介(?:个|档子?)事|咯(?:只|个)事|呢(?:件|个)事")
-# "Why" in Mandarin and its regions (为啥子, 为哪样, 为嘛, 为甚, 为么子, 为撒, 点解, 做咩).
-_WHY_ZH = re.compile(r"(?:为什么|为啥|为哪样|为嘛|为甚|为么子|为撒|点解|做咩)")
 # 是 between two words says what something is or when it was; 还是, 就是, 要是, 不是 … join or weigh.
 _COPULA_ZH = re.compile(r"(?<![还就要可但于不凡老总真倒硬光也都])是(?!不是)")
 _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|的事情?|的事儿|(?<![中媒简])介事)")
@@ -79,11 +77,11 @@ _POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里�
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
-# A part's name is no topic: "why do it" in any region's words (为甚非得弄这个) is one, though "为什么我想离职"
-# names what the memo is about.
+# A part's name is no topic: "why do it" in any region's words (为甚非得弄这个, 为哪样我要想这个事) is one, though
+# "为什么我想离职" names what the memo is about.
 META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|结构|大纲|框架|录一段|顺序|值不值|怎么办|怎么弄|咋办|"
                       r"感受|滋味|原因|分析|计划|结论|"
-                      r"^那?(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)(?:非得|非要|一定要|要|想|得)?[弄整搞干做想](?:这个)?$|"
+                      r"^那?(?:为什么|为啥子?|为甚|为嘛|为么子|为哪样|点解)[我俺]?(?:非得|非要|一定要|要|想|得)?[弄整搞干做想](?:这个)?$|"
                       # "录下来也给倩倩听听", "看要不要放给他听": what the recording is for
                       r"录下来|听听$|放给.{0,3}听|"
                       r"咋弄|咋整|往下咋|"
@@ -207,12 +205,12 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
-                    or _COPULA_ZH.search(topic) or _WHY_ZH.match(topic) \
+                    or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
-                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "为哪样我要想这个事" says
-                # why (the reasons open); "还是这个数 小宇今年九岁" (the pause lost) runs a number into a child's name
-                # ("跟老周复婚" ends on what is done); "那个视频是九月份的事" says when it happened.
+                # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
+                # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); "那个视频是
+                # 九月份的事" says when it happened.
                 continue
             if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
                 continue

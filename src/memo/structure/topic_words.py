@@ -175,9 +175,9 @@ def _compounds_zh(tokens: list[tuple[str, str]], text: str) -> list[tuple[str, s
     return [(word, "n") for word in found if _said_whole(word, text) >= (2 if len(word) > 2 else 3)]
 
 
-# Tags of single characters that join no word the dictionary lacks (我|家, 不|会, 三|个, 就|是).
-_NOT_JOINING_ZH = frozenset(("r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "dg", "m", "mq",
-                             "q", "y", "e", "o", "f", "t", "tg"))
+# Tags of single characters that join no word the dictionary lacks (我|家, 不|会, 三|个, 就|是): those of words that
+# name no topic, but for adjectives (快|书), places and characters jieba has no tag for (王|嬢), which may.
+_NOT_JOINING_ZH = NOT_TOPIC_TAGS - frozenset(("a", "ad", "ag", "z", "zg", "s", "x"))
 
 
 def _split_pairs_zh(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -71,8 +71,7 @@ BEFORE_NAMES_EN = frozenset(("mr", "mrs", "ms", "mister"))
 
 
 # Words of speech spelt with an apostrophe that no contraction's ending gives away.
-_SPOKEN_APOSTROPHE_EN = frozenset(("ma'am", "li'dat", "insha'allah", "wi'oot", "wi'out", "sat'dy", "ha'porth",
-                                   "o'clock"))
+_SPOKEN_APOSTROPHE_EN = frozenset(("ma'am", "li'dat", "insha'allah", "wi'oot", "wi'out", "sat'dy", "ha'porth"))
 _CONTRACTED_EN = frozenset(("s", "t", "re", "ve", "ll", "d", "m", "n", "un", "uns", "em"))
 
 
