@@ -2233,6 +2233,12 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 710's Yunnan opera pupil: "为哪样我要想这个事" (why I think of it) points at the matter with 这个事
         # and says why, the reasons' opening (titled 为哪样我要想).
         ("zh_dianju_tudi", "为哪样"),
+        # Bajan "gine" (going to) and "ent" (ain't) are words of grammar: round 714's prep-cook job was titled "Gine,
+        # Oistins and boning".
+        ("en_prepcook_offer", "Gine"),
+        # Round 712's remote job: "first let me talk about the interview itself, how it went … then the money" names
+        # the first of the parts she lists, not the topic (titled "Interview itself").
+        ("en_remote_offer", "Interview"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
@@ -2308,6 +2314,19 @@ def test_a_word_spelt_with_an_apostrophe_may_name_the_topic() -> None:
     for name, said in (("en_pau_rider", "Pa'u"), ("en_souwester_record", "Sou'wester")):
         _, result = _bench_score(name)
         assert said in result.title, result.title
+
+
+def test_a_plural_said_with_v_is_the_same_word_as_its_singular() -> None:
+    # "knives" read as "knive" beside "knife": round 712's whittling class was titled "Knives, knife and everbody",
+    # and a dev memo about a knife found in a school bag, said as "knife" and "knives", "School".
+    from memo.structure.topic_words_en import said_pattern, singular
+
+    assert singular("knives") == "knife" and singular("calves") == "calf" and singular("olives") == "olive"
+    assert len(re.findall(said_pattern("knife"), "a knife, two knives, the knifes", re.I)) == 3
+    _, result = _bench_score("en_whittling_class")
+    assert "knife" not in result.title.lower().replace("knives", ""), result.title
+    _, result = _bench_score("en_son_knife_in_bag")
+    assert "Knife" in result.title, result.title
 
 
 def test_a_day_told_first_is_no_title() -> None:

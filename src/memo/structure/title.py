@@ -63,6 +63,12 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
+# An ordinal before a naming makes it one of the parts the speaker lists.
+_PART_ORDINAL_EN = re.compile(
+    r"\b(?:first(?:ly)?|then|next|finally|last(?:ly)?|second(?:ly)?|third(?:ly)?),?\s+"
+    r"(?:(?:let me|i'll|i will|i want to|i wanna|i'm gonna|i'm going to|gonna|we'll)\s+)?$",
+    re.I,
+)
 _CHANGE_EN = re.compile(
     # After a determiner the word is a noun: "my leave almost finish" is her leave from work, not what she leaves.
     r"\b(?<!\bmy )(?<!\bthe )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\byour )(?<!\ba )(?<!\bon )"
@@ -293,6 +299,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         title = m.group(1).strip(" ：:，,")
         if not zh and re.search(r"\bused to\s+$", opening[: m.start()], re.I):
             continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
+        if not zh and _PART_ORDINAL_EN.search(opening[: m.start()]):
+            continue  # "first let me talk about the interview itself, … then the money": a part, not the topic
         title = (not zh and restated_en(title, opening, m.end(1), text)) or title  # "the granny flap, the granny flat"
         title = (not zh and said_instead_en(opening, m.end(1))) or title  # "the sabbath call, sorry, the sabbatical"
         if zh and re.match(rf"{MATTER_ZH}|有(?:些|点|个|件)?事", title):

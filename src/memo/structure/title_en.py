@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .cleanup import Lexicon, Sentence
 from .people import WEEKDAY_EN, people_en
 from .similarity import STOP_EN
-from .topic_words_en import singular
+from .topic_words_en import said_pattern, singular
 
 # What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
 HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
@@ -51,7 +51,7 @@ _GREETING_EN = re.compile(r"(?:hi|hiya|hello|hallo|hey|howdy|good (?:morning|eve
 
 def said_often(word: str, text: str, least: int = 3) -> bool:
     """``word`` (or its plural) said at least ``least`` times in ``text``, as a whole word."""
-    return len(re.findall(rf"\b{re.escape(singular(word))}(?:s|es)?\b", text, re.I)) >= least
+    return len(re.findall(said_pattern(singular(word)), text, re.I)) >= least
 
 
 def said_as(phrase: str, text: str) -> int:

@@ -43,7 +43,7 @@ from .lexicon import Lexicon
 from .people import ADDRESS_EN, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .telling_zh import TELL_ZH
-from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, units_en
+from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, said_pattern, units_en
 
 _DATA = Path(__file__).with_name("data")
 
@@ -254,7 +254,7 @@ def _verb_and_object(word: str) -> bool:
 def _count(word: str, text: str, zh: bool) -> int:
     if zh:
         return text.count(word)
-    return len(re.findall(rf"\b{re.escape(word)}(?:s|es)?\b", text, re.I))
+    return len(re.findall(said_pattern(word), text, re.I))
 
 
 @lru_cache(maxsize=1)

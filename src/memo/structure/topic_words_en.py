@@ -18,11 +18,26 @@ _WORD_EN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _SHOES = frozenset(("shoes", "canoes", "oboes", "tiptoes", "horseshoes", "snowshoes"))
 
 
+# Plurals that say f or fe as v ("knives", "calves"); "leaves" and "lives" are as often verbs, and "olives" or
+# "gloves" end in -ve.
+_F_PLURALS = {"knives": "fe", "wives": "fe", "halves": "f", "shelves": "f", "wolves": "f", "calves": "f",
+              "loaves": "f", "thieves": "f", "hooves": "f", "scarves": "f", "wharves": "f", "sheaves": "f"}
+_F_SINGULARS = {plural[:-3] + end: plural for plural, end in _F_PLURALS.items()}
+
+
+def said_pattern(word: str) -> str:
+    """A regular expression for ``word`` said as a whole word, alone or as its plural ("knife": knives too)."""
+    plural = _F_SINGULARS.get(word.lower())
+    return rf"\b(?:{re.escape(word)}(?:s|es)?{'|' + plural if plural else ''})\b"
+
+
 def singular(word: str) -> str:
     """An English noun's singular, roughly ("parties" -> "party", "tomatoes" -> "tomato"); "analysis",
     "Christmas" and short words stay."""
     if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "is", "us", "mas")):
         return word
+    if word.lower() in _F_PLURALS:  # "knives" is no "knive"
+        return word[:-3] + _F_PLURALS[word.lower()]
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("oes") and word not in _SHOES:
@@ -49,11 +64,11 @@ _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", 
                             "wouldnae", "couldnae", "gonnae", "divvent", "nowt", "owt", "summat", "mebbes", "masel",
                             "yersel", "himsel", "hersel", "oursels", "thon", "yon", "mair", "aye", "ken"))
 # The same spelt as said in Shetland, the Caribbean, West Africa, Newfoundland and the Black Country ("dey wis", "dem
-# ting", "wid dat", "yow cor"): round 585's sixareen boat was titled "Dey and dere hit", 696's narrowboat painting
-# "Rose, yow and delve".
+# ting", "wid dat", "yow cor", Bajan "I gine", "it ent"): round 585's sixareen boat was titled "Dey and dere hit",
+# 696's narrowboat painting "Rose, yow and delve", 714's prep-cook job "Gine, Oistins and boning".
 _NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", "wid", "wis", "wir", "yuh", "unu",
                             "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung", "yow", "yowm", "goo",
-                            "uns", "tarra"))
+                            "uns", "tarra", "gine", "ent", "wunna", "everbody"))
 
 
 # Languages and the peoples they name, said with a capital and no article ("learn Irish", "Welsh medium"): what the
