@@ -1057,6 +1057,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "it.\n\nso Sunday.",
          ("what happened on Sunday", "the dollars", "why I even want to do the bloody thing",
           "what I'm actually gonna do about it"), ("experience", "analysis", "reasons", "plan")),
+        # "start from" marks the first part as "start with" does (round 719's loan apps: 7 of 12 placed, the numbers
+        # under "The numbers" and her Monday there too).
+        ("en", "let me start from what happened on Monday because my head is still hot, then I will do the numbers, "
+               "all this their interest and charges, then why I even did it, because I need to hear it from my own "
+               "mouth, and then last what I will do, one by one\n\nso Monday.",
+         ("what happened on Monday", "the numbers", "why I even did it", "what I will do"),
+         ("experience", "analysis", "reasons", "plan")),
         ("en", "what happened down here today with the thatcher first, then I'll go through the money, God help me, "
                "then why I even want to hang on to the place at all, and then what's next.\n\nso today.",
          ("what happened down here today with the thatcher", "the money", "why I even want to hang on to the place "
@@ -2239,6 +2246,13 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 712's remote job: "first let me talk about the interview itself, how it went … then the money" names
         # the first of the parts she lists, not the topic (titled "Interview itself").
         ("en_remote_offer", "Interview"),
+        # Round 715's village museum: "拉着我的手港" (held my hand and said, Hunan 港 for 讲) was titled
+        # 手港、药箱和本子; a dev Shanghai barber "伊讲、动迁和弄堂" (伊讲: he says). A pair the dictionary lacks
+        # with a verb of telling is someone telling, never the topic.
+        ("zh_cunshiguan_jiuju", "手港"),
+        ("zh_lane_barber", "伊讲"),
+        # Round 716's woad: "so. my hands are still blue." is how things are, no topic said alone (its title).
+        ("en_woad_acres", "Hands are"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -87,6 +87,8 @@ def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon
                 return m.group(1)[:1].upper() + m.group(1)[1:]
             continue
         said = [w.lower() for w in phrase.split()]
+        if {"is", "are", "was", "were", "am"} & set(said):
+            continue  # "so. my hands are still blue.": how things are, a statement, not a topic said alone
         # Among the memo's three main words: "the studio." opening a part about the studio is no topic. Words of
         # speech only inside ("The life in the UK test."), and then five words at most; else three.
         plain = [w for w in said if w in lex.common_words or w in STOP_EN]

@@ -145,10 +145,17 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not set(word) <= PARTICLES_ZH \
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
-                and not _verb_and_result(word) and not _regional_this(word) \
+                and not _verb_and_result(word) and not _regional_this(word) and not _telling_pair(word, flag) \
                 and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
+
+
+def _telling_pair(word: str, flag: str) -> bool:
+    """Two characters the dictionary lacks, one a verb of telling (Hunan's 港 among them): someone telling (伊讲,
+    爸港), how (乱讲, 先港) or what about (讲价), never the topic (round 715's village museum was titled
+    手港、药箱和本子 from "拉着我的手港": held my hand and said). 鹿港 and 东港, tagged as places, are harbours."""
+    return len(word) == 2 and flag != "ns" and bool(set(word) & set(TELL_ZH + "港")) and not word_tag(word)
 
 
 # A single character that heads a noun after the word before it: 臊子|面, 六堡|茶, 洗车|店, 登高|车, 体验|馆.
