@@ -239,7 +239,9 @@ def _verb_and_result(word: str) -> bool:
     """A verb of one character and its result, a word the dictionary lacks or knows as no noun or adjective (讲清楚,
     排到, 修好, 修成): something done, no topic; 爱好 is a noun."""
     tag = word_tag(word)
-    return bool(_RESULT_ZH.fullmatch(word)) and not tag.startswith(("n", "a")) and is_verb_zh(word[0])
+    # Having finished is no thing whatever the verb (Hunan 恰完: eaten, 恰 no verb to jieba).
+    return bool(_RESULT_ZH.fullmatch(word)) and not tag.startswith(("n", "a")) \
+        and (is_verb_zh(word[0]) or word[1:] == "完" and not tag)
 
 
 # A regional "this": Tianjin 介样, Hunan 咯样, Sichuan 勒个, Shanghainese 搿个.
