@@ -93,6 +93,8 @@ META_ZH = re.compile(r"部分|分[几两三四五六]块|算算?账|算笔账|�
 # "脑瓜子嗡嗡的得捋捋", "我都不知道怎么回", "我要去镇上林业站一趟"): a title named in the opening that says it
 # gives way to the memo's words.
 ASIDE_ZH = re.compile(r"说实话|说真的|说到底|说白了|讲真|老实(?:讲|说)|[让叫]我觉得|不知道|捋捋|理清|一趟$|"
+                      # "说两句 捋一捋 老爷子上个月二十号走的": how he talks it over, then the next clause
+                      r"^(?:捋一捋|理一理|想一想)|"
                       r"^还有|^我要去|"
                       # "不讲我脑壳里乱得很": how his head is; "回去红梅又问": someone will ask again, why he talks
                       r"脑(?:壳|子|袋|瓜子?)里?头?(?:乱|一团|嗡)|[又还也](?:问|说|讲|骂|念叨?|催)")
