@@ -55,9 +55,11 @@ _META_ZH = re.compile(
     r"这是一个关于|备忘录|录一段|录一下|(?:先|再|然后|最后|接下来|下面)(?:说说|说一下|讲讲|讲一下|聊聊|聊一下|谈谈)"
     r"|分(?:几|[二三四五两])(?:个)?部分|分几块|几块(?:来)?[说讲聊谈]|大纲|框架|第[一二三四五]部分|就到这里|先说到这|大概就是这样|(?:好吧|好了)就这些|就录这么多"
 )
+# "I wanted to get up in the morning" is how the speaker felt (round 722's crannog), no "I wanted to get this down".
 # "I'll go through to Leven" is a journey (Scots: round 547's shortbread tins), not the memo's parts.
 _META_EN = re.compile(
-    r"\b(?:this is a memo|a memo about|i want to talk about|i wanted to get|let me (?:talk|start|structure|do)|"
+    r"\b(?:this is a memo|a memo about|i want to talk about|i wanted to get (?:this|that|it|some|my|these|all)|"
+    r"let me (?:talk|start|structure|do)|"
     r"first the|then my analysis|and finally how|i'll go through(?! to\b)|here goes|recording this|that's where i am|"
     r"outline)\b"
     # "in order" as the memo's plan ("I'll take it in order"), not "their passports are in order" or "in order to"

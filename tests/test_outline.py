@@ -519,6 +519,9 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     assert not is_meta("He's done thirteen years keeping the toon in order, he should smell the Tyne.", False)
     assert not is_meta("Then we hang all the pieces in order.", False) and is_meta("Let me do it in order.", False)
     assert not is_meta("Every piece on a rag in order, and he said son.", False)  # round 675's gunsmith shop
+    # Round 722's crannog: wanting to get up in the morning is how he felt, not getting his thoughts down.
+    assert not is_meta("For the first time in ages I wanted to get up in the morning.", False)
+    assert is_meta("I wanted to get some thoughts down before Tuesday.", False)
 
 
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
