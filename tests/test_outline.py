@@ -2265,6 +2265,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # the next clause (titled 捋一捋老爷子上个月二十号走的八十四).
         ("en_social_worker", "Bout ye"),
         ("zh_father_safe", "捋一捋"),
+        # Round 724's Davos English course: 选上 (got picked) beside 选不上 is a verb and where it gets to, and was its
+        # title's first word (选上、外宾和选不上).
+        ("zh_davos_english", "选上"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -146,6 +146,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
                 and not _verb_and_result(word) and not _regional_this(word) and not _telling_pair(word, flag) \
+                and not _modal_and_verb(word) and not _verb_and_complement(word, text) \
                 and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
@@ -233,6 +234,31 @@ def _particle_pair(word: str) -> bool:
 
 # What a verb of one character reached (讲清楚, 排到, 过完): jieba joins them into a word it does not know.
 _RESULT_ZH = re.compile(r"(.)(?:清楚|明白|到|过|完|掉|住|好|成)")
+
+
+# Verbs of wanting, daring and being able: said before another verb (能卖, 想去, 敢接), what someone can or would do.
+_MODAL_ZH = "能想要会敢肯该"
+
+
+def _modal_and_verb(word: str) -> bool:
+    """A modal verb and a verb the dictionary does not know together (能卖, 想整, 敢接): what someone can or would
+    do, no topic."""
+    return len(word) == 2 and word[0] in _MODAL_ZH and not word_tag(word) and is_verb_zh(word[1])
+
+
+# Where a verb gets to, or whether it can (选上, 选不上, 卖得出): its complement.
+_COMPLEMENTS_ZH = "上下起出到动完成好来去过住掉"
+
+
+def _verb_and_complement(word: str, text: str) -> bool:
+    """A verb and its complement, told apart by the memo's own use (选上 said beside 选不上; 卖得出 after a verb), the
+    dictionary lacking them: something done or not, no topic (round 724's Davos English course was titled
+    选上、外宾和选不上)."""
+    if word_tag(word) or len(word) not in (2, 3) or word[-1] not in _COMPLEMENTS_ZH:
+        return False
+    if len(word) == 3:
+        return word[1] in "不得" and (is_verb_zh(word[0]) or word[0] + word[2] in text)
+    return f"{word[0]}不{word[1]}" in text or f"{word[0]}得{word[1]}" in text
 
 
 def _verb_and_result(word: str) -> bool:
