@@ -236,6 +236,15 @@ def _particle_pair(word: str) -> bool:
 _RESULT_ZH = re.compile(r"(.)(?:清楚|明白|到|过|完|掉|住|好|成)")
 
 
+def _verb_and_result(word: str) -> bool:
+    """A verb of one character and its result, a word the dictionary lacks or knows as no noun or adjective (讲清楚,
+    排到, 修好, 修成): something done, no topic; 爱好 is a noun."""
+    tag = word_tag(word)
+    # Having finished is no thing whatever the verb (Hunan 恰完: eaten, 恰 no verb to jieba).
+    return bool(_RESULT_ZH.fullmatch(word)) and not tag.startswith(("n", "a")) \
+        and (is_verb_zh(word[0]) or word[1:] == "完" and not tag)
+
+
 # Verbs of wanting, daring and being able: said before another verb (能卖, 想去, 敢接), what someone can or would do.
 _MODAL_ZH = "能想要会敢肯该"
 
@@ -259,15 +268,6 @@ def _verb_and_complement(word: str, text: str) -> bool:
     if len(word) == 3:
         return word[1] in "不得" and (is_verb_zh(word[0]) or word[0] + word[2] in text)
     return f"{word[0]}不{word[1]}" in text or f"{word[0]}得{word[1]}" in text
-
-
-def _verb_and_result(word: str) -> bool:
-    """A verb of one character and its result, a word the dictionary lacks or knows as no noun or adjective (讲清楚,
-    排到, 修好, 修成): something done, no topic; 爱好 is a noun."""
-    tag = word_tag(word)
-    # Having finished is no thing whatever the verb (Hunan 恰完: eaten, 恰 no verb to jieba).
-    return bool(_RESULT_ZH.fullmatch(word)) and not tag.startswith(("n", "a")) \
-        and (is_verb_zh(word[0]) or word[1:] == "完" and not tag)
 
 
 # A regional "this": Tianjin 介样, Hunan 咯样, Sichuan 勒个, Shanghainese 搿个.
