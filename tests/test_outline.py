@@ -1060,6 +1060,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "it.\n\nso Sunday.",
          ("what happened on Sunday", "the dollars", "why I even want to do the bloody thing",
           "what I'm actually gonna do about it"), ("experience", "analysis", "reasons", "plan")),
+        # "then why it gets me like this" is the reasons: its "like this" says how he feels, not that the list comes
+        # next (round 724's jukskei club: the first two parts lost, 7 of 12 placed).
+        ("en", "ok so first what happened on Saturday, because I'm still buzzing from it, then why it gets me like "
+               "this, then what I'm actually going to do about it, and the money last, because if I start with the "
+               "money I'll never do anything. okay\n\nso Saturday.",
+         ("what happened on Saturday", "why it gets me like this", "what I'm actually going to do about it",
+          "the money"), ("experience", "reasons", "plan", "analysis")),
         # "start from" marks the first part as "start with" does (round 719's loan apps: 7 of 12 placed, the numbers
         # under "The numbers" and her Monday there too).
         ("en", "let me start from what happened on Monday because my head is still hot, then I will do the numbers, "

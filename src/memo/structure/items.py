@@ -280,11 +280,16 @@ def item_name(part: str, language: str) -> str:
 _ORDER_SAID = re.compile(r"\b(?:in (?:this|the|that) order|like this|as follows)\b|按(?:这个|这么个|这样的)?顺序", re.I)
 
 
+# "then why it gets me like this" is a part (the reasons), its "like this" how he feels, no list to come.
+_QUESTION_ITEM = re.compile(r"^\W*(?:(?:and|then|so|first|next|last|after that)\W+)*(?:why|what|how|whether)\b", re.I)
+
+
 def items_of(window: str, language: str) -> list[str]:
     """The names of the parts listed in ``window``; what comes before the words saying the list comes next ("I
     want to do a proper think about the dog walking, and I'm going to do it in this order, …") is no part."""
     cut = pieces(window, language)
-    said = [i for i, piece in enumerate(cut) if _ORDER_SAID.search(piece) and not _EN_ORDER.search(piece)]
+    said = [i for i, piece in enumerate(cut)
+            if _ORDER_SAID.search(piece) and not _EN_ORDER.search(piece) and not _QUESTION_ITEM.match(piece)]
     names = [item_name(p, language) for p in cut]
     if said and sum(1 for name in names[said[-1] + 1 :] if name) >= 2:
         names = names[said[-1] + 1 :]
