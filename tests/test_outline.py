@@ -2275,6 +2275,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 724's Davos English course: 选上 (got picked) beside 选不上 is a verb and where it gets to, and was its
         # title's first word (选上、外宾和选不上).
         ("zh_davos_english", "选上"),
+        # Round 730's kantemba stall: "I will not think about this thing properly" points at the matter, named
+        # elsewhere (titled "Thing").
+        ("en_kantemba_stall", "Thing"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

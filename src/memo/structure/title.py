@@ -174,8 +174,10 @@ def _topic_words(ranked: Sequence[tuple[TopicWord, float]], lex: Lexicon, close_
 
 _PRONOUN_HEAD_EN = re.compile(r"(?:it|this|that|these|those|them|him|her|me|you|us)\b", re.I)
 # "this decision", "that house": a demonstrative before a noun, not a pronoun ("this properly", "this again").
+# "this thing", "this matter" point at what is named elsewhere ("think about this thing properly" was titled "Thing").
 _NOUN_AFTER_EN = re.compile(r"(?:this|that|these|those)\s+(?!(?:properly|again|through|out|over|now|then|today|"
-                            r"tonight|is|was|bit|for|with|and|or|before|because|instead)\b)[a-z]{3,}(?<!ly)\b", re.I)
+                            r"tonight|is|was|bit|for|with|and|or|before|because|instead|thing|stuff|matter|business|"
+                            r"situation|issue|palaver|wahala)\b)[a-z]{3,}(?<!ly)\b", re.I)
 
 
 # Abbreviations everyone says and no memo is about.
