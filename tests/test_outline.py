@@ -524,6 +524,19 @@ def test_bench_tells_meta_talk_from_a_few_plots() -> None:
     assert is_meta("I wanted to get some thoughts down before Tuesday.", False)
 
 
+def test_someone_else_talking_about_something_announces_no_parts() -> None:
+    # Round 731's Maroon colonel: "him come up on weekend in a big Fortuner and talk about investor and eco lodge"
+    # took "talk about" for the speaker's list of parts (1 of 12 placed under three misread headings).
+    from memo.structure.cleanup import lexicon
+    from memo.structure.items import trigger_starts
+
+    lex = lexicon("en")
+    assert not trigger_starts("and him come up on weekend in a big fortuner and talk about investor", lex)
+    assert trigger_starts("so first i'll talk about why, then the money", lex)
+    _, result = _bench_score("en_maroon_colonel")
+    assert len(result.sections) == 4 and result.sections[0].key != result.sections[1].key
+
+
 def test_bench_reads_a_hyphen_as_the_space_said() -> None:
     # The 1.5B model wrote "thirty-eight pence" for the "thirty eight pence" said (round 79's herd memo, llm run).
     covers = _bench_module().covers
