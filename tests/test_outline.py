@@ -2280,7 +2280,7 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # 恰完和肉丝 (Hunan 恰完: eaten), a dev kang painting 窑洞、炕围子和画完.
         ("zh_huanwei_zaocan", "恰完"),
         ("zh_kangwei_painting", "画完"),
-        # Round 722's social worker: "right. bout ye phone." greets (Ulster "how are you"), as "hiya phone" does
+        # Round 723's social worker: "right. bout ye phone." greets (Ulster "how are you"), as "hiya phone" does
         # (its title); round 722's father's safe: "说两句 捋一捋 老爷子上个月二十号走的" is how he talks it over, then
         # the next clause (titled 捋一捋老爷子上个月二十号走的八十四).
         ("en_social_worker", "Bout ye"),

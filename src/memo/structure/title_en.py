@@ -46,7 +46,7 @@ _PART_EN = re.compile(r"\b(?:money|numbers|costs?|plan|reasons?|why|feelings?|an
 
 
 # A greeting is no topic ("Okay. Hiya phone. It's Nicola…").
-# Ulster "bout ye" (how are you) too ("right. bout ye phone.": round 722's social worker was so titled).
+# Ulster "bout ye" (how are you) too ("right. bout ye phone.": round 723's social worker was so titled).
 _GREETING_EN = re.compile(
     r"(?:hi|hiya|hello|hallo|hey|howdy|good (?:morning|evening)|(?:what )?bout (?:ye|yis|youse))\b", re.I
 )
