@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
 from .homophones import likelier_form
+from .items import WILL_EN
 from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
 from .telling_zh import standard_telling
@@ -66,7 +67,7 @@ _NAMING_EN = re.compile(
 # An ordinal before a naming makes it one of the parts the speaker lists.
 _PART_ORDINAL_EN = re.compile(
     r"\b(?:first(?:ly)?|then|next|finally|last(?:ly)?|second(?:ly)?|third(?:ly)?),?\s+"
-    r"(?:(?:let me|i'll|i will|i want to|i wanna|i'm gonna|i'm going to|gonna|we'll)\s+)?$",
+    rf"(?:(?:{WILL_EN}|i want to|i wanna|gonna|we'll)\s+)?$",
     re.I,
 )
 _CHANGE_EN = re.compile(
