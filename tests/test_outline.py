@@ -1230,6 +1230,14 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "aboot it. and last, fit I'm gan tae dee. richt\n\nthe siller. um. Sandy at the yard wints twelve",
          ("the siller", "ye fit happened at the yard on Friday", "fit wye I'm even thinkin aboot it",
           "fit I'm gan tae dee"), ("analysis", "experience", "reasons", "plan")),
+        # Jamaican "wha" is "what": "start with wha happen" opens the list and "wha mi a go do" is the plan (round 734's
+        # gungo peas: no announcement found).
+        ("en", "so mi a go try do it proper\n\nmi a go start with wha happen, the storm night and the morning after, "
+               "cause mi still cyaan get it out of mi head. then mi a go run the figures, all of it. then why mi a "
+               "bother with it at all, cause paulette ask mi that every day now. and then last, wha mi a go do, step "
+               "by step. alright\n\nso. wednesday the third. beryl.",
+         ("wha happen", "mi a go run the figures", "why mi a bother with it at all", "wha mi a go do"),
+         ("experience", "analysis", "reasons", "plan")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
@@ -1868,6 +1876,10 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
          "开锁要学三个月", "zh", "锁店，要不要顶下来"),
         ("我一个人坐在这里对着这批老自行车 讲讲 讲出来脑子清爽一点\n老自行车有六十部 老自行车放在车库 车库一个月八百",
          "zh", "自行车"),
+        # Round 735's rigged scales: "说说吧" ends on a particle, and the clause after it says why he talks (it was
+        # titled 吧说出来心里能好受点).
+        ("今儿礼拜四 俺一个人搁办公室 饭也吃不下 说说吧 说出来心里能好受点\n鬼秤是遥控的 鬼秤一斤出来九两 "
+         "计量所要查鬼秤", "zh", "鬼秤"),
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),

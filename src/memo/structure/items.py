@@ -43,7 +43,7 @@ ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRS
 # "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
 ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![{TELL_ZH}])|只|一次|剩)"
 # not "in the first place"
-_START_WITH_EN = r"\b(?:to )?start (?:with|wi|from)(?= (?:what|why|how|the|fit|whit)\b)"
+_START_WITH_EN = r"\b(?:to )?start (?:with|wi|from)(?= (?:what|wha|why|how|the|fit|whit)\b)"
 # "first", "firstly", "first off", NZ "first up": the first part's marker.
 _FIRST_EN = r"first(?:ly)?(?: off| up)?"
 EN_FIRST = (r"\b(?<!the )(?<!this )(?<!my )(?<!our )(?<!a )(?<!twenty )(?<!thirty )(?<!twenty-)(?<!thirty-)"  # a date
