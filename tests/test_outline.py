@@ -1369,6 +1369,12 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "趁没人 把开个康复辅具租赁店这事儿捋一捋 头一个 说说俺为啥起这个心思 二一个 掰扯掰扯钱 "
                "三一个 说说打算咋弄 末了 说说俺心里是个啥劲儿 就这几样\n先说为啥 俺在县医院骨科当护工",
          ("俺为啥起这个心思", "掰扯钱", "打算咋弄", "俺心里是个啥劲儿"), ("reasons", "analysis", "plan", "experience")),
+        # 头一个 before a part asked as why opens it too; 第二个, 第三个 and 末了 mark the others (round 739's QR
+        # ordering read three parts, the plan and how it felt as one: 6/12 placed).
+        ("zh", "把这事从头捋一遍 要不然脑子里一锅粥 头一个 俺为啥非要换这个 第二个 掰扯掰扯划算不划算 "
+               "第三个 定下来咋弄 末了 说说俺这几天心里头\n先说为啥 最大的一个是房租",
+         ("俺为啥非要换", "掰扯划算不划算", "定下来咋弄", "俺这几天心里头"),
+         ("reasons", "analysis", "plan", "experience")),
         # "what's happening next" is the plan, its "next" no marker of a part (round 487's Hadrian's Wall: the practice
         # walk, said again after how Sunday went, read as the plan).
         ("en", "right so first I'll say how Sunday went, the practice walk, then I'll do the sums, then why I'm daft "

@@ -23,8 +23,9 @@ _FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯)"
 # Shaanxi, Henan and Tianjin count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with
 # 末了 (末了儿).
 _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
-# 头一个 opens the count when a verb of telling follows ("头一个 说说俺为啥起这个心思"); "头一个原因" is no part.
-_FIRST_NTH_ZH = rf"头一个(?=\s*[先再]?[{TELL_ZH}])"
+# 头一个 opens the count when a verb of telling follows ("头一个 说说俺为啥起这个心思"), or a part asked as why ("头一个
+# 俺为啥非要换这个", round 739's QR ordering); "头一个原因", "头一个是一帆" are no part.
+_FIRST_NTH_ZH = rf"头一个(?=\s*(?:[先再]?[{TELL_ZH}]|[俺我额咱]?(?:为啥|为什么|为甚|为嘛|图啥)))"
 ZH_ENUM = (
     # 接下来 right after a verb of telling or thinking over is what the part is about ("再讲接下来几个礼拜要跑的事",
     # "说说接下来咋办", "最后寻思寻思 接下来咋整").
