@@ -138,6 +138,10 @@ def test_mandarin_people_by_how_they_come_up_and_words_that_only_look_like_names
     assert not P.person_zh("小区", "小区门口") and not P.person_zh("老家", "回老家")
     assert not P.person_zh("萨克斯", "吹萨克斯", "nr") and P.person_zh("老张", "老张来了")
     assert not P.person_zh("村主任", "竞选村主任", addressed=False)  # a memo may be about becoming one
+    # The dictionary tags 郁金香, 桑塔纳 and 马家窑 as names: words it holds that start with a surname are things,
+    # unless said as someone ("王建国说"); 小姑娘 stays someone.
+    assert not P.person_zh("郁金香", "种郁金香 郁金香开了", "nr") and not P.person_zh("桑塔纳", "那辆桑塔纳报废", "nr")
+    assert not P.person_zh("马家窑", "马家窑的纹样", "nr") and P.person_zh("小姑娘", "小姑娘来了", "nr")
     # A post after a surname is someone (round 297's bursary was titled 孔书记和干介); alone it is the post.
     assert P.person_zh("孔书记", "孔书记说钱的事") and not P.person_zh("第一书记", "去当第一书记")
     # A word jieba lacks and tags as a name, said as a thing (after 的 or a measure word) and not after a surname, is

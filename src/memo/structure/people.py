@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .homophones import is_verb_zh, word_tag
+from .homophones import WORD_FREQ, is_verb_zh, word_tag
 from .similarity import STOP_EN
 
 # First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
@@ -169,9 +169,12 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     # A word the dictionary lacks is a name, unless said as a thing and not after a surname (濑粉, 阿妈濑粉).
     unknown = len(word) == 2 and not known and (word[0] in _SURNAMES_ZH or not _thing_zh(word, text))
     # The dictionary also calls things names that start with a surname (胡椒, 叶子, 杨梅): said as a thing, no one.
-    named = word[0] in _SURNAMES_ZH and (len(word) > 2 or known.startswith("nr") and not _thing_zh(word, text)) \
+    # A longer word the dictionary holds that starts with a surname is a thing, whatever it is tagged (郁金香, 桑塔纳
+    # and 马尼拉 are 'nr' there), unless the memo says it as someone (see ``_PERSON_SAID_ZH``).
+    surnamed = len(word) > 2 and not (_in_dictionary(word) and not _said_as_someone(word, text))
+    named = word[0] in _SURNAMES_ZH and (surnamed or known.startswith("nr") and not _thing_zh(word, text)) \
         or unknown \
-        or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH or _NAME_ZH.match(word[:2]))
+        or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH and surnamed or _NAME_ZH.match(word[:2]))
     # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
         or addressed and len(word) >= 3 and word.endswith(tuple(ELDERS_ZH)) \
@@ -184,6 +187,15 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
         or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
         or _people_zh(word, text)
+
+
+def _in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word`` as a word (its corpus count, see ``word_tag``)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()  # its counts are read on first use
+    return (jieba.get_FREQ(word) or 0) >= WORD_FREQ
 
 
 # Said after 的 or a measure word ("街上的濑粉", "一碗濑粉"): a thing, though jieba tags a word it lacks as a name.
