@@ -2897,6 +2897,9 @@ def test_the_speaker_saying_he_talks_it_out_is_no_point() -> None:
     assert talking_it_through("Crystal said quit stewin on it and talk it out, so here I am.", False)
     assert not talking_it_through("I'll talk it through with Dean when he's home.", False)
     assert not talking_it_through("After church we going talk it through properly, him and me.", False)
+    # Round 739's kigango post had "let me talk this thing alone…" as a reason; "this thing" is the matter talked out.
+    assert talking_it_through("let me talk this thing alone because when I talk it with people everybody pulls", False)
+    assert talking_it_through("so mek mi just talk this thing out because it going round and round", False)
 
 
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:

@@ -81,10 +81,12 @@ def recording_talk(text: str, zh: bool) -> bool:
 
 # The speaker saying he talks it through into the phone ("so I'm going to talk it out before I go in to the kids",
 # "Troy reckons I should talk it through properly", "Crystal said quit stewin on it and talk it out"): how the memo
-# is made. "We're going to talk it through, him and me" and "talk it over with Dean" are a plan.
+# is made; so is "let me talk this thing alone" (round 739's kigango post had it as a reason). "We're going to talk
+# it through, him and me" and "talk it over with Dean" are a plan.
 _TALKING_IT_THROUGH = re.compile(r"\b(?:i|i'm|i'll|i'd|mi|let me|said|say|says|told me|reckons)\s+"
                                  r"(?:(?!we\b)[\w']+,?\s+){0,6}?talk(?:ing)?\s+"
-                                 r"(?:it|this|things|it all|this all|all this)\s+(?:out|through|over)\b"
+                                 r"(?:it|this|things|it all|this all|all this|this (?:whole )?(?:thing|matter))\s+"
+                                 r"(?:out|through|over|alone|by myself|on my own)\b"
                                  r"(?!\s+(?:properly\s+)?(?:with|wi|together)\b)", re.I)
 
 
