@@ -1886,6 +1886,13 @@ def test_mandarin_title_from_an_announced_memo(text: str, expected: str) -> None
         # titled 吧说出来心里能好受点).
         ("今儿礼拜四 俺一个人搁办公室 饭也吃不下 说说吧 说出来心里能好受点\n鬼秤是遥控的 鬼秤一斤出来九两 "
          "计量所要查鬼秤", "zh", "鬼秤"),
+        # Telling denied names nothing: round 738's bimo apprentice ("我啥子都没说 下楼 跑到天桥底下") was titled
+        # 楼跑到天桥底下, round 740's autograss car "Cars in the kitchen no more till I've sorted my head out".
+        ("差评扣五十 我啥子都没说 下楼 跑到天桥底下 躲雨\n毕摩是彝族的 毕摩要念经书 阿普是毕摩 学毕摩要三年", "zh",
+         "毕摩"),
+        ("Jase here. I'm not allowed to talk about cars in the kitchen no more till I've sorted my head out, her "
+         "words. The autograss track is up by Hirwaun. The car is a Peugeot with a cage. Autograss cars race on "
+         "grass. The autograss club wants a car.", "en", "Autograss and car"),
         ("他的驾照今年十月要换照 我就拿这个当理由下礼拜五我请假带他去医院\n驾照要体检 驾照换了他就不能开 "
          "换照要用的 车是他出门的理由",
          "zh", "驾照、换照和理由"),

@@ -26,8 +26,10 @@ _NAMING_VERBS_ZH = ("聊一下|(?<!一)聊聊|说一下|(?<!一)说说|讲一下
                     r"[讲说聊港](?=下个?(?:礼拜|星期|周|月))")
 # "对着手机说 说完了再听" is cleaned to 说说完了: telling, then having told (完, 清楚), which names nothing; "说说吧
 # 说出来心里能好受点" ends on a particle (not 吧台, 呢子): telling, and the next clause says why (round 735's rigged
-# scales was titled 吧说出来心里能好受点).
-NAMING_ZH = re.compile(rf"(?:{_NAMING_VERBS_ZH})[，、\s]*(?!完|清楚|[吧呢啊呀啦](?![台子绒啦]))([^，。！？；]{{2,24}})")
+# scales was titled 吧说出来心里能好受点). Telling denied ("我啥子都没说 下楼 跑到天桥底下", cleaned to 没说下楼…)
+# names nothing either (round 738's bimo apprentice was titled 楼跑到天桥底下).
+NAMING_ZH = re.compile(rf"(?<![没不别莫甭])(?:{_NAMING_VERBS_ZH})[，、\s]*(?!完|清楚|[吧呢啊呀啦](?![台子绒啦]))"
+                       r"([^，。！？；]{2,24})")
 # What comes after 录一下 / 记一下 is what the speaker does next ("录一下 回头自己再听", "录一下 脑子乱 理一理"), not
 # the topic; "录一下学游泳这件事" names it with a marker (_TOPIC_ZH). Both verbs go from a title all the same.
 _NAMING_VERB_ZH = re.compile(rf"^.*?(?:{_NAMING_VERBS_ZH}|录一下|记一下|录下来)")
