@@ -362,3 +362,14 @@ def test_two_characters_jieba_cuts_apart_may_name_the_topic() -> None:
     for name, said in (("zh_kuaishu_contract", "快书"), ("zh_zhaosu_colt", "乌骓")):
         memo = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
         assert said in outline(memo, engine="offline").title
+
+
+def test_the_speakers_own_i_in_shaanxi_or_northern_speech_is_no_topic_word() -> None:
+    # Round 745's mutton-blood stall was titled 羊血、公公和比额 (比额: than me); 27 Shaanxi dev titles held such a
+    # pair (叫额, 可额, 额心). 金额 is a word of the dictionary.
+    text = ("额公公比额能干 羊血摊子是额公公的 人家都说额公公的羊血好 可额觉得比额强的人多 额心里没底 "
+            "额心里发慌 羊血一碗十块 金额不大 金额也够了 叫额去 叫额来 叫额弄")
+    said = clean_transcript(transcript_from_text(text, language="zh")).sentences
+    found = {w.word for w in T.candidates(said, lexicon("zh"))}
+    assert "羊血" in found and "金额" in found, found
+    assert not {"比额", "可额", "额心", "叫额"} & found, found

@@ -146,7 +146,7 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
                 and not _verb_and_result(word) and not _regional_this(word) and not _telling_pair(word, flag) \
-                and not _modal_and_verb(word) and not _verb_and_complement(word, text) \
+                and not _modal_and_verb(word) and not _verb_and_complement(word, text) and not _dialect_i(word) \
                 and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
@@ -157,6 +157,17 @@ def _telling_pair(word: str, flag: str) -> bool:
     爸港), how (乱讲, 先港) or what about (讲价), never the topic (round 715's village museum was titled
     手港、药箱和本子 from "拉着我的手港": held my hand and said). 鹿港 and 东港, tagged as places, are harbours."""
     return len(word) == 2 and flag != "ns" and bool(set(word) & set(TELL_ZH + "港")) and not word_tag(word)
+
+
+_DIALECT_I_ZH = "额俺"
+
+
+def _dialect_i(word: str) -> bool:
+    """A pair the dictionary lacks with the speaker in it, Shaanxi 额 or northern 俺 for 我 (额心, 额画, 比额, 可额),
+    or one led by 额们 / 俺们 (额们村: our village): never the topic (round 745's mutton-blood stall was titled
+    羊血、公公和比额). 金额, 额度 and 名额 are the dictionary's."""
+    return len(word) == 2 and bool(set(word) & set(_DIALECT_I_ZH)) and not word_tag(word) \
+        or word[:2] in ("额们", "俺们")
 
 
 # A single character that heads a noun after the word before it: 臊子|面, 六堡|茶, 洗车|店, 登高|车, 体验|馆.
