@@ -27,7 +27,7 @@ from ..language import CJK
 # Characters too common to be evidence: a neighbour "的" says nothing about which word stands next to it.
 _PARTICLES = frozenset("的了着过吧呢啊么嘛吗呀们个是在就也还和我你他她它这那一不有很要会说把被让给对得地都到上")
 _RUN = re.compile(f"[{CJK}]+")
-WORD_FREQ = 20  # jieba's corpus count from which a pair of characters is a word
+_WORD_FREQ = 20  # jieba's corpus count from which a pair of characters is a word
 
 
 @lru_cache(maxsize=4096)
@@ -62,7 +62,18 @@ def _dictionary() -> dict[str, tuple[int, str]]:
 def word_tag(pair: str) -> str:
     """The part of speech jieba's dictionary gives a two-character word ("n", "v", "m", …); "" when it is none."""
     freq, tag = _dictionary().get(pair, (0, ""))
-    return tag if freq >= WORD_FREQ else ""
+    return tag if freq >= _WORD_FREQ else ""
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word``, of any length, as a word (see ``_WORD_FREQ``)."""
+    if len(word) == 2:
+        return _is_word(word)
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()  # its counts are read on first use
+    return (jieba.get_FREQ(word) or 0) >= _WORD_FREQ
 
 
 def is_verb_zh(word: str) -> bool:
@@ -95,7 +106,7 @@ def straddle_share(text: str, word: str, after: frozenset[str] = frozenset()) ->
 
 
 def _is_word(pair: str) -> bool:
-    return _dictionary().get(pair, (0, ""))[0] >= WORD_FREQ
+    return _dictionary().get(pair, (0, ""))[0] >= _WORD_FREQ
 
 
 def memo_fixes(text: str, common: frozenset[str] = frozenset()) -> dict[str, str]:

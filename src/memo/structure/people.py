@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .homophones import WORD_FREQ, is_verb_zh, word_tag
+from .homophones import in_dictionary, is_verb_zh, word_tag
 from .similarity import STOP_EN
 
 # First characters of kin words (爸爸, 姐姐, 弟媳): who a memo may well be about, never a name.
@@ -19,7 +19,8 @@ KIN_ZH = "爸妈爷奶姥哥姐弟妹"
 # A nickname (小雅, 老王, 阿杰, 乐乐, 辉哥, 芳姐); 爷爷, 妈妈, 大哥, 表姐 are kin, who a memo may well be about.
 ELDERS_ZH = "叔舅婶伯公婆姑姨"
 # I (北方 俺, Shaanxi 额, Taiwanese 偶) and, before a noun, my (俺公公, 咱家, 额爸).
-_I_ZH = "我俺额偶"
+DIALECT_I_ZH = "俺额"  # 我 as northern and Shaanxi speakers say it
+_I_ZH = "我" + DIALECT_I_ZH + "偶"
 MY_ZH = "俺咱额"
 _NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{KIN_ZH}{ELDERS_ZH}宝])\1"
                       rf"|[^{KIN_ZH}{ELDERS_ZH}大二三表堂][哥姐嫂])$")
@@ -171,7 +172,7 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     # The dictionary also calls things names that start with a surname (胡椒, 叶子, 杨梅): said as a thing, no one.
     # A longer word the dictionary holds that starts with a surname is a thing, whatever it is tagged (郁金香, 桑塔纳
     # and 马尼拉 are 'nr' there), unless the memo says it as someone (see ``_PERSON_SAID_ZH``).
-    surnamed = len(word) > 2 and not (_in_dictionary(word) and not _said_as_someone(word, text))
+    surnamed = len(word) > 2 and not (in_dictionary(word) and not _said_as_someone(word, text))
     named = word[0] in _SURNAMES_ZH and (surnamed or known.startswith("nr") and not _thing_zh(word, text)) \
         or unknown \
         or len(word) == 3 and (word[0] in _MORE_SURNAMES_ZH and surnamed or _NAME_ZH.match(word[:2]))
@@ -187,15 +188,6 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
         or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
         or _people_zh(word, text)
-
-
-def _in_dictionary(word: str) -> bool:
-    """Whether jieba's dictionary holds ``word`` as a word (its corpus count, see ``word_tag``)."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()  # its counts are read on first use
-    return (jieba.get_FREQ(word) or 0) >= WORD_FREQ
 
 
 # Said after 的 or a measure word ("街上的濑粉", "一碗濑粉"): a thing, though jieba tags a word it lacks as a name.

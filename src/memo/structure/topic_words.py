@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .homophones import is_verb_zh, straddle_share, word_tag
 from .lexicon import Lexicon
-from .people import ADDRESS_EN, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
+from .people import ADDRESS_EN, DIALECT_I_ZH, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .telling_zh import TELL_ZH
 from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, said_pattern, units_en
@@ -159,14 +159,11 @@ def _telling_pair(word: str, flag: str) -> bool:
     return len(word) == 2 and flag != "ns" and bool(set(word) & set(TELL_ZH + "港")) and not word_tag(word)
 
 
-_DIALECT_I_ZH = "额俺"
-
-
 def _dialect_i(word: str) -> bool:
     """A pair the dictionary lacks with the speaker in it, Shaanxi 额 or northern 俺 for 我 (额心, 额画, 比额, 可额),
     or one led by 额们 / 俺们 (额们村: our village): never the topic (round 745's mutton-blood stall was titled
     羊血、公公和比额). 金额, 额度 and 名额 are the dictionary's."""
-    return len(word) == 2 and bool(set(word) & set(_DIALECT_I_ZH)) and not word_tag(word) \
+    return len(word) == 2 and bool(set(word) & set(DIALECT_I_ZH)) and not word_tag(word) \
         or word[:2] in ("额们", "俺们")
 
 
