@@ -1238,6 +1238,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "by step. alright\n\nso. wednesday the third. beryl.",
          ("wha happen", "mi a go run the figures", "why mi a bother with it at all", "wha mi a go do"),
          ("experience", "analysis", "reasons", "plan")),
+        # Geordie "I'm ganna start with" leads the first part as "I'm gonna" does (round 751's probate lost it and split
+        # "the sums, proper, with the calculator" in two: 7/12 placed).
+        ("en", "so I'm ganna start with what happened the day, cos me head's still full of it. then the sums, proper, "
+               "with the calculator. then why I'm bothering, why I even want to do it meself. and then what I'm ganna "
+               "do, in order\n\nwhat happened the day. I went up to Mam's flat",
+         ("what happened the day", "the sums", "why I'm bothering", "what I'm ganna do"),
+         ("experience", "analysis", "reasons", "plan")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "

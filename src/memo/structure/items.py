@@ -86,8 +86,9 @@ _EN_ITEM_LEAD = re.compile(
     # "let me first just tell what happened": the adverb may come without its subject.
     r"(?:(?:which|that) is\s+|"
     # "I gotta tell what went down", "I'ma do the math", Jamaican "mi a go tell yuh what happen", Bajan "lemme start
-    # with what happen", "I gine do the money", Hawaiian "I going tell what went down": the same.
-    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna|gonnae)|"
+    # with what happen", "I gine do the money", Hawaiian "I going tell what went down", Geordie "I'm ganna start with
+    # what happened" (round 751's probate lost its first part): the same.
+    r"(?:(?:i'll|i will|i(?: just)? (?:want to|wanna)|let me|lemme|we'll|i'm (?:going to|gonna|gonnae|ganna|gannae)|"
     r"i(?:'ve)? (?:gotta|got to|have to|need to)|i (?:gine|gwine|gon|going|goin|finna)|i'ma|i'mma|mi a go|mi ago|"
     r"mi gonna|i)\s+)?"
     r"(?:(?:just|first|quickly)\s+)?"
