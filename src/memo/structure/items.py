@@ -383,12 +383,14 @@ def trigger_starts(low: str, lex) -> list[int]:
     return [m.start() for t in lex.announce_triggers
             for m in re.finditer(rf"{bound}{re.escape(t)}{bound}(?! to\b)", low)
             if (t not in _AMBIGUOUS_ZH or re.search(r"[分说讲聊谈成为这]$", low[: m.start()]))
-            and not (lex.spaced and (_NEGATED_EN.search(low, 0, m.start()) or _NEXT_PART_EN.search(low, 0, m.start())
+            and not (lex.spaced and (NEGATED_EN.search(low, 0, m.start()) or _NEXT_PART_EN.search(low, 0, m.start())
                                      or _SOMEONE_ELSE_EN.search(low, 0, m.start())))]
 
 
-# A verb said after a negation ("not gonna talk about this", "won't go through").
-_NEGATED_EN = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:(?:gonna|going to|want to|wanna)\s+)?$")
+# A verb said after a negation ("not gonna talk about this", "won't go through", "I'm not allowed to talk about cars in
+# the kitchen", "cannot even think about"): what the speaker won't or may not do, neither his structure nor his topic.
+NEGATED_EN = re.compile(r"(?:\bnot|\bnever|n't|\bcannot)\s+(?:(?:allowed|supposed|meant) to\s+)?"
+                        r"(?:(?:gonna|going to|want to|wanna|even)\s+)?$", re.I)
 # Someone else who talks about something ("him come up on weekend in a big Fortuner and talk about investor"): a
 # clause with a third person in it and no first, no memo of parts (round 731's Maroon colonel read as announced).
 _SOMEONE_ELSE_EN = re.compile(r"\b(?:he|him|she|they|dem)\b(?:(?!\b(?:i|i'll|i'm|me|mi|we|let|lemme)\b)[^.!?\n])*$")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cleanup import Lexicon, Sentence
 from .homophones import likelier_form
-from .items import WILL_EN
+from .items import NEGATED_EN, WILL_EN
 from .people import DETERMINERS_EN, NOT_NAMES, person_zh, verb_twice_zh
 from .similarity import STOP_EN, content_len, tokens
 from .telling_zh import standard_telling
@@ -64,10 +64,6 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
-# A naming denied ("not allowed to talk about", "don't want to think about") names what the memo is not about (round
-# 740's autograss car was titled "Cars in the kitchen no more till I've sorted my head out").
-_DENIED_EN = re.compile(r"\b(?:not (?:allowed|supposed|meant) to|(?:don't|do not|won't|will not|never|can't|cannot)"
-                        r"(?: (?:want to|wanna|even))?)\s+$", re.I)
 # An ordinal before a naming makes it one of the parts the speaker lists.
 _PART_ORDINAL_EN = re.compile(
     r"\b(?:first(?:ly)?|then|next|finally|last(?:ly)?|second(?:ly)?|third(?:ly)?),?\s+"
@@ -306,8 +302,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
         title = m.group(1).strip(" ：:，,")
         if not zh and re.search(r"\bused to\s+$", opening[: m.start()], re.I):
             continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
-        if not zh and _DENIED_EN.search(opening[: m.start()]):
-            continue  # "I'm not allowed to talk about cars in the kitchen no more": what he may not talk about
+        if not zh and NEGATED_EN.search(opening[: m.start()]):
+            continue  # "I'm not allowed to talk about cars in the kitchen no more" (round 740's autograss car)
         if not zh and _PART_ORDINAL_EN.search(opening[: m.start()]):
             continue  # "first let me talk about the interview itself, … then the money": a part, not the topic
         title = (not zh and restated_en(title, opening, m.end(1), text)) or title  # "the granny flap, the granny flat"
