@@ -2323,6 +2323,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 730's kantemba stall: "I will not think about this thing properly" points at the matter, named
         # elsewhere (titled "Thing").
         ("en_kantemba_stall", "Thing"),
+        # Round 733's Hobart crew: "thinking about this bloody boat thing" swears at the matter (titled "Bloody boat").
+        ("en_hobart_crew", "loody"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

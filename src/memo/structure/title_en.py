@@ -14,7 +14,10 @@ from .similarity import STOP_EN
 from .topic_words_en import said_pattern, singular
 
 # What goes around a topic's words: "the thing with the van" is the van, "the pay thing" the pay.
-HEAD_EN = re.compile(r"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?", re.I)
+# A word sworn before it ("this bloody boat thing") says how it weighs on the speaker, not what it is.
+SWORN_EN = r"(?:bloody|flaming|flipping|flippin|blooming|bleeding|blinking|sodding|freaking|frigging|friggin|effing|" \
+           r"damn|damned|dang|darn|goddamn)"
+HEAD_EN = re.compile(rf"^(?:the|my|this)\s+(?:thing\s+(?:with|about)\s+)?(?:{SWORN_EN}\s+)?", re.I)
 TAIL_EN = re.compile(r"\s+(?:thing|stuff|idea|one)$", re.I)
 # A matter named with what follows it ("this korban thing I go round and round in circles", "court interpreter thing
 # properly", "pew thing by Friday"): the matter ends at its word.
@@ -127,7 +130,7 @@ _NOT_POINTED_EN = re.compile(r"\b(?:morning|afternoon|evening|night|week|weekend
                              r"spring|one|bit|point|stuff|way|place|side|kind|sort|lot|main|big|real|important|hard|"
                              r"worst|best|first|last|next|biggest|hardest|scary|good|bad|funny|weird|annoying|"
                              # "why i'm even thinking this mad thing": how the speaker rates it
-                             r"mad|crazy|daft|silly|stupid|mental|nuts|bonkers|fool|foolish|dumb|damn|dang|darn|"
+                             r"mad|crazy|daft|silly|stupid|mental|nuts|bonkers|fool|foolish|dumb|"
                              r"red|green|little)s?\b",  # "yes the red thing.": the phone's button
                              re.I)
 
@@ -145,7 +148,7 @@ _RECORDING_EN = re.compile(r"\s*(?:is|'s)\s+(?:on|going|recording|working|runnin
                            re.I)
 _KIN_EN = frozenset(("dad", "mum", "mom", "father", "mother", "gran", "grandad", "grandma", "grandpa", "nan", "brother",
                      "sister", "son", "daughter", "husband", "wife", "kids", "baby", "family"))
-_QUANTIFIER_EN = re.compile(r"^(?:(?:whole|entire|same|other|only|even|sort of|kind of)\s+)+", re.I)
+_QUANTIFIER_EN = re.compile(rf"^(?:(?:whole|entire|same|other|only|even|sort of|kind of|{SWORN_EN})\s+)+", re.I)
 _NOT_IN_TOPIC_EN = frozenset(("is", "was", "are", "were", "be", "been", "a", "an", "the", "of", "sort", "kind", "whole",
                               "even", "same", "other", "only"))
 
