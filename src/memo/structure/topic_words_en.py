@@ -57,7 +57,10 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
 # the title's keywords may still say them.
 _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fourteen", "fifteen", "sixteen",
-                           "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off"))
+                           "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off",
+                           # British "proper" is how much ("proper crying", "talked proper Black Country"): round 757's
+                           # living-museum job was titled "Black Country, beef dripping and proper"
+                           "proper"))
 # Scots and Geordie words of grammar, spelt as said ("they're comin onywye", "gan hyem"): no topic either.
 _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", "intae", "ontae", "efter", "ower",
                             "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
