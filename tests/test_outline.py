@@ -2325,6 +2325,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("en_kantemba_stall", "Thing"),
         # Round 733's Hobart crew: "thinking about this bloody boat thing" swears at the matter (titled "Bloody boat").
         ("en_hobart_crew", "loody"),
+        # Round 757's living-museum job: British "proper" says how much ("proper crying", "talked proper Black
+        # Country"), and was the third word of its title ("Black Country, beef dripping and proper").
+        ("en_museum_demonstrator", "proper"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
@@ -2876,6 +2879,13 @@ def test_what_is_said_of_the_phone_recording_is_no_point_and_no_label() -> None:
     result = outline(transcript_from_text(memo, language="en"), engine="offline")
     assert not any("Marie" in p.text for s in result.sections for p in s.points), result.sections
     assert not recording_talk("It's going to rain.", False) and recording_talk("录上了没有", True)
+    # Belize Kriol says both its own way: "it di record. this da Roy, Elroy Tillett, Crooked Tree, Thursday night the
+    # twentieth, …" was round 757's hicatee pond's first plan bullet ("It di record: this da Roy, …").
+    assert recording_talk("it di record.", False) and not recording_talk("it di record the lagoon", False)
+    result = outline(transcript_from_text(
+        "alright. it di record. this da Roy, Crooked Tree, Thursday night the twentieth, Gloria gone to bed.\n"
+        + RED_DOT.split("\n", 1)[1], language="en"), engine="offline")
+    assert not any("Roy" in p.text or "record" in p.text for s in result.sections for p in s.points), result.sections
     # Who and when said with a surname in lower case ("ronnie combs, sunday evening…", round 682's dry county),
     # when said first ("Thursday night, almost eleven, Ajit is watching the cricket…", 683's navjote), and where he
     # sits ("i'm in the back of the store with the door locked…") are the scene too, as the memo starts only.

@@ -36,6 +36,8 @@ _RECORDING = {
                       r"(?:going|moving|running|counting|ticking)"
                       r"|(?:is\s+)?(?:it|this|that|the thing)(?:'s|\s+is)?\s+(?:going|goin|gannin|recording|on|moving|"
                       r"working|running)(?:\s+(?:now|already|na|then))?"
+                      # Belize Kriol "it di record" (it is recording)
+                      r"|it\s+di\s+record(?:in|ing)?"
                       r"|recording(?:\s+(?:now|already|na))?)[\s,.!?]*$", re.I),
     True: re.compile(r"^(?:[嗯啊喂哦好行那]|好了|开始)*[，、\s]*(?:录上了|在录|开始录了?|录起了|录着呢|录了)"
                      r"(?:没有|吗|哈|啊|了|噻)?[。！？，\s]*$"),
@@ -45,7 +47,9 @@ _RECORDING = {
 # point of the memo's.
 _TIME_OF_DAY_EN = "morning|evening|night|nicht|arvo|afternoon"
 _INTRODUCTION = {
-    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's)\s+[a-z]+|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
+    # Belize Kriol "dis da Yvette" (this is Yvette)
+    False: re.compile(r"(?:\b(?:this is|it's|my name is|me name's|(?:this|dis) da)\s+[a-z]+"
+                      r"|^(?:\w+[,.]?\s+){0,2}[a-z]+\s+here\b"
                       # "Clint, Sunday night…", "Gordon Reid, Monday the twenty sixth…", "Ronnie combs, sunday…"
                       r"|^(?!(?:tomorrow|today|yesterday|tonight|last|next|this|every|on|first|so|and|but)\b)"
                       rf"(?-i:[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?),\s+(?=(?:it's\s+)?{WEEKDAY_EN}))"
