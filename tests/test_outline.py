@@ -2328,6 +2328,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 757's living-museum job: British "proper" says how much ("proper crying", "talked proper Black
         # Country"), and was the third word of its title ("Black Country, beef dripping and proper").
         ("en_museum_demonstrator", "proper"),
+        # Round 763's flugelhorn: "mr fernandes" is someone, and the candidate said in the singular ("fernande") too
+        # (titled "Fernandes, trumpet and music shop").
+        ("en_flugelhorn_purchase", "Fernandes"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

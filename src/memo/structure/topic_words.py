@@ -43,7 +43,7 @@ from .lexicon import Lexicon
 from .people import ADDRESS_EN, DIALECT_I_ZH, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
 from .sentences import Sentence
 from .telling_zh import TELL_ZH
-from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, said_pattern, units_en
+from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, said_pattern, singular, units_en
 
 _DATA = Path(__file__).with_name("data")
 
@@ -347,6 +347,11 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
     else:
         named = {w for w, t in units.items() if t == "nr" and not placed_en(w, text)}
         people = (people_en(text, lex.common_words) | named) - LANGUAGES_EN
+        # Candidates are said in the singular: "mr fernandes" is the candidate "fernande" (round 763's flugelhorn
+        # purchase was titled "Fernandes, trumpet and music shop"). Only a name said after Mr or Mrs: "bearers
+        # wanted" is how people_en finds someone too.
+        titled = "|".join(BEFORE_NAMES_EN)
+        people |= {singular(p) for p in people if re.search(rf"\b(?:{titled})\.?\s+{p}\b", text, re.I)}
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
