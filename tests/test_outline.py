@@ -2331,6 +2331,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Round 763's flugelhorn: "mr fernandes" is someone, and the candidate said in the singular ("fernande") too
         # (titled "Fernandes, trumpet and music shop").
         ("en_flugelhorn_purchase", "Fernandes"),
+        # Round 767: "an acre per year" ends on "per", no noun ("Conservancy, land and acre per"), and Yorkshire
+        # "tha's got thi sparkle back" says you ("Thi and Barnsley Hospice").
+        ("en_conservancy_lease", " per"),
+        ("en_flash_mob", "Thi "),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
@@ -2929,6 +2933,8 @@ def test_the_speaker_saying_he_talks_it_out_is_no_point() -> None:
     # Round 739's kigango post had "let me talk this thing alone…" as a reason; "this thing" is the matter talked out.
     assert talking_it_through("let me talk this thing alone because when I talk it with people everybody pulls", False)
     assert talking_it_through("so mek mi just talk this thing out because it going round and round", False)
+    # Round 767's conservancy lease had it as a reason, Kenyan English: "talk this thing of the conservancy alone".
+    assert talking_it_through("I want to talk this thing of the conservancy alone before Friday", False)
 
 
 def test_mandarin_parts_go_where_their_content_belongs_without_an_announcement(tmp_path: Path) -> None:

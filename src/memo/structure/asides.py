@@ -89,7 +89,9 @@ def recording_talk(text: str, zh: bool) -> bool:
 # it through, him and me" and "talk it over with Dean" are a plan.
 _TALKING_IT_THROUGH = re.compile(r"\b(?:i|i'm|i'll|i'd|mi|let me|said|say|says|told me|reckons)\s+"
                                  r"(?:(?!we\b)[\w']+,?\s+){0,6}?talk(?:ing)?\s+"
-                                 r"(?:it|this|things|it all|this all|all this|this (?:whole )?(?:thing|matter))\s+"
+                                 r"(?:it|this|things|it all|this all|all this|this (?:whole )?(?:thing|matter)"
+                                 # "talk this thing of the conservancy alone" (Kenyan English; round 767)
+                                 r"(?:\s+of\s+(?:the\s+|my\s+)?[\w'-]+)?)\s+"
                                  r"(?:out|through|over|alone|by myself|on my own)\b"
                                  r"(?!\s+(?:properly\s+)?(?:with|wi|together)\b)", re.I)
 

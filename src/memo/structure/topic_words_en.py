@@ -52,7 +52,10 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
                             "wants", "wanted", "says", "said", "told", "asked", "asks", "thinks", "thought", "reckons",
                             "knows", "knew",
                             # said without tense in Caribbean, West African and Singapore English: "Ros say"
-                            "say", "tell", "ask", "think", "know", "reckon"))
+                            "say", "tell", "ask", "think", "know", "reckon",
+                            # how much of each: "an acre per year" (round 767's conservancy lease: "Conservancy, land
+                            # and acre per")
+                            "per"))
 # Words of time, number and speech no memo is about ("quarter past four", "seventeen quid", "it makes sense"), beside
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
 # the title's keywords may still say them.
@@ -71,7 +74,10 @@ _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", 
 # 696's narrowboat painting "Rose, yow and delve", 714's prep-cook job "Gine, Oistins and boning".
 _NOT_TOPIC_EN |= frozenset(("dey", "dere", "dem", "dat", "dis", "dese", "dose", "wid", "wis", "wir", "yuh", "unu",
                             "nuh", "seh", "deh", "weh", "pon", "ting", "tings", "tink", "siddung", "yow", "yowm", "goo",
-                            "uns", "tarra", "gine", "ent", "wunna", "everbody"))
+                            "uns", "tarra", "gine", "ent", "wunna", "everbody",
+                            # Yorkshire "tha's got thi sparkle back" (you, your): round 767's flash mob was titled
+                            # "Thi and Barnsley Hospice", a dev knur and spell "Pummel, thi and knurr"
+                            "thi", "tha", "thissen", "missen"))
 
 
 # Languages and the peoples they name, said with a capital and no article ("learn Irish", "Welsh medium"): what the
