@@ -182,6 +182,14 @@ def _place_alone(word: str) -> bool:
     return len(word) == 2 and word_tag(word) == "ns"
 
 
+def _named_place_zh(word: str) -> bool:
+    """``word`` is one name of a place or someone, as jieba reads it (伊宁; 那拉提, which its dictionary lacks)."""
+    import jieba.posseg
+
+    cut = jieba.posseg.lcut(word)
+    return len(cut) == 1 and cut[0].flag in ("ns", "nr", "nrt")
+
+
 def content_units(phrase: str, lex: Lexicon) -> list[str]:
     """The words of ``phrase`` (tokens of two characters or more) that are no common word of speech."""
     return [u for u in tokens(phrase) if len(u) >= 2 and u not in lex.common_words]
@@ -218,8 +226,9 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
                 # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); "那个视频是
                 # 九月份的事" says when it happened.
                 continue
-            if pattern is _TRIP_ZH and not any(w in topic or topic in w for w in likeliest()[:3]):
-                continue
+            if pattern is _TRIP_ZH and (not any(w in topic or topic in w for w in likeliest()[:3])
+                                        or _named_place_zh(topic)):
+                continue  # "刚从那拉提回来": where he worked today (round 766's farrier), not what about
             if any(text.count(u) >= 2 for u in units) or text.count(topic) >= 2:
                 return _with_second_matter(topic, opening[m.end():], text, lex)
     return ""
