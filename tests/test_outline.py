@@ -2343,6 +2343,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "tha's got thi sparkle back" says you ("Thi and Barnsley Hospice").
         ("en_conservancy_lease", " per"),
         ("en_flash_mob", "Thi "),
+        # Round 768's retirement date: 到点儿 (when the time comes) gave the title's third word (育儿嫂、小雪和点儿); a
+        # dev recital 一块儿 (together) its first (块儿、嗓子和电台).
+        ("zh_yanchi_tuixiu", "点儿"),
+        ("zh_langsong_contest", "块儿"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
