@@ -351,7 +351,7 @@ def candidates(sentences: Sequence[Sentence], lex: Lexicon, said_in: dict[str, i
         # purchase was titled "Fernandes, trumpet and music shop"). Only a name said after Mr or Mrs: "bearers
         # wanted" is how people_en finds someone too.
         titled = "|".join(BEFORE_NAMES_EN)
-        people |= {singular(p) for p in people if re.search(rf"\b(?:{titled})\.?\s+{p}\b", text, re.I)}
+        people |= {singular(p) for p in people if re.search(rf"\b(?:{titled})\.?\s+{re.escape(p)}\b", text, re.I)}
     said_in = said_in or {}
     characters = character_weights(text, characters_said_in, memos) if zh and characters_said_in else {}
     out = []
