@@ -2347,6 +2347,12 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # dev recital 一块儿 (together) its first (块儿、嗓子和电台).
         ("zh_yanchi_tuixiu", "点儿"),
         ("zh_langsong_contest", "块儿"),
+        # Words that stand for a noun or for someone: "away ones" ("Darlington, banana boxes and away ones"), "Trev
+        # come" ("Flatting, Trev come and house"), "Ravi chettan" (Malayalam elder brother), "per lamp".
+        ("en_football_programmes", "ones"),
+        ("en_widower_flatting", "come"),
+        ("en_panchayat_ward", "chettan"),
+        ("en_bellmetal_lamps", "per "),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -261,6 +261,8 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     named -= articled
     named |= {(m.group(1) or m.group(2)).lower() for m in _SURNAME_EN.finditer(text[:600])
               if (m.group(1) or m.group(2)) not in NOT_NAMES}
+    # A name before Malayalam chettan or chechi (elder brother, sister): "Ravi chettan", "kurian chettan".
+    named |= {m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]{3,})\s+(?:chettan|chechi|chetta)\b", text)}
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)

@@ -52,10 +52,7 @@ _NOT_PAIRED_EN = frozenset(("off", "out", "up", "down", "away", "back", "over", 
                             "wants", "wanted", "says", "said", "told", "asked", "asks", "thinks", "thought", "reckons",
                             "knows", "knew",
                             # said without tense in Caribbean, West African and Singapore English: "Ros say"
-                            "say", "tell", "ask", "think", "know", "reckon",
-                            # how much of each: "an acre per year" (round 767's conservancy lease: "Conservancy, land
-                            # and acre per")
-                            "per"))
+                            "say", "tell", "ask", "think", "know", "reckon"))
 # Words of time, number and speech no memo is about ("quarter past four", "seventeen quid", "it makes sense"), beside
 # the lexicon's ``common_words`` (which hold the rest: quid, pound, twenty, tonight…): candidate topic words only,
 # the title's keywords may still say them.
@@ -63,7 +60,15 @@ _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fou
                            "seventeen", "eighteen", "nineteen", "buck", "alright", "somewhere", "outside", "off",
                            # British "proper" is how much ("proper crying", "talked proper Black Country"): round 757's
                            # living-museum job was titled "Black Country, beef dripping and proper"
-                           "proper"))
+                           "proper",
+                           # how much of each: "an acre per year" (round 767's conservancy lease: "Conservancy, land
+                           # and acre per", a dev bell-metal lamp "…, per lamp and …")
+                           "per",
+                           # what stands for a noun said before ("the cheap ones", "bought ones"), and come said
+                           # without tense ("the hikers come", "Trev come"): 20 English dev titles held one
+                           "ones", "come", "comes", "came",
+                           # Malayalam chettan, chechi (elder brother, sister) after a name: someone, see people_en
+                           "chettan", "chechi", "chetta"))
 # Scots and Geordie words of grammar, spelt as said ("they're comin onywye", "gan hyem"): no topic either.
 _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", "intae", "ontae", "efter", "ower",
                             "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
