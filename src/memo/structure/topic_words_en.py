@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .people import DETERMINERS_EN
+from .people import ADDRESS_AFTER_EN, DETERMINERS_EN
 from .sentences import Sentence
 from .similarity import STOP_EN
 
@@ -66,9 +66,9 @@ _NOT_TOPIC_EN = frozenset(("past", "quarter", "stuff", "sense", "thirteen", "fou
                            "per",
                            # what stands for a noun said before ("the cheap ones", "bought ones"), and come said
                            # without tense ("the hikers come", "Trev come"): 20 English dev titles held one
-                           "ones", "come", "comes", "came",
-                           # Malayalam chettan, chechi (elder brother, sister) after a name: someone, see people_en
-                           "chettan", "chechi", "chetta"))
+                           "ones", "come", "comes", "came"))
+# A title of address said after a name ("Ravi chettan"): the name is someone (people_en), the title no topic.
+_NOT_TOPIC_EN |= frozenset(ADDRESS_AFTER_EN)
 # Scots and Geordie words of grammar, spelt as said ("they're comin onywye", "gan hyem"): no topic either.
 _NOT_TOPIC_EN |= frozenset(("onywye", "onyway", "aboot", "oot", "doon", "roon", "intae", "ontae", "efter", "ower",
                             "awa", "hyem", "hame", "naebody", "nae", "cannae", "dinnae", "didnae", "wisnae", "isnae",
