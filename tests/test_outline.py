@@ -1245,6 +1245,14 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "do, in order\n\nwhat happened the day. I went up to Mam's flat",
          ("what happened the day", "the sums", "why I'm bothering", "what I'm ganna do"),
          ("experience", "analysis", "reasons", "plan")),
+        # "the computation" (or "the calculations") is the sums (round 777's godchildren read the plan as the
+        # weighing and lost the computation part: 7/12 placed).
+        ("en", "so let me do it properly. first, why I can't just say yes anymore like before. then the computation, "
+               "because I need to see the numbers. then what I will really do, who is yes and who is no, and how I "
+               "will say it. and last, how it felt, last Christmas and the baptism last Sunday. okay. go\n\n"
+               "why. number one, money is tight this year",
+         ("why I can't just say yes anymore like before", "the computation", "what I will really do",
+          "how it felt"), ("reasons", "analysis", "plan", "experience")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
