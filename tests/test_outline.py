@@ -1253,6 +1253,13 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "why. number one, money is tight this year",
          ("why I can't just say yes anymore like before", "the computation", "what I will really do",
           "how it felt"), ("reasons", "analysis", "plan", "experience")),
+        # Appalachian "the figuring" is the sums too (round 776's pardon named its part "what it'll take", a plan's
+        # words, and placed 9/12).
+        ("en", "so I'm gonna take it in order like I would've on a call. first why I want to do it at all, then the "
+               "figuring, what it'll take and what it'll cost and what could go bad, then what I'm fixing to do "
+               "next, and last how all this has hit me, cause it has\n\nokay, why. first and foremost it's Mamaw.",
+         ("why I want to do it at all", "the figuring", "what I'm fixing to do next", "how all this has hit me"),
+         ("reasons", "analysis", "plan", "experience")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
@@ -1326,7 +1333,7 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("en", "so I'm gonna do it in order like she says. first, why I'd even want to mess with paddlefish eggs at my "
                "age. then the figuring, the dollars and the headaches. then what I'm aiming to do and when. and last "
                "off how it felt out there this morning, because I went out with old Harlan\n\nso why.",
-         ("why I'd even want to mess with paddlefish eggs at my age", "the dollars", "what I'm aiming to do",
+         ("why I'd even want to mess with paddlefish eggs at my age", "the figuring", "what I'm aiming to do",
           "how it felt out there this morning"), ("reasons", "analysis", "plan", "experience")),
         # No last part marked, the adverb before the verb of telling without its subject (round 283's mohair farm).
         ("en", "ok. recording. annelie here.\n\nso let me first just tell what happened this weekend on the farm, "
