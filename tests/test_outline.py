@@ -2368,6 +2368,11 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("en_widower_flatting", "come"),
         ("en_panchayat_ward", "chettan"),
         ("en_bellmetal_lamps", "per "),
+        # "the pros and cons" and "properly" are how a memo weighs, not what about ("Lady, Flight and con", "Properly,
+        # Norwich and feelings"); Wu 物事 is 东西, a thing ("物事、钞票账和消防通道").
+        ("en_honor_flight", "and con"),
+        ("en_partner_job_glasgow", "Properly"),
+        ("zh_xiuli_corner", "物事"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
