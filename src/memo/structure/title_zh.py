@@ -203,6 +203,11 @@ _SAID_OR_THOUGHT_ZH = re.compile(r"(?:[说讲提问聊谈想]|琢磨|商量|打�
 _DOING_ZH = re.compile(r"[在了着]|(?<![记目语笔讯])录$")
 
 
+# "我屋里崽这个事" (Hunan: my son's matter), "我家闺女的事": who the matter is about; the memo's words say what it is.
+_MY_KIN_ZH = re.compile(r"(?:我|俺|额|咱)(?:们)?(?:家|屋里|屋头|屋企|屋家)?的?"
+                        r"(?:儿子|女儿|闺女|崽|细崽|伢|娃|孩子|孙子|孙女|老公|老婆|媳妇|老汉|[爸妈爷奶姥哥姐弟妹]{1,2})")
+
+
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
     """The topic the speaker points at in the opening (see ``_POINTED_ZH``), when it is a content word the memo
     says again: "这个事" or "那个东西" name nothing. Where the speaker is just back from is the topic only when it is
@@ -220,7 +225,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
                     or _COPULA_ZH.search(topic) \
-                    or person_zh(topic, text, addressed=False) or _place_alone(topic) \
+                    or person_zh(topic, text, addressed=False) or _place_alone(topic) or _MY_KIN_ZH.fullmatch(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
                 # "刚从店里下班回来" is the day's end; "说说浩浩这个事" names who, not what; "还是这个数 小宇今年九岁"
                 # (the pause lost) runs a number into a child's name ("跟老周复婚" ends on what is done); "那个视频是
@@ -377,7 +382,8 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         # One word that is no topic ("家里就我一个 清静 这个事…": 清静 says how the house is).
         # "把段里那个事儿捋一捋": 段里 (at the depot) says where the matter is, as 厂里, 村里 would.
         lone = len(title) == 2 and (word_tag(title) in NOT_TOPIC_TAGS or title.endswith("里")) \
-            or _place_alone(title) or person_zh(title, text, addressed=False) or introduces_zh(title)
+            or _place_alone(title) or person_zh(title, text, addressed=False) or introduces_zh(title) \
+            or _MY_KIN_ZH.fullmatch(title)
         if 2 <= len(title) <= 12 and content and not META_ZH.search(title) and topical and not lone:
             return _with_second_matter(title, opening[named.end():], text, lex)  # "今天想说一下换车的事"
         # One character said again and again ("这个腰的事情", then 腰 all through): that is the topic.
