@@ -2376,6 +2376,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "我屋里崽这个事" (Hunan: my son's matter), "我妈的事": who the matter is about, not what.
         ("zh_colorblind_son", "屋里崽"),
         ("zh_waiji_kanhu", "我妈"),
+        # "the council surveyor gave us a wee talk about not standing under the big bit": someone's talk, and what
+        # not to do, is no named topic (round 790's orangery).
+        ("en_orangery_transfer", "Not standing"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -64,6 +64,8 @@ _NAMING_EN = re.compile(
     r"(?=\s+(?:while|because|before|since|so|now|and i|and we)\b|[.?!,;]|$)",
     re.I,
 )
+# "he gave us a wee talk about …": a talk someone gave, not the speaker naming the topic.
+_TALK_GIVEN_EN = re.compile(r"\b(?:gave|give|gives|giving|did|does|doing|done)\s+(?:\w+\s+)?an?\s+(?:\w+\s+)?$", re.I)
 # An ordinal before a naming makes it one of the parts the speaker lists.
 _PART_ORDINAL_EN = re.compile(
     r"\b(?:first(?:ly)?|then|next|finally|last(?:ly)?|second(?:ly)?|third(?:ly)?),?\s+"
@@ -304,6 +306,10 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "talk it through like how I used to talk through mi lesson plan": how, not what about
         if not zh and NEGATED_EN.search(opening[: m.start()]):
             continue  # "I'm not allowed to talk about cars in the kitchen no more" (round 740's autograss car)
+        if not zh and m.group(0).lower().startswith("talk") and _TALK_GIVEN_EN.search(opening[: m.start()]):
+            continue  # "gave us a wee talk about not standing under the big bit": someone's talk, not the topic
+        if not zh and re.match(r"not\b", title, re.I):
+            continue  # "think about not going": what he would not do; the memo's words say what about
         if not zh and _PART_ORDINAL_EN.search(opening[: m.start()]):
             continue  # "first let me talk about the interview itself, … then the money": a part, not the topic
         title = (not zh and restated_en(title, opening, m.end(1), text)) or title  # "the granny flap, the granny flat"
