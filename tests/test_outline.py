@@ -1260,6 +1260,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
                "next, and last how all this has hit me, cause it has\n\nokay, why. first and foremost it's Mamaw.",
          ("why I want to do it at all", "the figuring", "what I'm fixing to do next", "how all this has hit me"),
          ("reasons", "analysis", "plan", "experience")),
+        # "最后就讲下…" marks the last part as "最后讲下…" does (round 794's 伦教糕 read the first part's signpost
+        # "好 先讲发生咩事" as a fifth item and found no announcement).
+        ("zh", "我讲乱了就乱了啦 我先讲下这个礼拜发生咩事 然后计下数 再讲点解我会这么想 最后就讲下跟住点做 "
+               "好 先讲发生咩事\n礼拜天凌晨五点 阿嫲在伦教那个厨房",
+         ("这个礼拜发生咩事", "计下数", "点解我会这么想", "跟住点做"), ("experience", "analysis", "reasons", "plan")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "

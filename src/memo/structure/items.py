@@ -41,8 +41,9 @@ ZH_ENUM = (
 # Where an enumeration starts and where its last item is (an announcement needs no trigger word when it has both).
 # "我自己先说一遍", "自己先港一遍": saying it through, not a first part.
 ZH_FIRST = rf"先[说讲聊唠](?!一遍|一下吧)|首先|{_FIRST_BA_ZH}|{_FIRST_SUMS_ZH}|{_FIRST_NTH_ZH}"
-# "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…" are one.
-ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|就|才(?![{TELL_ZH}])|只|一次|剩)"
+# "为啥最后定了做手术": finally decided, no last part; "最后定一下往后咋弄", "最后定下来咋弄", "最后才讲…",
+# "最后就讲下…" are one.
+ZH_LAST = rf"末了儿?|最后(?!定(?!一下|下来(?:咋|怎么|到底|啥))|决定(?!一下)|还是|[就才](?![{TELL_ZH}])|只|一次|剩)"
 # not "in the first place"
 _START_WITH_EN = r"\b(?:to )?start (?:with|wi|from)(?= (?:what|wha|why|how|the|fit|whit)\b)"
 # "first", "firstly", "first off", NZ "first up": the first part's marker.
@@ -60,7 +61,7 @@ EN_LAST = (r"\b(?:and finally|finally|lastly|and last|(?<!happened )(?<!happen )
 # after 最后 ("最后么 说说…"; 么子 is "what" in Hunan, 么样 "how": "么子搞", "么样搞"), nor the 下 of 讲下 left
 # after the marker 先讲 ("先讲下今天去东莞看店").
 _ZH_ITEM_LEAD = re.compile(
-    rf"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再]来?|跟着|跟住)(?=[{TELL_ZH}]))?"
+    rf"^(?:么(?!子|样)|嘛|呢)?(?:(?:另)?一个是|[一二两三四五]是|来|去)?(?:(?:[才再就]来?|跟着|跟住)(?=[{TELL_ZH}]))?"
     rf"(?:说说|说一[下哈]|说下{XIA_OF_TELLING}|讲讲|讲一[下哈]|讲下{XIA_OF_TELLING}|聊聊|聊一[下哈]|"
     rf"聊下{XIA_OF_TELLING}|谈谈|谈一下|唠唠|摆一[下哈]|摆摆|掰扯掰扯|"
     rf"[{TELL_ZH}]|是(?!个)|的|一[下哈]|下(?=[今昨前这那])|大概)*"
