@@ -1265,6 +1265,11 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
         ("zh", "我讲乱了就乱了啦 我先讲下这个礼拜发生咩事 然后计下数 再讲点解我会这么想 最后就讲下跟住点做 "
                "好 先讲发生咩事\n礼拜天凌晨五点 阿嫲在伦教那个厨房",
          ("这个礼拜发生咩事", "计下数", "点解我会这么想", "跟住点做"), ("experience", "analysis", "reasons", "plan")),
+        # Southwestern 咋个安排 is the plan as 咋安排 is (round 796's 远征军 grandfather lost its plan part and took
+        # "今天事情多" for the first one: 7/12 placed).
+        ("zh", "今天事情多 脑壳乱得很 我先说今天在墓园碰到的事 然后算算钱 还有危险 再说我为啥非要去 "
+               "最后说咋个安排 就这样\n\n早上带我爹去国殇墓园",
+         ("今天在墓园碰到的事", "算算钱", "我为啥非要去", "咋个安排"), ("experience", "analysis", "reasons", "plan")),
         # "I will weigh it" is the analysis, whatever is weighed after it, and "in the end" marks the last part
         # (round 314's K2 porter read the weighing as how it went and lost the last part: 6/12 placed).
         ("en", "okay so I will do this properly. first why I even want to go, then I will weigh it, the money and the "
