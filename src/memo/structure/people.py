@@ -67,6 +67,8 @@ ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle",
               "oupa")
 # ... and after one: Malayalam chettan, chechi (elder brother, sister): "Ravi chettan", "kurian chettan".
 ADDRESS_AFTER_EN = ("chettan", "chechi", "chetta")
+# A name before such a title ("Ravi chettan").
+_NAME_BEFORE_ADDRESS_EN = re.compile(rf"\b([A-Za-z]{{3,}})\s+(?:{'|'.join(ADDRESS_AFTER_EN)})\b")
 # Recognition without casing ("tammy said", "jess's mum", "me and gary"): a bare word (no determiner before it:
 # "the bank said" is no one) with 's, that says, tells, knows or asks, or is told, asked or rung, or after a title
 # of address (``ADDRESS_EN``).
@@ -263,9 +265,7 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     named -= articled
     named |= {(m.group(1) or m.group(2)).lower() for m in _SURNAME_EN.finditer(text[:600])
               if (m.group(1) or m.group(2)) not in NOT_NAMES}
-    # A name before a title of address said after it (``ADDRESS_AFTER_EN``).
-    after = "|".join(ADDRESS_AFTER_EN)
-    named |= {m.group(1).lower() for m in re.finditer(rf"\b([A-Za-z]{{3,}})\s+(?:{after})\b", text)}
+    named |= {m.group(1).lower() for m in _NAME_BEFORE_ADDRESS_EN.finditer(text)}
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)

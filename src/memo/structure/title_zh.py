@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from .cleanup import Lexicon
 from .homophones import is_verb_zh, word_tag
-from .people import MY_ZH, chars_before, introduces_zh, person_zh
+from .people import KIN_ZH, MY_ZH, chars_before, introduces_zh, person_zh
 from .similarity import tokens
 from .telling_zh import TELL_ZH, XIA_OF_TELLING
 from .topic_words import NOT_TOPIC_TAGS, PARTICLES_ZH, PLACE_AFTER_ZH, REGIONAL_THIS_ZH
@@ -204,8 +204,8 @@ _DOING_ZH = re.compile(r"[在了着]|(?<![记目语笔讯])录$")
 
 
 # "我屋里崽这个事" (Hunan: my son's matter), "我家闺女的事": who the matter is about; the memo's words say what it is.
-_MY_KIN_ZH = re.compile(r"(?:我|俺|额|咱)(?:们)?(?:家|屋里|屋头|屋企|屋家)?的?"
-                        r"(?:儿子|女儿|闺女|崽|细崽|伢|娃|孩子|孙子|孙女|老公|老婆|媳妇|老汉|[爸妈爷奶姥哥姐弟妹]{1,2})")
+_MY_KIN_ZH = re.compile(rf"[我{MY_ZH}](?:们)?(?:家|屋里|屋头|屋企|屋家)?的?"
+                        rf"(?:儿子|女儿|闺女|崽|细崽|伢|娃|孩子|孙子|孙女|老公|老婆|媳妇|老汉|[{KIN_ZH}]{{1,2}})")
 
 
 def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable[[], Sequence[str]]) -> str:
