@@ -2179,6 +2179,10 @@ def test_the_speaker_and_someone_called_mister_are_people() -> None:
         # How many ("我们那个组八个人 今年走了三个") is said of what was pointed at, no name of it (round 318).
         ("zh", "嗯 趁还记得录一哈 我们那个组八个人 今年走了三个 活全压在我身上 苔藓微景观我做了两年 苔藓要喷水 "
                "玻璃罐一个三十 苔藓微景观的课一个人一百二 苔藓要养", "组八个人"),
+        # Speaking of the matter ("讲到咯个事，还是要讲萱萱": Hunan for 说到这个事) points back at it, names
+        # nothing (round 801's whistler was titled 讲到).
+        ("zh", "嗯 录起了 上个礼拜天在风光带吹口哨 假牙飞出来了 堂客讲你怕丑啊 讲到咯个事 还是要讲萱萱 她帮我拍了一条 "
+               "发到抖音上 口哨比赛要报名 讲到比赛 口哨比赛在苏州", "讲到"),
     ],
 )
 def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) -> None:
@@ -2389,6 +2393,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "the council surveyor gave us a wee talk about not standing under the big bit": someone's talk, and what
         # not to do, is no named topic (round 790's orangery).
         ("en_orangery_transfer", "Not standing"),
+        # "讲到咯个事" (speaking of this matter) names nothing (round 801's whistler).
+        ("zh_whistling_contest", "讲到"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -44,6 +44,8 @@ _TOPIC_ZH = re.compile(rf"([^，。！？；\n]{{2,16}}?)(?:，?(?:{MATTER_ZH})|
 # What ends a clause before "这个事" ("脑子里全是这个事", "我想的是这个事"): the marker points back, names nothing.
 # ... or a sentence's closing particle ("我小声点讲个么，这个事体我想了半个多月了").
 _CLAUSE_END_ZH = re.compile(r"(?:[是有在想说就都也还为对跟给么吧呢啊呀嘛]|钟头|分钟|小时|会儿|句话|秒钟?)$")
+# Speaking of it ("讲到咯个事，还是要讲萱萱", "一提起这个事就骂我"): the matter was named before, or is named later.
+_SPEAKING_OF_ZH = re.compile(r"[讲说提谈聊港][到起]$")
 TAIL_ZH = re.compile(
     rf"(?:{MATTER_ZH}|的事情?|的想法|(?:完整地|好好|仔细)?(?:过一遍|理一理|捋一捋)|吧|了|呢)+$"
 )
@@ -218,7 +220,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
         for m in pattern.finditer(said):
             topic = _WHEN_ZH.sub("", HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", m.group(1).rsplit("把", 1)[-1])))
             topic = re.sub(r"(?<!成)就$", "", topic)  # "学萨克斯 就这个事": that is the matter
-            if re.match(r"事情|事儿", topic):
+            if re.match(r"事情|事儿", topic) or _SPEAKING_OF_ZH.search(topic):
                 continue  # "就是这个事情省局今年要…": the matter pointed at, then a clause run on (the pause lost)
             units = content_units(topic, lex)
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
@@ -347,7 +349,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
     # The first matter named with a marker that is a phrase: "这几天脑子里全是这个事 电动车撞了人的事" points
     # at the matter with 这个事 after a clause (…全是), then names it.
     for named in _TOPIC_ZH.finditer(opening):
-        if _CLAUSE_END_ZH.search(named.group(1)):
+        if _CLAUSE_END_ZH.search(named.group(1)) or _SPEAKING_OF_ZH.search(named.group(1)):
             continue
         # Bare 介事儿 is Tianjin's 这事儿: it names the matter only after 把 ("把上成都打全国赛介事儿捋捋"), not
         # after a clause ("这会儿刚起介事儿我琢磨半个月了").
