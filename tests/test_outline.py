@@ -2395,6 +2395,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("en_orangery_transfer", "Not standing"),
         # "讲到咯个事" (speaking of this matter) names nothing (round 801's whistler).
         ("zh_whistling_contest", "讲到"),
+        # Sichuan and Hunan 下子 is "a bit" (试下子, 擦了下子), never the topic ("肖胖子、下子和投影").
+        ("zh_private_cinema", "下子"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
