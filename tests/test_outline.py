@@ -2397,6 +2397,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_whistling_contest", "讲到"),
         # Sichuan and Hunan 下子 is "a bit" (试下子, 擦了下子), never the topic ("肖胖子、下子和投影").
         ("zh_private_cinema", "下子"),
+        # 肖 is a surname, as 萧 is: 肖胖子, 肖支书 are someone, never the topic.
+        ("zh_private_cinema", "肖胖子"),
+        ("zh_bletilla_terraces", "肖支书"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

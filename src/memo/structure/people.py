@@ -26,7 +26,7 @@ _NAME_ZH = re.compile(rf"^(?:[小老阿][\u4e00-\u9fff]|([^{KIN_ZH}{ELDERS_ZH}�
                       rf"|[^{KIN_ZH}{ELDERS_ZH}大二三表堂][哥姐嫂])$")
 # jieba's dictionary calls some words names (康复, 矫正): a word it tags as a name in the memo is one when the
 # dictionary does not know it (丽娜, 秀云) or it starts with a common surname.
-_SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏"
+_SURNAMES_ZH = frozenset("王李张刘陈杨赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧肖田董袁潘蒋蔡余杜叶程苏魏"
                          "吕丁沈任姚卢姜崔钟谭陆汪范廖石金贾夏韦付邱秦")
 # Surnames less common, or that start many a word the dictionary calls a name (顾客, 汤圆, 蓝天): names of three
 # characters only (冉光富, 顾国良).
