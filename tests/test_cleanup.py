@@ -81,6 +81,8 @@ def test_reference_memo_punctuation_and_paragraphs(memo_zh: Transcript, cleaned_
         ("也就是说，如果我离职以后。", "也就是"),
         ("他失去理智了，离职离职离职这件事。", "失去理智"),
         ("我们研究研究这个问题。", "研究研究"),
+        # "the more…, the more…" said after the verb it repeats (想，越想越乱) is no stutter (round 803).
+        ("一个人想越想越乱。", "想越想越乱"),
         ("好啊，我们走。", "好啊"),
         ("他的额度不够。", "额度"),
         ("这些数我都记录上了 一笔不少", "记录上了"),

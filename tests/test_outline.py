@@ -2400,6 +2400,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # 肖 is a surname, as 萧 is: 肖胖子, 肖支书 are someone, never the topic.
         ("zh_private_cinema", "肖胖子"),
         ("zh_bletilla_terraces", "肖支书"),
+        # "理一理，一个人想越想越乱": how the speaker's head is, not what about (round 803's heat stroke).
+        ("zh_heatwave_stoppage", "越"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

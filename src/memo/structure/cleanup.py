@@ -101,10 +101,11 @@ def _stray_latin_zh(text: str) -> str:
 
 
 def _dedupe_zh(text: str, lex: Lexicon) -> str:
-    """Stutters: 举个举个 -> 举个, 我，我能 -> 我能; reduplicated verbs (研究研究) stay."""
+    """Stutters: 举个举个 -> 举个, 我，我能 -> 我能; reduplicated verbs (研究研究) and "the more…, the more…"
+    (一个人想越想越乱: 想，越想越乱) stay."""
 
     def repl(m: re.Match) -> str:
-        return m.group(0) if m.group(1) in lex.reduplicable else m.group(1)
+        return m.group(0) if m.group(1) in lex.reduplicable or m.group(1).endswith("越") else m.group(1)
 
     text = re.sub(rf"([{_CJK}]{{2,4}})(?:[{PAUSE}{CLAUSE}，、]?\1)+", repl, text)
     return re.sub(rf"([我你他她它])[{PAUSE}{CLAUSE}，、]\1", r"\1", text)

@@ -325,6 +325,8 @@ def _named_title(sentences: Sequence[Sentence], lex: Lexicon, opening: str | Non
             continue  # "think about this properly": the pronoun points at what is not said here
         if zh:
             title = PURPOSE_ZH.split(title, 1)[0]  # "理一理 不然脑壳里面一锅粥": what for, after what
+        if zh and re.search(r"越.{0,3}越", title):
+            continue  # "理一理，一个人想越想越乱": how the speaker's head is (the more…, the more…), not what about
         head, tail = (HEAD_ZH, TAIL_ZH) if zh else (HEAD_EN, TAIL_EN)
         title = tail.sub("", head.sub("", title))
         if (META_ZH if zh else META_EN).search(title) or (zh and STATEMENT_ZH.search(title)):
