@@ -2404,6 +2404,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         ("zh_heatwave_stoppage", "越"),
         # Appalachian "I'll cipher out the money" is how the memo weighs, not what about (round 803's waiver).
         ("en_caregiver_waiver", "ipher"),
+        # jieba cuts 王嬢|嬢 (Sichuan: auntie Wang): the pair is someone when the memo says the whole.
+        ("zh_douhua_takeover", "嬢"),
+        ("zh_nanbin_cafe", "嬢"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

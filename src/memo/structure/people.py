@@ -191,7 +191,15 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     return name_tag and named or household or _nickname_zh(word, text) or titled \
         or _says_zh(word, text, tag) \
         or _titled_name_zh(word, text) or _surnamed_zh(word, text) or bool(_ENGLISH_NAME.fullmatch(word)) \
-        or _people_zh(word, text)
+        or _people_zh(word, text) or _cut_before_doubled_zh(word, text, tag, addressed)
+
+
+def _cut_before_doubled_zh(word: str, text: str, tag: str, addressed: bool) -> bool:
+    """Two characters jieba cut from a title said doubled (杨嬢|嬢 for 杨嬢嬢, 王奶|奶): someone when the memo
+    nearly always says the whole, and the whole is someone."""
+    whole = word + word[-1]
+    return len(word) == 2 and 4 * text.count(whole) >= 3 * text.count(word) > 0 \
+        and person_zh(whole, text, tag, addressed)
 
 
 # Said after 的 or a measure word ("街上的濑粉", "一碗濑粉"): a thing, though jieba tags a word it lacks as a name.
