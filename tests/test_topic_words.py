@@ -364,6 +364,23 @@ def test_two_characters_jieba_cuts_apart_may_name_the_topic() -> None:
         assert said in outline(memo, engine="offline").title
 
 
+def test_a_name_jieba_cuts_as_one_and_two_characters_may_name_the_topic() -> None:
+    # jieba cuts 拼多多 into 拼|多多 and 货拉拉 into 货|拉拉: round 798's pottery shop moving to 拼多多 (said six
+    # times) was titled 梭式窑、陶瓷城和杯子, its van driver "代驾、虎跑和中央大街". Someone (黄|老板, 老|倌子),
+    # something done (贴|瓷砖) and a part said apart too (陶瓷 in 陶瓷城 and alone) are no such name.
+    import jieba.posseg
+
+    from memo.structure import load_transcript
+
+    text = ("我想去拼多多开店。拼多多要保证金。黄老板讲拼多多好做。黄老板卖陶瓷。贴瓷砖要钱。贴瓷砖我会。"
+            "陶瓷城。陶瓷城。陶瓷好。")
+    found = {w for w, _ in T._split_names_zh([(w, f) for w, f in jieba.posseg.cut(text)], text, lexicon("zh"))}
+    assert found == {"拼多多"}, found
+    for name, said in (("zh_pinduoduo_store", "拼多多"), ("zh_huolala_van", "货拉拉")):
+        memo = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
+        assert said in outline(memo, engine="offline").title
+
+
 def test_the_speakers_own_i_in_shaanxi_or_northern_speech_is_no_topic_word() -> None:
     # Round 745's mutton-blood stall was titled 羊血、公公和比额 (比额: than me); 27 Shaanxi dev titles held such a
     # pair (叫额, 可额, 额心). 金额 is a word of the dictionary.

@@ -160,6 +160,11 @@ def _said_as_someone(word: str, text: str) -> int:
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z]+")
 
 
+def surname_zh(char: str) -> bool:
+    """Whether a Chinese character is a surname (王, 冉, and 黄 though it starts 黄瓜)."""
+    return char in _ALL_SURNAMES_ZH
+
+
 def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bool:
     """Whether a Mandarin word names someone: a name jieba tags so, of two characters the dictionary lacks (丽娜;
     its 康复 and 矫正 are names too) or starting with a surname (李强, 冉光富; 萨克斯 is an instrument); a

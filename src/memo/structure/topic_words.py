@@ -40,7 +40,18 @@ from pathlib import Path
 
 from .homophones import is_verb_zh, straddle_share, word_tag
 from .lexicon import Lexicon
-from .people import ADDRESS_EN, DIALECT_I_ZH, ELDERS_ZH, KIN_ZH, MY_ZH, chars_before, people_en, person_zh, speaker_zh
+from .people import (
+    ADDRESS_EN,
+    DIALECT_I_ZH,
+    ELDERS_ZH,
+    KIN_ZH,
+    MY_ZH,
+    chars_before,
+    people_en,
+    person_zh,
+    speaker_zh,
+    surname_zh,
+)
 from .sentences import Sentence
 from .telling_zh import TELL_ZH
 from .topic_words_en import BEFORE_NAMES_EN, LANGUAGES_EN, placed_en, said_pattern, singular, units_en
@@ -138,7 +149,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
     jieba.setLogLevel(60)
     out: dict[str, str] = {}
     tokens = [(word, flag) for word, flag in jieba.posseg.cut(text)]
-    for word, flag in tokens + _compounds_zh(tokens, text) + _split_pairs_zh(tokens):
+    found = tokens + _compounds_zh(tokens, text) + _split_pairs_zh(tokens) + _split_names_zh(tokens, text, lex)
+    for word, flag in found:
         if 2 <= len(word) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", word) \
                 and flag not in NOT_TOPIC_TAGS and word not in lex.common_words \
                 and not (len(word) == 2 and (_particle_pair(word) or not topic_word_zh(word, text))) \
@@ -205,6 +217,35 @@ def _split_pairs_zh(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         and fa not in _NOT_JOINING_ZH and fb not in _NOT_JOINING_ZH and b != "人"  # 冇|人, 找|人: someone
     )
     return [(pair, "") for pair, n in said.items() if n >= 3]
+
+
+# Tags of words in no name: a preposition (跟|秀兰), a time (白天|睡), an adverb; numerals are (多多, 号) unless
+# they count (二|虎跑).
+_NOT_NAMING_ZH = NOT_TOPIC_TAGS - frozenset(("m", "mq"))
+_NUMERALS_ZH = frozenset("一二三四五六七八九十两几半百千万零")
+# Someone, not a thing: 老|倌子, 小|闺女, 阿|水伯 (a prefix of address), 后生|仔, 尕|伙子, 大舅|哥 (a suffix of
+# people or kin); a surname before a word is someone too (黄|老板, 周|大爷, 刘|胖子), and kin make it someone's.
+_PERSON_PREFIX_ZH = frozenset("老小阿")
+_PERSON_SUFFIX_ZH = frozenset(KIN_ZH + ELDERS_ZH + "子仔")
+
+
+def _split_names_zh(tokens: list[tuple[str, str]], text: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """Three characters jieba cuts as one and two (拼|多多, 货|拉拉, 公众|号), said whole twice or more and their
+    two-character part never apart: a name its dictionary lacks (a shop, an app, a product), often the memo's
+    topic. Not someone (黄|老板, 老|倌子), something done (贴|瓷砖, 店长|讲) or a word of speech (讲|起来)."""
+    found = {
+        a + b: a if len(a) == 2 else b for (a, fa), (b, fb) in itertools.pairwise(tokens)
+        if {len(a), len(b)} == {1, 2} and re.fullmatch(r"[\u4e00-\u9fff]{3}", a + b)
+        and not set(a + b) & (PARTICLES_ZH | _NUMERALS_ZH) and not word_tag(a + b)
+        and fa not in _NOT_NAMING_ZH and fb not in _NOT_NAMING_ZH
+        and not (len(a) == 1 and fa.startswith("v") and fb[:1] == "n")  # 贴|瓷砖: doing something to a thing
+        and not (len(b) == 1 and fb.startswith("v"))  # 店长|讲: someone doing something
+        and a not in lex.common_words and b not in lex.common_words
+        and a[0] not in _PERSON_PREFIX_ZH and b[-1] not in _PERSON_SUFFIX_ZH and not surname_zh(a[0])
+        and not set(a + b) & _KIN_CHARS_ZH  # 舅舅|店 is the uncle's shop
+    }
+    return [(word, "") for word, part in found.items()
+            if (whole := _said_whole(word, text)) >= 2 and text.count(part) == whole]
 
 
 # Where a noun is, said right after it (甲骨上, 店里): it neither joins the word nor ends it early.
