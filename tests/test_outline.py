@@ -2407,6 +2407,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # jieba cuts 王嬢|嬢 (Sichuan: auntie Wang): the pair is someone when the memo says the whole.
         ("zh_douhua_takeover", "嬢"),
         ("zh_nanbin_cafe", "嬢"),
+        # Hunan 爹爹 (grandpa), Gansu 尕娃 (the little one), Minnan 囡仔 (the child) are who, never what (round 805).
+        ("zh_peiliao_job", "爹爹"),
+        ("zh_river_recovery", "尕娃"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
