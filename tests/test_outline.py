@@ -2410,6 +2410,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # Hunan 爹爹 (grandpa), Gansu 尕娃 (the little one), Minnan 囡仔 (the child) are who, never what (round 805).
         ("zh_peiliao_job", "爹爹"),
         ("zh_river_recovery", "尕娃"),
+        # The measure word after a demonstrative goes with it: "把表弟那套房子的事" names 房子, not 套房子 (round 809).
+        ("zh_jieming_flat", "套房子"),
+        ("zh_bulldozer_purchase", "台推"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:

@@ -79,7 +79,9 @@ _WHEN_ZH = re.compile(
     r"^(?:.*?(?:就|只有)[我俺]一个人?)?"  # "屋里就我一个回桂阳种烟咯个事": the scene, then the topic
     r"(?:我?(?:想|要|得)?(?:把|将))?(?:这几个月|这几天|这段时间|这一年|这半年|最近|今天|这些天|明年|今年|下个月|下半年)?(?:来)?"
 )
-_POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|这(?![样么里儿些边次会])|那(?![样么里儿些边次会]))")
+# ... with its measure word when a word of two or more follows ("表弟那套房子的事" -> 房子, not 套房子).
+_POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|"
+                            r"[这那](?![样么里儿些边次会])(?:[套间辆台栋块条只张本座艘](?=\S{2}))?)")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
