@@ -223,10 +223,11 @@ def _split_pairs_zh(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # they count (二|虎跑).
 _NOT_NAMING_ZH = NOT_TOPIC_TAGS - frozenset(("m", "mq"))
 _NUMERALS_ZH = frozenset("一二三四五六七八九十两几半百千万零")
-# Someone, not a thing: 老|倌子, 小|闺女, 阿|水伯 (a prefix of address), 后生|仔, 尕|伙子, 大舅|哥 (a suffix of
-# people or kin); a surname before a word is someone too (黄|老板, 周|大爷, 刘|胖子), and kin make it someone's.
+# Someone, not a thing: 老|倌子, 小|闺女, 阿|水伯 (a prefix of address), 后生|仔, 尕|伙子 (a suffix of people); a
+# surname before a word is someone too (黄|老板, 周|大爷, 刘|胖子), and kin anywhere make it someone (大舅|哥) or
+# someone's (舅舅|店).
 _PERSON_PREFIX_ZH = frozenset("老小阿")
-_PERSON_SUFFIX_ZH = frozenset(KIN_ZH + ELDERS_ZH + "子仔")
+_PERSON_SUFFIX_ZH = frozenset("子仔")
 
 
 def _split_names_zh(tokens: list[tuple[str, str]], text: str, lex: Lexicon) -> list[tuple[str, str]]:
@@ -242,7 +243,7 @@ def _split_names_zh(tokens: list[tuple[str, str]], text: str, lex: Lexicon) -> l
         and not (len(b) == 1 and fb.startswith("v"))  # 店长|讲: someone doing something
         and a not in lex.common_words and b not in lex.common_words
         and a[0] not in _PERSON_PREFIX_ZH and b[-1] not in _PERSON_SUFFIX_ZH and not surname_zh(a[0])
-        and not set(a + b) & _KIN_CHARS_ZH  # 舅舅|店 is the uncle's shop
+        and not set(a + b) & _KIN_CHARS_ZH
     }
     return [(word, "") for word, part in found.items()
             if (whole := _said_whole(word, text)) >= 2 and text.count(part) == whole]
