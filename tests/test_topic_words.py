@@ -9,11 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from memo.structure import outline
+from memo.records import Transcript
+from memo.structure import load_transcript, outline
 from memo.structure import people as P
 from memo.structure import topic_words as T
 from memo.structure.cleanup import clean_transcript, lexicon
 from memo.structure.loaders import transcript_from_text
+
+
+def _dev_memo(name: str) -> Transcript:
+    return load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
 
 
 def _ranked(text: str, language: str) -> list[tuple[T.TopicWord, float]]:
@@ -219,14 +224,12 @@ def test_who_a_matter_is_about_and_a_part_of_the_memo_name_no_topic() -> None:
 def test_a_name_that_says_things_how_a_thing_is_rated_and_where_one_is_back_from_name_no_topic() -> None:
     # Round 50-51's first runs: 二军 (a friend, "二军说…") titled a truck memo, "which is the main thing" titled a
     # move "Main", "just got back from the service" titled a church fundraiser "Service".
-    from memo.structure import load_transcript
-
-    truck = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / "zh_manual_truck.txt")
+    truck = _dev_memo("zh_manual_truck")
     ranked = T.topic_words(clean_transcript(truck).sentences, lexicon("zh"))
     assert any(w.word == "二军" and w.person for w, _ in ranked), [(w.word, w.person) for w, _ in ranked[:5]]
     assert "二军" not in outline(truck, engine="offline").title
     for name, topic in (("en_gran_assisted_living", "linden court"), ("en_church_roof_auction", "church")):
-        title = outline(load_transcript(truck.source.replace("zh_manual_truck", name)), engine="offline").title
+        title = outline(_dev_memo(name), engine="offline").title
         assert title not in ("Main", "Service") and topic in title.lower(), title
 
 
@@ -354,14 +357,11 @@ def test_two_characters_jieba_cuts_apart_may_name_the_topic() -> None:
     # says six times, round 698's Ili colt "马圈、天马节和武汉" without 乌骓 (the colt) said seven times.
     import jieba.posseg
 
-    from memo.structure import load_transcript
-
     tokens = [(w, f) for w, f in jieba.posseg.cut("我说快书。快书难学。他的快书好。我们的说话也快。")]
     assert "快书" in {w for w, _ in T._split_pairs_zh(tokens)}
     assert not T._split_pairs_zh([(w, f) for w, f in jieba.posseg.cut("我说快书。快书难学。")])  # said twice
     for name, said in (("zh_kuaishu_contract", "快书"), ("zh_zhaosu_colt", "乌骓")):
-        memo = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
-        assert said in outline(memo, engine="offline").title
+        assert said in outline(_dev_memo(name), engine="offline").title
 
 
 def test_a_name_jieba_cuts_as_one_and_two_characters_may_name_the_topic() -> None:
@@ -370,15 +370,12 @@ def test_a_name_jieba_cuts_as_one_and_two_characters_may_name_the_topic() -> Non
     # something done (贴|瓷砖) and a part said apart too (陶瓷 in 陶瓷城 and alone) are no such name.
     import jieba.posseg
 
-    from memo.structure import load_transcript
-
     text = ("我想去拼多多开店。拼多多要保证金。黄老板讲拼多多好做。黄老板卖陶瓷。贴瓷砖要钱。贴瓷砖我会。"
             "陶瓷城。陶瓷城。陶瓷好。")
     found = {w for w, _ in T._split_names_zh([(w, f) for w, f in jieba.posseg.cut(text)], text, lexicon("zh"))}
     assert found == {"拼多多"}, found
     for name, said in (("zh_pinduoduo_store", "拼多多"), ("zh_huolala_van", "货拉拉")):
-        memo = load_transcript(Path(__file__).parents[1] / "bench" / "outline_memos" / f"{name}.txt")
-        assert said in outline(memo, engine="offline").title
+        assert said in outline(_dev_memo(name), engine="offline").title
 
 
 def test_the_speakers_own_i_in_shaanxi_or_northern_speech_is_no_topic_word() -> None:
