@@ -2413,6 +2413,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # The measure word after a demonstrative goes with it: "把表弟那套房子的事" names 房子, not 套房子 (round 809).
         ("zh_jieming_flat", "套房子"),
         ("zh_bulldozer_purchase", "台推"),
+        # A surname and 总 is the boss addressed so: "厦门那个许总的事情" points at a client, the memo is about making
+        # his mooncakes (round 811).
+        ("zh_xianbing_oem", "许总"),
+        ("zh_jianzhan_dealer", "林总"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
