@@ -802,6 +802,11 @@ def test_plan_outline_exposes_sections_and_ranked_candidates(memo_zh: Transcript
         # as its parts: 0 placed).
         ("zh", "嗯 录上了 明天礼拜四 我得先去找老魏 就是我们车间主任 问他三个事 头一个 三年期满了能不能回长春 "
                "岗位还给不给留 第二个 佛山那边有没有家属房 第三个 这事到底啥时候必须给回话", None),
+        # "holding the two bits." are pieces of a figurine just broken, not two parts to come (round 815's HS2 offer
+        # read the next two sentences as its parts: 0 placed).
+        ("en", "the cabinet was shaking and her Royal Doulton lady walked herself right off the shelf and the head "
+               "come clean off. Pauline just sat there holding the two bits. didn't say a word. and that's when I "
+               "thought, right, we've got to talk about this properly\nso this is the HS2 thing.", None),
     ],
 )
 def test_structure_announced_with_a_count(language: str, text: str, items: tuple[str, ...] | None) -> None:

@@ -99,12 +99,20 @@ def _enumerates(window: str, zh: bool) -> bool:
     return len(re.findall(enum, window[: last.end()], flags)) >= 3
 
 
+def _held_en(opening: str, count: re.Match) -> bool:
+    """A count said as things just named, after "the" and before a full stop ("Pauline just sat there holding the two
+    bits. didn't say a word."): the pieces of a broken figurine, not the parts of the memo to come."""
+    return opening[max(0, count.start() - 4) : count.start()].lower() == "the " \
+        and bool(re.match(r"\s*[.!?]", opening[count.end() :]))
+
+
 def _counted(opening: str, template: Template, language: str) -> Announcement | None:
     """A structure announced with a count: "我分三块说吧，第一块是A，第二块是B，第三块是C" / "There are three things
     I want to cover. What went wrong, what worked, and what I'd do differently." The items are the first N that
     follow the clause naming the count, read sentence by sentence until there are N."""
     zh = is_chinese(language)
-    count = (_ZH_COUNT if zh else _EN_COUNT).search(opening)
+    counts = (_ZH_COUNT if zh else _EN_COUNT).finditer(opening)
+    count = next((m for m in counts if zh or not _held_en(opening, m)), None)
     if count is None:
         return None
     count = _restarted(opening, count, (_ZH_COUNT if zh else _EN_COUNT).pattern, zh, 0 if zh else re.I)
