@@ -2422,6 +2422,9 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # his mooncakes (round 811).
         ("zh_xianbing_oem", "许总"),
         ("zh_jianzhan_dealer", "林总"),
+        # "趁我还记得今天的事情": the matter of a day is what happened then, no topic (round 814).
+        ("zh_predatory_mites", "今天"),
+        ("zh_sanjiaomei_nursery", "今天"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
