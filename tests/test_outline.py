@@ -2425,6 +2425,10 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "趁我还记得今天的事情": the matter of a day is what happened then, no topic (round 814).
         ("zh_predatory_mites", "今天"),
         ("zh_sanjiaomei_nursery", "今天"),
+        # The whys of it are the reasons announced; bro is who he talks to (round 812).
+        ("en_water_line", "whys"),
+        ("en_manu_champs", "Bro"),
+        ("en_beatbox_battle", "Bru"),
     ],
 )
 def test_dev_memo_title_is_not_who_when_or_a_step(name: str, unsaid: str) -> None:
