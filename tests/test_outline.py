@@ -1744,6 +1744,9 @@ def test_title_is_the_topic_the_speaker_names() -> None:
          "先说原因 我现在的工作是做报表 读研要两年 学费要五万", "要不要辞职去读研"),
         ("最近一直在纠结 要不要把老房子卖了 我来说说 先说原因 然后是分析 最后是计划\n原因呢 老房子空了两年",
          "要不要把老房子卖了"),
+        # A child counted by birth is what is decided, no amount cut off ("要不要生" was round 813's title).
+        ("就是要不要生三胎这个事 先说为啥 再算账 然后说咋整 最后说心里啥滋味\n为啥呢 两个娃儿都上学了 三胎要趁早",
+         "要不要生三胎"),
         # What is left of the list around its items ("最后 说说这两回摸这个家伙 是个啥滋味") is never the title; a
         # clause-final 就 is not part of the topic (round 77's saxophone memo).
         ("我这人说话没个头绪 今儿给自个儿理一理 学萨克斯 就这个事 头一个 我为啥五十八了还想起来学这个 第二个 掂量掂量 "

@@ -328,7 +328,9 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
                                  or not asked_me and _REPORTED_ZH.search(re.split(r"[。！？]", before)[-1]))
     if decision and not META_ZH.search(decision.group(1)) and not asks_another:
         # "要不要接十五平方月租一万二": the numbers say how much, not what; the verb before them is the decision.
-        asker, asked = decision.group(2), re.sub(r"[一二三四五六七八九十两百千万\d].*$", "", decision.group(3))
+        # "要不要生三胎": a child counted by birth (二胎, 三孩) is what is decided, no amount.
+        amount = r"[一二三四五六七八九十两百千万\d](?![胎孩]).*$"
+        asker, asked = decision.group(2), re.sub(amount, "", decision.group(3))
         what = asked if asked and _bare_verb_zh(asked) else decision.group(3)
         decided = asker + what
         # "这个脱敏针到底还要不要接着打下去": what the decision is about comes before it.
