@@ -186,7 +186,8 @@ def test_english_fillers_context_aware() -> None:
         "I run while it's dark you know and the river is empty. Do you know and care? If you know and trust them, go. "
         "And I thought, you know what, I'm thirty. The insects: you know when the windscreen was covered. "
         "Do you know when it opens? He's got the long, the Lang I mean, the eighty four on a trailer. "
-        "She's well able for the test you know, her maths is good."
+        "She's well able for the test you know, her maths is good. "
+        "And you know what, forty percent goes to management. You know what, the fence can wait."
     )
     cleaned = clean_text(spoken, "en")
     low = cleaned.lower()
@@ -196,6 +197,8 @@ def test_english_fillers_context_aware() -> None:
     assert "The insects: when the windscreen" in cleaned and "Do you know when it opens?" in cleaned
     assert "i mean" not in low.replace("you know what i mean", "") and "the eighty four on a trailer" in cleaned
     assert "for the test, her maths" in cleaned
+    # "you know what," announcing the thought at a sentence's start says nothing (round 814's hippo boat kept it).
+    assert "And forty percent goes to management." in cleaned and "The fence can wait." in cleaned
     for kept in ("I like my job", "looks like a good one", "What kind of plan", "You know what I mean?", "I think so.",
                  "Do you know and care?", "If you know and trust them"):
         assert kept in cleaned, kept
