@@ -2428,6 +2428,7 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # "趁我还记得今天的事情": the matter of a day is what happened then, no topic (round 814).
         ("zh_predatory_mites", "今天"),
         ("zh_sanjiaomei_nursery", "今天"),
+        ("zh_paocai_tanzi", "今天"),
         # The whys of it are the reasons announced; bro is who he talks to (round 812).
         ("en_water_line", "whys"),
         ("en_manu_champs", "Bro"),

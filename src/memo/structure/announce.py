@@ -99,7 +99,7 @@ def _enumerates(window: str, zh: bool) -> bool:
     return len(re.findall(enum, window[: last.end()], flags)) >= 3
 
 
-def _held_en(opening: str, count: re.Match) -> bool:
+def _things_just_named_en(opening: str, count: re.Match) -> bool:
     """A count said as things just named, after "the" and before a full stop ("Pauline just sat there holding the two
     bits. didn't say a word."): the pieces of a broken figurine, not the parts of the memo to come."""
     return opening[max(0, count.start() - 4) : count.start()].lower() == "the " \
@@ -112,7 +112,7 @@ def _counted(opening: str, template: Template, language: str) -> Announcement | 
     follow the clause naming the count, read sentence by sentence until there are N."""
     zh = is_chinese(language)
     counts = (_ZH_COUNT if zh else _EN_COUNT).finditer(opening)
-    count = next((m for m in counts if zh or not _held_en(opening, m)), None)
+    count = next((m for m in counts if zh or not _things_just_named_en(opening, m)), None)
     if count is None:
         return None
     count = _restarted(opening, count, (_ZH_COUNT if zh else _EN_COUNT).pattern, zh, 0 if zh else re.I)

@@ -230,6 +230,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
                     or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
+                    or _DAY_END_ZH.search(topic) \
                     or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) or _MY_KIN_ZH.fullmatch(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
