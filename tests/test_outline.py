@@ -2421,6 +2421,8 @@ def test_what_names_no_topic_is_no_title(language: str, text: str, unsaid: str) 
         # The measure word after a demonstrative goes with it: "把表弟那套房子的事" names 房子, not 套房子 (round 809).
         ("zh_jieming_flat", "套房子"),
         ("zh_bulldozer_purchase", "台推"),
+        ("zh_homebuilt_plane", "架飞机"),  # 架, 棵, 匹, 部 count planes, trees, horses and films (round 818)
+        ("zh_jiaota_fengqin", "架风琴"),
         # A surname and 总 is the boss addressed so: "厦门那个许总的事情" points at a client, the memo is about making
         # his mooncakes (round 811).
         ("zh_xianbing_oem", "许总"),

@@ -81,7 +81,7 @@ _WHEN_ZH = re.compile(
 )
 # ... with its measure word when a word of two or more follows ("表弟那套房子的事" -> 房子, not 套房子).
 _POINTED_AT_ZH = re.compile(r".*(?:这个|那个|这件|那件|"
-                            r"[这那](?![样么里儿些边次会])(?:[套间辆台栋块条只张本座艘](?=\S{2}))?)")
+                            r"[这那](?![样么里儿些边次会])(?:[套间辆台栋块条只张本座艘架棵匹部](?=\S{2}))?)")
 _DEMONSTRATIVE_ZH = re.compile(r"(?<=[做搞开学买换])(?:这个|那个|这件|一个)")
 # Words about the memo or one of its parts ("再掂量掂量 到底划不划算" is the analysis), never its topic.
 # A question put as "A不A" (靠不靠谱, 划不划算) weighs the topic and does not name it; 要不要 asks what to do.
