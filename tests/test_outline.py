@@ -3182,3 +3182,15 @@ def test_a_paragraph_the_speaker_breaks_off_into_is_no_point() -> None:
     # the bank" as a plan); said inside a sum ("forty two is, hold on, eighteen hundred") it opens nothing.
     assert said_aside("The boat needs a motor.\n\nHold on, there's a nutria on the bank. Big old thing.\n\nForty "
                       "times two is, hold on, eighty.") == ["Hold on, there's a nutria on the bank.", "Big old thing."]
+
+
+def test_a_sentence_opening_with_any_ordinal_is_outlined() -> None:
+    # "第七条 授权范围那块 看完再说": a contract's article seven opening a sentence crashed the placement of a numbered
+    # list's items, which knew the ordinals up to five (round 823's voice licence: KeyError '七').
+    text = ("这个授权合同 我想了一个礼拜 要不要签。为啥想签呢 孙女在英国读书 学费一年要三十万。"
+            "我这把年纪了 配了一辈子音 嗓子就是我的饭碗。人家公司给五万块 买我十年的声音。"
+            "我让小崔帮我看看合同 他是律师。第七条 授权范围那块 看完再说。第八条是违约金 写得不清楚。"
+            "我徒弟还在配音 他说这个东西一出来 他们就没饭吃了。我心里也不好受 晚上睡不着。"
+            "下礼拜一我去公司 把第七条改了再签。签之前还得问问老伴的意思。")
+    result = outline(transcript_from_text(text, language="zh"), engine="offline")
+    assert any("授权范围" in p.text for s in result.sections for p in s.points)

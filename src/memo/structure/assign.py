@@ -134,7 +134,9 @@ def _signposts(emit, raw, sentences: Sequence[Sentence], zh: bool) -> None:
 LIST_SWITCH = 5.0  # cost of changing section between the items of a numbered list ("第一个…第二个…", "First… Second…")
 _ORDINAL_ZH = re.compile(r"^(?:那|还有|然后|再)?第([一二三四五六七八九])(?:个|条|件|点|步|是|，)|^([一二三四五])是")
 _ORDINAL_EN = re.compile(r"^(?:and |then |so |ok |okay )?(?:the )?(first|second|third|fourth|fifth)(?:ly)?\b", re.I)
-_ORDINAL_WORDS = {w: n for n, ws in enumerate(("一 first", "二 second", "三 third", "四 fourth", "五 fifth"), 1)
+# Every ordinal either pattern matches: "第七条" (a contract's article seven) opens a sentence too.
+_ORDINAL_WORDS = {w: n for n, ws in enumerate(("一 first", "二 second", "三 third", "四 fourth", "五 fifth",
+                                              "六", "七", "八", "九"), 1)
                   for w in ws.split()}
 
 
