@@ -84,13 +84,11 @@ _NOBODY_EN = frozenset(("everyone", "everybody", "somebody", "someone", "anyone"
                         "they", "who", "which", "that", "what", "all", "both", "back", "round", "around", "again"))
 _ADDRESS_ZH = ("师傅", "教练", "老师", "医生", "大夫", "阿姨", "叔叔", "经理", "老板", "律师", "主任", "大姐", "大哥",
                "先生", "娘娘", "嬢嬢", "孃孃")  # 娘娘 / 嬢嬢: an aunt, an older woman (Sichuan, Chongqing: 王娘娘)
-# Posts said after a surname are someone (孔书记, 王校长, 刘厂长); alone they are the post, which a memo may be
-# about (竞聘校长, 第一书记).
+# Posts said after a surname are someone (孔书记, 王校长, 刘厂长; 许总 and 王董, the boss and the chairman addressed
+# so); alone they are the post, which a memo may be about (竞聘校长, 第一书记).
 _ALL_SURNAMES_ZH = _SURNAMES_ZH | _MORE_SURNAMES_ZH | frozenset(_NICKNAMED_ZH)
 _POSTS_ZH = ("书记", "校长", "厂长", "院长", "局长", "村长", "队长", "站长", "所长", "科长", "处长", "部长", "镇长",
-             "县长", "社长", "馆长", "船长", "组长", "班长")
-# A surname and 总 or 董 is the boss or chairman addressed so (许总, 王董), never a thing.
-_BOSS_ZH = "总董"
+             "县长", "社长", "馆长", "船长", "组长", "班长", "总", "董")
 
 
 
@@ -190,8 +188,7 @@ def person_zh(word: str, text: str, tag: str = "", addressed: bool = True) -> bo
     # A surname before a title of address is someone (何经理) even where a post may be meant (村主任).
     titled = word.endswith(_ADDRESS_ZH) and _addressed_as_someone(word) and (addressed or word[:-2] in _SURNAMES_ZH) \
         or addressed and len(word) >= 3 and word.endswith(tuple(ELDERS_ZH)) \
-        or len(word) == 3 and word.endswith(_POSTS_ZH) and word[0] in _ALL_SURNAMES_ZH \
-        or len(word) == 2 and word[1] in _BOSS_ZH and word[0] in _ALL_SURNAMES_ZH
+        or word[0] in _ALL_SURNAMES_ZH and word[1:] in _POSTS_ZH
     # A surname and 家 is a household ("刚把李家的事过完": the Lis' funeral), as 王家 and 周家 are.
     household = len(word) == 2 and word[1] == "家" and word[0] in _ALL_SURNAMES_ZH
     # jieba's dictionary tags a few given names as two-character idioms (欣怡, 琪琪, 玲玲): a name as 'nr' is.

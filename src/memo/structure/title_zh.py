@@ -113,6 +113,11 @@ _DAY_ZH = re.compile(r"^(?:(?:今|昨|前|明|后|夜|大前|大后|那|这|当)
                      r"|[这那上下头][回次趟]|(?:大?前|去|今|明|后)年(?:底|初)?|(?:上|下|这)个?月(?:底|初)?)$")
 # The matter of a day ("趁我还记得今天的事情", "昨儿晚上的事"): what happened then, told later; no topic.
 _DAY_END_ZH = re.compile(r"(?:(?:今|昨|前|明|那|当)(?:天|儿个?|日)|今早|昨晚)(?:晚上|早上|上午|下午|中午|夜里)?$")
+
+
+def _when_only_zh(phrase: str) -> bool:
+    """A day or a time alone ("今天", "上个礼拜"), or what ends on a day ("趁我还记得今天"): when, never what."""
+    return bool(_DAY_ZH.match(phrase) or _DAY_END_ZH.search(phrase))
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
 PURPOSE_ZH = re.compile(r"要?不然|弗然|省得|免得|好让|以免")  # 弗然: Wu for 不然
@@ -229,8 +234,7 @@ def _pointed_topic_zh(opening: str, text: str, lex: Lexicon, likeliest: Callable
             units = content_units(topic, lex)
             if not units or META_ZH.search(topic) or STATEMENT_ZH.search(topic) or _DOING_ZH.search(topic) \
                     or _SAID_OR_THOUGHT_ZH.search(topic) \
-                    or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _DAY_ZH.match(topic) \
-                    or _DAY_END_ZH.search(topic) \
+                    or _HOW_MANY_ZH.search(topic) or _DAILY_ZH.search(topic) or _when_only_zh(topic) \
                     or _COPULA_ZH.search(topic) \
                     or person_zh(topic, text, addressed=False) or _place_alone(topic) or _MY_KIN_ZH.fullmatch(topic) \
                     or len(topic) > 2 and person_zh(topic[-2:], text, addressed=False):
@@ -369,7 +373,7 @@ def opening_title_zh(opening: str, text: str, lex: Lexicon, words: Sequence[str]
         topic = topic[pointed_at.end() :] if pointed_at and len(topic) - pointed_at.end() >= 2 else topic
         title = HEAD_ZH.sub("", _NAMING_VERB_ZH.sub("", topic))
         title = _DEMONSTRATIVE_ZH.sub("", _WHEN_ZH.sub("", title))  # "把这几个月做这个网店" -> "做网店"
-        if _DAY_ZH.match(title) or _DAY_END_ZH.search(title):
+        if _when_only_zh(title):
             continue
         if _SAID_OR_THOUGHT_ZH.search(title):
             break  # "老钟跟我说的那个事": the matter is what someone said; the memo's words say what it is
