@@ -89,6 +89,10 @@ def test_people_are_found_and_never_open_a_title() -> None:
     # The speaker's surname as he says who is talking (round 638's Lonach march was titled "Dram, Reid and faither").
     said = P.people_en("Aye. Gordon Reid, Monday the twenty sixth. ok this is Rudy Baca, it's late.")
     assert said >= {"reid", "baca"}, said
+    # Titles of address in Malay, Filipino and Nigerian English (round 828's five stones were titled "Sew, pak ismail
+    # and kampong").
+    said = P.people_en("since pak ismail had the stall. we visit manong ben. oga kamoru will decide.")
+    assert said == {"ismail", "ben", "kamoru"}, said
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")

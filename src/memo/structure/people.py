@@ -62,9 +62,11 @@ _SURNAME_EN = re.compile(r"\b(?:this is|my name is)\s+[A-Z][a-z]+\s+([A-Z][a-z]+
 _ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
                                 r"black|white|red|blue|green|silver)\s+)?$")
 # Titles of address before a name ("mister khan", "aunty gadija").
-# Afrikaans oom and tannie (uncle, aunt) and ouma, oupa; "cousin ndegwa" as "uncle dave".
+# Afrikaans oom and tannie (uncle, aunt) and ouma, oupa; "cousin ndegwa" as "uncle dave". Malay pak, encik, puan
+# and makcik (Mr, Mrs, auntie), Filipino kuya, manong, manang, tito and tita (elder brother and sister, uncle, aunt),
+# Nigerian oga (boss): "pak ismail", "manang lourdes", "oga emeka".
 ADDRESS_EN = ("mister", "mr", "mrs", "ms", "pastor", "auntie", "aunty", "uncle", "cousin", "oom", "tannie", "ouma",
-              "oupa")
+              "oupa", "pak", "encik", "puan", "makcik", "kuya", "manong", "manang", "tito", "tita", "oga")
 # ... and after one: Malayalam chettan, chechi (elder brother, sister): "Ravi chettan", "kurian chettan".
 ADDRESS_AFTER_EN = ("chettan", "chechi", "chetta")
 # A name before such a title ("Ravi chettan").
