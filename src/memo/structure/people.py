@@ -61,6 +61,11 @@ _SURNAME_EN = re.compile(r"\b(?:this is|my name is)\s+[A-Z][a-z]+\s+([A-Z][a-z]+
 # "a shiny Airstream", "the old Crawford's tin": an article, then perhaps a plain adjective, before a capital.
 _ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
                                 r"black|white|red|blue|green|silver)\s+)?$")
+# The speaker saying who talks, with or without capitals: "this is clyde, clyde sizemore, it's wednesday", "this is
+# Funmi, Funmilayo Adebanjo, Sunday". The first part is the name; a second part is one too when it has two words (a
+# single word there is as often the place: "this is yaw darko, dansoman, friday").
+_INTRODUCED_EN = re.compile(rf"(?:^|[.!?]\s+)this is\s+([a-z]+(?:\s+[a-z]+)?)(?:,\s+([a-z]+\s+[a-z]+))?(?:,\s+[a-z]+)?,"
+                            rf"\s+(?:it's\s+)?{WEEKDAY_EN}\b", re.M | re.I)
 # Titles of address before a name ("mister khan", "aunty gadija").
 # Afrikaans oom and tannie (uncle, aunt) and ouma, oupa; "cousin ndegwa" as "uncle dave". Malay pak, encik, puan
 # and makcik (Mr, Mrs, auntie), Filipino kuya, manong, manang, tito and tita (elder brother and sister, uncle, aunt),
@@ -281,6 +286,8 @@ def people_en(text: str, plain: frozenset[str] = frozenset()) -> set[str]:
     named |= {(m.group(1) or m.group(2)).lower() for m in _SURNAME_EN.finditer(text[:600])
               if (m.group(1) or m.group(2)) not in NOT_NAMES}
     named |= {m.group(1).lower() for m in _NAME_BEFORE_ADDRESS_EN.finditer(text)}
+    named |= {word for m in _INTRODUCED_EN.finditer(text[:600]) for part in m.groups() if part
+              for word in part.lower().split() if word not in STOP_EN | plain and word not in ADDRESS_EN}
     determined = {m.group(1) for m in _DETERMINED_EN.finditer(text.lower())}
     for m in _PERSON_LOWER_EN.finditer(text):
         word = m.group(2) or m.group(3)
