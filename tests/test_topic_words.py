@@ -353,6 +353,14 @@ def test_someone_and_a_verb_said_without_its_tense_name_no_topic() -> None:
     assert "fiona say" not in words and "shark" in words, words
 
 
+def test_a_verbs_past_in_ed_is_no_topic_word_and_a_thing_in_ed_is() -> None:
+    # "grabbed" closed round 828's blood-stopper title ("Clyde, clyde sizemore and grabbed"); the shed is a thing.
+    text = ("aunt ora grabbed my wrist at the home. she grabbed it hard. the verse is in the shed. I went to the shed "
+            "after. she says the verse stops blood. the shed smells of oil.")
+    words = {x.word for x, _ in _ranked(text, "en")}
+    assert "grabbed" not in words and {"shed", "verse"} <= words, words
+
+
 def test_taiwan_ni_is_a_pronoun_as_ni_is() -> None:
     # 妳 is 你 said to a woman (Taiwan): "老板娘妳" opened round 619's receipt-lottery title as 老板娘你 never would.
     text = "老板娘妳今天开店吗。发票中奖了。老板娘妳要请客。发票一千万。老板娘妳好。发票要领奖。"

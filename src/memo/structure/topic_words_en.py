@@ -116,6 +116,10 @@ def _pair_word(word: str, plain: frozenset[str]) -> bool:
         and not word.endswith("ly")
 
 
+def _past_en(word: str) -> bool:
+    return len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
+
+
 def units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     """Candidate words (three letters or more, no word of speech) and pairs of them said together twice or more
     ("hot tub", "night shift"); the tag says whether the word is capitalised inside a sentence (a name)."""
@@ -147,8 +151,10 @@ def units_en(sentences: Sequence[Sentence], lex: Lexicon) -> dict[str, str]:
     # determiner at least once ("the street party", "my wrist"), which a verb ("passed") or a number never is.
     # A word in -ly never said after a determiner is an adverb ("can't hardly hold"), not a noun (my family).
     # In the order said, as for Chinese: a set's order changes from run to run.
+    # A word in -ed never said after a determiner nor with a capital is a verb's past ("grabbed", "knowed"), not a
+    # thing (the shed, a hundred, the seed).
     out = {w: "nr" if capital[w] and not lower[w] else "nd" if w in determined else "n"
-           for w in said if w in determined or capital[w] or not w.endswith("ly")}
+           for w in said if w in determined or capital[w] or not (w.endswith("ly") or _past_en(w))}
     out.update({pair: "nd" if pair in determined else "n" for pair, n in pairs.items() if n >= 2})
     return out
 
