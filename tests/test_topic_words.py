@@ -96,8 +96,8 @@ def test_people_are_found_and_never_open_a_title() -> None:
     # Without capitals too, and the full name after a comma (round 828's blood stopper was titled "Clyde, clyde
     # sizemore and grabbed"); a single word there is as often the place ("yaw darko, dansoman, friday").
     said = P.people_en("alright. this is clyde, clyde sizemore, it's wednesday night. this is yaw darko, dansoman, "
-                       "friday.")
-    assert said >= {"clyde", "sizemore", "yaw", "darko"} and "dansoman" not in said, said
+                       "friday. it's dale, dale shoop, tuesday.")
+    assert said >= {"clyde", "sizemore", "yaw", "darko", "shoop"} and "dansoman" not in said, said
     text = ("阿杰说我该续课了。阿杰是我的教练。阿杰人不错。我在想拳击的事。拳击馆年卡三千。拳击练了半年。阿杰也劝我。"
             "拳击馆离家远。阿杰说不急。")
     ranked = _ranked(text, "zh")

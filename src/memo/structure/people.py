@@ -61,11 +61,12 @@ _SURNAME_EN = re.compile(r"\b(?:this is|my name is)\s+[A-Z][a-z]+\s+([A-Z][a-z]+
 # "a shiny Airstream", "the old Crawford's tin": an article, then perhaps a plain adjective, before a capital.
 _ARTICLE_BEFORE_EN = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:old|new|big|little|wee|shiny|brand new|second-hand|"
                                 r"black|white|red|blue|green|silver)\s+)?$")
-# The speaker saying who talks, with or without capitals: "this is clyde, clyde sizemore, it's wednesday", "this is
-# Funmi, Funmilayo Adebanjo, Sunday". The first part is the name; a second part is one too when it has two words (a
-# single word there is as often the place: "this is yaw darko, dansoman, friday").
-_INTRODUCED_EN = re.compile(rf"(?:^|[.!?]\s+)this is\s+([a-z]+(?:\s+[a-z]+)?)(?:,\s+([a-z]+\s+[a-z]+))?(?:,\s+[a-z]+)?,"
-                            rf"\s+(?:it's\s+)?{WEEKDAY_EN}\b", re.M | re.I)
+# The speaker saying who talks, with or without capitals: "this is clyde, clyde sizemore, it's wednesday", "it's
+# dale, dale shoop, tuesday night", "this is Funmi, Funmilayo Adebanjo, Sunday". The first part is the name; a
+# second part is one too when it has two words (a single word there is as often the place: "this is yaw darko,
+# dansoman, friday").
+_INTRODUCED_EN = re.compile(r"(?:^|[.!?]\s+)(?:this is|it's)\s+([a-z]+(?:\s+[a-z]+)?)(?:,\s+([a-z]+\s+[a-z]+))?"
+                            rf"(?:,\s+[a-z]+)?,\s+(?:it's\s+)?{WEEKDAY_EN}\b", re.M | re.I)
 # Titles of address before a name ("mister khan", "aunty gadija").
 # Afrikaans oom and tannie (uncle, aunt) and ouma, oupa; "cousin ndegwa" as "uncle dave". Malay pak, encik, puan
 # and makcik (Mr, Mrs, auntie), Filipino kuya, manong, manang, tito and tita (elder brother and sister, uncle, aunt),
