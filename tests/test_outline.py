@@ -1598,6 +1598,9 @@ def test_a_list_marked_part_by_part_ends_with_its_last_part() -> None:
         ("en", "so I'm going to do it properly, four bits. why I'm even looking at an implant, then the pros and cons "
                "and the money, then what I'm actually going to do, and then how it's been, these last six weeks with "
                "the gap\n\nso why."),
+        # Round 831: 掰扯掰扯 weighs what it names (现实那些事儿, the realities), as 掂量掂量 does.
+        ("zh", "离婚这事儿 狗归谁 先说说 为啥我非得要它 然后掰扯掰扯现实那些事儿 完了定一下 接下来咋整 "
+               "最后 再说说这两天 心里头啥滋味\n为啥我非得要它 豆包是我挑的"),
         # Round 53: "do it in order" names the structure, one sentence per part, no "first".
         ("en", "so. the chippy. whether I take it over\nI'm going to do it in order or I'll be here all night. why I'd "
                "even want it in the first place. then the sums and the risks, the proper sums. then what happens next "
