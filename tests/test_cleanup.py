@@ -151,6 +151,16 @@ def test_a_correction_said_again_whole_replaces_what_was_heard() -> None:
     assert "in Floriana" in cleaned and "in in" not in cleaned and "flora" not in cleaned
 
 
+def test_the_words_heard_for_a_matter_the_speaker_corrects_are_replaced_and_the_matter_word_stays() -> None:
+    # "this cheap tenancy matter, chieftaincy i mean" (round 834's chieftaincy offer was titled "Cheap tenancy"):
+    # every word between the determiner and the matter word was heard for the correction.
+    spoken = ("I need to think through this cheap tenancy matter, chieftaincy i mean, before i reply the palace. I "
+              "want to decide this you phone him thing, euphonium I mean, before work.")
+    cleaned = clean_text(spoken, "en")
+    assert "this chieftaincy matter" in cleaned and "tenancy" not in cleaned, cleaned
+    assert "this euphonium thing" in cleaned and "phone" not in cleaned, cleaned
+
+
 def test_a_mandarin_word_corrected_with_bu_dui_is_replaced_by_the_correction() -> None:
     # "这个鸡粉超市 不对 积分超市" (round 665's points supermarket); "礼拜六 不对 礼拜天" corrects the day. A correction
     # that shares no character with what was said (石塘 / 食堂) or is another length (三万 / 三万五) is left as said.

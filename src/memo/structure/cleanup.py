@@ -138,10 +138,23 @@ def _repair_en(text: str) -> str:
     return _REPAIR_EN.sub(_repaired, text)
 
 
+# Words a speaker names a matter with ("this juju thing"): said after the words misheard, not part of them.
+MATTER_WORDS_EN = ("thing", "business", "situation", "matter", "issue", "palaver", "wahala")
+_FRAMES_EN = frozenset(("this", "that", "the", "my", "our"))
+
+
 def _repaired(m: re.Match) -> str:
     """The words before a correction with the misheard ones replaced: the last word alone, or the last few when
-    together they sound much more like it ("lint said" is Linstead; in "in eaten, Iten I mean" the "in" stays)."""
+    together they sound much more like it ("lint said" is Linstead; in "in eaten, Iten I mean" the "in" stays).
+    Said as a matter ("this cheap tenancy matter, chieftaincy I mean"), all the words between the determiner and
+    the matter word were heard for it: this chieftaincy matter."""
     words, meant = m.group(1).split(" "), m.group(2)
+    low = [w.lower() for w in words]
+    framed = next((i for i in range(len(words) - 2, -1, -1) if low[i] in _FRAMES_EN), None)
+    if framed is None and re.search(r"\b(?:this|that|the|my|our)\s+$", m.string[: m.start()], re.I):
+        framed = -1  # "this you phone him thing": the determiner just before the words the match holds
+    if low[-1] in MATTER_WORDS_EN and framed is not None and meant.lower() not in MATTER_WORDS_EN:
+        return " ".join([*words[: framed + 1], meant, words[-1]])
     if meant.split(" ")[0].lower() in STOP_EN:  # "in flora anna, in Floriana I mean": the "in" was heard right
         meant = meant.split(" ", 1)[-1]
     alike = [SequenceMatcher(None, "".join(words[-k:]).lower(), meant.replace(" ", "").lower()).ratio()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cleanup import Lexicon, Sentence
+from .cleanup import MATTER_WORDS_EN, Lexicon, Sentence
 from .people import WEEKDAY_EN, people_en
 from .similarity import STOP_EN
 from .topic_words_en import said_pattern, singular
@@ -117,7 +117,7 @@ def said_alone(sentences: Sequence[Sentence], words: Sequence[str], lex: Lexicon
 # A topic pointed at as a matter ("talk this car thing through", "the moving in thing"); "this" alone points at
 # too much ("get this straight", "in this house") to name a topic.
 # "this small chops matter", "the Ireland thing": a matter, named by the words before it.
-_MATTER_EN = r"(?:thing|business|situation|matter|issue|palaver|wahala)"
+_MATTER_EN = rf"(?:{'|'.join(MATTER_WORDS_EN)})"
 _POINTED_EN = re.compile(
     rf"\b(?:the|this|that|my|our)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}}?)\s+{_MATTER_EN}\b"
     # "think this funeral plan through", "talk the garage idea over": what is thought through is the topic.
