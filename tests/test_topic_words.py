@@ -361,6 +361,14 @@ def test_a_verbs_past_in_ed_is_no_topic_word_and_a_thing_in_ed_is() -> None:
     assert "grabbed" not in words and {"shed", "verse"} <= words, words
 
 
+def test_a_parent_as_a_child_calls_one_is_no_topic_word() -> None:
+    # "pops tools gone" (round 835's carpentry shop was titled "Pops, kenrick and table saw"); "mommy say".
+    text = ("pops shop is back of the yard. pops tools are all there. the table saw is old. mommy say sell the table "
+            "saw. mommy cry. the shop roof leak.")
+    words = {x.word for x, _ in _ranked(text, "en")}
+    assert not {"pops", "pop", "mommy"} & words and "table saw" in words, words
+
+
 def test_taiwan_ni_is_a_pronoun_as_ni_is() -> None:
     # 妳 is 你 said to a woman (Taiwan): "老板娘妳" opened round 619's receipt-lottery title as 老板娘你 never would.
     text = "老板娘妳今天开店吗。发票中奖了。老板娘妳要请客。发票一千万。老板娘妳好。发票要领奖。"
