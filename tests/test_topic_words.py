@@ -276,6 +276,13 @@ def test_what_a_verb_reached_is_no_topic_word() -> None:
     assert not {"讲清楚", "排到", "骑到"} & set(units)
 
 
+def test_kin_and_a_modal_verb_are_no_topic_word() -> None:
+    # jieba joins 娘|能 in "俺娘能不问" (round 837's hidden death was titled "昆山、毛裤和娘能"); 公会 is a word.
+    text = "国庆不回来 俺娘能不问 娘能不要个视频 毛裤织好了 毛裤寄过去 公会的人来了 公会给了钱"
+    units = T._units_zh(text, lexicon("zh"))
+    assert "娘能" not in units and "毛裤" in units, units
+
+
 def test_a_regional_this_is_no_topic_word() -> None:
     # Tianjin 介样, Hunan 咯样: "this way" said as a word jieba lacks (round 214's shouyi tenant: "寿衣、铺子和介样").
     text = "介样的铺子租出去 寿衣店要租 介样不好 寿衣店给钱多 咯样过日子 介样也行 寿衣店老板来了"

@@ -158,7 +158,8 @@ def _units_zh(text: str, lex: Lexicon) -> dict[str, str]:
                 and not re.fullmatch(r".+[了着].+|(.)不\1.?", word) \
                 and not (flag.startswith("nr") and _verb_and_object(word)) \
                 and not _verb_and_result(word) and not _regional_this(word) and not _telling_pair(word, flag) \
-                and not _modal_and_verb(word) and not _verb_and_complement(word, text) and not _dialect_i(word) \
+                and not _modal_and_verb(word) and not _kin_and_modal(word) and not _verb_and_complement(word, text) \
+                and not _dialect_i(word) \
                 and not ("系" in word and _says_xi_for_is(text)):  # 撞了人, 喝咖啡, 讲清楚: something done
             out.setdefault(word, flag)
     return out
@@ -303,6 +304,12 @@ def _modal_and_verb(word: str) -> bool:
     """A modal verb and a verb the dictionary does not know together (能卖, 想整, 敢接): what someone can or would
     do, no topic."""
     return len(word) == 2 and word[0] in _MODAL_ZH and not word_tag(word) and is_verb_zh(word[1])
+
+
+def _kin_and_modal(word: str) -> bool:
+    """Kin and a modal verb jieba joined into a word it does not know ("俺娘能不问": 娘|能): who can or would, no
+    topic."""
+    return len(word) == 2 and word[0] in KIN_ZH + ELDERS_ZH + "娘爹" and word[1] in _MODAL_ZH and not word_tag(word)
 
 
 # Where a verb gets to, or whether it can (选上, 选不上, 卖得出): its complement.
