@@ -2861,6 +2861,10 @@ def test_a_day_told_first_is_no_title() -> None:
                "what is shaking me.\nthen the money matter, because wahala dey there.\nthen why i want this thing at "
                "all.\nthen what i go do, this week and after\nso yesterday.\nsaturday morning seven o'clock, the "
                "market behind the stadium.", ("experience", "analysis", "reasons", "plan")),
+        # Sichuan 摆 tells: "先摆今天开会的情况" opens the first part (round 838's P2P payout read three parts and
+        # placed 8).
+        ("zh", "先摆今天开会的情况 再算账 然后说我为啥子一直拖起 最后说咋个办 不然脑壳头一锅粥\n今天上午去开会",
+         ("experience", "analysis", "reasons", "plan")),
     ],
 )
 def test_an_announcement_read_as_the_speaker_means_it(language: str, text: str, keys) -> None:

@@ -18,8 +18,8 @@ from .templates import Template
 # "先把…那两个晚上是怎么回事说一说": what happened, however long its name, told as such.
 _FIRST_BA_ZH = (r"先(?=把(?:[^，。！？\s]{1,12}(?:算|喧|说|讲|聊|唠|捋|理|过)一?(?:哈|下|遍|清楚|明白)"
                 r"|[^，。！？\n]{1,30}?是(?:怎么|咋)回事(?:说一?说|讲一?讲|聊一?聊|唠一?唠)))")
-# "今天先算账 然后讲讲…": the first part is the reckoning itself.
-_FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯)"
+# "今天先算账 然后讲讲…": the first part is the reckoning itself. Sichuan 摆 tells ("先摆今天开会的情况").
+_FIRST_SUMS_ZH = r"先(?=算(?:算|一?下)?(?:账|钱|数)|掰扯|摆(?:今天|昨天|前天|去年|今年|上个?|这[几两]|那[年天次]))"
 # Shaanxi, Henan and Tianjin count parts 头一个, 二一个, 三一个 (the second and third mark a part here) and end with
 # 末了 (末了儿).
 _NTH_ZH = r"(?<![一二三四五六七八九十])[二三四]一个(?![月人])"
