@@ -1005,7 +1005,8 @@ def test_structure_announced_with_a_count(language: str, text: str, items: tuple
          ("看到了啥", "我为啥动了这个心思", "把账摊开", "下一步怎么走"), ("experience", "reasons", "analysis", "plan")),
         ("zh", "把这个保险的事情好好理一理\n我按四块来说 第一块 为啥会起这个念头 第二块 掰扯掰扯 退和不退 到底差多少 "
                "第三块 接下来具体怎么弄 第四块 最后说说这个礼拜 我这心情 是怎么过来的\n先说为啥",
-         ("为啥会起这个念头", "到底差多少", "具体怎么弄", "我这心情"), ("reasons", "analysis", "plan", "experience")),
+         # 掰扯 (hash out) names the weighing as 掂量 does: the speaker's own word heads the part.
+         ("为啥会起这个念头", "掰扯", "具体怎么弄", "我这心情"), ("reasons", "analysis", "plan", "experience")),
         # 好处坏处都摆到桌面上 is the weighing (round 34's nephew memo); 这里头的账 names the sums.
         ("zh", "下礼拜我姐要打电话来问 我按这么个顺序来 先说浩浩来这俩月 家里过成啥样了 再倒回去说 当初我为啥答应我姐 "
                "然后好处坏处都摆到桌面上 最后定下来 下学期到底咋办\n先说这俩月",
