@@ -172,7 +172,9 @@ def restated_en(phrase: str, opening: str, at: int, text: str) -> str:
     if restated and (restated.group(1).split()[0].lower() in phrase.lower().split()
                      or said_as(restated.group(1), text) > said_as(phrase, text)):
         return restated.group(1)
-    return ""
+    # Or said again whole, without a determiner: "this Reek business, Reek Sunday".
+    longer = re.compile(rf",\s*({re.escape(phrase)}(?:\s+[\w'-]+){{1,2}}?)(?=\s*[,.;!?])", re.I).match(opening, at)
+    return longer.group(1) if longer else ""
 
 
 def _said_instead(corrected: re.Match | None) -> str:
