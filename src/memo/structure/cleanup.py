@@ -141,6 +141,7 @@ def _repair_en(text: str) -> str:
 # Words a speaker names a matter with ("this juju thing"): said after the words misheard, not part of them.
 MATTER_WORDS_EN = ("thing", "business", "situation", "matter", "issue", "palaver", "wahala")
 _FRAMES_EN = frozenset(("this", "that", "the", "my", "our"))
+_FRAME_BEFORE_EN = re.compile(rf"\b(?:{'|'.join(sorted(_FRAMES_EN))})\s+$", re.I)
 
 
 def _repaired(m: re.Match) -> str:
@@ -151,7 +152,7 @@ def _repaired(m: re.Match) -> str:
     words, meant = m.group(1).split(" "), m.group(2)
     low = [w.lower() for w in words]
     framed = next((i for i in range(len(words) - 2, -1, -1) if low[i] in _FRAMES_EN), None)
-    if framed is None and re.search(r"\b(?:this|that|the|my|our)\s+$", m.string[: m.start()], re.I):
+    if framed is None and _FRAME_BEFORE_EN.search(m.string[: m.start()]):
         framed = -1  # "this you phone him thing": the determiner just before the words the match holds
     if low[-1] in MATTER_WORDS_EN and framed is not None and meant.lower() not in MATTER_WORDS_EN:
         return " ".join([*words[: framed + 1], meant, words[-1]])

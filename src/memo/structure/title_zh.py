@@ -118,6 +118,8 @@ _DAY_END_ZH = re.compile(r"(?:(?:今|昨|前|明|那|当)(?:天|儿个?|日)|今
 def _when_only_zh(phrase: str) -> bool:
     """A day or a time alone ("今天", "上个礼拜"), or what ends on a day ("趁我还记得今天"): when, never what."""
     return bool(_DAY_ZH.match(phrase) or _DAY_END_ZH.search(phrase))
+
+
 # Why the speaker talks it through ("省得回家让淑珍听见又念叨", "理一理 不然脑壳里面一锅粥"): no topic, and said
 # after the topic it ends it.
 PURPOSE_ZH = re.compile(r"要?不然|弗然|省得|免得|好让|以免")  # 弗然: Wu for 不然

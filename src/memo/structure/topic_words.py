@@ -309,7 +309,8 @@ def _modal_and_verb(word: str) -> bool:
 def _kin_and_modal(word: str) -> bool:
     """Kin and a modal verb jieba joined into a word it does not know ("俺娘能不问": 娘|能): who can or would, no
     topic."""
-    return len(word) == 2 and word[0] in KIN_ZH + ELDERS_ZH + "娘爹" and word[1] in _MODAL_ZH and not word_tag(word)
+    return len(word) == 2 and (word[0] in _KIN_CHARS_ZH or word[0] in "娘爹") and word[1] in _MODAL_ZH \
+        and not word_tag(word)
 
 
 # Where a verb gets to, or whether it can (选上, 选不上, 卖得出): its complement.
